@@ -1,0 +1,189 @@
+//! Reading data files from the binary or a folder and parsing them.
+
+use super::lint::Finding;
+use super::{practice_rank, Catalog, Common, GuideIndex, Problem, QuestionBank, Rubric};
+use crate::error::{Error, Result};
+use serde::de::DeserializeOwned;
+use std::fs;
+use std::path::Path;
+
+include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
+
+/// Data files over this size are refused (a rubric is a few dozen KB).
+pub const MAX_DATA_FILE_BYTES: u64 = 2 * 1024 * 1024;
+
+/// One data file: where it came from and its text.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// Path shown in messages (`rubrics/twitter.yaml` or `DIR/rubrics/twitter.yaml`).
+    pub display: String,
+    /// Path relative to the data root (`rubrics/twitter.yaml`).
+    pub rel: String,
+    pub text: String,
+}
+
+pub(crate) fn embedded_sources() -> Vec<SourceFile> {
+    EMBEDDED
+        .iter()
+        .map(|(rel, text)| SourceFile {
+            display: rel.to_string(),
+            rel: rel.to_string(),
+            text: text.to_string(),
+        })
+        .collect()
+}
+
+/// Reads a data folder; files it lacks among `common.yaml`, `questions.yaml`
+/// and `guide.yaml` come from the built-in data.
+pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
+    if !dir.is_dir() {
+        return Err(Error::Data {
+            file: dir.display().to_string(),
+            message: "not a folder: `--data` needs a folder holding `problems/` and `rubrics/`"
+                .into(),
+        });
+    }
+    let mut files = Vec::new();
+    for sub in ["problems", "rubrics"] {
+        let path = dir.join(sub);
+        if !path.is_dir() {
+            return Err(Error::Data {
+                file: path.display().to_string(),
+                message: format!("missing folder: `--data` needs `{sub}/` inside it"),
+            });
+        }
+        let mut names: Vec<_> = fs::read_dir(&path)
+            .map_err(|source| Error::Read {
+                path: path.clone(),
+                source,
+            })?
+            .filter_map(|e| e.ok())
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "yaml" || x == "yml"))
+            .collect();
+        names.sort();
+        for file in names {
+            let name = file
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            files.push(SourceFile {
+                display: file.display().to_string(),
+                rel: format!("{sub}/{name}"),
+                text: read_text(&file, MAX_DATA_FILE_BYTES)?,
+            });
+        }
+    }
+    for shared in ["rubrics/common.yaml", "rubrics/questions.yaml", "rubrics/guide.yaml"] {
+        if !files.iter().any(|f| f.rel == shared) {
+            files.extend(embedded_sources().into_iter().filter(|f| f.rel == shared));
+        }
+    }
+    Ok(files)
+}
+
+/// Reads a text file with a size limit, refusing binary and non-UTF-8 content.
+pub fn read_text(path: &Path, limit: u64) -> Result<String> {
+    let meta = fs::metadata(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    if meta.len() > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: meta.len(),
+            limit,
+        });
+    }
+    let bytes = fs::read(path).map_err(|source| Error::Read {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    decode_text(path, bytes)
+}
+
+/// Checks bytes are UTF-8 text (no NUL bytes) and returns them as a string.
+pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
+    if bytes.contains(&0) {
+        return Err(Error::Binary {
+            path: path.to_path_buf(),
+        });
+    }
+    String::from_utf8(bytes).map_err(|e| Error::NotUtf8 {
+        path: path.to_path_buf(),
+        offset: e.utf8_error().valid_up_to(),
+    })
+}
+
+fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Finding> {
+    serde_yaml::from_str(&file.text).map_err(|e| {
+        let (line, column) = e
+            .location()
+            .map(|l| (Some(l.line()), Some(l.column())))
+            .unwrap_or((None, None));
+        // serde_yaml appends " at line L column C"; the location is shown in front instead.
+        let msg = e.to_string();
+        let msg = msg
+            .split(" at line ")
+            .next()
+            .unwrap_or(msg.as_str())
+            .to_string();
+        Finding {
+            file: file.display.clone(),
+            line,
+            column,
+            message: format!("{msg}: fix the YAML (see README, \"Data files\")"),
+        }
+    })
+}
+
+/// Parses every file into a catalog; unparsable files become findings.
+pub(crate) fn parse_all(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
+    let mut catalog = Catalog {
+        origin: origin.to_string(),
+        ..Catalog::default()
+    };
+    let mut findings = Vec::new();
+    for file in files {
+        let rel = file.rel.as_str();
+        match rel {
+            "rubrics/common.yaml" => match parse::<Common>(file) {
+                Ok(c) => catalog.common = c,
+                Err(f) => findings.push(f),
+            },
+            "rubrics/questions.yaml" => match parse::<QuestionBank>(file) {
+                Ok(q) => catalog.questions = q,
+                Err(f) => findings.push(f),
+            },
+            "rubrics/guide.yaml" => match parse::<GuideIndex>(file) {
+                Ok(g) => catalog.guide = g,
+                Err(f) => findings.push(f),
+            },
+            _ if rel.starts_with("problems/") => match parse::<Problem>(file) {
+                Ok(p) => catalog.problems.push(p),
+                Err(f) => findings.push(f),
+            },
+            _ if rel.starts_with("rubrics/") => match parse::<Rubric>(file) {
+                Ok(r) => {
+                    catalog.rubrics.insert(r.problem.clone(), r);
+                }
+                Err(f) => findings.push(f),
+            },
+            _ => {}
+        }
+    }
+    catalog.problems.sort_by_key(|p| practice_rank(&p.id));
+    (catalog, findings)
+}
+
+impl SourceFile {
+    /// The data files compiled into the binary.
+    pub fn embedded() -> Vec<SourceFile> {
+        embedded_sources()
+    }
+
+    /// The data files of a folder (see [`Catalog::from_dir`]).
+    pub fn from_dir(dir: &Path) -> Result<Vec<SourceFile>> {
+        dir_sources(dir)
+    }
+}

@@ -1,0 +1,125 @@
+//! Problem and rubric types, loading (embedded or from a folder) and lint.
+
+pub mod lint;
+mod load;
+pub mod problem;
+pub mod rubric;
+
+pub use lint::{lint, Finding};
+pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
+pub use problem::{Assumption, Difficulty, Estimate, Fact, Probe, Problem};
+pub use rubric::{
+    Common, Detector, EstimateCheck, Flag, GuideIndex, Question, QuestionBank, Rubric, StepRubric,
+    Topic,
+};
+
+use crate::error::{nearest, Error, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The guide's practice list, in its order: `problems` lists these first.
+pub const PRACTICE_ORDER: [&str; 8] = [
+    "url-shortener",
+    "pastebin",
+    "twitter",
+    "instagram",
+    "netflix",
+    "uber",
+    "whatsapp",
+    "google-drive",
+];
+
+/// All problems, rubrics, common flags, the question bank and the guide index.
+#[derive(Debug, Clone, Default)]
+pub struct Catalog {
+    pub problems: Vec<Problem>,
+    pub rubrics: BTreeMap<String, Rubric>,
+    pub common: Common,
+    pub questions: QuestionBank,
+    pub guide: GuideIndex,
+    /// Where the files came from: `built-in` or the folder given.
+    pub origin: String,
+}
+
+impl Catalog {
+    /// The data compiled into the binary. Fails only if the shipped data is
+    /// broken, which `sdcoach lint` and the tests rule out.
+    pub fn embedded() -> Result<Catalog> {
+        Self::strict(load::embedded_sources(), "built-in")
+    }
+
+    /// Loads `DIR/problems/*.yaml` and `DIR/rubrics/*.yaml`; `common.yaml`,
+    /// `questions.yaml` and `guide.yaml` fall back to the built-in ones.
+    pub fn from_dir(dir: &Path) -> Result<Catalog> {
+        Self::strict(load::dir_sources(dir)?, &dir.display().to_string())
+    }
+
+    /// The folder when given, else the built-in data.
+    pub fn open(dir: Option<&Path>) -> Result<Catalog> {
+        match dir {
+            Some(d) => Self::from_dir(d),
+            None => Self::embedded(),
+        }
+    }
+
+    fn strict(files: Vec<SourceFile>, origin: &str) -> Result<Catalog> {
+        let (catalog, findings) = load::parse_all(&files, origin);
+        if let Some(first) = findings.into_iter().next() {
+            return Err(first.into_error());
+        }
+        Ok(catalog)
+    }
+
+    /// Parses and lints source files, collecting every finding.
+    pub fn lint_sources(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
+        let (catalog, mut findings) = load::parse_all(files, origin);
+        findings.extend(lint(&catalog, files));
+        (catalog, findings)
+    }
+
+    /// A problem by id, or an error suggesting the nearest ids.
+    pub fn problem(&self, id: &str) -> Result<&Problem> {
+        self.problems.iter().find(|p| p.id == id).ok_or_else(|| {
+            Error::UnknownProblem {
+                id: id.to_string(),
+                suggestions: nearest(id, self.problems.iter().map(|p| p.id.as_str())),
+            }
+        })
+    }
+
+    /// The rubric of a problem.
+    pub fn rubric(&self, problem_id: &str) -> Result<&Rubric> {
+        self.rubrics.get(problem_id).ok_or_else(|| Error::Data {
+            file: format!("rubrics/{problem_id}.yaml"),
+            message: format!(
+                "no rubric for problem `{problem_id}`: add rubrics/{problem_id}.yaml"
+            ),
+        })
+    }
+
+    /// A counter-question by id, or an error suggesting the nearest ids.
+    pub fn question(&self, id: &str) -> Result<&Question> {
+        self.questions
+            .questions
+            .iter()
+            .find(|q| q.id == id)
+            .ok_or_else(|| Error::UnknownQuestion {
+                id: id.to_string(),
+                suggestions: nearest(id, self.questions.questions.iter().map(|q| q.id.as_str())),
+            })
+    }
+
+    /// Problem ids in listing order.
+    pub fn ids(&self) -> Vec<String> {
+        self.problems.iter().map(|p| p.id.clone()).collect()
+    }
+}
+
+/// Sort key putting the guide's practice list first, then the rest by id.
+fn practice_rank(id: &str) -> (usize, String) {
+    let rank = PRACTICE_ORDER
+        .iter()
+        .position(|p| *p == id)
+        .unwrap_or(PRACTICE_ORDER.len());
+    (rank, id.to_string())
+}

@@ -1,0 +1,149 @@
+//! The rubric files: `rubrics/<id>.yaml`, `rubrics/common.yaml`,
+//! `rubrics/questions.yaml` and `rubrics/guide.yaml`.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// What is graded for one problem.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rubric {
+    /// Id of the problem this rubric grades.
+    pub problem: String,
+    /// Topics per step id.
+    pub steps: BTreeMap<String, StepRubric>,
+    #[serde(default)]
+    pub red_flags: Vec<Flag>,
+    #[serde(default)]
+    pub green_flags: Vec<Flag>,
+    /// Which reference estimates of the problem are graded, and how much.
+    #[serde(default)]
+    pub estimates: Vec<EstimateCheck>,
+}
+
+/// The expected topics of one step.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepRubric {
+    pub topics: Vec<Topic>,
+}
+
+/// Something a good answer covers.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Topic {
+    pub id: String,
+    pub label: String,
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+    /// The usual terms ("cache", "read replica").
+    pub phrases: Vec<String>,
+    /// Other ways people say it ("keep hot entries in memory").
+    #[serde(default)]
+    pub synonyms: Vec<String>,
+    /// Regular expressions, matched case-insensitively against a sentence.
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// Guide section to study: `Chapter > Section` as in `rubrics/guide.yaml`.
+    pub study: String,
+}
+
+fn default_weight() -> f64 {
+    1.0
+}
+
+/// A red or green flag.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Flag {
+    pub id: String,
+    pub label: String,
+    #[serde(default)]
+    pub phrases: Vec<String>,
+    #[serde(default)]
+    pub patterns: Vec<String>,
+    /// A built-in check instead of (or besides) phrases.
+    #[serde(default)]
+    pub detector: Option<Detector>,
+    /// Step ids where the flag applies (all steps when empty).
+    #[serde(default)]
+    pub steps: Vec<String>,
+    /// Points taken (red) or given (green) on the overall score.
+    #[serde(default = "default_flag_points")]
+    pub points: f64,
+    /// What to do instead (red) or why it helps (green).
+    #[serde(default)]
+    pub advice: String,
+}
+
+fn default_flag_points() -> f64 {
+    3.0
+}
+
+/// Built-in flag checks that look at the shape of an answer, not a phrase.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Detector {
+    /// A step that is mostly a list of technology names.
+    OverEngineering,
+    /// High-level design or deep dive written while requirements are empty.
+    JumpingToSolution,
+    /// No concrete number anywhere in requirements, non-functional or estimation.
+    IgnoringScale,
+    /// Design steps with no trade-off language at all.
+    NoTradeOffs,
+    /// Design steps that never mention a failure.
+    ForgettingFailures,
+    /// Questions asked in the requirements step.
+    ClarifyingQuestions,
+    /// Concrete numbers used in the answer.
+    ConcreteNumbers,
+}
+
+/// A graded reference estimate.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EstimateCheck {
+    /// Id of an estimate in the problem file.
+    pub id: String,
+    #[serde(default = "default_weight")]
+    pub weight: f64,
+}
+
+/// `rubrics/common.yaml`: flags every rubric inherits.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Common {
+    pub red_flags: Vec<Flag>,
+    pub green_flags: Vec<Flag>,
+    /// Technology names, for the over-engineering check.
+    #[serde(default)]
+    pub technologies: Vec<String>,
+}
+
+/// `rubrics/questions.yaml`: the counter-question bank.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuestionBank {
+    pub questions: Vec<Question>,
+}
+
+/// A counter-question with the key points of a good answer.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Question {
+    pub id: String,
+    /// Guide area: networking, databases, caching, ...
+    pub area: String,
+    pub ask: String,
+    pub study: String,
+    /// Key points, graded like topics.
+    pub points: Vec<Topic>,
+}
+
+/// `rubrics/guide.yaml`: the guide's sections that `study` pointers may name.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct GuideIndex {
+    pub sections: Vec<String>,
+}

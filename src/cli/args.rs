@@ -1,0 +1,87 @@
+//! clap definitions.
+
+use clap::{Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+/// An offline coach for system-design interviews: practise, interview a peer, grade with evidence.
+#[derive(Debug, Parser)]
+#[command(name = "sdcoach", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    /// Load problems and rubrics from DIR (holding `problems/` and `rubrics/`) instead of the built-in ones.
+    #[arg(long, global = true, env = "SDCOACH_DATA", value_name = "DIR")]
+    pub data: Option<PathBuf>,
+    /// Folder for saved sessions [default: ./transcripts].
+    #[arg(long, global = true, env = "SDCOACH_TRANSCRIPTS", value_name = "DIR")]
+    pub transcripts: Option<PathBuf>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Report formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Markdown,
+    Json,
+}
+
+/// Shells for completions.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// List the problems, or show one.
+    Problems {
+        #[command(subcommand)]
+        action: Option<ProblemsAction>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+    },
+    /// Check every problem and rubric file; exit 1 with one line per finding.
+    Lint,
+    /// Grade a written answer (Markdown; `-` reads stdin).
+    Grade {
+        /// The answer file, or `-` for stdin.
+        file: PathBuf,
+        /// Problem id (else taken from the answer's front matter).
+        #[arg(long, short)]
+        problem: Option<String>,
+        /// Grade against a counter-question from the bank instead of a problem.
+        #[arg(long, conflicts_with = "problem")]
+        question: Option<String>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
+    },
+    /// Print shell completions.
+    Completions {
+        #[arg(value_enum)]
+        shell: ShellArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemsAction {
+    /// Show a problem's prompt and the steps with their budgets.
+    Show {
+        /// Problem id.
+        id: String,
+    },
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

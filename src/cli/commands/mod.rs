@@ -1,0 +1,31 @@
+//! One file per subcommand; each turns parsed options into a library call.
+
+mod completions;
+mod grade;
+mod lint;
+mod problems;
+
+use super::args::{Command, FormatArg};
+use super::Config;
+use crate::report::Format;
+use crate::Result;
+
+/// Runs a subcommand; returns the exit code on success.
+pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
+    match command {
+        Command::Problems { action, format } => problems::exec(action, format.into(), config),
+        Command::Lint => lint::exec(config),
+        Command::Grade { file, problem, question, format } => grade::exec(&file, problem, question, format.into(), config),
+        Command::Completions { shell } => completions::exec(shell),
+    }
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Text => Format::Text,
+            FormatArg::Markdown => Format::Markdown,
+            FormatArg::Json => Format::Json,
+        }
+    }
+}

@@ -1,0 +1,109 @@
+//! Library error types. Every variant names the file (and line where known)
+//! and says how to fix it; `cli` maps them to exit codes.
+
+use std::path::PathBuf;
+use thiserror::Error;
+
+/// Errors from loading data files, reading answers and saving transcripts.
+#[derive(Debug, Error)]
+pub enum Error {
+    #[error("{file}:{line}:{column}: {message}")]
+    Yaml {
+        file: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{file}: {message}")]
+    Data { file: String, message: String },
+    #[error("cannot read `{}`: {source}", path.display())]
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("`{}` is not UTF-8 text (first bad byte at offset {offset}): save it as UTF-8 and try again", path.display())]
+    NotUtf8 { path: PathBuf, offset: usize },
+    #[error("`{}` is {size} bytes, over the {limit}-byte limit: grade a shorter answer", path.display())]
+    TooLarge {
+        path: PathBuf,
+        size: u64,
+        limit: u64,
+    },
+    #[error("`{}` holds no answer text: write your answer under the seven `## ` step headings", path.display())]
+    EmptyAnswer { path: PathBuf },
+    #[error("`{}` looks like a binary file, not a Markdown answer", path.display())]
+    Binary { path: PathBuf },
+    #[error("unknown problem `{id}`{}", did_you_mean(suggestions))]
+    UnknownProblem { id: String, suggestions: Vec<String> },
+    #[error("no problem given: pass `--problem ID` or name it in the answer's front matter (`problem: ID`); ids: {}", ids.join(", "))]
+    NoProblem { ids: Vec<String> },
+    #[error("unknown question `{id}`{}", did_you_mean(suggestions))]
+    UnknownQuestion { id: String, suggestions: Vec<String> },
+    #[error("transcripts folder `{}` is not writable ({reason}): pass `--transcripts DIR` or set SDCOACH_TRANSCRIPTS to a folder you can write", path.display())]
+    TranscriptsNotWritable { path: PathBuf, reason: String },
+    #[error("cannot write `{}`: {source}", path.display())]
+    Write {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{0}")]
+    Transcript(String),
+    #[error("interrupted")]
+    Interrupted,
+}
+
+/// Formats "; did you mean `a` or `b`?" (empty without suggestions).
+pub fn did_you_mean(suggestions: &[String]) -> String {
+    match suggestions {
+        [] => String::new(),
+        [one] => format!("; did you mean `{one}`?"),
+        many => {
+            let quoted: Vec<String> = many.iter().map(|s| format!("`{s}`")).collect();
+            format!("; did you mean {}?", quoted.join(" or "))
+        }
+    }
+}
+
+/// Library result.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// The ids nearest to `wanted` (Jaro-Winkler >= 0.8 or a substring), best first.
+pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) -> Vec<String> {
+    let wanted = wanted.to_lowercase();
+    let mut scored: Vec<(f64, &str)> = candidates
+        .into_iter()
+        .map(|c| {
+            let mut s = strsim::jaro_winkler(&wanted, &c.to_lowercase());
+            if !wanted.is_empty() && (c.contains(wanted.as_str()) || wanted.contains(c)) {
+                s = s.max(0.9);
+            }
+            (s, c)
+        })
+        .filter(|(s, _)| *s >= 0.8)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
+    scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_close_ids_only() {
+        let ids = ["url-shortener", "twitter", "pastebin"];
+        assert_eq!(nearest("twiter", ids), vec!["twitter"]);
+        assert_eq!(nearest("url", ids), vec!["url-shortener"]);
+        assert!(nearest("kubernetes", ids).is_empty());
+    }
+
+    #[test]
+    fn did_you_mean_formats() {
+        assert_eq!(did_you_mean(&[]), "");
+        assert_eq!(did_you_mean(&["a".into()]), "; did you mean `a`?");
+        assert_eq!(
+            did_you_mean(&["a".into(), "b".into()]),
+            "; did you mean `a` or `b`?"
+        );
+    }
+}

@@ -1,0 +1,1061 @@
+//! Reading quantities ("1B posts/day", "~11.6K/s", "1 TB", "3x") out of
+//! what people type, and formatting them back.
+//!
+//! The scanner works line by line, one pass, with bounded look-ahead and
+//! look-behind, so it is linear in the text length.
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Physical dimension of a quantity: exponents of bytes and seconds.
+///
+/// A count is `{0, 0}`, a rate has `time == -1`, a duration `time == 1`.
+/// Bits are converted to bytes, so there is no separate bit dimension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub struct Dim {
+    pub bytes: i8,
+    pub time: i8,
+}
+
+impl Dim {
+    /// A plain count ("1B users").
+    pub const COUNT: Dim = Dim { bytes: 0, time: 0 };
+    /// Events per second ("11.6K/s").
+    pub const RATE: Dim = Dim { bytes: 0, time: -1 };
+    /// A data size ("1 TB").
+    pub const BYTES: Dim = Dim { bytes: 1, time: 0 };
+    /// A data rate ("11.6 MB/s").
+    pub const BYTE_RATE: Dim = Dim { bytes: 1, time: -1 };
+    /// A time span ("86,400 s").
+    pub const DURATION: Dim = Dim { bytes: 0, time: 1 };
+
+    /// Largest exponent kept; beyond it a product is treated as unreadable.
+    const LIMIT: i8 = 8;
+
+    /// Creates a dimension.
+    pub const fn new(bytes: i8, time: i8) -> Dim {
+        Dim { bytes, time }
+    }
+
+    /// True for a dimensionless count.
+    pub fn is_count(self) -> bool {
+        self == Dim::COUNT
+    }
+
+    /// True for something per unit of time.
+    pub fn is_rate(self) -> bool {
+        self.time == -1
+    }
+
+    /// Product dimension, `None` when the exponents run away.
+    pub fn times(self, other: Dim) -> Option<Dim> {
+        let bytes = self.bytes.checked_add(other.bytes)?;
+        let time = self.time.checked_add(other.time)?;
+        (bytes.abs() <= Dim::LIMIT && time.abs() <= Dim::LIMIT).then_some(Dim { bytes, time })
+    }
+
+    /// Quotient dimension, `None` when the exponents run away.
+    pub fn per(self, other: Dim) -> Option<Dim> {
+        self.times(Dim {
+            bytes: other.bytes.checked_neg()?,
+            time: other.time.checked_neg()?,
+        })
+    }
+
+    /// Words for messages: "count", "bytes per second", ...
+    pub fn describe(self) -> String {
+        match (self.bytes, self.time) {
+            (0, 0) => "a count".to_string(),
+            (0, -1) => "a rate (per second)".to_string(),
+            (1, 0) => "bytes".to_string(),
+            (1, -1) => "bytes per second".to_string(),
+            (0, 1) => "a duration".to_string(),
+            (b, t) => format!("bytes^{b}·s^{t}"),
+        }
+    }
+}
+
+/// How a number was written: a plain figure, a multiplier (`3x`), a ratio
+/// (`100:1`) or a percentage (`20%`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum QuantityKind {
+    Plain,
+    Multiplier,
+    Ratio,
+    Percent,
+}
+
+/// A number read from text, normalised to base units (bytes, seconds,
+/// per second).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantity {
+    /// Value in base units: bytes, seconds, events or bytes per second.
+    pub value: f64,
+    pub dim: Dim,
+    /// Byte range in the text, including an approximation mark.
+    pub span: Range<usize>,
+    /// Marked approximate (`~`, `≈`, "about", "roughly", "approx").
+    pub approx: bool,
+    pub kind: QuantityKind,
+    /// Seconds in the period the figure was written per (86,400 for
+    /// "/day"); `None` unless it is a rate.
+    pub period: Option<f64>,
+    /// Base units per written number: `value / unit_factor` is the figure
+    /// as typed, scale words included ("1 TB/day" → 1e12 / 86,400).
+    pub unit_factor: f64,
+}
+
+impl Quantity {
+    /// The figure as typed, in its own unit (365 for "365 TB").
+    pub fn display_value(&self) -> f64 {
+        self.value / self.unit_factor
+    }
+}
+
+/// Seconds per named period, shortest first.
+pub(crate) const PERIODS: [(f64, &str); 7] = [
+    (1.0, "s"),
+    (60.0, "min"),
+    (3_600.0, "hour"),
+    (86_400.0, "day"),
+    (604_800.0, "week"),
+    (2_592_000.0, "month"),
+    (31_536_000.0, "year"),
+];
+
+pub(crate) const DAY: f64 = 86_400.0;
+pub(crate) const MONTH: f64 = 2_592_000.0;
+pub(crate) const YEAR: f64 = 31_536_000.0;
+
+/// Reads every quantity in `text`, in order. Never panics; figures that
+/// overflow (`10^400`) are skipped.
+pub fn parse_quantities(text: &str) -> Vec<Quantity> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        scan_line(line, offset, &mut out);
+        offset += line.len();
+    }
+    out
+}
+
+/// Parses a unit string from a data file (`TB/year`, `/s`, `users`, `x`,
+/// `%`): the factor from that unit to base units and its dimension.
+/// `None` when unreadable.
+pub fn parse_unit(unit: &str) -> Option<(f64, Dim)> {
+    parse_unit_full(unit).map(|u| (u.factor, u.dim))
+}
+
+/// A parsed unit string, with the period of a rate.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct UnitInfo {
+    pub factor: f64,
+    pub dim: Dim,
+    pub period: Option<f64>,
+    pub kind: QuantityKind,
+}
+
+/// Like [`parse_unit`] but keeps the period and kind.
+pub(crate) fn parse_unit_full(unit: &str) -> Option<UnitInfo> {
+    let s = unit.trim();
+    let plain = |factor, kind| UnitInfo {
+        factor,
+        dim: Dim::COUNT,
+        period: None,
+        kind,
+    };
+    match s.to_ascii_lowercase().as_str() {
+        "" => return Some(plain(1.0, QuantityKind::Plain)),
+        "x" | "×" | "times" => return Some(plain(1.0, QuantityKind::Multiplier)),
+        "%" | "percent" | "pct" => return Some(plain(0.01, QuantityKind::Percent)),
+        _ => {}
+    }
+    let tail = parse_tail(s, 0, 1.0, Mode::UnitString, None)?;
+    let rest = s.get(tail.end..)?;
+    if !rest.trim().is_empty() {
+        return None;
+    }
+    finite_positive(tail.factor).then_some(UnitInfo {
+        factor: tail.factor,
+        dim: tail.dim,
+        period: tail.period,
+        kind: tail.kind,
+    })
+}
+
+fn finite_positive(x: f64) -> bool {
+    x.is_finite() && x > 0.0
+}
+
+// ---------------------------------------------------------------------------
+// Formatting
+
+/// Human formatting: `11,574/s`, `1 TB`, `11.6 MB/s`, `1.16B`, `86,400 s`.
+/// Counts below 100,000 are written in full with thousands separators,
+/// larger ones with K/M/B/T and three significant digits. The output
+/// parses back to the same value (within that rounding).
+pub fn format_quantity(value: f64, dim: Dim) -> String {
+    if !value.is_finite() {
+        return "?".to_string();
+    }
+    match (dim.bytes, dim.time) {
+        (0, 0) => format_count(value),
+        (0, -1) => format!("{}/s", format_count(value)),
+        (1, 0) => format_bytes(value),
+        (1, -1) => format!("{}/s", format_bytes(value)),
+        (0, 1) => format!("{} s", format_count(value)),
+        (b, t) => format!("{} bytes^{b}·s^{t}", format_count(value)),
+    }
+}
+
+/// Formats a rate per its written period ("1B/day", "365 TB/year"); other
+/// quantities as [`format_quantity`].
+pub fn format_quantity_per(value: f64, dim: Dim, period: Option<f64>) -> String {
+    if dim.is_rate() {
+        if let Some(p) = period {
+            if let Some(&(secs, name)) = PERIODS.iter().find(|(secs, _)| (*secs - p).abs() < 0.5) {
+                if secs > 1.0 {
+                    let amount = Dim {
+                        bytes: dim.bytes,
+                        time: 0,
+                    };
+                    return format!("{}/{name}", format_quantity(value * secs, amount));
+                }
+            }
+        }
+    }
+    format_quantity(value, dim)
+}
+
+/// Three significant digits, trailing zeros trimmed.
+fn sig3(x: f64) -> String {
+    let a = x.abs();
+    let decimals = if a >= 100.0 {
+        0
+    } else if a >= 10.0 {
+        1
+    } else if a >= 1.0 {
+        2
+    } else {
+        // Enough decimals for three significant digits of a small number.
+        let lead = (-a.log10()).floor().clamp(0.0, 20.0) as usize;
+        lead + 3
+    };
+    trim_zeros(format!("{x:.decimals$}"))
+}
+
+fn trim_zeros(s: String) -> String {
+    if s.contains('.') {
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        s
+    }
+}
+
+/// Integer with comma thousands separators.
+fn group_int(x: f64) -> String {
+    let digits = format!("{:.0}", x.abs());
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if x < 0.0 && digits != "0" {
+        out.push('-');
+    }
+    let n = digits.len();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (n - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    out
+}
+
+fn format_count(x: f64) -> String {
+    let a = x.abs();
+    if a == 0.0 {
+        return "0".to_string();
+    }
+    if a < 1e-3 || a >= 1e15 {
+        return format!("{x:.2e}");
+    }
+    if a < 100.0 {
+        return sig3(x);
+    }
+    if a < 1e5 {
+        return group_int(x);
+    }
+    const SCALES: [(f64, &str); 4] = [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")];
+    for (i, &(factor, suffix)) in SCALES.iter().enumerate() {
+        if a >= factor * 0.9995 {
+            let mut text = sig3(x / factor);
+            let mut suffix = suffix;
+            // Rounding can carry into the next scale ("1000K" → "1M").
+            if text.trim_start_matches('-') == "1000" && i > 0 {
+                if let Some(&(_, bigger)) = SCALES.get(i - 1) {
+                    text = if x < 0.0 { "-1" } else { "1" }.to_string();
+                    suffix = bigger;
+                }
+            }
+            return format!("{text}{suffix}");
+        }
+    }
+    group_int(x)
+}
+
+fn format_bytes(x: f64) -> String {
+    let a = x.abs();
+    const UNITS: [(f64, &str); 5] = [
+        (1e15, "PB"),
+        (1e12, "TB"),
+        (1e9, "GB"),
+        (1e6, "MB"),
+        (1e3, "KB"),
+    ];
+    for (i, &(factor, unit)) in UNITS.iter().enumerate() {
+        if a >= factor * 0.9995 {
+            let scaled = x / factor;
+            if i > 0 && sig3(scaled).trim_start_matches('-') == "1000" {
+                if let Some(&(_, bigger)) = UNITS.get(i - 1) {
+                    return format!("{} {bigger}", if x < 0.0 { "-1" } else { "1" });
+                }
+            }
+            let number = if scaled.abs() >= 1000.0 {
+                format_count(scaled)
+            } else {
+                sig3(scaled)
+            };
+            return format!("{number} {unit}");
+        }
+    }
+    // "bytes" in full: a bare "B" would read back as billions.
+    format!("{} bytes", format_count(x))
+}
+
+// ---------------------------------------------------------------------------
+// Scanner primitives (all slicing through `get`, always at char boundaries)
+
+fn char_at(s: &str, i: usize) -> Option<char> {
+    s.get(i..)?.chars().next()
+}
+
+fn char_before(s: &str, i: usize) -> Option<char> {
+    s.get(..i)?.chars().next_back()
+}
+
+fn is_hspace(c: char) -> bool {
+    matches!(c, ' ' | '\t' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// Skips at most `max` horizontal spaces.
+fn skip_hspace(s: &str, mut i: usize, max: usize) -> usize {
+    for _ in 0..max {
+        match char_at(s, i) {
+            Some(c) if is_hspace(c) => i += c.len_utf8(),
+            _ => break,
+        }
+    }
+    i
+}
+
+/// The ASCII-letter word starting exactly at `i`, with its end.
+fn word_at(s: &str, i: usize) -> Option<(&str, usize)> {
+    let rest = s.get(i..)?;
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_alphabetic())
+        .count();
+    if len == 0 {
+        return None;
+    }
+    // A word glued to digits or non-ASCII letters is not a unit word.
+    let end = i + len;
+    match char_at(s, end) {
+        Some(c) if c.is_alphanumeric() || c == '_' => None,
+        _ => rest.get(..len).map(|w| (w, end)),
+    }
+}
+
+/// The word after at most `max_space` spaces: (word, start, end).
+fn peek_word(s: &str, i: usize, max_space: usize) -> Option<(&str, usize, usize)> {
+    let start = skip_hspace(s, i, max_space);
+    word_at(s, start).map(|(w, end)| (w, start, end))
+}
+
+// ---------------------------------------------------------------------------
+// Word tables
+
+fn scale_word(w: &str) -> Option<f64> {
+    match w {
+        "K" | "k" => Some(1e3),
+        "M" | "m" => Some(1e6),
+        "T" => Some(1e12),
+        _ => match w.to_ascii_lowercase().as_str() {
+            "thousand" => Some(1e3),
+            "mn" | "mil" | "mio" | "million" | "millions" => Some(1e6),
+            "bn" | "billion" | "billions" => Some(1e9),
+            "tn" | "trillion" | "trillions" => Some(1e12),
+            _ => None,
+        },
+    }
+}
+
+/// Data sizes in bytes per unit; `b`/`B` alone is handled by the caller.
+fn size_word(w: &str) -> Option<f64> {
+    let lower = w.to_ascii_lowercase();
+    let f = match lower.as_str() {
+        "byte" | "bytes" => 1.0,
+        "kb" | "kilobyte" | "kilobytes" => 1e3,
+        "mb" | "megabyte" | "megabytes" => 1e6,
+        "gb" | "gigabyte" | "gigabytes" => 1e9,
+        "tb" | "terabyte" | "terabytes" => 1e12,
+        "pb" | "petabyte" | "petabytes" => 1e15,
+        "eb" | "exabyte" | "exabytes" => 1e18,
+        "kib" => 1024.0,
+        "mib" => 1_048_576.0,
+        "gib" => 1_073_741_824.0,
+        "tib" => 1_099_511_627_776.0,
+        "pib" => 1_125_899_906_842_624.0,
+        "bit" | "bits" => 0.125,
+        "kbit" | "kbits" => 125.0,
+        "mbit" | "mbits" => 125_000.0,
+        "gbit" | "gbits" => 1.25e8,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// Bit rates in bytes per second.
+fn bitrate_word(w: &str) -> Option<f64> {
+    match w.to_ascii_lowercase().as_str() {
+        "bps" => Some(0.125),
+        "kbps" => Some(125.0),
+        "mbps" => Some(125_000.0),
+        "gbps" => Some(1.25e8),
+        "tbps" => Some(1.25e11),
+        _ => None,
+    }
+}
+
+fn rate_word(w: &str) -> bool {
+    matches!(
+        w.to_ascii_lowercase().as_str(),
+        "qps" | "rps" | "tps" | "wps"
+    )
+}
+
+/// Period words after `/` or `per`, in seconds.
+fn period_word(w: &str) -> Option<f64> {
+    let f = match w.to_ascii_lowercase().as_str() {
+        "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
+        "min" | "mins" | "minute" | "minutes" => 60.0,
+        "h" | "hr" | "hrs" | "hour" | "hours" => 3_600.0,
+        "d" | "day" | "days" => DAY,
+        "wk" | "week" | "weeks" => 604_800.0,
+        "mo" | "mon" | "month" | "months" => MONTH,
+        "y" | "yr" | "yrs" | "year" | "years" => YEAR,
+        _ => return None,
+    };
+    Some(f)
+}
+
+/// Duration units after a number ("86,400 s", "30 days", "200 ms").
+fn duration_word(w: &str) -> Option<f64> {
+    match w.to_ascii_lowercase().as_str() {
+        "ms" | "msec" | "millisecond" | "milliseconds" => Some(1e-3),
+        "d" | "y" | "mo" | "mon" => None,
+        other => period_word(other),
+    }
+}
+
+/// "1 TB daily".
+fn period_adverb(w: &str) -> Option<f64> {
+    match w.to_ascii_lowercase().as_str() {
+        "hourly" => Some(3_600.0),
+        "daily" => Some(DAY),
+        "weekly" => Some(604_800.0),
+        "monthly" => Some(MONTH),
+        "yearly" | "annually" => Some(YEAR),
+        _ => None,
+    }
+}
+
+const STOP_WORDS: [&str; 44] = [
+    "and", "or", "to", "of", "in", "on", "at", "the", "is", "are", "was", "be", "so", "with", "by",
+    "as", "x", "if", "then", "than", "that", "this", "it", "we", "per", "each", "a", "an",
+    "every", "from", "into", "for", "plus", "minus", "times", "about", "roughly", "approx",
+    "approximately", "around", "which", "gives", "means", "total",
+];
+
+/// A word that can name what is counted ("posts", "users").
+fn noun_word(w: &str) -> bool {
+    let lower = w.to_ascii_lowercase();
+    w.len() >= 2 && !STOP_WORDS.contains(&lower.as_str()) && period_adverb(w).is_none()
+}
+
+const BYTE_CONTEXT: [&str; 14] = [
+    "storage", "store", "stored", "size", "sized", "bytes", "byte", "payload", "metadata", "disk",
+    "memory", "ram", "blob", "bandwidth",
+];
+
+const COUNT_CONTEXT: [&str; 22] = [
+    "users", "user", "posts", "tweets", "requests", "dau", "mau", "qps", "views", "reads",
+    "writes", "events", "messages", "people", "queries", "accounts", "devices", "rows", "records",
+    "photos", "videos", "clicks",
+];
+
+const BYTE_NOUNS: [&str; 10] = [
+    "payload", "metadata", "data", "overhead", "header", "headers", "storage", "disk", "memory",
+    "ram",
+];
+
+// ---------------------------------------------------------------------------
+// The scanner
+
+fn scan_line(line: &str, offset: usize, out: &mut Vec<Quantity>) {
+    let first_new = out.len();
+    let mut i = 0;
+    while i < line.len() {
+        let Some(c) = char_at(line, i) else { break };
+        let starts_number = c.is_ascii_digit()
+            || (c == '.' && char_at(line, i + 1).is_some_and(|d| d.is_ascii_digit()));
+        if !starts_number {
+            i += c.len_utf8();
+            continue;
+        }
+        // Digits glued to letters ("P99", "x86", "S3") are names, not figures.
+        if char_before(line, i).is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '.') {
+            i = skip_alnum(line, i);
+            continue;
+        }
+        // The previous figure on this line, back in line coordinates.
+        let prev = out.get(first_new..).and_then(|v| v.last()).map(|q| {
+            let mut q = q.clone();
+            q.span = q.span.start.saturating_sub(offset)..q.span.end.saturating_sub(offset);
+            q
+        });
+        match read_quantity(line, i, prev) {
+            (Some(mut q), end) => {
+                q.span = (q.span.start + offset)..(q.span.end + offset);
+                out.push(q);
+                i = end.max(i + 1);
+            }
+            (None, end) => i = end.max(i + 1),
+        }
+    }
+}
+
+fn skip_alnum(s: &str, mut i: usize) -> usize {
+    while let Some(c) = char_at(s, i) {
+        if c.is_alphanumeric() || c == '_' || c == '.' {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// A number: digits with `,`/space grouping, decimals, exponent, and the
+/// scientific forms `1.2 x 10^4` and `10^9`. Returns the value (None when it
+/// overflows) and where the number ends.
+fn read_number(s: &str, start: usize) -> (Option<f64>, usize) {
+    let bytes = s.as_bytes();
+    let digit = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_digit());
+    let mut i = start;
+    let mut mantissa = String::new();
+    while digit(i) {
+        mantissa.push(char::from(bytes[i]));
+        i += 1;
+    }
+    let int_len = mantissa.len();
+    // Thousands grouping: exactly three digits per group, not followed by
+    // another digit. Comma grouping and space grouping do not mix.
+    let group_of_three = |j: usize| {
+        digit(j) && digit(j + 1) && digit(j + 2) && !digit(j + 3)
+    };
+    if int_len > 0 {
+        if bytes.get(i) == Some(&b',') && group_of_three(i + 1) {
+            while bytes.get(i) == Some(&b',') && group_of_three(i + 1) {
+                mantissa.push_str(s.get(i + 1..i + 4).unwrap_or(""));
+                i += 4;
+            }
+        } else if int_len <= 3 {
+            loop {
+                let Some(sep) = char_at(s, i) else { break };
+                if !is_hspace(sep) {
+                    break;
+                }
+                let j = i + sep.len_utf8();
+                // "11 574 posts" groups; "3 100K" or "2 100-node" does not.
+                let after = char_at(s, j + 3);
+                let clean_end = match after {
+                    None => true,
+                    Some(a) => a.is_whitespace() || matches!(a, ',' | ';' | ')' | '=' | '/' | '≈' | '~'),
+                };
+                if group_of_three(j) && clean_end {
+                    mantissa.push_str(s.get(j..j + 3).unwrap_or(""));
+                    i = j + 3;
+                } else {
+                    break;
+                }
+            }
+        }
+    }
+    if bytes.get(i) == Some(&b'.') && digit(i + 1) {
+        mantissa.push('.');
+        i += 1;
+        while digit(i) {
+            mantissa.push(char::from(bytes[i]));
+            i += 1;
+        }
+    }
+    if mantissa.is_empty() || mantissa == "." {
+        return (None, i.max(start + 1));
+    }
+    let mut exponent: i64 = 0;
+    if matches!(bytes.get(i), Some(b'e' | b'E')) {
+        let mut j = i + 1;
+        let negative = bytes.get(j) == Some(&b'-');
+        if matches!(bytes.get(j), Some(b'+' | b'-')) {
+            j += 1;
+        }
+        if digit(j) {
+            let (e, end) = read_exponent(bytes, j);
+            exponent = if negative { -e } else { e };
+            i = end;
+        }
+    }
+    let typed_ten = mantissa == "10" && exponent == 0;
+    let mut value = parse_scaled(&mantissa, exponent);
+    // "10^9"
+    if typed_ten && bytes.get(i) == Some(&b'^') {
+        if let Some((e, end)) = signed_exponent(bytes, i + 1) {
+            value = parse_scaled("1", e.saturating_add(1));
+            i = end;
+        }
+    }
+    // "1.2 x 10^4", "3 × 10^9"
+    let j = skip_hspace(s, i, 2);
+    if let Some(op) = char_at(s, j) {
+        if matches!(op, 'x' | 'X' | '×' | '*' | '·') {
+            let k = skip_hspace(s, j + op.len_utf8(), 2);
+            if s.get(k..k + 3) == Some("10^") {
+                if let Some((e, end)) = signed_exponent(bytes, k + 3) {
+                    value = value.and_then(|v| {
+                        let p = parse_scaled("1", e)?;
+                        let r = v * p;
+                        r.is_finite().then_some(r)
+                    });
+                    i = end;
+                }
+            }
+        }
+    }
+    (value.filter(|v| v.is_finite()), i)
+}
+
+/// Digits of an exponent, saturating so "e99999999999" cannot overflow.
+fn read_exponent(bytes: &[u8], mut j: usize) -> (i64, usize) {
+    let mut e: i64 = 0;
+    while let Some(b) = bytes.get(j).filter(|b| b.is_ascii_digit()) {
+        e = (e * 10 + i64::from(b - b'0')).min(100_000);
+        j += 1;
+    }
+    (e, j)
+}
+
+fn signed_exponent(bytes: &[u8], mut j: usize) -> Option<(i64, usize)> {
+    let negative = bytes.get(j) == Some(&b'-');
+    if matches!(bytes.get(j), Some(b'+' | b'-')) {
+        j += 1;
+    }
+    if !bytes.get(j).is_some_and(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let (e, end) = read_exponent(bytes, j);
+    Some((if negative { -e } else { e }, end))
+}
+
+/// `mantissa × 10^exponent` through the standard parser (exact rounding);
+/// `None` when not finite.
+fn parse_scaled(mantissa: &str, exponent: i64) -> Option<f64> {
+    let text = format!("{mantissa}e{exponent}");
+    text.parse::<f64>().ok().filter(|v| v.is_finite())
+}
+
+/// Where a quantity's unit part ends, and what it says.
+#[derive(Debug, Clone, Copy)]
+struct Tail {
+    /// Base units per written number (scale words included).
+    factor: f64,
+    dim: Dim,
+    period: Option<f64>,
+    kind: QuantityKind,
+    end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mode {
+    /// After a number in running text.
+    Text,
+    /// A unit string from a data file: `B` means bytes, nouns may end it.
+    UnitString,
+}
+
+/// Context for resolving "B" after a number.
+struct BContext<'a> {
+    line: &'a str,
+    number_start: usize,
+    value: f64,
+    spaced: bool,
+    prev: Option<&'a Quantity>,
+}
+
+fn read_quantity(line: &str, start: usize, prev: Option<Quantity>) -> (Option<Quantity>, usize) {
+    let (value, num_end) = read_number(line, start);
+    let Some(value) = value else {
+        // Skip the rest of an unreadable figure (e.g. a 5,000-digit number).
+        return (None, skip_alnum(line, num_end));
+    };
+    let (approx, span_start) = approx_before(line, start);
+    let ctx = BContext {
+        line,
+        number_start: start,
+        value,
+        spaced: char_at(line, num_end).is_some_and(is_hspace),
+        prev: prev.as_ref(),
+    };
+    let Some(tail) = parse_tail(line, num_end, value, Mode::Text, Some(&ctx)) else {
+        return (None, num_end);
+    };
+    let total = value * tail.factor;
+    if !total.is_finite() {
+        return (None, tail.end);
+    }
+    let q = Quantity {
+        value: total,
+        dim: tail.dim,
+        span: span_start..tail.end,
+        approx,
+        kind: tail.kind,
+        period: tail.period,
+        unit_factor: tail.factor,
+    };
+    (Some(q), tail.end)
+}
+
+/// Looks back from a number for `~`, `≈`, "about", "roughly", "approx".
+fn approx_before(line: &str, start: usize) -> (bool, usize) {
+    let mut j = start;
+    let mut spaces = 0;
+    while spaces < 3 {
+        match char_before(line, j) {
+            Some(c) if is_hspace(c) => {
+                j -= c.len_utf8();
+                spaces += 1;
+            }
+            _ => break,
+        }
+    }
+    match char_before(line, j) {
+        Some(c @ ('~' | '≈' | '≃')) => return (true, j - c.len_utf8()),
+        Some('=') => {
+            // "~= 35K", "=~ 35K" style marks; the separator stays outside the span.
+            let before = char_before(line, j - 1);
+            return (before == Some('~'), start);
+        }
+        _ => {}
+    }
+    let mut k = j;
+    if char_before(line, k) == Some('.') {
+        k -= 1;
+    }
+    let word_start = line
+        .get(..k)
+        .map(|head| {
+            k - head
+                .bytes()
+                .rev()
+                .take_while(|b| b.is_ascii_alphabetic())
+                .count()
+        })
+        .unwrap_or(k);
+    let word = line.get(word_start..k).unwrap_or("").to_ascii_lowercase();
+    let before_ok = char_before(line, word_start).is_none_or(|c| !c.is_alphanumeric());
+    if before_ok
+        && matches!(
+            word.as_str(),
+            "about" | "roughly" | "approx" | "approximately" | "around" | "circa" | "ca"
+        )
+    {
+        return (true, word_start);
+    }
+    (false, start)
+}
+
+/// Parses what follows a number (or a unit string): percent, ratio,
+/// multiplier, scale word, size/rate/duration unit, nouns and a period.
+fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>) -> Option<Tail> {
+    let plain = |factor: f64, dim: Dim, kind: QuantityKind, end: usize| Tail {
+        factor,
+        dim,
+        period: None,
+        kind,
+        end,
+    };
+    if mode == Mode::Text {
+        // Percent: "20%", "20 %", "20 percent".
+        let q = skip_hspace(s, p, 1);
+        if char_at(s, q) == Some('%') {
+            return Some(plain(0.01, Dim::COUNT, QuantityKind::Percent, q + 1));
+        }
+        if let Some((w, _, end)) = peek_word(s, p, 1) {
+            if w.eq_ignore_ascii_case("percent") || w.eq_ignore_ascii_case("pct") {
+                return Some(plain(0.01, Dim::COUNT, QuantityKind::Percent, end));
+            }
+        }
+        // Ratio: "100:1".
+        if char_at(s, p) == Some(':') && s.as_bytes().get(p + 1).is_some_and(|b| b.is_ascii_digit()) {
+            let (den, end) = read_number(s, p + 1);
+            return match den {
+                Some(d) if d > 0.0 => Some(plain(1.0 / d, Dim::COUNT, QuantityKind::Ratio, end)),
+                _ => None,
+            };
+        }
+        // Multiplier: "3x", "3×" glued to the number and not to what follows.
+        if let Some(c @ ('x' | 'X' | '×')) = char_at(s, p) {
+            let after = p + c.len_utf8();
+            match char_at(s, after) {
+                Some(n) if n.is_alphanumeric() => {}
+                _ => return Some(plain(1.0, Dim::COUNT, QuantityKind::Multiplier, after)),
+            }
+        }
+    }
+
+    let mut pos = p;
+    let mut scale = 1.0;
+    let mut factor = 1.0;
+    let mut dim = Dim::COUNT;
+    let mut period: Option<f64> = None;
+    let mut unit_read = false;
+
+    // Scale word or the ambiguous "B".
+    if let Some((w, _, end)) = peek_word(s, pos, 1) {
+        if (w == "B" || w == "b") && mode == Mode::Text {
+            if let Some(ctx) = ctx {
+                if b_means_bytes(ctx, end) {
+                    dim = Dim::BYTES;
+                    unit_read = true;
+                } else {
+                    scale = 1e9;
+                }
+                pos = end;
+            }
+        } else if w == "B" || w == "b" {
+            dim = Dim::BYTES;
+            unit_read = true;
+            pos = end;
+        } else if let Some(f) = scale_word(w) {
+            scale = f;
+            pos = end;
+        }
+    }
+
+    // Unit word.
+    if !unit_read {
+        if let Some((w, _, end)) = peek_word(s, pos, 1) {
+            let scaled_b = scale != 1.0 && (w == "B" || w == "b");
+            if let Some(f) = size_word(w).or(scaled_b.then_some(1.0)) {
+                factor = f;
+                dim = Dim::BYTES;
+                pos = end;
+            } else if let Some(f) = bitrate_word(w) {
+                return Some(Tail {
+                    factor: scale * f,
+                    dim: Dim::BYTE_RATE,
+                    period: Some(1.0),
+                    kind: QuantityKind::Plain,
+                    end,
+                });
+            } else if rate_word(w) {
+                return Some(Tail {
+                    factor: scale,
+                    dim: Dim::RATE,
+                    period: Some(1.0),
+                    kind: QuantityKind::Plain,
+                    end,
+                });
+            } else if let Some(secs) = duration_word(w) {
+                // "30 days", "86,400 s".
+                return Some(plain(scale * secs, Dim::DURATION, QuantityKind::Plain, end));
+            }
+        }
+    }
+
+    // Nouns and per-item divisors, then a period.
+    let mut committed = pos;
+    let mut nouns_pending = 0;
+    for _ in 0..6 {
+        let q = skip_hspace(s, pos, 2);
+        if char_at(s, q) == Some('/') {
+            let r = skip_hspace(s, q + 1, 1);
+            match word_at(s, r) {
+                Some((w, end)) if period_word(w).is_some() => {
+                    period = period_word(w);
+                    committed = end;
+                    break;
+                }
+                // "1 KB/post", "10 posts/user/day": a per-item divisor.
+                Some((w, end)) if noun_word(w) || w.len() == 1 => {
+                    pos = end;
+                    nouns_pending = 0;
+                    committed = end;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        let Some((w, _, end)) = peek_word(s, pos, 2) else { break };
+        let lower = w.to_ascii_lowercase();
+        if let Some(secs) = period_adverb(w) {
+            period = Some(secs);
+            committed = end;
+            break;
+        }
+        if matches!(lower.as_str(), "per" | "a" | "an" | "every" | "each") {
+            match peek_word(s, end, 2) {
+                Some((w2, _, end2)) if period_word(w2).is_some() => {
+                    period = period_word(w2);
+                    committed = end2;
+                    break;
+                }
+                Some((w2, _, end2)) if lower == "per" && noun_word(w2) => {
+                    pos = end2;
+                    committed = end2;
+                    nouns_pending = 0;
+                    continue;
+                }
+                _ => break,
+            }
+        }
+        if mode == Mode::UnitString && rate_word(w) {
+            period = Some(1.0);
+            committed = end;
+            break;
+        }
+        if noun_word(w) && nouns_pending < 2 {
+            pos = end;
+            nouns_pending += 1;
+            if mode == Mode::UnitString {
+                committed = end;
+            }
+            continue;
+        }
+        break;
+    }
+    let _ = value;
+    let mut total = scale * factor;
+    if let Some(secs) = period {
+        total /= secs;
+        dim = Dim {
+            bytes: dim.bytes,
+            time: dim.time - 1,
+        };
+    }
+    Some(Tail {
+        factor: total,
+        dim,
+        period,
+        kind: QuantityKind::Plain,
+        end: committed,
+    })
+}
+
+/// Decides whether "B" after a number means bytes (true) or billion.
+///
+/// In order: what follows ("users" → billion, "per tweet" / "each" /
+/// "payload" → bytes), a neighbouring size operand (`1B × 1 KB` → billion),
+/// the words around it ("storage", "payload" vs "users", "posts"), and
+/// finally the typography: `500 B` (spaced, ≥ 100) reads as bytes, `1B` as
+/// a billion.
+fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
+    let s = ctx.line;
+    let q = skip_hspace(s, b_end, 2);
+    if let Some((w, end)) = word_at(s, q) {
+        let lower = w.to_ascii_lowercase();
+        match lower.as_str() {
+            "per" => {
+                if let Some((w2, _, _)) = peek_word(s, end, 2) {
+                    if period_word(w2).is_none() && noun_word(w2) {
+                        return true;
+                    }
+                }
+            }
+            "each" | "apiece" => return true,
+            "of" => {
+                if let Some((w2, _, _)) = peek_word(s, end, 2) {
+                    if BYTE_NOUNS.contains(&w2.to_ascii_lowercase().as_str()) {
+                        return true;
+                    }
+                }
+            }
+            l if BYTE_NOUNS.contains(&l) => return true,
+            _ if noun_word(w) && period_adverb(w).is_none() => return false,
+            _ => {}
+        }
+    } else if char_at(s, q) == Some('/') {
+        let r = skip_hspace(s, q + 1, 1);
+        if let Some((w, _)) = word_at(s, r) {
+            if period_word(w).is_none() && noun_word(w) {
+                return true;
+            }
+        }
+    } else if let Some(op @ ('×' | '*' | 'x' | 'X')) = char_at(s, q) {
+        let r = skip_hspace(s, q + op.len_utf8(), 2);
+        if s.as_bytes().get(r).is_some_and(|b| b.is_ascii_digit()) {
+            let (_, num_end) = read_number(s, r);
+            if let Some((w, _, _)) = peek_word(s, num_end, 1) {
+                if size_word(w).is_some() {
+                    return false;
+                }
+            }
+        }
+    }
+    // "1 KB × 1B": the other factor is a size, so this one is a count.
+    if let Some(prev) = ctx.prev {
+        if prev.dim.bytes > 0 {
+            if let Some(gap) = s.get(prev.span.end.min(ctx.number_start)..ctx.number_start) {
+                let gap = gap.trim();
+                if matches!(gap, "×" | "*" | "x" | "X") {
+                    return false;
+                }
+            }
+        }
+    }
+    // Words around it, within a bounded window.
+    let lo = floor_boundary(s, ctx.number_start.saturating_sub(80));
+    let hi = floor_boundary(s, (b_end + 80).min(s.len()));
+    let window = s.get(lo..hi).unwrap_or("");
+    let (mut bytes_votes, mut count_votes) = (0, 0);
+    for w in window.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
+        let lower = w.to_ascii_lowercase();
+        if BYTE_CONTEXT.contains(&lower.as_str()) {
+            bytes_votes += 1;
+        } else if COUNT_CONTEXT.contains(&lower.as_str()) {
+            count_votes += 1;
+        }
+    }
+    if bytes_votes != count_votes {
+        return bytes_votes > count_votes;
+    }
+    ctx.spaced && ctx.value >= 100.0 && ctx.value.fract() == 0.0
+}
+
+/// Largest char boundary at or below `i`.
+pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
+    i = i.min(s.len());
+    while i > 0 && !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}

@@ -1,0 +1,136 @@
+//! From topic coverage to step scores, the four dimensions, the overall
+//! score and the band.
+
+use super::{Flags, StepGrade};
+use crate::framework::StepId;
+use serde::Serialize;
+
+/// Share of a step's topic weight, at full credit, that earns 100.
+pub const FULL_MARKS_AT: f64 = 0.8;
+/// Most points green flags can add to the overall score.
+pub const GREEN_CAP: f64 = 8.0;
+
+/// Step score from the credited share of topic weight.
+pub fn coverage_score(ratio: f64) -> f64 {
+    (100.0 * ratio / FULL_MARKS_AT).clamp(0.0, 100.0)
+}
+
+/// Requirements: three quarters topics, one quarter key facts uncovered.
+pub fn blend_facts(topic_score: f64, uncovered: usize, total: usize) -> f64 {
+    let facts = if total == 0 { 0.0 } else { 100.0 * uncovered as f64 / total as f64 };
+    0.75 * topic_score + 0.25 * facts
+}
+
+/// Estimation: half topics, half the figures (coverage, arithmetic, closeness).
+pub fn blend_estimates(topic_score: f64, numbers: f64) -> f64 {
+    0.5 * topic_score + 0.5 * numbers
+}
+
+/// Hiring recommendation derived from the overall score.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Band {
+    StrongHire,
+    Hire,
+    LeanHire,
+    LeanNoHire,
+    NoHire,
+}
+
+impl Band {
+    /// 80+ strong hire, 65+ hire, 50+ lean hire, 35+ lean no hire, else no hire.
+    pub fn from_score(score: u32) -> Band {
+        match score {
+            80.. => Band::StrongHire,
+            65..=79 => Band::Hire,
+            50..=64 => Band::LeanHire,
+            35..=49 => Band::LeanNoHire,
+            _ => Band::NoHire,
+        }
+    }
+
+    /// snake_case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Band::StrongHire => "strong_hire",
+            Band::Hire => "hire",
+            Band::LeanHire => "lean_hire",
+            Band::LeanNoHire => "lean_no_hire",
+            Band::NoHire => "no_hire",
+        }
+    }
+}
+
+/// The four dimensions the guide names, each 0-100.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Default)]
+pub struct Dimensions {
+    pub communication: u32,
+    pub technical_depth: u32,
+    pub practical_experience: u32,
+    pub problem_solving: u32,
+}
+
+fn has(flags: &[super::FlagHit], id: &str) -> bool {
+    flags.iter().any(|f| f.id == id)
+}
+
+/// Overall score (steps weighted by their minute budgets, plus green flags up
+/// to a cap, minus red flags) and the dimensions.
+pub fn overall(steps: &[StepGrade], flags: &Flags) -> (u32, Dimensions) {
+    let s = |id: StepId| steps.get(id.index()).map_or(0.0, |g| f64::from(g.score));
+    let total_minutes: f64 = steps.iter().map(|g| f64::from(g.id.info().minutes)).sum();
+    let weighted: f64 = steps
+        .iter()
+        .map(|g| f64::from(g.score) * f64::from(g.id.info().minutes))
+        .sum::<f64>()
+        / total_minutes.max(1.0);
+    let green: f64 = flags.green.iter().map(|f| f.points).sum::<f64>().min(GREEN_CAP);
+    let red: f64 = flags.red.iter().map(|f| f.points).sum();
+    let score = (weighted + green - red).round().clamp(0.0, 100.0) as u32;
+
+    let bonus = |ids: &[&str], each: f64| -> f64 { ids.iter().filter(|id| has(&flags.green, id)).count() as f64 * each };
+    let malus = |ids: &[&str], each: f64| -> f64 { ids.iter().filter(|id| has(&flags.red, id)).count() as f64 * each };
+    let clamp = |v: f64| v.round().clamp(0.0, 100.0) as u32;
+    let communication = (s(StepId::Requirements) + s(StepId::Functional) + s(StepId::NonFunctional)) / 3.0 * 0.85
+        + bonus(&["clarifying_questions", "stated_assumptions"], 7.5)
+        - malus(&["under_confidence", "over_confidence", "jumping_to_solution", "i_dont_know"], 10.0);
+    let technical_depth = 0.35 * s(StepId::HighLevel) + 0.65 * s(StepId::DeepDive) + bonus(&["explicit_trade_offs"], 5.0)
+        - malus(&["no_trade_offs", "nosql_always_better", "blockchain"], 10.0);
+    let practical_experience = 0.5 * s(StepId::Estimation) + 0.3 * s(StepId::Bottlenecks) + 0.2 * s(StepId::HighLevel)
+        + bonus(&["monitoring_operations", "concrete_numbers", "real_experience"], 5.0)
+        - malus(&["ignoring_scale", "over_engineering"], 10.0);
+    let problem_solving = 0.4 * s(StepId::DeepDive) + 0.4 * s(StepId::Bottlenecks) + 0.2 * s(StepId::Estimation)
+        + bonus(&["failure_modes"], 5.0)
+        - malus(&["forgetting_failures", "never_failures"], 10.0);
+    (
+        score,
+        Dimensions {
+            communication: clamp(communication),
+            technical_depth: clamp(technical_depth),
+            practical_experience: clamp(practical_experience),
+            problem_solving: clamp(problem_solving),
+        },
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bands_follow_thresholds() {
+        assert_eq!(Band::from_score(100), Band::StrongHire);
+        assert_eq!(Band::from_score(80), Band::StrongHire);
+        assert_eq!(Band::from_score(79), Band::Hire);
+        assert_eq!(Band::from_score(50), Band::LeanHire);
+        assert_eq!(Band::from_score(35), Band::LeanNoHire);
+        assert_eq!(Band::from_score(0), Band::NoHire);
+    }
+
+    #[test]
+    fn coverage_reaches_full_marks_before_everything() {
+        assert_eq!(coverage_score(0.8), 100.0);
+        assert_eq!(coverage_score(0.4), 50.0);
+        assert_eq!(coverage_score(1.5), 100.0);
+    }
+}

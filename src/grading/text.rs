@@ -1,0 +1,349 @@
+//! Text normalisation: sentences with byte spans, lower-cased stemmed tokens,
+//! clause boundaries. Everything here is linear in the text's length.
+
+use std::ops::Range;
+
+/// A word of the answer.
+#[derive(Debug, Clone)]
+pub struct Token {
+    /// Lower-cased word as written (apostrophes normalised).
+    pub word: String,
+    /// Light stem (`caching` -> `cach`).
+    pub stem: String,
+    /// Clause number within the sentence; commas, semicolons and "but" start a new one.
+    pub clause: u16,
+    /// Whether the word is all digits (a number).
+    pub numeric: bool,
+}
+
+/// A sentence (or a list item, or a table row) of the answer.
+#[derive(Debug, Clone)]
+pub struct Sentence {
+    /// Byte span in the source text.
+    pub span: Range<usize>,
+    pub tokens: Vec<Token>,
+    /// The sentence is a list item (bullet or numbered line).
+    pub list_item: bool,
+    /// The sentence is a question (`?` at its end or `Q:` in front).
+    pub question: bool,
+    /// Number of commas, slashes and plus signs: a high count means a list.
+    pub separators: usize,
+}
+
+impl Sentence {
+    /// The sentence's text on one line, trimmed, at most `max` characters.
+    pub fn quote(&self, source: &str, max: usize) -> String {
+        let raw = source.get(self.span.clone()).unwrap_or("");
+        let mut one_line = String::with_capacity(raw.len());
+        for part in raw.split_whitespace() {
+            if !one_line.is_empty() {
+                one_line.push(' ');
+            }
+            one_line.push_str(part);
+        }
+        let trimmed = one_line
+            .trim_start_matches(['-', '*', '+', '>', '#', '|', ' '])
+            .trim_end_matches(['|', ' '])
+            .to_string();
+        if trimmed.chars().count() > max {
+            let cut: String = trimmed.chars().take(max.saturating_sub(1)).collect();
+            format!("{}…", cut.trim_end())
+        } else {
+            trimmed
+        }
+    }
+
+    /// Number of word tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// True when the sentence has no words.
+    pub fn is_empty(&self) -> bool {
+        self.tokens.is_empty()
+    }
+}
+
+/// Words that never carry a topic; dropped from token streams so that
+/// "copies of the database" matches "copies of database".
+pub fn is_article(word: &str) -> bool {
+    matches!(word, "a" | "an" | "the")
+}
+
+/// Light suffix-stripping stemmer: makes cache/caches/caching/cached,
+/// replica/replicas and invalidate/invalidation meet.
+pub fn stem(word: &str) -> String {
+    let w = word;
+    if w.len() <= 3 || !w.is_ascii() {
+        return w.to_string();
+    }
+    // Plurals first.
+    let mut s: &str = w;
+    let owned;
+    if let Some(base) = s.strip_suffix("ies") {
+        if base.len() >= 2 {
+            owned = format!("{base}y");
+            s = owned.as_str();
+        }
+    } else if s.ends_with("sses") || s.ends_with("xes") || s.ends_with("ches") || s.ends_with("shes") || s.ends_with("zes") {
+        s = &s[..s.len() - 2];
+    } else if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") && s.len() > 3 {
+        s = &s[..s.len() - 1];
+    }
+    let s = s.to_string();
+    // Then one verb or noun ending.
+    let stripped = if let Some(base) = s.strip_suffix("ation") {
+        (base.len() >= 3).then(|| format!("{base}at"))
+    } else if let Some(base) = s.strip_suffix("ssion") {
+        (base.len() >= 2).then(|| format!("{base}ss"))
+    } else if let Some(base) = s.strip_suffix("ing") {
+        (base.len() >= 3).then(|| undouble(base))
+    } else if let Some(base) = s.strip_suffix("ied") {
+        (base.len() >= 2).then(|| format!("{base}y"))
+    } else if let Some(base) = s.strip_suffix("ed") {
+        (base.len() >= 3).then(|| undouble(base))
+    } else {
+        None
+    };
+    let s = stripped.unwrap_or(s);
+    match s.strip_suffix('e') {
+        Some(base) if base.len() >= 3 && !base.ends_with('e') => base.to_string(),
+        _ => s,
+    }
+}
+
+/// `mapp` -> `map`, `shipp` -> `ship`; keeps `ll` and `ss` (`poll`, `access`).
+fn undouble(base: &str) -> String {
+    let b = base.as_bytes();
+    let n = b.len();
+    if n >= 2 && b[n - 1] == b[n - 2] && !matches!(b[n - 1], b'l' | b's' | b'z' | b'e' | b'o') {
+        base[..n - 1].to_string()
+    } else {
+        let mut s = base.to_string();
+        // "writ" + "e" is handled by the caller stripping `e` from "write".
+        if s.ends_with('e') {
+            s.pop();
+        }
+        s
+    }
+}
+
+/// Tokenises a piece of text: lower-cased words with stems and clause numbers.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut clause: u16 = 0;
+    let mut word = String::new();
+    let mut numeric = true;
+    let flush = |word: &mut String, numeric: &mut bool, tokens: &mut Vec<Token>, clause: &mut u16| {
+        if word.is_empty() {
+            return;
+        }
+        let w = std::mem::take(word);
+        let w = w.trim_matches('\'').to_string();
+        if !w.is_empty() && !is_article(&w) {
+            if matches!(w.as_str(), "but" | "however" | "although" | "though" | "whereas") {
+                *clause = clause.saturating_add(1);
+            }
+            tokens.push(Token {
+                stem: if *numeric { w.clone() } else { stem(&w) },
+                word: w,
+                clause: *clause,
+                numeric: *numeric,
+            });
+        }
+        *numeric = true;
+    };
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            for lc in c.to_lowercase() {
+                word.push(lc);
+            }
+            if !c.is_numeric() {
+                numeric = false;
+            }
+        } else if (c == '\'' || c == '’') && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+            word.push('\'');
+            numeric = false;
+        } else if c == '.' && numeric && !word.is_empty() && chars.peek().is_some_and(|n| n.is_ascii_digit()) {
+            word.push('.');
+        } else {
+            flush(&mut word, &mut numeric, &mut tokens, &mut clause);
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
+                clause = clause.saturating_add(1);
+            }
+        }
+    }
+    flush(&mut word, &mut numeric, &mut tokens, &mut clause);
+    tokens
+}
+
+fn is_list_marker(line: &str) -> bool {
+    let t = line.trim_start();
+    if t.starts_with("- ") || t.starts_with("* ") || t.starts_with("+ ") || t.starts_with('|') {
+        return true;
+    }
+    let digits = t.bytes().take_while(u8::is_ascii_digit).count();
+    digits > 0 && digits < 4 && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')')) && t.as_bytes().get(digits + 1) == Some(&b' ')
+}
+
+/// Splits text into sentences: each list item and table row on its own,
+/// paragraphs split at `.`, `!` and `?` (not inside numbers like `11.6`).
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut block_start: Option<usize> = None;
+    let mut block_list = false;
+    let mut offset = 0;
+    let mut in_code = false;
+    for line in text.split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.starts_with("```") {
+            in_code = !in_code;
+        }
+        let blank = trimmed.is_empty() || trimmed.starts_with("```");
+        let heading = trimmed.starts_with('#');
+        let marker = is_list_marker(line);
+        let indented_continuation = !marker && block_list && line.starts_with("  ") && !blank;
+        let new_block = blank || heading || marker || (in_code && !indented_continuation) || trimmed.starts_with("Q:") || trimmed.starts_with("A:");
+        if new_block && !indented_continuation {
+            if let Some(s) = block_start.take() {
+                split_block(text, s..start, block_list, &mut out);
+            }
+            if !blank && !heading {
+                block_start = Some(start);
+                block_list = marker;
+            }
+        } else if block_start.is_none() && !blank {
+            block_start = Some(start);
+            block_list = false;
+        }
+    }
+    if let Some(s) = block_start {
+        split_block(text, s..text.len(), block_list, &mut out);
+    }
+    out
+}
+
+fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Sentence>) {
+    let block = &text[span.clone()];
+    let bytes = block.as_bytes();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        let end_mark = matches!(b, b'.' | b'!' | b'?');
+        if end_mark {
+            let next = bytes.get(i + 1).copied();
+            let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
+            let next_digit = next.is_some_and(|n| n.is_ascii_digit());
+            let boundary = next.is_none_or(|n| n == b' ' || n == b'\n' || n == b'\r' || n == b'\t' || n == b'"' || n == b')');
+            let is_abbrev = b == b'.' && is_abbreviation(&block[start..i]);
+            if boundary && !(prev_digit && next_digit) && !is_abbrev {
+                push_sentence(text, span.start + start..span.start + i + 1, list_item, out);
+                start = i + 1;
+            }
+        }
+        i += 1;
+    }
+    if start < block.len() {
+        push_sentence(text, span.start + start..span.end, list_item, out);
+    }
+}
+
+fn is_abbreviation(before: &str) -> bool {
+    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
+    matches!(last.to_ascii_lowercase().as_str(), "e" | "g" | "i" | "eg" | "ie" | "etc" | "vs" | "approx" | "min" | "sec" | "avg" | "est")
+}
+
+fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Sentence>) {
+    let raw = &text[span.clone()];
+    let tokens = tokenize(raw);
+    if tokens.is_empty() {
+        return;
+    }
+    let trimmed = raw.trim();
+    let question = trimmed.ends_with('?') || trimmed.starts_with("Q:") || trimmed.starts_with("- Q:") || trimmed.starts_with("* Q:");
+    let separators = raw.chars().filter(|c| matches!(c, ',' | '/' | '+' | '|')).count();
+    out.push(Sentence {
+        span,
+        tokens,
+        list_item: list_item && !is_first_of_paragraph_prose(trimmed),
+        question,
+        separators,
+    });
+}
+
+/// A long list item written as full prose counts as prose, not as a bare list entry.
+fn is_first_of_paragraph_prose(trimmed: &str) -> bool {
+    trimmed.split_whitespace().count() > 14
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stems_meet_across_inflection() {
+        for (a, b) in [
+            ("cache", "caching"),
+            ("cache", "cached"),
+            ("cache", "caches"),
+            ("replica", "replicas"),
+            ("shard", "sharding"),
+            ("shard", "sharded"),
+            ("invalidate", "invalidation"),
+            ("queue", "queues"),
+            ("index", "indexes"),
+            ("query", "queries"),
+            ("map", "mapping"),
+            ("database", "databases"),
+            ("store", "storing"),
+            ("compress", "compression"),
+        ] {
+            assert_eq!(stem(a), stem(b), "{a} vs {b}");
+        }
+        assert_ne!(stem("shard"), stem("share"));
+        assert_eq!(stem("access"), "access");
+        assert_eq!(stem("status"), "status");
+    }
+
+    #[test]
+    fn tokens_drop_articles_and_track_clauses() {
+        let t = tokenize("We won't cache the feed, but we shard it.");
+        let words: Vec<&str> = t.iter().map(|t| t.word.as_str()).collect();
+        assert_eq!(words, ["we", "won't", "cache", "feed", "but", "we", "shard", "it"]);
+        assert!(t[6].clause > t[2].clause);
+        let n = tokenize("peak 11.6K/s");
+        assert_eq!(n[1].word, "11.6k");
+    }
+
+    #[test]
+    fn sentences_split_on_marks_but_not_numbers() {
+        let text = "We cache 11.6 MB/s. Then we shard, e.g. by user.\n- Redis\n- Kafka\n\nWhy? Because.";
+        let s = sentences(text);
+        let quotes: Vec<String> = s.iter().map(|s| s.quote(text, 80)).collect();
+        assert_eq!(
+            quotes,
+            ["We cache 11.6 MB/s.", "Then we shard, e.g. by user.", "Redis", "Kafka", "Why?", "Because."]
+        );
+        assert!(s[2].list_item && !s[0].list_item);
+        assert!(s[4].question);
+    }
+
+    #[test]
+    fn wrapped_paragraph_lines_form_one_sentence() {
+        let text = "We keep hot links\nin memory so that reads are fast.";
+        let s = sentences(text);
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].quote(text, 200), "We keep hot links in memory so that reads are fast.");
+    }
+
+    #[test]
+    fn odd_input_does_not_panic() {
+        for text in ["", "\n\n", "...", "é. ü? 日本語。", "- ", "1. ", "```\ncode\n```", "a.b.c"] {
+            let _ = sentences(text);
+        }
+    }
+}

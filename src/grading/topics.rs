@@ -1,0 +1,103 @@
+//! Topic credit: how much a mention earns depends on how it is stated.
+
+use super::text::Sentence;
+
+/// Credit for a topic stated with a reason.
+pub const CREDIT_REASONED: f64 = 1.0;
+/// Credit for a topic mentioned in prose without a reason.
+pub const CREDIT_PROSE: f64 = 0.6;
+/// Credit for a bare mention in a list.
+pub const CREDIT_LISTED: f64 = 0.35;
+
+/// Single words that introduce a reason, a consequence or a condition.
+const REASON_WORDS: [&str; 34] = [
+    "because", "since", "so", "therefore", "thus", "hence", "otherwise", "means", "meaning",
+    "tradeoff", "tradeoffs", "cost", "costs", "downside", "upside", "drawback", "benefit",
+    "prevent", "prevents", "ensure", "ensures", "reduce", "reduces", "avoid", "avoids", "allows",
+    "lets", "enables", "versus", "vs", "unless", "if", "when", "risk",
+];
+
+/// Verbs that make "to VERB" a stated purpose ("a queue to absorb spikes").
+const PURPOSE_VERBS: [&str; 30] = [
+    "reduce", "avoid", "keep", "handle", "serve", "spread", "absorb", "make", "prevent", "protect",
+    "survive", "scale", "support", "speed", "lower", "cut", "limit", "ensure", "guarantee",
+    "allow", "offload", "isolate", "smooth", "decouple", "recover", "detect", "balance",
+    "distribute", "minimize", "improve",
+];
+
+/// True when the sentence gives a reason: because, so that, trade-off,
+/// instead of, at the cost of, to avoid ..., or a number.
+pub fn has_reason(s: &Sentence) -> bool {
+    let t = &s.tokens;
+    t.iter().enumerate().any(|(i, tok)| {
+        let w = tok.word.as_str();
+        let next = t.get(i + 1).map(|n| n.word.as_str());
+        tok.numeric
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || REASON_WORDS.contains(&w)
+            || (w == "trade" && next == Some("off"))
+            || (w == "trade" && next == Some("offs"))
+            || (w == "instead" && next == Some("of"))
+            || (w == "rather" && next == Some("than"))
+            || (w == "which" && matches!(next, Some("means") | Some("keeps") | Some("gives")))
+            || (w == "to" && next.is_some_and(|n| PURPOSE_VERBS.contains(&n)))
+    })
+}
+
+/// True when the sentence is a bare list entry: a short bullet, or a run of
+/// comma-separated names.
+pub fn is_listy(s: &Sentence) -> bool {
+    let words = s.len();
+    (s.list_item && words <= 8) || (s.separators >= 3 && words <= (s.separators + 1) * 3)
+}
+
+/// Words that let the next sentence carry this one's reason ("This keeps...").
+fn continues(s: &Sentence) -> bool {
+    !s.list_item
+        && s.tokens.first().is_some_and(|t| {
+            matches!(t.word.as_str(), "this" | "that" | "it" | "so" | "which" | "because" | "otherwise")
+        })
+}
+
+/// Credit earned by a mention in sentence `i`.
+pub fn credit(sentences: &[Sentence], i: usize) -> f64 {
+    let Some(s) = sentences.get(i) else {
+        return 0.0;
+    };
+    // Asking is what a clarifying question is for: it needs no reason.
+    if s.question {
+        return CREDIT_REASONED;
+    }
+    let reasoned = has_reason(s)
+        || sentences
+            .get(i + 1)
+            .is_some_and(|n| continues(n) && has_reason(n));
+    if is_listy(s) && !(reasoned && s.len() > 4) {
+        CREDIT_LISTED
+    } else if reasoned {
+        CREDIT_REASONED
+    } else {
+        CREDIT_PROSE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grading::text::sentences;
+
+    fn credits(text: &str) -> Vec<f64> {
+        let s = sentences(text);
+        (0..s.len()).map(|i| credit(&s, i)).collect()
+    }
+
+    #[test]
+    fn reasons_earn_full_credit_and_lists_little() {
+        assert_eq!(credits("We cache hot links in Redis because 80% of reads hit 20% of links."), [1.0]);
+        assert_eq!(credits("We cache hot links in Redis near the servers."), [0.6]);
+        assert_eq!(credits("- Redis cache"), [0.35]);
+        assert_eq!(credits("Redis, Kafka, Cassandra, Elasticsearch, Kubernetes"), [0.35]);
+        assert_eq!(credits("We put a cache in front. This keeps p99 low."), [1.0, 1.0]);
+        assert_eq!(credits("A queue to absorb spikes."), [1.0]);
+    }
+}

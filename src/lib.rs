@@ -1,0 +1,15 @@
+//! sdcoach: an offline coach for system-design interviews.
+//!
+//! Data flows one way: files -> [`catalog`] -> ([`session`] ->) [`transcript`]
+//! -> [`grading`] -> [`report`]. Only [`cli`] knows about the command line.
+
+pub mod catalog;
+pub mod cli;
+pub mod error;
+#[path = "estimation_shim.rs"]
+pub mod estimation;
+pub mod framework;
+pub mod grading;
+pub mod report;
+
+pub use error::{Error, Result};

@@ -1,0 +1,82 @@
+//! Markdown rendering of a grade, for sharing.
+
+use super::number::human;
+use super::sanitize::one_line;
+use super::{clock, verdict_name, SessionInfo};
+use crate::grading::Grade;
+use std::fmt::Write;
+
+fn cell(s: &str) -> String {
+    one_line(s).replace('|', "\\|")
+}
+
+/// The Markdown report.
+pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "# {} ({})\n", grade.title, grade.problem);
+    let _ = writeln!(out, "**Score {}/100**, band `{}`", grade.score, grade.band.as_str());
+    if grade.free_form {
+        let _ = writeln!(out, "\n_Free-form answer: graded as one text against every step._");
+    }
+    let _ = writeln!(out, "\n| step | score |\n|---|---:|");
+    for s in &grade.steps {
+        let _ = writeln!(out, "| {} | {} |", s.title, s.score);
+    }
+    let d = &grade.dimensions;
+    let _ = writeln!(
+        out,
+        "\n| dimension | score |\n|---|---:|\n| communication | {} |\n| technical depth | {} |\n| practical experience | {} |\n| problem solving | {} |",
+        d.communication, d.technical_depth, d.practical_experience, d.problem_solving
+    );
+    if let Some(info) = session.filter(|i| !i.timing.is_empty()) {
+        let _ = writeln!(out, "\n## Time per step\n\n| step | used | budget |\n|---|---:|---:|");
+        for t in &info.timing {
+            let _ = writeln!(out, "| {} | {} | {} |", t.step.info().title, clock(t.used_secs), clock(t.budget_secs));
+        }
+    }
+    for s in &grade.steps {
+        let _ = writeln!(out, "\n## {} — {}/100\n", s.title, s.score);
+        for m in &s.matched {
+            let note = if m.credit >= 0.99 { "" } else if m.credit >= 0.5 { " _(no reason given)_" } else { " _(listed only)_" };
+            let _ = writeln!(out, "- ✓ **{}**{note}: “{}”", m.label, one_line(&m.evidence));
+        }
+        for m in &s.to_study {
+            let _ = writeln!(out, "- ✗ **{}** — study *{}*", m.label, m.study);
+        }
+    }
+    if !grade.estimates.is_empty() {
+        let _ = writeln!(out, "\n## Estimates\n\n| quantity | yours | reference | verdict | worked |\n|---|---:|---:|---|---|");
+        for e in &grade.estimates {
+            let yours = e.found.map(|v| format!("{} {}", human(v), e.unit)).unwrap_or_else(|| "—".into());
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} {} | {} | {} |",
+                cell(&e.label),
+                cell(&yours),
+                human(e.reference),
+                cell(&e.unit),
+                verdict_name(&e.verdict),
+                cell(&e.calculation)
+            );
+        }
+    }
+    let wrong: Vec<_> = grade.arithmetic.iter().filter(|a| !a.ok).collect();
+    if !wrong.is_empty() {
+        let _ = writeln!(out, "\n## Arithmetic to fix\n");
+        for a in wrong {
+            let _ = writeln!(out, "- `{}`: {}", one_line(&a.text).replace('`', "'"), one_line(&a.explanation));
+        }
+    }
+    for (title, list) in [("Red flags", &grade.flags.red), ("Green flags", &grade.flags.green)] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n## {title}\n");
+            for f in list {
+                let _ = writeln!(out, "- **{}** ({}): “{}”", f.label, f.points, one_line(&f.evidence));
+            }
+        }
+    }
+    if let Some(next) = super::grade_text::study_next(grade) {
+        let _ = writeln!(out, "\n**Practise next:** {next}");
+    }
+    out
+}

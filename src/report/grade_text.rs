@@ -1,0 +1,166 @@
+//! Terminal rendering of a grade.
+
+use super::number::human;
+use super::sanitize::one_line;
+use super::style::{bar, Style};
+use super::{clock, verdict_name, SessionInfo};
+use crate::estimation::EstimateVerdict;
+use crate::grading::{Grade, QuestionGrade, StepGrade};
+use std::fmt::Write;
+
+/// The one thing to practise next: weakest step and its heaviest missed topic.
+pub fn study_next(grade: &Grade) -> Option<String> {
+    let step = grade.weakest_step()?;
+    let topic = step
+        .to_study
+        .iter()
+        .max_by(|a, b| a.weight.total_cmp(&b.weight).then(std::cmp::Ordering::Greater))?;
+    Some(format!(
+        "{} ({}/100): {} — study \"{}\"",
+        step.title, step.score, topic.label, topic.study
+    ))
+}
+
+fn step_block(out: &mut String, step: &StepGrade, st: Style) {
+    let _ = writeln!(
+        out,
+        "\n{} {}",
+        st.bold(&format!("{} — {}/100", step.title, step.score)),
+        st.dim(&format!("({} words{})", step.words, if step.hints > 0 { format!(", {} hints", step.hints) } else { String::new() }))
+    );
+    for m in &step.matched {
+        let (mark, note) = match m.credit {
+            c if c >= 0.99 => (st.green("✓"), ""),
+            c if c >= 0.5 => (st.yellow("~"), " (no reason given)"),
+            _ => (st.yellow("·"), " (listed only)"),
+        };
+        let _ = writeln!(out, "  {mark} {}{note}: \"{}\"", m.label, one_line(&m.evidence));
+    }
+    for m in &step.to_study {
+        let _ = writeln!(out, "  {} {} — study \"{}\"", st.red("✗"), m.label, m.study);
+    }
+}
+
+/// The full text report.
+pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", st.bold(&format!("{} ({})", grade.title, grade.problem)));
+    let _ = writeln!(
+        out,
+        "Score {}  band {}{}",
+        st.score(grade.score, &format!("{}/100", grade.score)),
+        st.bold(grade.band.as_str()),
+        if grade.free_form { "  (free-form answer: graded as one text against every step)" } else { "" }
+    );
+
+    let _ = writeln!(out, "\nSteps");
+    for s in &grade.steps {
+        let _ = writeln!(
+            out,
+            "  {:<34} {:>3} {}",
+            s.title,
+            s.score,
+            st.score(s.score, &bar(s.score, 20))
+        );
+    }
+    let d = &grade.dimensions;
+    let _ = writeln!(out, "\nDimensions");
+    for (name, v) in [
+        ("communication", d.communication),
+        ("technical depth", d.technical_depth),
+        ("practical experience", d.practical_experience),
+        ("problem solving", d.problem_solving),
+    ] {
+        let _ = writeln!(out, "  {name:<34} {v:>3} {}", st.score(v, &bar(v, 20)));
+    }
+
+    if let Some(info) = session.filter(|i| !i.timing.is_empty()) {
+        let _ = writeln!(out, "\nTime per step (used / budget)");
+        for t in &info.timing {
+            let over = t.used_secs > t.budget_secs;
+            let line = format!("  {:<34} {:>6} / {:>6}", t.step.info().title, clock(t.used_secs), clock(t.budget_secs));
+            let _ = writeln!(out, "{}", if over { st.yellow(&format!("{line}  over")) } else { line });
+        }
+    }
+
+    for s in &grade.steps {
+        step_block(&mut out, s, st);
+        if s.id == crate::framework::StepId::Requirements && grade.facts.key_total > 0 {
+            let missed: Vec<&str> = grade.facts.key_missed.iter().map(|(_, t)| t.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "  Key facts uncovered: {}/{}{}",
+                grade.facts.key_uncovered,
+                grade.facts.key_total,
+                if missed.is_empty() { String::new() } else { format!(" (not asked: {})", missed.join(", ")) }
+            );
+        }
+    }
+
+    if !grade.estimates.is_empty() {
+        let _ = writeln!(out, "\n{}", st.bold("Estimates"));
+        let _ = writeln!(out, "  {:<28} {:>14} {:>14}  verdict", "quantity", "yours", "reference");
+        for e in &grade.estimates {
+            let yours = e.found.map(|v| format!("{} {}", human(v), e.unit)).unwrap_or_else(|| "—".into());
+            let reference = format!("{} {}", human(e.reference), e.unit);
+            let verdict = verdict_name(&e.verdict);
+            let painted = match e.verdict {
+                EstimateVerdict::Close => st.green(verdict),
+                EstimateVerdict::OrderOfMagnitude => st.yellow(verdict),
+                _ => st.red(verdict),
+            };
+            let _ = writeln!(out, "  {:<28} {:>14} {:>14}  {painted}", e.label, yours, reference);
+            if let (Some(adj), Some(note)) = (e.adjusted_reference, &e.adjusted_note) {
+                let _ = writeln!(out, "      {} (your inputs give {} {})", one_line(note), human(adj), e.unit);
+            }
+            if !matches!(e.verdict, EstimateVerdict::Close) {
+                let _ = writeln!(out, "      worked: {}", e.calculation);
+            }
+        }
+    }
+    if !grade.arithmetic.is_empty() {
+        let ok = grade.arithmetic.iter().filter(|a| a.ok).count();
+        let _ = writeln!(out, "\n{} {ok}/{} lines check out", st.bold("Arithmetic"), grade.arithmetic.len());
+        for a in grade.arithmetic.iter().filter(|a| !a.ok) {
+            let _ = writeln!(out, "  {} \"{}\": {}", st.red("✗"), one_line(&a.text), one_line(&a.explanation));
+        }
+    }
+
+    if !grade.flags.red.is_empty() {
+        let _ = writeln!(out, "\n{}", st.bold("Red flags"));
+        for f in &grade.flags.red {
+            let _ = writeln!(out, "  {} {} (−{}): \"{}\"", st.red("✗"), f.label, f.points, one_line(&f.evidence));
+            if !f.advice.is_empty() {
+                let _ = writeln!(out, "      → {}", f.advice);
+            }
+        }
+    }
+    if !grade.flags.green.is_empty() {
+        let _ = writeln!(out, "\n{}", st.bold("Green flags"));
+        for f in &grade.flags.green {
+            let _ = writeln!(out, "  {} {} (+{}): \"{}\"", st.green("✓"), f.label, f.points, one_line(&f.evidence));
+        }
+    }
+    if let Some(next) = study_next(grade) {
+        let _ = writeln!(out, "\n{} {next}", st.bold("Practise next:"));
+    }
+    if let Some(path) = session.and_then(|s| s.transcript.as_ref()) {
+        let _ = writeln!(out, "Transcript saved: {}", one_line(path));
+    }
+    out
+}
+
+/// Text report of a counter-question grade.
+pub fn question_text(g: &QuestionGrade, st: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", st.bold(&format!("{} ({})", g.ask, g.question)));
+    let _ = writeln!(out, "Score {}", st.score(g.score, &format!("{}/100", g.score)));
+    for m in &g.matched {
+        let mark = if m.credit >= 0.99 { st.green("✓") } else { st.yellow("~") };
+        let _ = writeln!(out, "  {mark} {}: \"{}\"", m.label, one_line(&m.evidence));
+    }
+    for m in &g.to_study {
+        let _ = writeln!(out, "  {} {} — study \"{}\"", st.red("✗"), m.label, m.study);
+    }
+    out
+}
