@@ -12,7 +12,9 @@ fn main() {
     for dir in ["problems", "rubrics"] {
         let path = Path::new(&root).join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
-        let Ok(read) = fs::read_dir(&path) else { continue };
+        let Ok(read) = fs::read_dir(&path) else {
+            continue;
+        };
         let mut names: Vec<String> = read
             .filter_map(|e| e.ok())
             .map(|e| e.file_name().to_string_lossy().into_owned())

@@ -34,11 +34,19 @@ pub enum Error {
     #[error("`{}` looks like a binary file, not a Markdown answer", path.display())]
     Binary { path: PathBuf },
     #[error("unknown problem `{id}`{}", did_you_mean(suggestions))]
-    UnknownProblem { id: String, suggestions: Vec<String> },
-    #[error("no problem given: pass `--problem ID` or name it in the answer's front matter (`problem: ID`); ids: {}", ids.join(", "))]
-    NoProblem { ids: Vec<String> },
+    UnknownProblem {
+        id: String,
+        suggestions: Vec<String>,
+    },
+    #[error("no problem given: {how}; ids: {}", ids.join(", "))]
+    NoProblem { how: String, ids: Vec<String> },
+    #[error("{0}")]
+    Usage(String),
     #[error("unknown question `{id}`{}", did_you_mean(suggestions))]
-    UnknownQuestion { id: String, suggestions: Vec<String> },
+    UnknownQuestion {
+        id: String,
+        suggestions: Vec<String>,
+    },
     #[error("transcripts folder `{}` is not writable ({reason}): pass `--transcripts DIR` or set SDCOACH_TRANSCRIPTS to a folder you can write", path.display())]
     TranscriptsNotWritable { path: PathBuf, reason: String },
     #[error("cannot write `{}`: {source}", path.display())]
@@ -82,7 +90,11 @@ pub fn nearest<'a>(wanted: &str, candidates: impl IntoIterator<Item = &'a str>) 
         .filter(|(s, _)| *s >= 0.8)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
-    scored.into_iter().take(3).map(|(_, c)| c.to_string()).collect()
+    scored
+        .into_iter()
+        .take(3)
+        .map(|(_, c)| c.to_string())
+        .collect()
 }
 
 #[cfg(test)]

@@ -13,3 +13,5 @@ pub mod grading;
 pub mod report;
 
 pub use error::{Error, Result};
+pub mod session;
+pub mod transcript;

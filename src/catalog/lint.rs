@@ -79,13 +79,14 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
     ];
     for (i, line) in text.lines().enumerate() {
         let t = line.trim_start().trim_start_matches("- ");
-        if keyed.iter().any(|k| t == k.as_str() || t.starts_with(&format!("{k} "))) {
+        if keyed
+            .iter()
+            .any(|k| t == k.as_str() || t.starts_with(&format!("{k} ")))
+        {
             return Some(i + 1);
         }
     }
-    text.lines()
-        .position(|l| l.contains(needle))
-        .map(|i| i + 1)
+    text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
 }
 
 /// Checks everything a parsed catalog must satisfy beyond its schema.
@@ -108,41 +109,103 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
             r.push(
                 &format!("problems/{}", p.id),
                 None,
-                format!("problem id `{}` does not match its file name: name the file `{rel}`", p.id),
+                format!(
+                    "problem id `{}` does not match its file name: name the file `{rel}`",
+                    p.id
+                ),
             );
         }
         if !catalog.rubrics.contains_key(&p.id) {
-            r.push(&rel, None, format!("problem `{}` has no rubric: add rubrics/{}.yaml", p.id, p.id));
+            r.push(
+                &rel,
+                None,
+                format!(
+                    "problem `{}` has no rubric: add rubrics/{}.yaml",
+                    p.id, p.id
+                ),
+            );
         }
         duplicates(&mut r, &rel, "fact", p.facts.iter().map(|f| f.id.as_str()));
-        duplicates(&mut r, &rel, "assumption", p.assumptions.iter().map(|a| a.id.as_str()));
-        duplicates(&mut r, &rel, "estimate", p.estimates.iter().map(|e| e.id.as_str()));
+        duplicates(
+            &mut r,
+            &rel,
+            "assumption",
+            p.assumptions.iter().map(|a| a.id.as_str()),
+        );
+        duplicates(
+            &mut r,
+            &rel,
+            "estimate",
+            p.estimates.iter().map(|e| e.id.as_str()),
+        );
         for f in &p.facts {
             if f.asks.iter().all(|a| a.trim().is_empty()) {
-                r.push(&rel, Some(&f.id), format!("fact `{}` has no `asks`: add the ways a candidate asks for it", f.id));
+                r.push(
+                    &rel,
+                    Some(&f.id),
+                    format!(
+                        "fact `{}` has no `asks`: add the ways a candidate asks for it",
+                        f.id
+                    ),
+                );
             }
         }
         let mut vars = HashMap::new();
         for a in &p.assumptions {
             if a.unit.trim().is_empty() {
-                r.push(&rel, Some(&a.id), format!("assumption `{}` has no unit: add `unit:` (e.g. `users`, `/day`, `KB`)", a.id));
+                r.push(
+                    &rel,
+                    Some(&a.id),
+                    format!(
+                        "assumption `{}` has no unit: add `unit:` (e.g. `users`, `/day`, `KB`)",
+                        a.id
+                    ),
+                );
             }
             vars.insert(a.id.clone(), a.value);
         }
         for e in &p.estimates {
             if e.unit.trim().is_empty() {
-                r.push(&rel, Some(&e.id), format!("estimate `{}` has no unit: add `unit:` (e.g. `/s`, `TB/year`, `GB/s`)", e.id));
+                r.push(
+                    &rel,
+                    Some(&e.id),
+                    format!(
+                        "estimate `{}` has no unit: add `unit:` (e.g. `/s`, `TB/year`, `GB/s`)",
+                        e.id
+                    ),
+                );
             } else if parse_unit(&e.unit).is_none() {
                 r.push(&rel, Some(&e.id), format!("estimate `{}` has unit `{}` that cannot be read: use a size (`TB`), a noun (`users`) and/or a period (`/s`, `/day`)", e.id, e.unit));
             }
             if !(e.value.is_finite() && e.value > 0.0) {
-                r.push(&rel, Some(&e.id), format!("estimate `{}` has value {} : it must be a positive number", e.id, e.value));
+                r.push(
+                    &rel,
+                    Some(&e.id),
+                    format!(
+                        "estimate `{}` has value {} : it must be a positive number",
+                        e.id, e.value
+                    ),
+                );
             }
             if e.tolerance.is_some_and(|t| !(t > 1.0 && t.is_finite())) {
-                r.push(&rel, Some(&e.id), format!("estimate `{}` has tolerance {:?}: a factor above 1 (e.g. 2)", e.id, e.tolerance));
+                r.push(
+                    &rel,
+                    Some(&e.id),
+                    format!(
+                        "estimate `{}` has tolerance {:?}: a factor above 1 (e.g. 2)",
+                        e.id, e.tolerance
+                    ),
+                );
             }
             if e.cues.is_empty() {
-                r.push(&rel, Some(&e.id), format!("estimate `{}` has no `cues`: add the words that name it", e.id));
+                r.push(
+                    &rel,
+                    Some(&e.id),
+                    format!(
+                        "estimate `{}` has no `cues`: add the words that name it",
+                        e.id
+                    ),
+                );
             }
             if let Some(formula) = &e.formula {
                 match eval_formula(formula, &vars) {
@@ -186,13 +249,24 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         let rel = format!("rubrics/{}.yaml", rubric.problem);
         let problem = catalog.problems.iter().find(|p| p.id == rubric.problem);
         if problem.is_none() {
-            r.push(&rel, Some("problem:"), format!("rubric for `{}` has no problem: add problems/{}.yaml or fix `problem:`", rubric.problem, rubric.problem));
+            r.push(
+                &rel,
+                Some("problem:"),
+                format!(
+                    "rubric for `{}` has no problem: add problems/{}.yaml or fix `problem:`",
+                    rubric.problem, rubric.problem
+                ),
+            );
         }
         let mut all_topics = Vec::new();
         for (step, sr) in &rubric.steps {
             check_step_id(&mut r, &rel, step, "steps");
             if sr.topics.is_empty() {
-                r.push(&rel, Some(&format!("{step}:")), format!("step `{step}` has no topics"));
+                r.push(
+                    &rel,
+                    Some(&format!("{step}:")),
+                    format!("step `{step}` has no topics"),
+                );
             }
             for t in &sr.topics {
                 check_topic(&mut r, &rel, &format!("step `{step}` topic"), t, &sections);
@@ -201,7 +275,13 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         }
         for step in StepId::ALL {
             if !rubric.steps.contains_key(step.as_str()) {
-                r.push(&rel, None, format!("step `{step}` is missing: add `{step}:` with its topics under `steps:`"));
+                r.push(
+                    &rel,
+                    None,
+                    format!(
+                        "step `{step}` is missing: add `{step}:` with its topics under `steps:`"
+                    ),
+                );
             }
         }
         duplicates(&mut r, &rel, "topic", all_topics.into_iter());
@@ -210,33 +290,72 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         }
         for check in &rubric.estimates {
             if !(check.weight > 0.0) {
-                r.push(&rel, Some(&check.id), format!("estimate check `{}` has weight {}: weights must be positive", check.id, check.weight));
+                r.push(
+                    &rel,
+                    Some(&check.id),
+                    format!(
+                        "estimate check `{}` has weight {}: weights must be positive",
+                        check.id, check.weight
+                    ),
+                );
             }
             if let Some(p) = problem {
                 if !p.estimates.iter().any(|e| e.id == check.id) {
-                    r.push(&rel, Some(&check.id), format!("estimate check `{}` names no estimate of problems/{}.yaml", check.id, p.id));
+                    r.push(
+                        &rel,
+                        Some(&check.id),
+                        format!(
+                            "estimate check `{}` names no estimate of problems/{}.yaml",
+                            check.id, p.id
+                        ),
+                    );
                 }
             }
         }
     }
 
     let common = "rubrics/common.yaml";
-    for flag in catalog.common.red_flags.iter().chain(&catalog.common.green_flags) {
+    for flag in catalog
+        .common
+        .red_flags
+        .iter()
+        .chain(&catalog.common.green_flags)
+    {
         check_flag(&mut r, common, flag);
     }
 
     let bank = "rubrics/questions.yaml";
-    duplicates(&mut r, bank, "question", catalog.questions.questions.iter().map(|q| q.id.as_str()));
+    duplicates(
+        &mut r,
+        bank,
+        "question",
+        catalog.questions.questions.iter().map(|q| q.id.as_str()),
+    );
     for q in &catalog.questions.questions {
         if !sections.contains(q.study.as_str()) {
             r.push(bank, Some(&q.id), format!("question `{}` has study pointer `{}`, which is no section in rubrics/guide.yaml", q.id, q.study));
         }
         if q.points.is_empty() {
-            r.push(bank, Some(&q.id), format!("question `{}` has no `points`", q.id));
+            r.push(
+                bank,
+                Some(&q.id),
+                format!("question `{}` has no `points`", q.id),
+            );
         }
-        duplicates(&mut r, bank, &format!("point of `{}`", q.id), q.points.iter().map(|p| p.id.as_str()));
+        duplicates(
+            &mut r,
+            bank,
+            &format!("point of `{}`", q.id),
+            q.points.iter().map(|p| p.id.as_str()),
+        );
         for p in &q.points {
-            check_topic(&mut r, bank, &format!("question `{}` point", q.id), p, &sections);
+            check_topic(
+                &mut r,
+                bank,
+                &format!("question `{}` point", q.id),
+                p,
+                &sections,
+            );
         }
     }
     r.findings
@@ -248,41 +367,104 @@ fn check_step_id(r: &mut Reporter, rel: &str, step: &str, field: &str) {
         r.push(
             rel,
             Some(&format!("{step}:")),
-            format!("unknown step id `{step}` in `{field}`{}", crate::error::did_you_mean(&near)),
+            format!(
+                "unknown step id `{step}` in `{field}`{}",
+                crate::error::did_you_mean(&near)
+            ),
         );
     }
 }
 
 fn check_topic(r: &mut Reporter, rel: &str, what: &str, t: &Topic, sections: &HashSet<&str>) {
     if !(t.weight > 0.0 && t.weight.is_finite()) {
-        r.push(rel, Some(&t.id), format!("{what} `{}` has weight {}: weights must be positive", t.id, t.weight));
+        r.push(
+            rel,
+            Some(&t.id),
+            format!(
+                "{what} `{}` has weight {}: weights must be positive",
+                t.id, t.weight
+            ),
+        );
     }
-    if t.phrases.iter().chain(&t.synonyms).all(|p| p.trim().is_empty()) && t.patterns.is_empty() {
-        r.push(rel, Some(&t.id), format!("{what} `{}` has no phrases, synonyms or patterns: it can never match", t.id));
+    if t.phrases
+        .iter()
+        .chain(&t.synonyms)
+        .all(|p| p.trim().is_empty())
+        && t.patterns.is_empty()
+    {
+        r.push(
+            rel,
+            Some(&t.id),
+            format!(
+                "{what} `{}` has no phrases, synonyms or patterns: it can never match",
+                t.id
+            ),
+        );
     }
     for pat in &t.patterns {
         if let Err(e) = regex::Regex::new(pat) {
-            let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
-            r.push(rel, Some(&t.id), format!("{what} `{}` has an invalid regex `{pat}`: {first}", t.id));
+            let first = e
+                .to_string()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            r.push(
+                rel,
+                Some(&t.id),
+                format!("{what} `{}` has an invalid regex `{pat}`: {first}", t.id),
+            );
         }
     }
     if !sections.contains(t.study.as_str()) {
-        r.push(rel, Some(&t.id), format!("{what} `{}` has study pointer `{}`, which is no section in rubrics/guide.yaml", t.id, t.study));
+        r.push(
+            rel,
+            Some(&t.id),
+            format!(
+                "{what} `{}` has study pointer `{}`, which is no section in rubrics/guide.yaml",
+                t.id, t.study
+            ),
+        );
     }
 }
 
 fn check_flag(r: &mut Reporter, rel: &str, flag: &Flag) {
     for pat in &flag.patterns {
         if let Err(e) = regex::Regex::new(pat) {
-            let first = e.to_string().lines().last().unwrap_or("").trim().to_string();
-            r.push(rel, Some(&flag.id), format!("flag `{}` has an invalid regex `{pat}`: {first}", flag.id));
+            let first = e
+                .to_string()
+                .lines()
+                .last()
+                .unwrap_or("")
+                .trim()
+                .to_string();
+            r.push(
+                rel,
+                Some(&flag.id),
+                format!("flag `{}` has an invalid regex `{pat}`: {first}", flag.id),
+            );
         }
     }
     if flag.phrases.is_empty() && flag.patterns.is_empty() && flag.detector.is_none() {
-        r.push(rel, Some(&flag.id), format!("flag `{}` has no phrases, patterns or detector: it can never trigger", flag.id));
+        r.push(
+            rel,
+            Some(&flag.id),
+            format!(
+                "flag `{}` has no phrases, patterns or detector: it can never trigger",
+                flag.id
+            ),
+        );
     }
     if !(flag.points >= 0.0 && flag.points.is_finite()) {
-        r.push(rel, Some(&flag.id), format!("flag `{}` has points {}: use a non-negative number", flag.id, flag.points));
+        r.push(
+            rel,
+            Some(&flag.id),
+            format!(
+                "flag `{}` has points {}: use a non-negative number",
+                flag.id, flag.points
+            ),
+        );
     }
     for step in &flag.steps {
         check_step_id(r, rel, step, "steps");
@@ -293,7 +475,11 @@ fn duplicates<'a>(r: &mut Reporter, rel: &str, what: &str, ids: impl Iterator<It
     let mut seen = HashSet::new();
     for id in ids {
         if !seen.insert(id) {
-            r.push(rel, Some(id), format!("duplicate {what} id `{id}`: ids must be unique"));
+            r.push(
+                rel,
+                Some(id),
+                format!("duplicate {what} id `{id}`: ids must be unique"),
+            );
         }
     }
 }

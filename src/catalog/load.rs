@@ -74,7 +74,11 @@ pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
             });
         }
     }
-    for shared in ["rubrics/common.yaml", "rubrics/questions.yaml", "rubrics/guide.yaml"] {
+    for shared in [
+        "rubrics/common.yaml",
+        "rubrics/questions.yaml",
+        "rubrics/guide.yaml",
+    ] {
         if !files.iter().any(|f| f.rel == shared) {
             files.extend(embedded_sources().into_iter().filter(|f| f.rel == shared));
         }

@@ -79,21 +79,20 @@ impl Catalog {
 
     /// A problem by id, or an error suggesting the nearest ids.
     pub fn problem(&self, id: &str) -> Result<&Problem> {
-        self.problems.iter().find(|p| p.id == id).ok_or_else(|| {
-            Error::UnknownProblem {
+        self.problems
+            .iter()
+            .find(|p| p.id == id)
+            .ok_or_else(|| Error::UnknownProblem {
                 id: id.to_string(),
                 suggestions: nearest(id, self.problems.iter().map(|p| p.id.as_str())),
-            }
-        })
+            })
     }
 
     /// The rubric of a problem.
     pub fn rubric(&self, problem_id: &str) -> Result<&Rubric> {
         self.rubrics.get(problem_id).ok_or_else(|| Error::Data {
             file: format!("rubrics/{problem_id}.yaml"),
-            message: format!(
-                "no rubric for problem `{problem_id}`: add rubrics/{problem_id}.yaml"
-            ),
+            message: format!("no rubric for problem `{problem_id}`: add rubrics/{problem_id}.yaml"),
         })
     }
 

@@ -59,6 +59,26 @@ pub enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: FormatArg,
     },
+    /// Run a timed mock interview: the interviewer answers questions, asks follow-ups and grades the result.
+    Practice {
+        /// Problem id (on a terminal, omit it to pick from a list).
+        problem: Option<String>,
+        /// Pick a problem at random.
+        #[arg(long, conflicts_with = "problem")]
+        random: bool,
+        /// Total minutes; the step budgets scale to it.
+        #[arg(long, default_value_t = 55, value_parser = clap::value_parser!(u32).range(5..=600))]
+        minutes: u32,
+        /// Do not show budgets or over-time notices.
+        #[arg(long)]
+        no_timer: bool,
+        /// Continue the latest unfinished session, or FILE.
+        #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "random"])]
+        resume: Option<Option<PathBuf>>,
+        /// Seed for the choice of follow-up questions (tests).
+        #[arg(long, hide = true, env = "SDCOACH_SEED")]
+        seed: Option<u64>,
+    },
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]

@@ -19,7 +19,9 @@ pub const INTERRUPTED: i32 = 130;
 pub fn code(err: &Error) -> i32 {
     match err {
         Error::Yaml { .. } | Error::Data { .. } => DATA,
-        Error::TranscriptsNotWritable { .. } | Error::Write { .. } | Error::Transcript(_) => STORAGE,
+        Error::TranscriptsNotWritable { .. } | Error::Write { .. } | Error::Transcript(_) => {
+            STORAGE
+        }
         Error::Interrupted => INTERRUPTED,
         Error::Read { .. }
         | Error::NotUtf8 { .. }
@@ -28,6 +30,7 @@ pub fn code(err: &Error) -> i32 {
         | Error::Binary { .. }
         | Error::UnknownProblem { .. }
         | Error::NoProblem { .. }
+        | Error::Usage(_)
         | Error::UnknownQuestion { .. } => USAGE,
     }
 }

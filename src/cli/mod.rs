@@ -2,8 +2,8 @@
 
 mod args;
 mod commands;
-pub mod output;
 pub mod exit;
+pub mod output;
 
 pub use args::{Cli, Command};
 
@@ -25,14 +25,21 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
     let cli = match Cli::try_parse_from(args) {
         Ok(c) => c,
         Err(e) => {
-            let code = if e.use_stderr() { exit::USAGE } else { exit::OK };
+            let code = if e.use_stderr() {
+                exit::USAGE
+            } else {
+                exit::OK
+            };
             let _ = e.print();
             return code;
         }
     };
     let config = Config {
         data: cli.data.clone(),
-        transcripts: cli.transcripts.clone().unwrap_or_else(|| PathBuf::from("transcripts")),
+        transcripts: cli
+            .transcripts
+            .clone()
+            .unwrap_or_else(|| PathBuf::from("transcripts")),
         style: Style::detect(),
     };
     match commands::dispatch(cli.command, &config) {

@@ -32,7 +32,10 @@ impl Answer {
 
     /// Total words over all steps.
     pub fn word_count(&self) -> usize {
-        self.steps.iter().map(|s| s.split_whitespace().count()).sum()
+        self.steps
+            .iter()
+            .map(|s| s.split_whitespace().count())
+            .sum()
     }
 }
 
@@ -52,19 +55,60 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
     let words: Vec<&str> = h.split_whitespace().collect();
     let joined = format!(" {} ", words.join(" "));
     let has = |needle: &str| joined.contains(&format!(" {needle}"));
-    if has("non functional") || has("nonfunctional") || has("nfr") || has("quality attribute") || has("scale and performance") {
+    if has("non functional")
+        || has("nonfunctional")
+        || has("nfr")
+        || has("quality attribute")
+        || has("scale and performance")
+    {
         Some(StepId::NonFunctional)
-    } else if has("functional") || has("features") || has("use case") || has("scope") || has("core requirement") {
+    } else if has("functional")
+        || has("features")
+        || has("use case")
+        || has("scope")
+        || has("core requirement")
+    {
         Some(StepId::Functional)
-    } else if has("estimat") || has("envelope") || has("capacity") || has("calculation") || has("back of") || has("numbers") || has("math") {
+    } else if has("estimat")
+        || has("envelope")
+        || has("capacity")
+        || has("calculation")
+        || has("back of")
+        || has("numbers")
+        || has("math")
+    {
         Some(StepId::Estimation)
-    } else if has("high level") || has("highlevel") || has("architecture") || has("overall design") || has("system design") || has("components") {
+    } else if has("high level")
+        || has("highlevel")
+        || has("architecture")
+        || has("overall design")
+        || has("system design")
+        || has("components")
+    {
         Some(StepId::HighLevel)
-    } else if has("deep dive") || has("deepdive") || has("detailed design") || has("design deep") || has("details") || has("detail") {
+    } else if has("deep dive")
+        || has("deepdive")
+        || has("detailed design")
+        || has("design deep")
+        || has("details")
+        || has("detail")
+    {
         Some(StepId::DeepDive)
-    } else if has("bottleneck") || has("trade off") || has("tradeoff") || has("trade offs") || has("scaling") || has("failure") || has("wrap up") {
+    } else if has("bottleneck")
+        || has("trade off")
+        || has("tradeoff")
+        || has("trade offs")
+        || has("scaling")
+        || has("failure")
+        || has("wrap up")
+    {
         Some(StepId::Bottlenecks)
-    } else if has("requirement") || has("clarif") || has("question") || has("understand") || has("assumption") {
+    } else if has("requirement")
+        || has("clarif")
+        || has("question")
+        || has("understand")
+        || has("assumption")
+    {
         Some(StepId::Requirements)
     } else {
         None
@@ -73,10 +117,16 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
 
 /// Splits off `---` front matter; returns (problem, body).
 fn front_matter(text: &str) -> (Option<String>, &str) {
-    let Some(rest) = text.strip_prefix("---\n").or_else(|| text.strip_prefix("---\r\n")) else {
+    let Some(rest) = text
+        .strip_prefix("---\n")
+        .or_else(|| text.strip_prefix("---\r\n"))
+    else {
         return (None, text);
     };
-    let end = rest.find("\n---\n").or_else(|| rest.find("\n---\r\n")).map(|i| (i, 5));
+    let end = rest
+        .find("\n---\n")
+        .or_else(|| rest.find("\n---\r\n"))
+        .map(|i| (i, 5));
     let end = end.or_else(|| rest.strip_suffix("\n---").map(|r| (r.len(), 4)));
     match end {
         Some((i, skip)) => {
@@ -146,7 +196,10 @@ mod tests {
             ("1. Understand Requirements", Some(StepId::Requirements)),
             ("Clarifying questions", Some(StepId::Requirements)),
             ("2. Functional Requirements", Some(StepId::Functional)),
-            ("3. Non-Functional Requirements", Some(StepId::NonFunctional)),
+            (
+                "3. Non-Functional Requirements",
+                Some(StepId::NonFunctional),
+            ),
             ("Back-of-the-envelope", Some(StepId::Estimation)),
             ("Estimation", Some(StepId::Estimation)),
             ("Capacity estimates", Some(StepId::Estimation)),

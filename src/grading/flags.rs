@@ -60,7 +60,11 @@ pub fn raise(
     let mut out: Vec<FlagHit> = Vec::new();
     let mut seen = HashSet::new();
     // Free-form answers hold the same text in every step: read it once.
-    let docs = if free_form { &docs[..1.min(docs.len())] } else { docs };
+    let docs = if free_form {
+        &docs[..1.min(docs.len())]
+    } else {
+        docs
+    };
     for doc in docs {
         for m in matcher.find(doc.text, &doc.sentences) {
             let flag = &flags[m.target];
@@ -95,7 +99,11 @@ fn words(docs: &[StepDoc], ids: &[StepId]) -> usize {
         .sum()
 }
 
-fn first_sentence(docs: &[StepDoc], ids: &[StepId], pred: impl Fn(&Sentence) -> bool) -> Option<(String, StepId)> {
+fn first_sentence(
+    docs: &[StepDoc],
+    ids: &[StepId],
+    pred: impl Fn(&Sentence) -> bool,
+) -> Option<(String, StepId)> {
     ids.iter().filter_map(|id| doc(docs, *id)).find_map(|d| {
         d.sentences
             .iter()
@@ -117,13 +125,22 @@ fn any_word(docs: &[StepDoc], ids: &[StepId], pred: impl Fn(&str, Option<&str>) 
 
 const DESIGN: [StepId; 3] = [StepId::HighLevel, StepId::DeepDive, StepId::Bottlenecks];
 
-fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> Option<(String, Option<StepId>)> {
+fn detect(
+    det: Detector,
+    docs: &[StepDoc],
+    free_form: bool,
+    tech: &Matcher,
+) -> Option<(String, Option<StepId>)> {
     let all: Vec<StepId> = docs.iter().map(|d| d.step).collect();
     let design: &[StepId] = if free_form { &all } else { &DESIGN };
     let early: &[StepId] = if free_form {
         &all
     } else {
-        &[StepId::Requirements, StepId::NonFunctional, StepId::Estimation]
+        &[
+            StepId::Requirements,
+            StepId::NonFunctional,
+            StepId::Estimation,
+        ]
     };
     match det {
         Detector::OverEngineering => docs.iter().find_map(|d| {
@@ -143,9 +160,14 @@ fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> O
             let listy = d.sentences.iter().filter(|s| is_listy(s)).count();
             let mostly_list = listy * 2 >= d.sentences.len();
             (names.len() >= 5 && bare * 10 >= total * 6 && mostly_list).then(|| {
-                let q = example.map(|i| d.sentences[i].quote(d.text, QUOTE)).unwrap_or_default();
+                let q = example
+                    .map(|i| d.sentences[i].quote(d.text, QUOTE))
+                    .unwrap_or_default();
                 (
-                    format!("{q} ({} technology names, {bare} of {total} mentions without a reason)", names.len()),
+                    format!(
+                        "{q} ({} technology names, {bare} of {total} mentions without a reason)",
+                        names.len()
+                    ),
                     (!free_form).then_some(d.step),
                 )
             })
@@ -154,7 +176,14 @@ fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> O
             if free_form {
                 return None;
             }
-            let before = words(docs, &[StepId::Requirements, StepId::Functional, StepId::NonFunctional]);
+            let before = words(
+                docs,
+                &[
+                    StepId::Requirements,
+                    StepId::Functional,
+                    StepId::NonFunctional,
+                ],
+            );
             let design_words = words(docs, &[StepId::HighLevel, StepId::DeepDive]);
             (before < 15 && design_words >= 30).then(|| {
                 (
@@ -164,13 +193,30 @@ fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> O
             })
         }
         Detector::IgnoringScale => {
-            let has_number = any_word(docs, early, |w, _| w.starts_with(|c: char| c.is_ascii_digit()));
-            (!has_number).then(|| ("(no number in the requirements, non-functional or estimation steps)".to_string(), None))
+            let has_number = any_word(docs, early, |w, _| {
+                w.starts_with(|c: char| c.is_ascii_digit())
+            });
+            (!has_number).then(|| {
+                (
+                    "(no number in the requirements, non-functional or estimation steps)"
+                        .to_string(),
+                    None,
+                )
+            })
         }
         Detector::NoTradeOffs => {
             let found = any_word(docs, design, |w, n| {
-                matches!(w, "tradeoff" | "tradeoffs" | "downside" | "downsides" | "versus" | "vs" | "drawback" | "cons")
-                    || (w == "trade" && matches!(n, Some("off") | Some("offs")))
+                matches!(
+                    w,
+                    "tradeoff"
+                        | "tradeoffs"
+                        | "downside"
+                        | "downsides"
+                        | "versus"
+                        | "vs"
+                        | "drawback"
+                        | "cons"
+                ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
                     || (w == "instead" && n == Some("of"))
                     || (w == "rather" && n == Some("than"))
                     || (w == "cost" && n == Some("of"))
@@ -191,18 +237,31 @@ fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> O
                     || (w == "is" && n == Some("down"))
                     || w == "dies"
             });
-            (!found).then(|| ("(no failure mode discussed in the design steps)".to_string(), None))
+            (!found).then(|| {
+                (
+                    "(no failure mode discussed in the design steps)".to_string(),
+                    None,
+                )
+            })
         }
         Detector::ClarifyingQuestions => {
-            let ids: &[StepId] = if free_form { &all } else { &[StepId::Requirements] };
+            let ids: &[StepId] = if free_form {
+                &all
+            } else {
+                &[StepId::Requirements]
+            };
             let count: usize = ids
                 .iter()
                 .filter_map(|id| doc(docs, *id))
                 .map(|d| d.sentences.iter().filter(|s| s.question).count())
                 .sum();
             if count >= 2 {
-                first_sentence(docs, ids, |s| s.question)
-                    .map(|(q, step)| (format!("{q} (+{} more questions)", count - 1), (!free_form).then_some(step)))
+                first_sentence(docs, ids, |s| s.question).map(|(q, step)| {
+                    (
+                        format!("{q} (+{} more questions)", count - 1),
+                        (!free_form).then_some(step),
+                    )
+                })
             } else {
                 None
             }
@@ -212,7 +271,11 @@ fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> O
             let mut example = None;
             for d in docs.iter() {
                 for s in &d.sentences {
-                    let n = s.tokens.iter().filter(|t| t.word.starts_with(|c: char| c.is_ascii_digit())).count();
+                    let n = s
+                        .tokens
+                        .iter()
+                        .filter(|t| t.word.starts_with(|c: char| c.is_ascii_digit()))
+                        .count();
                     if n > 0 && example.is_none() && !s.question {
                         example = Some((s.quote(d.text, QUOTE), d.step));
                     }
@@ -221,7 +284,10 @@ fn detect(det: Detector, docs: &[StepDoc], free_form: bool, tech: &Matcher) -> O
             }
             (count >= 6).then(|| {
                 let (q, step) = example.map_or((String::new(), None), |(q, s)| (q, Some(s)));
-                (format!("{q} ({count} figures in all)"), step.filter(|_| !free_form))
+                (
+                    format!("{q} ({count} figures in all)"),
+                    step.filter(|_| !free_form),
+                )
             })
         }
     }

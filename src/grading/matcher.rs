@@ -9,8 +9,22 @@ use std::collections::HashMap;
 
 /// Words that cancel a mention that follows them closely in the same clause.
 const NEGATORS: [&str; 16] = [
-    "not", "never", "without", "won't", "wont", "don't", "dont", "doesn't", "didn't", "isn't",
-    "aren't", "can't", "cannot", "wouldn't", "shouldn't", "nor",
+    "not",
+    "never",
+    "without",
+    "won't",
+    "wont",
+    "don't",
+    "dont",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "can't",
+    "cannot",
+    "wouldn't",
+    "shouldn't",
+    "nor",
 ];
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
@@ -104,11 +118,15 @@ impl Matcher {
             ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
             for (i, id) in ids.iter().enumerate() {
                 let Some(id) = id else { continue };
-                let Some(cands) = self.by_first.get(id) else { continue };
+                let Some(cands) = self.by_first.get(id) else {
+                    continue;
+                };
                 for &pi in cands {
                     let p = &self.phrases[pi];
                     let end = i + p.ids.len();
-                    if end <= ids.len() && ids[i..end].iter().zip(&p.ids).all(|(a, b)| *a == Some(*b)) {
+                    if end <= ids.len()
+                        && ids[i..end].iter().zip(&p.ids).all(|(a, b)| *a == Some(*b))
+                    {
                         out.push(Mention {
                             target: p.target,
                             sentence: si,
@@ -197,14 +215,27 @@ mod tests {
     fn matches_inflection_typos_and_articles() {
         assert_eq!(find(&["cache"], "We are caching hot links.").len(), 1);
         assert_eq!(find(&["cache"], "Put a cahce in front.").len(), 1);
-        assert_eq!(find(&["read replica"], "Add read-replcias for reads.").len(), 1);
-        assert_eq!(find(&["copies of the database"], "copies of database serve reads").len(), 1);
+        assert_eq!(
+            find(&["read replica"], "Add read-replcias for reads.").len(),
+            1
+        );
+        assert_eq!(
+            find(
+                &["copies of the database"],
+                "copies of database serve reads"
+            )
+            .len(),
+            1
+        );
         assert!(find(&["shard"], "We share the link.").is_empty());
     }
 
     #[test]
     fn negated_mentions_are_marked() {
-        let hits = find(&["cache"], "We won't need a cache. We do not cache. Without caching it is slow.");
+        let hits = find(
+            &["cache"],
+            "We won't need a cache. We do not cache. Without caching it is slow.",
+        );
         assert_eq!(hits.len(), 3);
         assert!(hits.iter().all(|h| h.negated));
         let hits = find(&["counter"], "We hash the URL instead of a global counter.");

@@ -123,7 +123,11 @@ fn topic_targets<'a>(topics: &[&'a Topic]) -> Vec<(Vec<&'a str>, Vec<&'a str>)> 
         .iter()
         .map(|t| {
             (
-                t.phrases.iter().chain(&t.synonyms).map(String::as_str).collect(),
+                t.phrases
+                    .iter()
+                    .chain(&t.synonyms)
+                    .map(String::as_str)
+                    .collect(),
                 t.patterns.iter().map(String::as_str).collect(),
             )
         })
@@ -134,12 +138,19 @@ fn regex_error(file: &str, what: &str, id: &str, pattern: &str, err: &str) -> Er
     let reason = err.lines().last().unwrap_or(err).trim();
     Error::Data {
         file: file.to_string(),
-        message: format!("{what} `{id}` has an invalid regex `{pattern}`: {reason}; run `sdcoach lint`"),
+        message: format!(
+            "{what} `{id}` has an invalid regex `{pattern}`: {reason}; run `sdcoach lint`"
+        ),
     }
 }
 
 /// Scores topics over sentences: best credit per topic with its evidence.
-pub fn score_topics(topics: &[&Topic], text: &str, sents: &[Sentence], file: &str) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
+pub fn score_topics(
+    topics: &[&Topic],
+    text: &str,
+    sents: &[Sentence],
+    file: &str,
+) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
     let matcher = Matcher::new(&topic_targets(topics))
         .map_err(|(i, pat, err)| regex_error(file, "topic", &topics[i].id, &pat, &err))?;
     let mut best: Vec<Option<(f64, usize)>> = vec![None; topics.len()];
@@ -192,22 +203,37 @@ fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Ve
 }
 
 /// Grades an answer to a problem.
-pub fn grade(catalog: &Catalog, problem_id: &str, answer: &Answer, extras: &Extras) -> Result<Grade> {
+pub fn grade(
+    catalog: &Catalog,
+    problem_id: &str,
+    answer: &Answer,
+    extras: &Extras,
+) -> Result<Grade> {
     let problem = catalog.problem(problem_id)?;
     let rubric = catalog.rubric(problem_id)?;
     grade_with(catalog, problem, rubric, answer, extras)
 }
 
-fn grade_with(catalog: &Catalog, problem: &Problem, rubric: &Rubric, answer: &Answer, extras: &Extras) -> Result<Grade> {
+fn grade_with(
+    catalog: &Catalog,
+    problem: &Problem,
+    rubric: &Rubric,
+    answer: &Answer,
+    extras: &Extras,
+) -> Result<Grade> {
     let file = format!("rubrics/{}.yaml", problem.id);
     // A free-form answer has the same text in every step: split it once.
-    let shared = answer.free_form.then(|| sentences(answer.step(StepId::Requirements)));
+    let shared = answer
+        .free_form
+        .then(|| sentences(answer.step(StepId::Requirements)));
     let docs: Vec<StepDoc> = StepId::ALL
         .iter()
         .map(|&step| StepDoc {
             step,
             text: answer.step(step),
-            sentences: shared.clone().unwrap_or_else(|| sentences(answer.step(step))),
+            sentences: shared
+                .clone()
+                .unwrap_or_else(|| sentences(answer.step(step))),
         })
         .collect();
 
@@ -229,8 +255,16 @@ fn grade_with(catalog: &Catalog, problem: &Problem, rubric: &Rubric, answer: &An
     };
 
     // Estimates and arithmetic.
-    let est_text = if answer.free_form { answer.step(StepId::Requirements) } else { answer.step(StepId::Estimation) };
-    let weights: Vec<(String, f64)> = rubric.estimates.iter().map(|e| (e.id.clone(), e.weight)).collect();
+    let est_text = if answer.free_form {
+        answer.step(StepId::Requirements)
+    } else {
+        answer.step(StepId::Estimation)
+    };
+    let weights: Vec<(String, f64)> = rubric
+        .estimates
+        .iter()
+        .map(|e| (e.id.clone(), e.weight))
+        .collect();
     let estimates = estimation::compare_estimates(est_text, problem, &weights);
     let arithmetic = estimation::check_arithmetic(est_text);
     let numbers_score = estimation::estimation_score(&estimates, &arithmetic);
@@ -263,18 +297,41 @@ fn grade_with(catalog: &Catalog, problem: &Problem, rubric: &Rubric, answer: &An
         });
     }
 
-    let tech_names: Vec<&str> = catalog.common.technologies.iter().map(String::as_str).collect();
-    let tech = Matcher::new(&tech_names.iter().map(|t| (vec![*t], vec![])).collect::<Vec<_>>())
-        .map_err(|(_, p, e)| regex_error("rubrics/common.yaml", "technology", &p, &p, &e))?;
-    let reds: Vec<_> = catalog.common.red_flags.iter().chain(&rubric.red_flags).cloned().collect();
-    let greens: Vec<_> = catalog.common.green_flags.iter().chain(&rubric.green_flags).cloned().collect();
+    let tech_names: Vec<&str> = catalog
+        .common
+        .technologies
+        .iter()
+        .map(String::as_str)
+        .collect();
+    let tech = Matcher::new(
+        &tech_names
+            .iter()
+            .map(|t| (vec![*t], vec![]))
+            .collect::<Vec<_>>(),
+    )
+    .map_err(|(_, p, e)| regex_error("rubrics/common.yaml", "technology", &p, &p, &e))?;
+    let reds: Vec<_> = catalog
+        .common
+        .red_flags
+        .iter()
+        .chain(&rubric.red_flags)
+        .cloned()
+        .collect();
+    let greens: Vec<_> = catalog
+        .common
+        .green_flags
+        .iter()
+        .chain(&rubric.green_flags)
+        .cloned()
+        .collect();
     let flag_err = |list: &[crate::catalog::Flag], (i, p, e): (usize, String, String)| {
         let id = list.get(i).map(|f| f.id.clone()).unwrap_or_default();
         regex_error(&file, "flag", &id, &p, &e)
     };
     let flags = Flags {
         red: flags::raise(&reds, &docs, answer.free_form, &tech).map_err(|e| flag_err(&reds, e))?,
-        green: flags::raise(&greens, &docs, answer.free_form, &tech).map_err(|e| flag_err(&greens, e))?,
+        green: flags::raise(&greens, &docs, answer.free_form, &tech)
+            .map_err(|e| flag_err(&greens, e))?,
     };
 
     let (score, dimensions) = score::overall(&steps, &flags);

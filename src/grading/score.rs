@@ -17,7 +17,11 @@ pub fn coverage_score(ratio: f64) -> f64 {
 
 /// Requirements: three quarters topics, one quarter key facts uncovered.
 pub fn blend_facts(topic_score: f64, uncovered: usize, total: usize) -> f64 {
-    let facts = if total == 0 { 0.0 } else { 100.0 * uncovered as f64 / total as f64 };
+    let facts = if total == 0 {
+        0.0
+    } else {
+        100.0 * uncovered as f64 / total as f64
+    };
     0.75 * topic_score + 0.25 * facts
 }
 
@@ -84,22 +88,56 @@ pub fn overall(steps: &[StepGrade], flags: &Flags) -> (u32, Dimensions) {
         .map(|g| f64::from(g.score) * f64::from(g.id.info().minutes))
         .sum::<f64>()
         / total_minutes.max(1.0);
-    let green: f64 = flags.green.iter().map(|f| f.points).sum::<f64>().min(GREEN_CAP);
+    let green: f64 = flags
+        .green
+        .iter()
+        .map(|f| f.points)
+        .sum::<f64>()
+        .min(GREEN_CAP);
     let red: f64 = flags.red.iter().map(|f| f.points).sum();
     let score = (weighted + green - red).round().clamp(0.0, 100.0) as u32;
 
-    let bonus = |ids: &[&str], each: f64| -> f64 { ids.iter().filter(|id| has(&flags.green, id)).count() as f64 * each };
-    let malus = |ids: &[&str], each: f64| -> f64 { ids.iter().filter(|id| has(&flags.red, id)).count() as f64 * each };
+    let bonus = |ids: &[&str], each: f64| -> f64 {
+        ids.iter().filter(|id| has(&flags.green, id)).count() as f64 * each
+    };
+    let malus = |ids: &[&str], each: f64| -> f64 {
+        ids.iter().filter(|id| has(&flags.red, id)).count() as f64 * each
+    };
     let clamp = |v: f64| v.round().clamp(0.0, 100.0) as u32;
-    let communication = (s(StepId::Requirements) + s(StepId::Functional) + s(StepId::NonFunctional)) / 3.0 * 0.85
-        + bonus(&["clarifying_questions", "stated_assumptions"], 7.5)
-        - malus(&["under_confidence", "over_confidence", "jumping_to_solution", "i_dont_know"], 10.0);
-    let technical_depth = 0.35 * s(StepId::HighLevel) + 0.65 * s(StepId::DeepDive) + bonus(&["explicit_trade_offs"], 5.0)
-        - malus(&["no_trade_offs", "nosql_always_better", "blockchain"], 10.0);
-    let practical_experience = 0.5 * s(StepId::Estimation) + 0.3 * s(StepId::Bottlenecks) + 0.2 * s(StepId::HighLevel)
-        + bonus(&["monitoring_operations", "concrete_numbers", "real_experience"], 5.0)
+    let communication =
+        (s(StepId::Requirements) + s(StepId::Functional) + s(StepId::NonFunctional)) / 3.0 * 0.85
+            + bonus(&["clarifying_questions", "stated_assumptions"], 7.5)
+            - malus(
+                &[
+                    "under_confidence",
+                    "over_confidence",
+                    "jumping_to_solution",
+                    "i_dont_know",
+                ],
+                10.0,
+            );
+    let technical_depth = 0.35 * s(StepId::HighLevel)
+        + 0.65 * s(StepId::DeepDive)
+        + bonus(&["explicit_trade_offs"], 5.0)
+        - malus(
+            &["no_trade_offs", "nosql_always_better", "blockchain"],
+            10.0,
+        );
+    let practical_experience = 0.5 * s(StepId::Estimation)
+        + 0.3 * s(StepId::Bottlenecks)
+        + 0.2 * s(StepId::HighLevel)
+        + bonus(
+            &[
+                "monitoring_operations",
+                "concrete_numbers",
+                "real_experience",
+            ],
+            5.0,
+        )
         - malus(&["ignoring_scale", "over_engineering"], 10.0);
-    let problem_solving = 0.4 * s(StepId::DeepDive) + 0.4 * s(StepId::Bottlenecks) + 0.2 * s(StepId::Estimation)
+    let problem_solving = 0.4 * s(StepId::DeepDive)
+        + 0.4 * s(StepId::Bottlenecks)
+        + 0.2 * s(StepId::Estimation)
         + bonus(&["failure_modes"], 5.0)
         - malus(&["forgetting_failures", "never_failures"], 10.0);
     (

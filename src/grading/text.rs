@@ -85,9 +85,19 @@ pub fn stem(word: &str) -> String {
             owned = format!("{base}y");
             s = owned.as_str();
         }
-    } else if s.ends_with("sses") || s.ends_with("xes") || s.ends_with("ches") || s.ends_with("shes") || s.ends_with("zes") {
+    } else if s.ends_with("sses")
+        || s.ends_with("xes")
+        || s.ends_with("ches")
+        || s.ends_with("shes")
+        || s.ends_with("zes")
+    {
         s = &s[..s.len() - 2];
-    } else if s.ends_with('s') && !s.ends_with("ss") && !s.ends_with("us") && !s.ends_with("is") && s.len() > 3 {
+    } else if s.ends_with('s')
+        && !s.ends_with("ss")
+        && !s.ends_with("us")
+        && !s.ends_with("is")
+        && s.len() > 3
+    {
         s = &s[..s.len() - 1];
     }
     let s = s.to_string();
@@ -134,25 +144,29 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut clause: u16 = 0;
     let mut word = String::new();
     let mut numeric = true;
-    let flush = |word: &mut String, numeric: &mut bool, tokens: &mut Vec<Token>, clause: &mut u16| {
-        if word.is_empty() {
-            return;
-        }
-        let w = std::mem::take(word);
-        let w = w.trim_matches('\'').to_string();
-        if !w.is_empty() && !is_article(&w) {
-            if matches!(w.as_str(), "but" | "however" | "although" | "though" | "whereas") {
-                *clause = clause.saturating_add(1);
+    let flush =
+        |word: &mut String, numeric: &mut bool, tokens: &mut Vec<Token>, clause: &mut u16| {
+            if word.is_empty() {
+                return;
             }
-            tokens.push(Token {
-                stem: if *numeric { w.clone() } else { stem(&w) },
-                word: w,
-                clause: *clause,
-                numeric: *numeric,
-            });
-        }
-        *numeric = true;
-    };
+            let w = std::mem::take(word);
+            let w = w.trim_matches('\'').to_string();
+            if !w.is_empty() && !is_article(&w) {
+                if matches!(
+                    w.as_str(),
+                    "but" | "however" | "although" | "though" | "whereas"
+                ) {
+                    *clause = clause.saturating_add(1);
+                }
+                tokens.push(Token {
+                    stem: if *numeric { w.clone() } else { stem(&w) },
+                    word: w,
+                    clause: *clause,
+                    numeric: *numeric,
+                });
+            }
+            *numeric = true;
+        };
     let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
         if c.is_alphanumeric() {
@@ -162,10 +176,17 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if !c.is_numeric() {
                 numeric = false;
             }
-        } else if (c == '\'' || c == '’') && !word.is_empty() && chars.peek().is_some_and(|n| n.is_alphabetic()) {
+        } else if (c == '\'' || c == '’')
+            && !word.is_empty()
+            && chars.peek().is_some_and(|n| n.is_alphabetic())
+        {
             word.push('\'');
             numeric = false;
-        } else if c == '.' && numeric && !word.is_empty() && chars.peek().is_some_and(|n| n.is_ascii_digit()) {
+        } else if c == '.'
+            && numeric
+            && !word.is_empty()
+            && chars.peek().is_some_and(|n| n.is_ascii_digit())
+        {
             word.push('.');
         } else {
             flush(&mut word, &mut numeric, &mut tokens, &mut clause);
@@ -184,7 +205,10 @@ fn is_list_marker(line: &str) -> bool {
         return true;
     }
     let digits = t.bytes().take_while(u8::is_ascii_digit).count();
-    digits > 0 && digits < 4 && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')')) && t.as_bytes().get(digits + 1) == Some(&b' ')
+    digits > 0
+        && digits < 4
+        && matches!(t.as_bytes().get(digits), Some(b'.') | Some(b')'))
+        && t.as_bytes().get(digits + 1) == Some(&b' ')
 }
 
 /// Splits text into sentences: each list item and table row on its own,
@@ -206,7 +230,12 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         let heading = trimmed.starts_with('#');
         let marker = is_list_marker(line);
         let indented_continuation = !marker && block_list && line.starts_with("  ") && !blank;
-        let new_block = blank || heading || marker || (in_code && !indented_continuation) || trimmed.starts_with("Q:") || trimmed.starts_with("A:");
+        let new_block = blank
+            || heading
+            || marker
+            || (in_code && !indented_continuation)
+            || trimmed.starts_with("Q:")
+            || trimmed.starts_with("A:");
         if new_block && !indented_continuation {
             if let Some(s) = block_start.take() {
                 split_block(text, s..start, block_list, &mut out);
@@ -238,7 +267,9 @@ fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Se
             let next = bytes.get(i + 1).copied();
             let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
             let next_digit = next.is_some_and(|n| n.is_ascii_digit());
-            let boundary = next.is_none_or(|n| n == b' ' || n == b'\n' || n == b'\r' || n == b'\t' || n == b'"' || n == b')');
+            let boundary = next.is_none_or(|n| {
+                n == b' ' || n == b'\n' || n == b'\r' || n == b'\t' || n == b'"' || n == b')'
+            });
             let is_abbrev = b == b'.' && is_abbreviation(&block[start..i]);
             if boundary && !(prev_digit && next_digit) && !is_abbrev {
                 push_sentence(text, span.start + start..span.start + i + 1, list_item, out);
@@ -253,8 +284,14 @@ fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Se
 }
 
 fn is_abbreviation(before: &str) -> bool {
-    let last = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("");
-    matches!(last.to_ascii_lowercase().as_str(), "e" | "g" | "i" | "eg" | "ie" | "etc" | "vs" | "approx" | "min" | "sec" | "avg" | "est")
+    let last = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    matches!(
+        last.to_ascii_lowercase().as_str(),
+        "e" | "g" | "i" | "eg" | "ie" | "etc" | "vs" | "approx" | "min" | "sec" | "avg" | "est"
+    )
 }
 
 fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Sentence>) {
@@ -264,8 +301,14 @@ fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<
         return;
     }
     let trimmed = raw.trim();
-    let question = trimmed.ends_with('?') || trimmed.starts_with("Q:") || trimmed.starts_with("- Q:") || trimmed.starts_with("* Q:");
-    let separators = raw.chars().filter(|c| matches!(c, ',' | '/' | '+' | '|')).count();
+    let question = trimmed.ends_with('?')
+        || trimmed.starts_with("Q:")
+        || trimmed.starts_with("- Q:")
+        || trimmed.starts_with("* Q:");
+    let separators = raw
+        .chars()
+        .filter(|c| matches!(c, ',' | '/' | '+' | '|'))
+        .count();
     out.push(Sentence {
         span,
         tokens,
@@ -313,7 +356,10 @@ mod tests {
     fn tokens_drop_articles_and_track_clauses() {
         let t = tokenize("We won't cache the feed, but we shard it.");
         let words: Vec<&str> = t.iter().map(|t| t.word.as_str()).collect();
-        assert_eq!(words, ["we", "won't", "cache", "feed", "but", "we", "shard", "it"]);
+        assert_eq!(
+            words,
+            ["we", "won't", "cache", "feed", "but", "we", "shard", "it"]
+        );
         assert!(t[6].clause > t[2].clause);
         let n = tokenize("peak 11.6K/s");
         assert_eq!(n[1].word, "11.6k");
@@ -321,12 +367,20 @@ mod tests {
 
     #[test]
     fn sentences_split_on_marks_but_not_numbers() {
-        let text = "We cache 11.6 MB/s. Then we shard, e.g. by user.\n- Redis\n- Kafka\n\nWhy? Because.";
+        let text =
+            "We cache 11.6 MB/s. Then we shard, e.g. by user.\n- Redis\n- Kafka\n\nWhy? Because.";
         let s = sentences(text);
         let quotes: Vec<String> = s.iter().map(|s| s.quote(text, 80)).collect();
         assert_eq!(
             quotes,
-            ["We cache 11.6 MB/s.", "Then we shard, e.g. by user.", "Redis", "Kafka", "Why?", "Because."]
+            [
+                "We cache 11.6 MB/s.",
+                "Then we shard, e.g. by user.",
+                "Redis",
+                "Kafka",
+                "Why?",
+                "Because."
+            ]
         );
         assert!(s[2].list_item && !s[0].list_item);
         assert!(s[4].question);
@@ -337,12 +391,24 @@ mod tests {
         let text = "We keep hot links\nin memory so that reads are fast.";
         let s = sentences(text);
         assert_eq!(s.len(), 1);
-        assert_eq!(s[0].quote(text, 200), "We keep hot links in memory so that reads are fast.");
+        assert_eq!(
+            s[0].quote(text, 200),
+            "We keep hot links in memory so that reads are fast."
+        );
     }
 
     #[test]
     fn odd_input_does_not_panic() {
-        for text in ["", "\n\n", "...", "é. ü? 日本語。", "- ", "1. ", "```\ncode\n```", "a.b.c"] {
+        for text in [
+            "",
+            "\n\n",
+            "...",
+            "é. ü? 日本語。",
+            "- ",
+            "1. ",
+            "```\ncode\n```",
+            "a.b.c",
+        ] {
             let _ = sentences(text);
         }
     }

@@ -11,18 +11,74 @@ pub const CREDIT_LISTED: f64 = 0.35;
 
 /// Single words that introduce a reason, a consequence or a condition.
 const REASON_WORDS: [&str; 34] = [
-    "because", "since", "so", "therefore", "thus", "hence", "otherwise", "means", "meaning",
-    "tradeoff", "tradeoffs", "cost", "costs", "downside", "upside", "drawback", "benefit",
-    "prevent", "prevents", "ensure", "ensures", "reduce", "reduces", "avoid", "avoids", "allows",
-    "lets", "enables", "versus", "vs", "unless", "if", "when", "risk",
+    "because",
+    "since",
+    "so",
+    "therefore",
+    "thus",
+    "hence",
+    "otherwise",
+    "means",
+    "meaning",
+    "tradeoff",
+    "tradeoffs",
+    "cost",
+    "costs",
+    "downside",
+    "upside",
+    "drawback",
+    "benefit",
+    "prevent",
+    "prevents",
+    "ensure",
+    "ensures",
+    "reduce",
+    "reduces",
+    "avoid",
+    "avoids",
+    "allows",
+    "lets",
+    "enables",
+    "versus",
+    "vs",
+    "unless",
+    "if",
+    "when",
+    "risk",
 ];
 
 /// Verbs that make "to VERB" a stated purpose ("a queue to absorb spikes").
 const PURPOSE_VERBS: [&str; 30] = [
-    "reduce", "avoid", "keep", "handle", "serve", "spread", "absorb", "make", "prevent", "protect",
-    "survive", "scale", "support", "speed", "lower", "cut", "limit", "ensure", "guarantee",
-    "allow", "offload", "isolate", "smooth", "decouple", "recover", "detect", "balance",
-    "distribute", "minimize", "improve",
+    "reduce",
+    "avoid",
+    "keep",
+    "handle",
+    "serve",
+    "spread",
+    "absorb",
+    "make",
+    "prevent",
+    "protect",
+    "survive",
+    "scale",
+    "support",
+    "speed",
+    "lower",
+    "cut",
+    "limit",
+    "ensure",
+    "guarantee",
+    "allow",
+    "offload",
+    "isolate",
+    "smooth",
+    "decouple",
+    "recover",
+    "detect",
+    "balance",
+    "distribute",
+    "minimize",
+    "improve",
 ];
 
 /// True when the sentence gives a reason: because, so that, trade-off,
@@ -55,7 +111,10 @@ pub fn is_listy(s: &Sentence) -> bool {
 fn continues(s: &Sentence) -> bool {
     !s.list_item
         && s.tokens.first().is_some_and(|t| {
-            matches!(t.word.as_str(), "this" | "that" | "it" | "so" | "which" | "because" | "otherwise")
+            matches!(
+                t.word.as_str(),
+                "this" | "that" | "it" | "so" | "which" | "because" | "otherwise"
+            )
         })
 }
 
@@ -93,11 +152,23 @@ mod tests {
 
     #[test]
     fn reasons_earn_full_credit_and_lists_little() {
-        assert_eq!(credits("We cache hot links in Redis because 80% of reads hit 20% of links."), [1.0]);
-        assert_eq!(credits("We cache hot links in Redis near the servers."), [0.6]);
+        assert_eq!(
+            credits("We cache hot links in Redis because 80% of reads hit 20% of links."),
+            [1.0]
+        );
+        assert_eq!(
+            credits("We cache hot links in Redis near the servers."),
+            [0.6]
+        );
         assert_eq!(credits("- Redis cache"), [0.35]);
-        assert_eq!(credits("Redis, Kafka, Cassandra, Elasticsearch, Kubernetes"), [0.35]);
-        assert_eq!(credits("We put a cache in front. This keeps p99 low."), [1.0, 1.0]);
+        assert_eq!(
+            credits("Redis, Kafka, Cassandra, Elasticsearch, Kubernetes"),
+            [0.35]
+        );
+        assert_eq!(
+            credits("We put a cache in front. This keeps p99 low."),
+            [1.0, 1.0]
+        );
         assert_eq!(credits("A queue to absorb spikes."), [1.0]);
     }
 }

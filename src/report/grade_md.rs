@@ -14,9 +14,17 @@ fn cell(s: &str) -> String {
 pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# {} ({})\n", grade.title, grade.problem);
-    let _ = writeln!(out, "**Score {}/100**, band `{}`", grade.score, grade.band.as_str());
+    let _ = writeln!(
+        out,
+        "**Score {}/100**, band `{}`",
+        grade.score,
+        grade.band.as_str()
+    );
     if grade.free_form {
-        let _ = writeln!(out, "\n_Free-form answer: graded as one text against every step._");
+        let _ = writeln!(
+            out,
+            "\n_Free-form answer: graded as one text against every step._"
+        );
     }
     let _ = writeln!(out, "\n| step | score |\n|---|---:|");
     for s in &grade.steps {
@@ -29,16 +37,36 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
         d.communication, d.technical_depth, d.practical_experience, d.problem_solving
     );
     if let Some(info) = session.filter(|i| !i.timing.is_empty()) {
-        let _ = writeln!(out, "\n## Time per step\n\n| step | used | budget |\n|---|---:|---:|");
+        let _ = writeln!(
+            out,
+            "\n## Time per step\n\n| step | used | budget |\n|---|---:|---:|"
+        );
         for t in &info.timing {
-            let _ = writeln!(out, "| {} | {} | {} |", t.step.info().title, clock(t.used_secs), clock(t.budget_secs));
+            let _ = writeln!(
+                out,
+                "| {} | {} | {} |",
+                t.step.info().title,
+                clock(t.used_secs),
+                clock(t.budget_secs)
+            );
         }
     }
     for s in &grade.steps {
         let _ = writeln!(out, "\n## {} — {}/100\n", s.title, s.score);
         for m in &s.matched {
-            let note = if m.credit >= 0.99 { "" } else if m.credit >= 0.5 { " _(no reason given)_" } else { " _(listed only)_" };
-            let _ = writeln!(out, "- ✓ **{}**{note}: “{}”", m.label, one_line(&m.evidence));
+            let note = if m.credit >= 0.99 {
+                ""
+            } else if m.credit >= 0.5 {
+                " _(no reason given)_"
+            } else {
+                " _(listed only)_"
+            };
+            let _ = writeln!(
+                out,
+                "- ✓ **{}**{note}: “{}”",
+                m.label,
+                one_line(&m.evidence)
+            );
         }
         for m in &s.to_study {
             let _ = writeln!(out, "- ✗ **{}** — study *{}*", m.label, m.study);
@@ -47,7 +75,10 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     if !grade.estimates.is_empty() {
         let _ = writeln!(out, "\n## Estimates\n\n| quantity | yours | reference | verdict | worked |\n|---|---:|---:|---|---|");
         for e in &grade.estimates {
-            let yours = e.found.map(|v| format!("{} {}", human(v), e.unit)).unwrap_or_else(|| "—".into());
+            let yours = e
+                .found
+                .map(|v| format!("{} {}", human(v), e.unit))
+                .unwrap_or_else(|| "—".into());
             let _ = writeln!(
                 out,
                 "| {} | {} | {} {} | {} | {} |",
@@ -64,14 +95,28 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     if !wrong.is_empty() {
         let _ = writeln!(out, "\n## Arithmetic to fix\n");
         for a in wrong {
-            let _ = writeln!(out, "- `{}`: {}", one_line(&a.text).replace('`', "'"), one_line(&a.explanation));
+            let _ = writeln!(
+                out,
+                "- `{}`: {}",
+                one_line(&a.text).replace('`', "'"),
+                one_line(&a.explanation)
+            );
         }
     }
-    for (title, list) in [("Red flags", &grade.flags.red), ("Green flags", &grade.flags.green)] {
+    for (title, list) in [
+        ("Red flags", &grade.flags.red),
+        ("Green flags", &grade.flags.green),
+    ] {
         if !list.is_empty() {
             let _ = writeln!(out, "\n## {title}\n");
             for f in list {
-                let _ = writeln!(out, "- **{}** ({}): “{}”", f.label, f.points, one_line(&f.evidence));
+                let _ = writeln!(
+                    out,
+                    "- **{}** ({}): “{}”",
+                    f.label,
+                    f.points,
+                    one_line(&f.evidence)
+                );
             }
         }
     }

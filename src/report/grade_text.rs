@@ -11,10 +11,11 @@ use std::fmt::Write;
 /// The one thing to practise next: weakest step and its heaviest missed topic.
 pub fn study_next(grade: &Grade) -> Option<String> {
     let step = grade.weakest_step()?;
-    let topic = step
-        .to_study
-        .iter()
-        .max_by(|a, b| a.weight.total_cmp(&b.weight).then(std::cmp::Ordering::Greater))?;
+    let topic = step.to_study.iter().max_by(|a, b| {
+        a.weight
+            .total_cmp(&b.weight)
+            .then(std::cmp::Ordering::Greater)
+    })?;
     Some(format!(
         "{} ({}/100): {} — study \"{}\"",
         step.title, step.score, topic.label, topic.study
@@ -26,7 +27,15 @@ fn step_block(out: &mut String, step: &StepGrade, st: Style) {
         out,
         "\n{} {}",
         st.bold(&format!("{} — {}/100", step.title, step.score)),
-        st.dim(&format!("({} words{})", step.words, if step.hints > 0 { format!(", {} hints", step.hints) } else { String::new() }))
+        st.dim(&format!(
+            "({} words{})",
+            step.words,
+            if step.hints > 0 {
+                format!(", {} hints", step.hints)
+            } else {
+                String::new()
+            }
+        ))
     );
     for m in &step.matched {
         let (mark, note) = match m.credit {
@@ -34,7 +43,12 @@ fn step_block(out: &mut String, step: &StepGrade, st: Style) {
             c if c >= 0.5 => (st.yellow("~"), " (no reason given)"),
             _ => (st.yellow("·"), " (listed only)"),
         };
-        let _ = writeln!(out, "  {mark} {}{note}: \"{}\"", m.label, one_line(&m.evidence));
+        let _ = writeln!(
+            out,
+            "  {mark} {}{note}: \"{}\"",
+            m.label,
+            one_line(&m.evidence)
+        );
     }
     for m in &step.to_study {
         let _ = writeln!(out, "  {} {} — study \"{}\"", st.red("✗"), m.label, m.study);
@@ -44,13 +58,21 @@ fn step_block(out: &mut String, step: &StepGrade, st: Style) {
 /// The full text report.
 pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold(&format!("{} ({})", grade.title, grade.problem)));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold(&format!("{} ({})", grade.title, grade.problem))
+    );
     let _ = writeln!(
         out,
         "Score {}  band {}{}",
         st.score(grade.score, &format!("{}/100", grade.score)),
         st.bold(grade.band.as_str()),
-        if grade.free_form { "  (free-form answer: graded as one text against every step)" } else { "" }
+        if grade.free_form {
+            "  (free-form answer: graded as one text against every step)"
+        } else {
+            ""
+        }
     );
 
     let _ = writeln!(out, "\nSteps");
@@ -78,30 +100,59 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
         let _ = writeln!(out, "\nTime per step (used / budget)");
         for t in &info.timing {
             let over = t.used_secs > t.budget_secs;
-            let line = format!("  {:<34} {:>6} / {:>6}", t.step.info().title, clock(t.used_secs), clock(t.budget_secs));
-            let _ = writeln!(out, "{}", if over { st.yellow(&format!("{line}  over")) } else { line });
+            let line = format!(
+                "  {:<34} {:>6} / {:>6}",
+                t.step.info().title,
+                clock(t.used_secs),
+                clock(t.budget_secs)
+            );
+            let _ = writeln!(
+                out,
+                "{}",
+                if over {
+                    st.yellow(&format!("{line}  over"))
+                } else {
+                    line
+                }
+            );
         }
     }
 
     for s in &grade.steps {
         step_block(&mut out, s, st);
         if s.id == crate::framework::StepId::Requirements && grade.facts.key_total > 0 {
-            let missed: Vec<&str> = grade.facts.key_missed.iter().map(|(_, t)| t.as_str()).collect();
+            let missed: Vec<&str> = grade
+                .facts
+                .key_missed
+                .iter()
+                .map(|(_, t)| t.as_str())
+                .collect();
             let _ = writeln!(
                 out,
                 "  Key facts uncovered: {}/{}{}",
                 grade.facts.key_uncovered,
                 grade.facts.key_total,
-                if missed.is_empty() { String::new() } else { format!(" (not asked: {})", missed.join(", ")) }
+                if missed.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (not asked: {})", missed.join(", "))
+                }
             );
         }
     }
 
     if !grade.estimates.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Estimates"));
-        let _ = writeln!(out, "  {:<28} {:>14} {:>14}  verdict", "quantity", "yours", "reference");
+        let _ = writeln!(
+            out,
+            "  {:<28} {:>14} {:>14}  verdict",
+            "quantity", "yours", "reference"
+        );
         for e in &grade.estimates {
-            let yours = e.found.map(|v| format!("{} {}", human(v), e.unit)).unwrap_or_else(|| "—".into());
+            let yours = e
+                .found
+                .map(|v| format!("{} {}", human(v), e.unit))
+                .unwrap_or_else(|| "—".into());
             let reference = format!("{} {}", human(e.reference), e.unit);
             let verdict = verdict_name(&e.verdict);
             let painted = match e.verdict {
@@ -109,9 +160,19 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
                 EstimateVerdict::OrderOfMagnitude => st.yellow(verdict),
                 _ => st.red(verdict),
             };
-            let _ = writeln!(out, "  {:<28} {:>14} {:>14}  {painted}", e.label, yours, reference);
+            let _ = writeln!(
+                out,
+                "  {:<28} {:>14} {:>14}  {painted}",
+                e.label, yours, reference
+            );
             if let (Some(adj), Some(note)) = (e.adjusted_reference, &e.adjusted_note) {
-                let _ = writeln!(out, "      {} (your inputs give {} {})", one_line(note), human(adj), e.unit);
+                let _ = writeln!(
+                    out,
+                    "      {} (your inputs give {} {})",
+                    one_line(note),
+                    human(adj),
+                    e.unit
+                );
             }
             if !matches!(e.verdict, EstimateVerdict::Close) {
                 let _ = writeln!(out, "      worked: {}", e.calculation);
@@ -120,16 +181,34 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
     }
     if !grade.arithmetic.is_empty() {
         let ok = grade.arithmetic.iter().filter(|a| a.ok).count();
-        let _ = writeln!(out, "\n{} {ok}/{} lines check out", st.bold("Arithmetic"), grade.arithmetic.len());
+        let _ = writeln!(
+            out,
+            "\n{} {ok}/{} lines check out",
+            st.bold("Arithmetic"),
+            grade.arithmetic.len()
+        );
         for a in grade.arithmetic.iter().filter(|a| !a.ok) {
-            let _ = writeln!(out, "  {} \"{}\": {}", st.red("✗"), one_line(&a.text), one_line(&a.explanation));
+            let _ = writeln!(
+                out,
+                "  {} \"{}\": {}",
+                st.red("✗"),
+                one_line(&a.text),
+                one_line(&a.explanation)
+            );
         }
     }
 
     if !grade.flags.red.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Red flags"));
         for f in &grade.flags.red {
-            let _ = writeln!(out, "  {} {} (−{}): \"{}\"", st.red("✗"), f.label, f.points, one_line(&f.evidence));
+            let _ = writeln!(
+                out,
+                "  {} {} (−{}): \"{}\"",
+                st.red("✗"),
+                f.label,
+                f.points,
+                one_line(&f.evidence)
+            );
             if !f.advice.is_empty() {
                 let _ = writeln!(out, "      → {}", f.advice);
             }
@@ -138,7 +217,14 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
     if !grade.flags.green.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Green flags"));
         for f in &grade.flags.green {
-            let _ = writeln!(out, "  {} {} (+{}): \"{}\"", st.green("✓"), f.label, f.points, one_line(&f.evidence));
+            let _ = writeln!(
+                out,
+                "  {} {} (+{}): \"{}\"",
+                st.green("✓"),
+                f.label,
+                f.points,
+                one_line(&f.evidence)
+            );
         }
     }
     if let Some(next) = study_next(grade) {
@@ -154,9 +240,17 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
 pub fn question_text(g: &QuestionGrade, st: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", st.bold(&format!("{} ({})", g.ask, g.question)));
-    let _ = writeln!(out, "Score {}", st.score(g.score, &format!("{}/100", g.score)));
+    let _ = writeln!(
+        out,
+        "Score {}",
+        st.score(g.score, &format!("{}/100", g.score))
+    );
     for m in &g.matched {
-        let mark = if m.credit >= 0.99 { st.green("✓") } else { st.yellow("~") };
+        let mark = if m.credit >= 0.99 {
+            st.green("✓")
+        } else {
+            st.yellow("~")
+        };
         let _ = writeln!(out, "  {mark} {}: \"{}\"", m.label, one_line(&m.evidence));
     }
     for m in &g.to_study {

@@ -12,7 +12,11 @@ pub fn sanitize(text: &str) -> String {
             '\n' | '\t' => out.push(c),
             '\u{1b}' => out.push_str("␛"),
             c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' | '\u{061c}' => {}
+            '\u{202a}'..='\u{202e}'
+            | '\u{2066}'..='\u{2069}'
+            | '\u{200e}'
+            | '\u{200f}'
+            | '\u{061c}' => {}
             _ => out.push(c),
         }
     }
@@ -32,7 +36,9 @@ mod tests {
     fn escapes_cannot_reach_the_terminal() {
         let hostile = "ok\u{1b}]0;pwned\u{7}\u{1b}[2J\u{1b}[8mhidden\r\u{202e}evil\u{8}";
         let clean = sanitize(hostile);
-        assert!(!clean.chars().any(|c| c.is_control() && c != '\n' && c != '\t'));
+        assert!(!clean
+            .chars()
+            .any(|c| c.is_control() && c != '\n' && c != '\t'));
         assert!(!clean.contains('\u{202e}'));
         assert!(clean.contains("hidden"));
         assert_eq!(sanitize("plain\ntext"), "plain\ntext");

@@ -12,6 +12,11 @@ pub fn exec(shell: ShellArg) -> Result<i32> {
         ShellArg::Zsh => Shell::Zsh,
         ShellArg::Fish => Shell::Fish,
     };
-    generate(shell, &mut Cli::command(), "sdcoach", &mut std::io::stdout());
+    generate(
+        shell,
+        &mut Cli::command(),
+        "sdcoach",
+        &mut std::io::stdout(),
+    );
     Ok(exit::OK)
 }

@@ -19,9 +19,16 @@ fn read_answer(file: &Path) -> Result<String> {
         std::io::stdin()
             .take(MAX_ANSWER_BYTES + 1)
             .read_to_end(&mut bytes)
-            .map_err(|source| Error::Read { path: file.into(), source })?;
+            .map_err(|source| Error::Read {
+                path: file.into(),
+                source,
+            })?;
         if bytes.len() as u64 > MAX_ANSWER_BYTES {
-            return Err(Error::TooLarge { path: "<stdin>".into(), size: bytes.len() as u64, limit: MAX_ANSWER_BYTES });
+            return Err(Error::TooLarge {
+                path: "<stdin>".into(),
+                size: bytes.len() as u64,
+                limit: MAX_ANSWER_BYTES,
+            });
         }
         crate::catalog::decode_text(Path::new("<stdin>"), bytes)?
     } else {
@@ -33,7 +40,13 @@ fn read_answer(file: &Path) -> Result<String> {
     Ok(text)
 }
 
-pub fn exec(file: &Path, problem: Option<String>, question: Option<String>, format: Format, config: &Config) -> Result<i32> {
+pub fn exec(
+    file: &Path,
+    problem: Option<String>,
+    question: Option<String>,
+    format: Format,
+    config: &Config,
+) -> Result<i32> {
     let catalog = Catalog::open(config.data.as_deref())?;
     let text = read_answer(file)?;
     if let Some(q) = question {
@@ -47,7 +60,11 @@ pub fn exec(file: &Path, problem: Option<String>, question: Option<String>, form
     let answer = grading::parse_answer(&text);
     let id = problem
         .or_else(|| answer.problem.clone())
-        .ok_or_else(|| Error::NoProblem { ids: catalog.ids() })?;
+        .ok_or_else(|| Error::NoProblem {
+            how: "pass `--problem ID` or name it in the answer's front matter (`problem: ID`)"
+                .into(),
+            ids: catalog.ids(),
+        })?;
     let g = grading::grade(&catalog, &id, &answer, &Extras::default())?;
     match format {
         Format::Json => emitln(&report::json(&g)),

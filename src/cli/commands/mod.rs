@@ -3,6 +3,7 @@
 mod completions;
 mod grade;
 mod lint;
+mod practice;
 mod problems;
 
 use super::args::{Command, FormatArg};
@@ -15,8 +16,31 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
     match command {
         Command::Problems { action, format } => problems::exec(action, format.into(), config),
         Command::Lint => lint::exec(config),
-        Command::Grade { file, problem, question, format } => grade::exec(&file, problem, question, format.into(), config),
+        Command::Grade {
+            file,
+            problem,
+            question,
+            format,
+        } => grade::exec(&file, problem, question, format.into(), config),
         Command::Completions { shell } => completions::exec(shell),
+        Command::Practice {
+            problem,
+            random,
+            minutes,
+            no_timer,
+            resume,
+            seed,
+        } => practice::exec(
+            practice::Options {
+                problem,
+                random,
+                minutes,
+                timer: !no_timer,
+                resume,
+                seed,
+            },
+            config,
+        ),
     }
 }
 

@@ -10,7 +10,11 @@ use crate::Result;
 pub fn exec(action: Option<ProblemsAction>, format: Format, config: &Config) -> Result<i32> {
     let catalog = Catalog::open(config.data.as_deref())?;
     match action {
-        None => emit(&report::problem_list(&catalog.problems, format, config.style)),
+        None => emit(&report::problem_list(
+            &catalog.problems,
+            format,
+            config.style,
+        )),
         Some(ProblemsAction::Show { id }) => {
             let p = catalog.problem(&id)?;
             emit(&report::problem_show(p, config.style));

@@ -1,0 +1,160 @@
+//! `sdcoach practice`: a solo mock interview.
+
+use crate::catalog::Catalog;
+use crate::cli::output::emit;
+use crate::cli::{exit, Config};
+use crate::error::Error;
+use crate::report::{self, SessionInfo, StepTime};
+use crate::session::{
+    ensure_writable, LinePrompter, Outcome, Practice, Prompter, SystemClock, TtyPrompter,
+};
+use crate::transcript::{Mode, Store, Transcript};
+use crate::Result;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::sync::Mutex;
+
+/// Resolved options of `practice`.
+pub struct Options {
+    pub problem: Option<String>,
+    pub random: bool,
+    pub minutes: u32,
+    pub timer: bool,
+    pub resume: Option<Option<PathBuf>>,
+    pub seed: Option<u64>,
+}
+
+/// The transcript being written, for the Ctrl-C message.
+static ACTIVE: Mutex<Option<PathBuf>> = Mutex::new(None);
+
+fn on_interrupt() {
+    let _ = console::Term::stdout().show_cursor();
+    let path = ACTIVE.lock().ok().and_then(|p| p.clone());
+    match path {
+        Some(p) => eprintln!(
+            "\ninterrupted: everything up to your last finished answer is saved in {} (unfinished); resume with: sdcoach practice --resume {}",
+            p.display(),
+            p.display()
+        ),
+        None => eprintln!("\ninterrupted"),
+    }
+    std::process::exit(exit::INTERRUPTED);
+}
+
+fn time_seed() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_nanos() as u64)
+}
+
+/// Session timing for the report.
+pub fn timing(t: &Transcript) -> Vec<StepTime> {
+    t.steps
+        .iter()
+        .map(|s| StepTime {
+            step: s.step,
+            used_secs: s.seconds,
+            budget_secs: t.budget_secs(s.step),
+        })
+        .collect()
+}
+
+pub fn exec(opts: Options, config: &Config) -> Result<i32> {
+    let catalog = Catalog::open(config.data.as_deref())?;
+    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
+    let mut prompter: Box<dyn Prompter> = if interactive {
+        Box::new(TtyPrompter::default())
+    } else {
+        Box::new(LinePrompter::new(
+            std::io::stdin().lock(),
+            std::io::stdout(),
+        ))
+    };
+    let store = Store::new(&config.transcripts);
+    ensure_writable(&store.dir)?;
+    let clock = SystemClock;
+    let now = crate::session::Clock::now(&clock);
+
+    let (path, transcript) = match opts.resume {
+        Some(file) => {
+            let (path, t) = match file {
+                Some(f) => {
+                    let t = Store::load(&f)?;
+                    (f, t)
+                }
+                None => store.latest_unfinished()?.ok_or_else(|| {
+                    Error::Usage(format!(
+                        "no unfinished session in `{}`: start one with `sdcoach practice PROBLEM` (or pass `--transcripts DIR`)",
+                        store.dir.display()
+                    ))
+                })?,
+            };
+            if t.finished {
+                return Err(Error::Usage(format!("`{}` is already finished: review it with `sdcoach grade` or start a new session", path.display())));
+            }
+            (path, t)
+        }
+        None => {
+            let seed = opts.seed.unwrap_or_else(time_seed);
+            let id =
+                match (opts.problem, opts.random) {
+                    (Some(id), _) => catalog.problem(&id)?.id.clone(),
+                    (None, true) => {
+                        let ids = catalog.ids();
+                        ids.get((seed as usize) % ids.len().max(1))
+                            .cloned()
+                            .ok_or_else(|| Error::Usage("no problems in the data".into()))?
+                    }
+                    (None, false) if interactive => {
+                        let items: Vec<String> = catalog
+                            .problems
+                            .iter()
+                            .map(|p| format!("{} — {} ({})", p.id, p.title, p.difficulty.as_str()))
+                            .collect();
+                        match prompter.pick("Pick a problem (type to filter)", &items)? {
+                            Some(i) => catalog.problems[i].id.clone(),
+                            None => return Ok(exit::OK),
+                        }
+                    }
+                    (None, false) => return Err(Error::NoProblem {
+                        how: "name one, e.g. `sdcoach practice url-shortener`, or pass `--random`"
+                            .into(),
+                        ids: catalog.ids(),
+                    }),
+                };
+            let t = Transcript::new(&id, Mode::Solo, opts.minutes, opts.timer, seed, now);
+            let path = store.new_path(&now.format("%Y-%m-%d").to_string(), &id);
+            store.save(&path, &t)?;
+            (path, t)
+        }
+    };
+    if let Ok(mut active) = ACTIVE.lock() {
+        *active = Some(path.clone());
+    }
+    // A second handler cannot be installed; that only happens in tests.
+    let _ = ctrlc::set_handler(on_interrupt);
+
+    let problem = catalog.problem(&transcript.problem)?;
+    let mut session = Practice {
+        catalog: &catalog,
+        problem,
+        transcript,
+        path: path.clone(),
+        store,
+        clock: &clock,
+    };
+    match session.run(prompter.as_mut())? {
+        Outcome::Finished(grade) => {
+            let info = SessionInfo {
+                timing: timing(&session.transcript),
+                transcript: Some(path.display().to_string()),
+            };
+            emit(&format!(
+                "\n{}",
+                report::grade_text(&grade, Some(&info), config.style)
+            ));
+        }
+        Outcome::Quit | Outcome::Eof => {}
+    }
+    Ok(exit::OK)
+}

@@ -1,0 +1,872 @@
+//! Checking the arithmetic a candidate types in the estimation step:
+//! `100M × 10 = 1B`, `1B posts/day / 86,400 s ≈ 11.6K/s`,
+//! `10M users × 10 GB each → 100 PB`.
+//!
+//! Each line is split into clauses, each clause into a chain of segments
+//! separated by `=`, `≈`, `→`, `->`, `=>`; every link of the chain (the
+//! expression before a separator against the figure after it) is checked.
+
+use super::expr::{evaluate, ExprError, Located, Op, Operand, Tok};
+use super::quantity::{
+    format_quantity, format_quantity_per, parse_quantities, Dim, Quantity, QuantityKind, DAY,
+    MONTH, PERIODS, YEAR,
+};
+use serde::Serialize;
+use std::ops::Range;
+
+/// Outcome of one checked step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ArithVerdict {
+    Correct,
+    Wrong,
+    DimensionMismatch,
+}
+
+/// One checked step of the candidate's arithmetic.
+///
+/// `stated` and `computed` are both in the stated figure's own unit (365 for
+/// "365 TB", 11,574 for "11,574/s"); for a dimension mismatch `computed`
+/// is in base units (bytes, seconds, per second) of what the left side gives.
+#[derive(Debug, Clone, Serialize)]
+pub struct ArithmeticCheck {
+    /// The step as written, from the expression to the stated figure.
+    pub text: String,
+    /// Byte range of `text` in the checked text.
+    pub span: Range<usize>,
+    pub stated: f64,
+    pub computed: f64,
+    pub stated_display: String,
+    pub computed_display: String,
+    /// `|stated − computed| / max(|stated|, |computed|)`: 0.9 when the stated
+    /// figure is ten times too large, 0.5 when it is half.
+    pub relative_error: f64,
+    pub verdict: ArithVerdict,
+    pub ok: bool,
+    /// One sentence for the report: "1B / 86400 = 11,574, not 115,740 (off by 90%)".
+    pub explanation: String,
+}
+
+/// Tolerance for a correct result.
+const TOLERANCE: f64 = 0.10;
+/// Tolerance when marked approximate or using 100K s/day, 2.5M s/month.
+const LOOSE_TOLERANCE: f64 = 0.25;
+
+/// Checks every step with a stated result in `text`. Lines that cannot be
+/// read (overflowing numbers, unbalanced parentheses, division by zero) are
+/// skipped, never reported with NaN or infinity.
+pub fn check_arithmetic(text: &str) -> Vec<ArithmeticCheck> {
+    let mut out = Vec::new();
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let quantities = parse_quantities(line);
+        for clause in clauses(line, &quantities) {
+            check_clause(line, offset, clause, &quantities, &mut out);
+        }
+        offset += line.len();
+    }
+    out
+}
+
+// ---------------------------------------------------------------------------
+// Values with units and alternative readings
+
+/// One reading of a value. Several readings are kept when a step is
+/// ambiguous: `1 TB/day × 365` is 365 TB/day (a multiplier) or 1 TB/day seen
+/// per year (a period conversion).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct Interp {
+    /// Base units: bytes, seconds, per second.
+    pub v: f64,
+    pub dim: Dim,
+    /// Seconds of the period a rate is thought of per (1 for non-rates).
+    pub period: f64,
+    /// Used a rounded period (100K s/day, 2.5M s/month): looser tolerance.
+    pub rounded: bool,
+}
+
+/// A value under evaluation: its readings, the first being the literal one.
+#[derive(Debug, Clone)]
+pub(crate) struct UVal {
+    pub interps: Vec<Interp>,
+}
+
+const MAX_INTERPS: usize = 8;
+
+impl UVal {
+    fn from_quantity(q: &Quantity) -> UVal {
+        UVal {
+            interps: vec![Interp {
+                v: q.value,
+                dim: q.dim,
+                period: if q.dim.is_rate() {
+                    q.period.unwrap_or(1.0)
+                } else {
+                    1.0
+                },
+                rounded: false,
+            }],
+        }
+    }
+}
+
+/// Is `n` the number of `small` periods in a `big` one (`86,400` s in a
+/// day, `30` days in a month)? `Some(rounded)` when it is, with `rounded`
+/// set for the accepted rules of thumb (100K s/day, 2.5M or 3M s/month,
+/// 30M s/year).
+fn period_ratio(n: f64, small: f64, big: f64) -> Option<bool> {
+    let exact = big / small;
+    if (n - exact).abs() <= exact * 0.02 {
+        return Some(false);
+    }
+    let rules: &[(f64, f64, f64)] = &[
+        (1.0, DAY, 1e5),
+        (1.0, MONTH, 2.5e6),
+        (1.0, MONTH, 3e6),
+        (1.0, YEAR, 3e7),
+        (DAY, YEAR, 360.0),
+    ];
+    rules
+        .iter()
+        .any(|&(s, b, r)| s == small && b == big && (n - r).abs() <= r * 1e-9)
+        .then_some(true)
+}
+
+fn finite(i: Interp) -> Option<Interp> {
+    i.v.is_finite().then_some(i)
+}
+
+fn mul_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprError> {
+    let dim = a
+        .dim
+        .times(b.dim)
+        .ok_or_else(|| ExprError::Incompatible("units grow too large".into()))?;
+    let period = if !dim.is_rate() {
+        1.0
+    } else if a.dim.is_rate() {
+        a.period
+    } else if b.dim.is_rate() {
+        b.period
+    } else {
+        1.0
+    };
+    out.extend(finite(Interp {
+        v: a.v * b.v,
+        dim,
+        period,
+        rounded: a.rounded || b.rounded,
+    }));
+    // "X per second × 86,400", "1 TB/day × 365": the same rate, seen per a
+    // longer period.
+    for (rate, n) in [(a, b), (b, a)] {
+        if !rate.dim.is_rate() || !n.dim.is_count() {
+            continue;
+        }
+        for &(big, _) in PERIODS.iter().filter(|(p, _)| *p > rate.period) {
+            if let Some(rounded) = period_ratio(n.v, rate.period, big) {
+                out.extend(finite(Interp {
+                    v: rate.v * n.v * rate.period / big,
+                    dim: rate.dim,
+                    period: big,
+                    rounded: rounded || rate.rounded || n.rounded,
+                }));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprError> {
+    if b.v == 0.0 {
+        return Err(ExprError::DivisionByZero);
+    }
+    let rounded = a.rounded || b.rounded;
+    if a.dim.is_rate() && b.dim.is_count() {
+        // "1B posts/day / 86,400", "30M/month / 2.5M": per-day to per-second.
+        for &(small, _) in PERIODS.iter().filter(|(p, _)| *p < a.period) {
+            if let Some(r) = period_ratio(b.v, small, a.period) {
+                out.extend(finite(Interp {
+                    v: a.v * a.period / (b.v * small),
+                    dim: a.dim,
+                    period: small,
+                    rounded: rounded || r,
+                }));
+                if r {
+                    // The exact conversion too, so a precise answer passes.
+                    out.push(Interp {
+                        period: small,
+                        rounded: true,
+                        ..a
+                    });
+                }
+            }
+        }
+    }
+    if a.dim.is_rate() && b.dim == Dim::DURATION {
+        // "1B posts/day / 86,400 s": the duration is the rate's own period.
+        if let Some(r) = period_ratio(b.v, 1.0, a.period) {
+            out.extend(finite(Interp {
+                v: a.v * a.period / b.v,
+                dim: a.dim,
+                period: 1.0,
+                rounded: rounded || r,
+            }));
+            if r {
+                out.push(Interp {
+                    period: 1.0,
+                    rounded: true,
+                    ..a
+                });
+            }
+            return Ok(());
+        }
+    }
+    if a.dim.time == 0 && b.dim.is_count() {
+        // "1B / 100K": the rounded seconds-per-day; also try the exact one.
+        for &(big, _) in PERIODS.iter().filter(|(p, _)| *p > 1.0) {
+            if period_ratio(b.v, 1.0, big) == Some(true) {
+                out.extend(finite(Interp {
+                    v: a.v / big,
+                    dim: a.dim,
+                    period: 1.0,
+                    rounded: true,
+                }));
+            }
+        }
+    }
+    let dim = a
+        .dim
+        .per(b.dim)
+        .ok_or_else(|| ExprError::Incompatible("units grow too large".into()))?;
+    let period = if dim.is_rate() && a.dim.is_rate() {
+        a.period
+    } else {
+        1.0
+    };
+    out.extend(finite(Interp {
+        v: a.v / b.v,
+        dim,
+        period,
+        rounded,
+    }));
+    Ok(())
+}
+
+fn add_interp(op: Op, a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprError> {
+    if a.dim != b.dim {
+        return Err(ExprError::Incompatible(format!(
+            "cannot add {} and {}",
+            a.dim.describe(),
+            b.dim.describe()
+        )));
+    }
+    let v = if op == Op::Add { a.v + b.v } else { a.v - b.v };
+    out.extend(finite(Interp {
+        v,
+        dim: a.dim,
+        period: if a.period == b.period { a.period } else { 1.0 },
+        rounded: a.rounded || b.rounded,
+    }));
+    Ok(())
+}
+
+fn pow_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprError> {
+    if !a.dim.is_count() || !b.dim.is_count() {
+        return Err(ExprError::Incompatible("powers of quantities with units".into()));
+    }
+    out.extend(finite(Interp {
+        v: a.v.powf(b.v),
+        dim: Dim::COUNT,
+        period: 1.0,
+        rounded: a.rounded || b.rounded,
+    }));
+    Ok(())
+}
+
+impl Operand for UVal {
+    fn apply(op: Op, a: UVal, b: UVal) -> Result<UVal, ExprError> {
+        let mut out: Vec<Interp> = Vec::new();
+        let mut first_err = None;
+        for &x in &a.interps {
+            for &y in &b.interps {
+                let r = match op {
+                    Op::Add | Op::Sub => add_interp(op, x, y, &mut out),
+                    Op::Mul => mul_interp(x, y, &mut out),
+                    Op::Div => div_interp(x, y, &mut out),
+                    Op::Pow => pow_interp(x, y, &mut out),
+                };
+                if let Err(e) = r {
+                    first_err.get_or_insert(e);
+                }
+            }
+        }
+        // Drop duplicate readings and keep the list short.
+        let mut kept: Vec<Interp> = Vec::new();
+        for i in out {
+            let dup = kept.iter().any(|k| {
+                k.dim == i.dim
+                    && k.period == i.period
+                    && (k.v - i.v).abs() <= 1e-9 * k.v.abs().max(i.v.abs())
+            });
+            if !dup && kept.len() < MAX_INTERPS {
+                kept.push(i);
+            }
+        }
+        if kept.is_empty() {
+            Err(first_err.unwrap_or(ExprError::NotFinite))
+        } else {
+            Ok(UVal { interps: kept })
+        }
+    }
+
+    fn negate(self) -> Result<UVal, ExprError> {
+        Ok(UVal {
+            interps: self
+                .interps
+                .into_iter()
+                .map(|i| Interp { v: -i.v, ..i })
+                .collect(),
+        })
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Splitting lines into clauses, chains and expressions
+
+/// Splits a line at `;`, `|`, and `, ` / `. ` / `? ` / `! ` outside figures.
+fn clauses(line: &str, quantities: &[Quantity]) -> Vec<Range<usize>> {
+    let inside = |i: usize| quantities.iter().any(|q| q.span.start < i && i < q.span.end);
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut iter = line.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let next_space = iter.peek().is_none_or(|&(_, n)| n.is_whitespace());
+        let split = match c {
+            ';' | '|' | '\n' => true,
+            ',' | '.' | '?' | '!' => next_space && !inside(i),
+            _ => false,
+        };
+        if split {
+            out.push(start..i);
+            start = i + c.len_utf8();
+        }
+    }
+    out.push(start..line.len());
+    out
+}
+
+/// A separator between links of a chain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sep {
+    /// `=`, `→`, `->`, `=>`; `approx` for `≈`, `~=`.
+    Result { approx: bool },
+    /// `<=`, `>=`, `!=`: not a stated result; the chain stops.
+    Break,
+}
+
+/// Segments of a clause between separators, each with the separator that
+/// ends it (None for the last).
+fn segments(line: &str, clause: Range<usize>) -> Vec<(Range<usize>, Option<Sep>)> {
+    let text = line.get(clause.clone()).unwrap_or("");
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut out = Vec::new();
+    let mut seg_start = 0;
+    let mut k = 0;
+    while let Some(&(i, c)) = chars.get(k) {
+        let next = chars.get(k + 1).map(|&(_, n)| n);
+        let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, p)| p);
+        // (separator, chars it spans)
+        let found: Option<(Sep, usize)> = match c {
+            '→' | '⇒' | '⟶' | '⟹' => Some((Sep::Result { approx: false }, 1)),
+            '≈' | '≃' => Some((Sep::Result { approx: true }, 1)),
+            '<' | '>' | '!' if next == Some('=') => Some((Sep::Break, 2)),
+            '-' | '=' => {
+                // Runs like "->", "-->", "=>", "==", "=~".
+                let mut j = k;
+                while chars.get(j).is_some_and(|&(_, d)| d == '-' || d == '=') {
+                    j += 1;
+                }
+                let run = j - k;
+                let arrow = chars.get(j).is_some_and(|&(_, d)| d == '>');
+                let all_eq = chars
+                    .get(k..j)
+                    .is_some_and(|r| r.iter().all(|&(_, d)| d == '='));
+                if arrow {
+                    Some((Sep::Result { approx: false }, run + 1))
+                } else if all_eq {
+                    let tilde_after = chars.get(j).is_some_and(|&(_, d)| d == '~');
+                    let approx = prev == Some('~') || tilde_after;
+                    Some((Sep::Result { approx }, run + usize::from(tilde_after)))
+                } else {
+                    None
+                }
+            }
+            '~' if next.is_some_and(|n| n.is_whitespace() || n.is_ascii_digit())
+                && prev.is_some_and(|p| p.is_whitespace())
+                && text.get(..i).is_some_and(|h| {
+                    h.trim_end()
+                        .chars()
+                        .next_back()
+                        .is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '%')
+                }) =>
+            {
+                Some((Sep::Result { approx: true }, 1))
+            }
+            _ => None,
+        };
+        if let Some((sep, len)) = found {
+            out.push((clause.start + seg_start..clause.start + i, Some(sep)));
+            let end_k = k + len;
+            seg_start = chars.get(end_k).map_or(text.len(), |&(e, _)| e);
+            k = end_k;
+        } else {
+            k += 1;
+        }
+    }
+    out.push((clause.start + seg_start..clause.end, None));
+    out
+}
+
+/// A maximal well-formed expression inside a segment.
+#[derive(Debug, Clone)]
+struct Chunk {
+    toks: Vec<Located<UVal>>,
+    /// Indices (into the line's quantities) of the figures used.
+    figures: Vec<usize>,
+    range: Range<usize>,
+    has_op: bool,
+}
+
+#[derive(Debug)]
+enum GapTok {
+    Op(Op),
+    LParen,
+    RParen,
+    /// A word; `of` links a percentage to what follows.
+    Word(bool),
+    /// Something that stops an expression (an unreadable number).
+    Stop,
+}
+
+/// Reads operators, parentheses and words between two figures.
+fn gap_tokens(line: &str, range: Range<usize>) -> Vec<(GapTok, usize)> {
+    let text = line.get(range.clone()).unwrap_or("");
+    let mut out = Vec::new();
+    let mut iter = text.char_indices().peekable();
+    while let Some((i, c)) = iter.next() {
+        let at = range.start + i;
+        let tok = match c {
+            '(' | '[' => GapTok::LParen,
+            ')' | ']' => GapTok::RParen,
+            '+' => GapTok::Op(Op::Add),
+            '-' | '−' => GapTok::Op(Op::Sub),
+            '*' | '×' | '·' | '⋅' | '✕' => GapTok::Op(Op::Mul),
+            '/' | '÷' => GapTok::Op(Op::Div),
+            '^' => GapTok::Op(Op::Pow),
+            c if c.is_alphabetic() => {
+                let mut word = String::from(c);
+                while let Some(&(_, d)) = iter.peek() {
+                    if d.is_alphabetic() {
+                        word.push(d);
+                        iter.next();
+                    } else {
+                        break;
+                    }
+                }
+                let lower = word.to_lowercase();
+                match lower.as_str() {
+                    "x" | "times" => GapTok::Op(Op::Mul),
+                    "of" => GapTok::Word(true),
+                    _ => GapTok::Word(false),
+                }
+            }
+            c if c.is_ascii_digit() => GapTok::Stop,
+            _ => continue,
+        };
+        out.push((tok, at));
+    }
+    out
+}
+
+/// Builds the expressions of a segment from its figures and the gaps.
+fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> {
+    struct Builder {
+        done: Vec<Chunk>,
+        cur: Option<Chunk>,
+        depth: usize,
+        expecting: bool,
+        /// Words seen since the last figure, and whether all were "of".
+        words_since: usize,
+        only_of: bool,
+        last_kind: Option<QuantityKind>,
+    }
+    impl Builder {
+        fn finish(&mut self) {
+            if let Some(mut c) = self.cur.take() {
+                // Unmatched "(" are allowed only before the first figure.
+                let mut unmatched = self.depth;
+                while unmatched > 0 && matches!(c.toks.first().map(|t| &t.tok), Some(Tok::LParen)) {
+                    c.toks.remove(0);
+                    unmatched -= 1;
+                }
+                let ends_ok = matches!(
+                    c.toks.last().map(|t| &t.tok),
+                    Some(Tok::Val(_) | Tok::RParen)
+                );
+                if unmatched == 0 && ends_ok && !c.figures.is_empty() {
+                    self.done.push(c);
+                }
+            }
+            self.depth = 0;
+            self.expecting = true;
+            self.last_kind = None;
+        }
+        fn push(&mut self, tok: Tok<UVal>, at: Range<usize>) {
+            let c = self.cur.get_or_insert_with(|| Chunk {
+                toks: Vec::new(),
+                figures: Vec::new(),
+                range: at.clone(),
+                has_op: false,
+            });
+            if matches!(tok, Tok::Op(_)) {
+                c.has_op = true;
+            }
+            c.range.end = at.end;
+            c.toks.push(Located {
+                tok,
+                column: at.start + 1,
+            });
+        }
+    }
+    let mut b = Builder {
+        done: Vec::new(),
+        cur: None,
+        depth: 0,
+        expecting: true,
+        words_since: 0,
+        only_of: true,
+        last_kind: None,
+    };
+    let in_seg: Vec<usize> = quantities
+        .iter()
+        .enumerate()
+        .filter(|(_, q)| q.span.end > seg.start && q.span.end <= seg.end)
+        .map(|(i, _)| i)
+        .collect();
+    let mut cursor = seg.start;
+    for (n, &qi) in in_seg.iter().enumerate() {
+        let Some(q) = quantities.get(qi) else { continue };
+        let q_start = q.span.start.max(seg.start).max(cursor);
+        for (tok, at) in gap_tokens(line, cursor..q_start) {
+            let r = at..at + 1;
+            match tok {
+                GapTok::Word(of) => {
+                    b.words_since += 1;
+                    b.only_of &= of;
+                }
+                GapTok::Stop => b.finish(),
+                GapTok::Op(op) => {
+                    if b.expecting {
+                        // An operator with nothing before it: start afresh.
+                        b.cur = None;
+                        b.depth = 0;
+                    } else {
+                        b.push(Tok::Op(op), r);
+                        b.expecting = true;
+                    }
+                }
+                GapTok::LParen => {
+                    if !b.expecting {
+                        b.finish();
+                    }
+                    b.push(Tok::LParen, r);
+                    b.depth += 1;
+                    b.expecting = true;
+                }
+                GapTok::RParen => {
+                    if b.depth == 0 {
+                        b.finish();
+                    } else if b.expecting {
+                        b.cur = None;
+                        b.depth = 0;
+                        b.expecting = true;
+                    } else {
+                        b.push(Tok::RParen, r);
+                        b.depth -= 1;
+                    }
+                }
+            }
+        }
+        if !b.expecting {
+            // Two figures in a row: "3× 11.6K" and "20% of 1B" multiply,
+            // anything else starts a new expression.
+            let implicit = match b.last_kind {
+                Some(QuantityKind::Multiplier) => true,
+                Some(QuantityKind::Percent) => b.only_of,
+                _ => false,
+            };
+            if implicit {
+                b.push(Tok::Op(Op::Mul), q_start..q_start);
+            } else {
+                b.finish();
+            }
+        }
+        b.push(Tok::Val(UVal::from_quantity(q)), q_start..q.span.end);
+        if let Some(c) = b.cur.as_mut() {
+            c.figures.push(qi);
+        }
+        b.expecting = false;
+        b.last_kind = Some(q.kind);
+        b.words_since = 0;
+        b.only_of = true;
+        cursor = q.span.end;
+        let _ = n;
+    }
+    // Closing parentheses after the last figure.
+    for (tok, at) in gap_tokens(line, cursor..seg.end) {
+        match tok {
+            GapTok::RParen if b.depth > 0 && !b.expecting => {
+                b.push(Tok::RParen, at..at + 1);
+                b.depth -= 1;
+            }
+            GapTok::Word(_) => {}
+            _ => break,
+        }
+    }
+    b.finish();
+    b.done
+}
+
+// ---------------------------------------------------------------------------
+// Checking links
+
+/// The figure a link states.
+struct Stated {
+    v: f64,
+    dim: Dim,
+    period: f64,
+    unit_factor: f64,
+    display: String,
+    approx: bool,
+    range: Range<usize>,
+}
+
+fn check_clause(
+    line: &str,
+    offset: usize,
+    clause: Range<usize>,
+    quantities: &[Quantity],
+    out: &mut Vec<ArithmeticCheck>,
+) {
+    let segs = segments(line, clause);
+    let parsed: Vec<Vec<Chunk>> = segs
+        .iter()
+        .map(|(r, _)| chunks(line, r.clone(), quantities))
+        .collect();
+    for (k, (_, sep)) in segs.iter().enumerate() {
+        let Some(Sep::Result { approx }) = sep else { continue };
+        let (Some(left), Some(right)) = (
+            parsed.get(k).and_then(|c| c.last()),
+            parsed.get(k + 1).and_then(|c| c.first()),
+        ) else {
+            continue;
+        };
+        if let Some(check) = check_link(line, offset, left, right, *approx, quantities) {
+            out.push(check);
+        }
+    }
+}
+
+fn single<'q>(chunk: &Chunk, quantities: &'q [Quantity]) -> Option<&'q Quantity> {
+    if chunk.has_op || chunk.figures.len() != 1 {
+        return None;
+    }
+    chunk.figures.first().and_then(|&i| quantities.get(i))
+}
+
+fn check_link(
+    line: &str,
+    offset: usize,
+    left: &Chunk,
+    right: &Chunk,
+    sep_approx: bool,
+    quantities: &[Quantity],
+) -> Option<ArithmeticCheck> {
+    let l_single = single(left, quantities);
+    let r_single = single(right, quantities);
+    let lone_multiplier = |q: Option<&Quantity>| {
+        q.is_some_and(|q| matches!(q.kind, QuantityKind::Multiplier | QuantityKind::Ratio))
+    };
+    if lone_multiplier(l_single) || lone_multiplier(r_single) {
+        return None;
+    }
+    // Which side is the computation and which the stated figure.
+    let (expr_chunk, stated) = match (l_single, r_single) {
+        (Some(l), Some(r)) => {
+            // Two bare figures: only a unit conversion is a checkable step
+            // ("1 TB/day = 11.6 MB/s"), not "10 servers = 20 cores".
+            let same_unit = (l.unit_factor - r.unit_factor).abs()
+                <= 1e-9 * l.unit_factor.abs().max(r.unit_factor.abs());
+            if l.dim != r.dim || l.dim.is_count() || same_unit {
+                return None;
+            }
+            (left, stated_from_quantity(line, r, sep_approx))
+        }
+        (_, Some(r)) => (left, stated_from_quantity(line, r, sep_approx)),
+        (Some(l), None) => (right, stated_from_quantity(line, l, sep_approx)),
+        (None, None) => {
+            let v = evaluate(&right.toks).ok()?;
+            let i = *v.interps.first()?;
+            (
+                left,
+                Stated {
+                    v: i.v,
+                    dim: i.dim,
+                    period: i.period,
+                    unit_factor: 1.0,
+                    display: line.get(right.range.clone())?.trim().to_string(),
+                    approx: sep_approx,
+                    range: right.range.clone(),
+                },
+            )
+        }
+    };
+    let computed = evaluate(&expr_chunk.toks).ok()?;
+    let lhs = line.get(expr_chunk.range.clone())?.trim().to_string();
+    let start = expr_chunk.range.start.min(stated.range.start);
+    let end = expr_chunk.range.end.max(stated.range.end);
+    let text = line.get(start..end)?.trim().to_string();
+    let span = (offset + start)..(offset + end);
+
+    // The best-matching reading of the computation.
+    let mut best: Option<(f64, f64, Interp)> = None;
+    for &i in &computed.interps {
+        if let Some(mapped) = map_to_stated(i, &stated) {
+            let err = relative_error(stated.v, mapped);
+            if best.is_none_or(|(e, _, _)| err < e) {
+                best = Some((err, mapped, i));
+            }
+        }
+    }
+    let Some((err, mapped, interp)) = best else {
+        let c = *computed.interps.first()?;
+        let computed_display = format_quantity_per(c.v, c.dim, Some(c.period));
+        return Some(ArithmeticCheck {
+            explanation: format!(
+                "{lhs} gives {computed_display} ({}), but {} is {}: the units do not match",
+                c.dim.describe(),
+                stated.display,
+                stated.dim.describe()
+            ),
+            text,
+            span,
+            stated: stated.v / stated.unit_factor,
+            computed: c.v,
+            stated_display: stated.display,
+            computed_display,
+            relative_error: 1.0,
+            verdict: ArithVerdict::DimensionMismatch,
+            ok: false,
+        });
+    };
+    let tolerance = if stated.approx || interp.rounded {
+        LOOSE_TOLERANCE
+    } else {
+        TOLERANCE
+    };
+    let computed_display = format_quantity_per(mapped, stated.dim, Some(stated.period));
+    let ok = err <= tolerance;
+    let explanation = if ok {
+        let note = if interp.rounded {
+            " (rounded seconds per period accepted)"
+        } else {
+            ""
+        };
+        format!("{lhs} = {computed_display}: {} checks out{note}", stated.display)
+    } else {
+        let ratio = if mapped != 0.0 { stated.v / mapped } else { 0.0 };
+        let how = if ratio >= 1.5 {
+            format!("; {} too high", times(ratio))
+        } else if ratio > 0.0 && ratio <= 1.0 / 1.5 {
+            format!("; {} too low", times(1.0 / ratio))
+        } else {
+            String::new()
+        };
+        format!(
+            "{lhs} = {computed_display}, not {} (off by {:.0}%{how})",
+            stated.display,
+            err * 100.0
+        )
+    };
+    Some(ArithmeticCheck {
+        text,
+        span,
+        stated: stated.v / stated.unit_factor,
+        computed: mapped / stated.unit_factor,
+        stated_display: stated.display,
+        computed_display,
+        relative_error: err,
+        verdict: if ok {
+            ArithVerdict::Correct
+        } else {
+            ArithVerdict::Wrong
+        },
+        ok,
+        explanation,
+    })
+}
+
+fn times(ratio: f64) -> String {
+    if ratio >= 10.0 {
+        format!("{}x", format_quantity(ratio.round(), Dim::COUNT))
+    } else {
+        format!("{ratio:.1}x")
+    }
+}
+
+fn stated_from_quantity(line: &str, q: &Quantity, sep_approx: bool) -> Stated {
+    Stated {
+        v: q.value,
+        dim: q.dim,
+        period: q.period.unwrap_or(1.0),
+        unit_factor: if q.unit_factor.is_finite() && q.unit_factor != 0.0 {
+            q.unit_factor
+        } else {
+            1.0
+        },
+        display: line
+            .get(q.span.clone())
+            .unwrap_or("")
+            .trim_start_matches(['~', '≈', '≃'])
+            .trim()
+            .to_string(),
+        approx: q.approx || sep_approx,
+        range: q.span.clone(),
+    }
+}
+
+/// Expresses a computed reading in the stated figure's dimension, allowing
+/// a dropped period: `100M × 10 posts/day = 1B` states the daily amount,
+/// `1B / 86400 = 11,574/s` states a rate where a count was computed.
+fn map_to_stated(c: Interp, s: &Stated) -> Option<f64> {
+    if c.dim == s.dim {
+        return Some(c.v);
+    }
+    if c.dim.bytes != s.dim.bytes {
+        return None;
+    }
+    match (c.dim.time, s.dim.time) {
+        (-1, 0) => Some(c.v * c.period),
+        (0, -1) => Some(c.v / s.period),
+        _ => None,
+    }
+}
+
+/// `|s − c| / max(|s|, |c|)`, 0 when both are 0.
+pub(crate) fn relative_error(s: f64, c: f64) -> f64 {
+    let scale = s.abs().max(c.abs());
+    if scale == 0.0 || !scale.is_finite() {
+        return if s == c { 0.0 } else { 1.0 };
+    }
+    ((s - c).abs() / scale).min(1.0)
+}

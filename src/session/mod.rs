@@ -1,0 +1,16 @@
+//! Sessions: the interview engine and the prompters it talks through.
+
+pub mod clock;
+pub mod editor;
+pub mod engine;
+pub mod line;
+pub mod prompter;
+pub mod scripted;
+pub mod tty;
+
+pub use clock::{Clock, FakeClock, SystemClock};
+pub use engine::{choose_probes, ensure_writable, Outcome, Practice};
+pub use line::LinePrompter;
+pub use prompter::{Command, Event, Prompter};
+pub use scripted::ScriptedPrompter;
+pub use tty::TtyPrompter;

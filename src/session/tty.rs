@@ -1,0 +1,97 @@
+//! Terminal prompter: dialoguer for line editing, pickers and checklists.
+
+use super::prompter::{Event, LineAssembler, Prompter};
+use crate::report::sanitize;
+use crate::Result;
+use console::Term;
+use dialoguer::theme::ColorfulTheme;
+use dialoguer::{FuzzySelect, Input, MultiSelect};
+
+/// Reads from the terminal through dialoguer.
+pub struct TtyPrompter {
+    term: Term,
+    theme: ColorfulTheme,
+    lines: LineAssembler,
+}
+
+impl Default for TtyPrompter {
+    fn default() -> Self {
+        TtyPrompter {
+            term: Term::stdout(),
+            theme: ColorfulTheme::default(),
+            lines: LineAssembler::default(),
+        }
+    }
+}
+
+impl TtyPrompter {
+    fn read_line(&mut self, prompt: &str) -> Option<String> {
+        Input::<String>::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .allow_empty(true)
+            .report(false)
+            .interact_text_on(&self.term)
+            .ok()
+    }
+}
+
+impl Prompter for TtyPrompter {
+    fn say(&mut self, text: &str) {
+        let _ = self.term.write_line(&sanitize(text));
+    }
+
+    fn next(&mut self, questions: bool) -> Result<Event> {
+        loop {
+            let prompt = if questions { "?/answer" } else { "answer" };
+            let Some(line) = self.read_line(prompt) else {
+                return Ok(Event::Eof);
+            };
+            if let Some(event) = self.lines.feed(&line, questions) {
+                return Ok(event);
+            }
+        }
+    }
+
+    fn draft(&self) -> String {
+        self.lines.draft()
+    }
+
+    fn set_draft(&mut self, text: String) {
+        if !text.is_empty() {
+            let _ = self.term.write_line(&sanitize(&text));
+        }
+        self.lines.set(text);
+    }
+
+    fn pick(&mut self, prompt: &str, items: &[String]) -> Result<Option<usize>> {
+        Ok(FuzzySelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items(items)
+            .default(0)
+            .interact_on_opt(&self.term)
+            .ok()
+            .flatten())
+    }
+
+    fn checklist(&mut self, prompt: &str, items: &[String], ticked: &[bool]) -> Result<Vec<usize>> {
+        let checked: Vec<(String, bool)> = items
+            .iter()
+            .cloned()
+            .zip(ticked.iter().copied().chain(std::iter::repeat(false)))
+            .collect();
+        let keep: Vec<usize> = (0..items.len())
+            .filter(|i| ticked.get(*i).copied().unwrap_or(false))
+            .collect();
+        Ok(MultiSelect::with_theme(&self.theme)
+            .with_prompt(prompt)
+            .items_checked(&checked)
+            .interact_on_opt(&self.term)
+            .ok()
+            .flatten()
+            .unwrap_or(keep))
+    }
+
+    fn line(&mut self, prompt: &str) -> Result<Option<String>> {
+        Ok(self.read_line(prompt))
+    }
+}

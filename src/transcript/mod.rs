@@ -1,0 +1,372 @@
+//! The saved-session model: one YAML file per session, written atomically
+//! after every answer so that nothing but the answer being typed can be lost.
+
+mod store;
+
+pub use store::{check_writable, Store};
+
+use crate::framework::StepId;
+use crate::grading::{Answer, Band, Grade};
+use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// Current transcript format version.
+pub const VERSION: u32 = 1;
+
+/// Who ran the session.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Mode {
+    /// A candidate practising alone.
+    Solo,
+    /// An interviewer running the session for a peer.
+    Peer,
+}
+
+impl Mode {
+    /// Lower-case name.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Mode::Solo => "solo",
+            Mode::Peer => "peer",
+        }
+    }
+}
+
+/// A clarifying question and the interviewer's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Exchange {
+    pub question: String,
+    pub answer: String,
+    /// Id of the fact revealed, if the question matched one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fact: Option<String>,
+}
+
+/// A follow-up the interviewer asked and the reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProbeReply {
+    pub ask: String,
+    /// Counter-question bank id, when the probe comes from the bank.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub question: Option<String>,
+    pub reply: String,
+}
+
+/// Everything recorded for one step.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StepRecord {
+    pub step: StepId,
+    #[serde(default)]
+    pub answer: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub questions: Vec<Exchange>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub probes: Vec<ProbeReply>,
+    /// Hints shown, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hints: Vec<String>,
+    /// Seconds spent on the step.
+    #[serde(default)]
+    pub seconds: u64,
+    #[serde(default)]
+    pub done: bool,
+    #[serde(default)]
+    pub skipped: bool,
+    /// Peer mode: the interviewer's view of this step.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer: Option<PeerStep>,
+}
+
+/// Peer mode, per step: checklist, facts revealed, flags seen, notes.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeerStep {
+    /// Rubric topic ids ticked as covered.
+    #[serde(default)]
+    pub ticked: Vec<String>,
+    /// Fact ids revealed to the candidate.
+    #[serde(default)]
+    pub revealed: Vec<String>,
+    /// Red and green flag ids observed.
+    #[serde(default)]
+    pub flags: Vec<String>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// Peer mode, for the whole session: who, ratings and recommendation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PeerSession {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub candidate: Option<String>,
+    /// Ratings 1-4 of the four dimensions with a justification each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ratings: Vec<Rating>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recommendation: Option<Band>,
+    #[serde(default)]
+    pub notes: String,
+}
+
+/// An interviewer's rating of one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// `communication`, `technical_depth`, `practical_experience` or `problem_solving`.
+    pub dimension: String,
+    /// 1 (poor) to 4 (excellent).
+    pub score: u8,
+    #[serde(default)]
+    pub why: String,
+}
+
+/// The grade stored when the session was saved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SavedGrade {
+    pub score: u32,
+    pub band: Band,
+    /// Step id and score, in interview order.
+    pub steps: Vec<(StepId, u32)>,
+    pub graded_at: DateTime<FixedOffset>,
+}
+
+impl SavedGrade {
+    /// The summary of a grade.
+    pub fn from_grade(g: &Grade, at: DateTime<FixedOffset>) -> SavedGrade {
+        SavedGrade {
+            score: g.score,
+            band: g.band,
+            steps: g.steps.iter().map(|s| (s.id, s.score)).collect(),
+            graded_at: at,
+        }
+    }
+}
+
+/// A saved session.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Transcript {
+    pub version: u32,
+    pub problem: String,
+    pub mode: Mode,
+    pub started: DateTime<FixedOffset>,
+    pub updated: DateTime<FixedOffset>,
+    /// False until the last step is done; `--resume` continues unfinished ones.
+    pub finished: bool,
+    /// Total minutes the step budgets are scaled to.
+    pub minutes: u32,
+    #[serde(default = "yes")]
+    pub timer: bool,
+    /// Seed of the follow-up choice, so a resumed session asks the same.
+    #[serde(default)]
+    pub seed: u64,
+    pub steps: Vec<StepRecord>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grade: Option<SavedGrade>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub peer: Option<PeerSession>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+impl Transcript {
+    /// A new, empty session.
+    pub fn new(
+        problem: &str,
+        mode: Mode,
+        minutes: u32,
+        timer: bool,
+        seed: u64,
+        now: DateTime<FixedOffset>,
+    ) -> Transcript {
+        Transcript {
+            version: VERSION,
+            problem: problem.to_string(),
+            mode,
+            started: now,
+            updated: now,
+            finished: false,
+            minutes,
+            timer,
+            seed,
+            steps: StepId::ALL
+                .iter()
+                .map(|&step| StepRecord {
+                    step,
+                    answer: String::new(),
+                    questions: Vec::new(),
+                    probes: Vec::new(),
+                    hints: Vec::new(),
+                    seconds: 0,
+                    done: false,
+                    skipped: false,
+                    peer: None,
+                })
+                .collect(),
+            grade: None,
+            peer: None,
+        }
+    }
+
+    /// The record of a step.
+    pub fn step(&self, id: StepId) -> &StepRecord {
+        &self.steps[id.index()]
+    }
+
+    /// The record of a step, mutably.
+    pub fn step_mut(&mut self, id: StepId) -> &mut StepRecord {
+        &mut self.steps[id.index()]
+    }
+
+    /// The first step not yet done.
+    pub fn next_step(&self) -> Option<StepId> {
+        self.steps.iter().find(|s| !s.done).map(|s| s.step)
+    }
+
+    /// Budget of a step in seconds, scaled to the session's minutes.
+    pub fn budget_secs(&self, id: StepId) -> u64 {
+        u64::from(id.info().minutes) * u64::from(self.minutes) * 60
+            / u64::from(crate::framework::total_minutes())
+    }
+
+    /// Total seconds spent.
+    pub fn seconds(&self) -> u64 {
+        self.steps.iter().map(|s| s.seconds).sum()
+    }
+
+    /// The answer to grade: each step's text with the questions asked and
+    /// the follow-up replies, so they earn credit too.
+    pub fn answer(&self) -> Answer {
+        let steps = std::array::from_fn(|i| {
+            let r = &self.steps[i];
+            let mut text = String::new();
+            for q in &r.questions {
+                text.push_str(&format!("Q: {}\n", q.question.trim()));
+            }
+            if !r.answer.trim().is_empty() {
+                text.push_str(r.answer.trim_end());
+                text.push_str("\n\n");
+            }
+            for p in &r.probes {
+                text.push_str(p.reply.trim_end());
+                text.push_str("\n\n");
+            }
+            text
+        });
+        Answer::from_steps(Some(self.problem.clone()), steps)
+    }
+
+    /// Fact ids revealed in the session, over all steps.
+    pub fn revealed_facts(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .steps
+            .iter()
+            .flat_map(|s| {
+                s.questions
+                    .iter()
+                    .filter_map(|q| q.fact.clone())
+                    .chain(s.peer.iter().flat_map(|p| p.revealed.clone()))
+            })
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+
+    /// Hints used per step.
+    pub fn hints(&self) -> [u32; 7] {
+        std::array::from_fn(|i| self.steps[i].hints.len() as u32)
+    }
+
+    /// Reads a transcript, checking its version.
+    pub fn from_yaml(text: &str, file: &str) -> crate::Result<Transcript> {
+        #[derive(Deserialize)]
+        struct Probe {
+            version: Option<u32>,
+        }
+        let probe: Probe = serde_yaml::from_str(text).map_err(|e| yaml_error(e, file))?;
+        match probe.version {
+            Some(VERSION) => {}
+            Some(v) if v > VERSION => {
+                return Err(crate::Error::Transcript(format!(
+                    "{file}: transcript version {v} is newer than this sdcoach understands ({VERSION}): upgrade sdcoach"
+                )))
+            }
+            Some(v) => {
+                return Err(crate::Error::Transcript(format!(
+                    "{file}: transcript version {v} is not supported (this sdcoach reads version {VERSION})"
+                )))
+            }
+            None => {
+                return Err(crate::Error::Transcript(format!(
+                    "{file}: no `version` field: this is not an sdcoach transcript"
+                )))
+            }
+        }
+        serde_yaml::from_str(text).map_err(|e| yaml_error(e, file))
+    }
+
+    /// The transcript as YAML.
+    pub fn to_yaml(&self) -> String {
+        serde_yaml::to_string(self).unwrap_or_default()
+    }
+}
+
+fn yaml_error(e: serde_yaml::Error, file: &str) -> crate::Error {
+    let msg = e.to_string();
+    let msg = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    match e.location() {
+        Some(l) => crate::Error::Transcript(format!("{file}:{}:{}: {msg}", l.line(), l.column())),
+        None => crate::Error::Transcript(format!("{file}: {msg}")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at() -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").expect("valid date")
+    }
+
+    #[test]
+    fn round_trips_through_yaml() {
+        let mut t = Transcript::new("twitter", Mode::Solo, 55, true, 7, at());
+        t.step_mut(StepId::Requirements).questions.push(Exchange {
+            question: "How many users?".into(),
+            answer: "100M DAU".into(),
+            fact: Some("scale".into()),
+        });
+        t.step_mut(StepId::Requirements).done = true;
+        let back = Transcript::from_yaml(&t.to_yaml(), "t.yaml").expect("parses");
+        assert_eq!(back, t);
+        assert_eq!(back.next_step(), Some(StepId::Functional));
+        assert_eq!(back.revealed_facts(), vec!["scale".to_string()]);
+    }
+
+    #[test]
+    fn budgets_scale_with_minutes() {
+        let t = Transcript::new("twitter", Mode::Solo, 110, true, 0, at());
+        assert_eq!(t.budget_secs(StepId::DeepDive), 40 * 60);
+        let t = Transcript::new("twitter", Mode::Solo, 55, true, 0, at());
+        assert_eq!(t.budget_secs(StepId::Requirements), 5 * 60);
+    }
+
+    #[test]
+    fn versions_are_checked() {
+        let t = Transcript::new("twitter", Mode::Solo, 55, true, 0, at());
+        let newer = t.to_yaml().replace("version: 1", "version: 9");
+        let err = Transcript::from_yaml(&newer, "x.yaml").expect_err("newer fails");
+        assert!(err.to_string().contains("upgrade sdcoach"));
+        let err = Transcript::from_yaml("problem: x\n", "x.yaml").expect_err("no version");
+        assert!(err.to_string().contains("not an sdcoach transcript"));
+    }
+}
