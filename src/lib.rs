@@ -6,11 +6,12 @@
 pub mod catalog;
 pub mod cli;
 pub mod error;
-#[path = "estimation_shim.rs"]
+
 pub mod estimation;
 pub mod framework;
 pub mod grading;
 pub mod report;
+pub mod review;
 
 pub use error::{Error, Result};
 pub mod session;

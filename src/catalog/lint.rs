@@ -115,7 +115,9 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
                 ),
             );
         }
-        if !catalog.rubrics.contains_key(&p.id) {
+        // A rubric file that failed to parse is already a finding: no cascade.
+        let rubric_file = files.iter().any(|f| f.rel == format!("rubrics/{}.yaml", p.id));
+        if !catalog.rubrics.contains_key(&p.id) && !rubric_file {
             r.push(
                 &rel,
                 None,
@@ -221,6 +223,9 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         }
         for (step, probes) in &p.probes {
             check_step_id(&mut r, &rel, step, "probes");
+            if !catalog.rubrics.contains_key(&p.id) {
+                continue;
+            }
             let topics: HashSet<&str> = catalog
                 .rubrics
                 .get(&p.id)
@@ -248,7 +253,8 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
     for rubric in catalog.rubrics.values() {
         let rel = format!("rubrics/{}.yaml", rubric.problem);
         let problem = catalog.problems.iter().find(|p| p.id == rubric.problem);
-        if problem.is_none() {
+        let problem_file = files.iter().any(|f| f.rel == format!("problems/{}.yaml", rubric.problem));
+        if problem.is_none() && !problem_file {
             r.push(
                 &rel,
                 Some("problem:"),

@@ -20,15 +20,18 @@ pub struct SourceFile {
     /// Path relative to the data root (`rubrics/twitter.yaml`).
     pub rel: String,
     pub text: String,
+    /// The same content as JSON (built-in files only), for a fast start.
+    pub json: Option<&'static str>,
 }
 
 pub(crate) fn embedded_sources() -> Vec<SourceFile> {
     EMBEDDED
         .iter()
-        .map(|(rel, text)| SourceFile {
+        .map(|(rel, text, json)| SourceFile {
             display: rel.to_string(),
             rel: rel.to_string(),
             text: text.to_string(),
+            json: *json,
         })
         .collect()
 }
@@ -71,6 +74,7 @@ pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
                 display: file.display().to_string(),
                 rel: format!("{sub}/{name}"),
                 text: read_text(&file, MAX_DATA_FILE_BYTES)?,
+                json: None,
             });
         }
     }
@@ -120,6 +124,11 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
 }
 
 fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Finding> {
+    // The JSON twin is only a speed-up: on any error the YAML is read again
+    // so that the message carries its line and column.
+    if let Some(Ok(value)) = file.json.map(serde_json::from_str::<T>) {
+        return Ok(value);
+    }
     serde_yaml::from_str(&file.text).map_err(|e| {
         let (line, column) = e
             .location()

@@ -25,6 +25,15 @@ pub enum FormatArg {
     Json,
 }
 
+/// Formats of `review`: the report formats plus a self-contained HTML page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ReviewFormatArg {
+    Text,
+    Markdown,
+    Json,
+    Html,
+}
+
 /// Shells for completions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ShellArg {
@@ -78,6 +87,60 @@ pub enum Command {
         /// Seed for the choice of follow-up questions (tests).
         #[arg(long, hide = true, env = "SDCOACH_SEED")]
         seed: Option<u64>,
+    },
+    /// Interview a peer: your script, the fact sheet, probes, hints, a checklist, a timer and a scorecard.
+    ///
+    /// Run by the interviewer; the candidate talks or draws. Without a terminal,
+    /// reads plain lines: notes end with `.`, `?question` reveals a fact,
+    /// `:answer` takes the candidate's typed answer, `:next` ticks the checklist.
+    Interview {
+        /// Problem id (on a terminal, omit it to pick from a list).
+        problem: Option<String>,
+        /// The candidate's name, for the scorecard.
+        #[arg(long, value_name = "NAME")]
+        candidate: Option<String>,
+        /// Total minutes; the step budgets scale to it.
+        #[arg(long, default_value_t = 55, value_parser = clap::value_parser!(u32).range(5..=600))]
+        minutes: u32,
+        /// Do not show the clock or over-time notices.
+        #[arg(long)]
+        no_timer: bool,
+        /// Continue the latest unfinished peer session, or FILE.
+        #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "candidate"])]
+        resume: Option<Option<PathBuf>>,
+    },
+    /// Re-grade a saved session against today's rubric and show the report (the latest without FILE).
+    Review {
+        /// The transcript: a path, or a file name in the transcripts folder.
+        #[arg(conflicts_with = "latest")]
+        file: Option<PathBuf>,
+        /// Review the most recently updated session.
+        #[arg(long)]
+        latest: bool,
+        /// Lead with the grade stored when the session was saved (today's is shown when it differs).
+        #[arg(long)]
+        as_saved: bool,
+        /// Compare two attempts side by side: A (earlier) and B (later).
+        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["file", "latest", "as_saved"])]
+        compare: Option<Vec<PathBuf>>,
+        /// Output format; `html` is one self-contained page to share.
+        #[arg(long, value_enum, default_value = "text")]
+        format: ReviewFormatArg,
+        /// Write the report to PATH instead of stdout.
+        #[arg(long, short, value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
+    /// Every saved session: scores, per-step trends, the weakest steps and the topics missed most often.
+    History {
+        /// Only sessions of this problem.
+        #[arg(long, short)]
+        problem: Option<String>,
+        /// Only sessions started on or after DATE (YYYY-MM-DD).
+        #[arg(long, value_name = "DATE")]
+        since: Option<chrono::NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: FormatArg,
     },
     /// Print shell completions.
     Completions {

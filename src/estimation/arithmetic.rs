@@ -79,16 +79,22 @@ pub(crate) struct Interp {
     /// Base units: bytes, seconds, per second.
     pub v: f64,
     pub dim: Dim,
-    /// Seconds of the period a rate is thought of per (1 for non-rates).
+    /// Seconds of the period a rate is thought of per; for a duration, the
+    /// unit it was written in (3,600 for "2 h"); 1 otherwise.
     pub period: f64,
     /// Used a rounded period (100K s/day, 2.5M s/month): looser tolerance.
     pub rounded: bool,
+    /// `Some(true)`: a reading only a figure in bits may state ("× 8" to
+    /// turn bytes into bits).
+    pub bits: Option<bool>,
 }
 
 /// A value under evaluation: its readings, the first being the literal one.
 #[derive(Debug, Clone)]
 pub(crate) struct UVal {
     pub interps: Vec<Interp>,
+    /// A single figure written in bits ("5 Mbps"), for "/ 8".
+    pub bits: bool,
 }
 
 const MAX_INTERPS: usize = 8;
@@ -101,11 +107,15 @@ impl UVal {
                 dim: q.dim,
                 period: if q.dim.is_rate() {
                     q.period.unwrap_or(1.0)
+                } else if q.dim == Dim::DURATION {
+                    q.unit_factor
                 } else {
                     1.0
                 },
                 rounded: false,
+                bits: None,
             }],
+            bits: q.bits,
         }
     }
 }
@@ -141,7 +151,16 @@ fn mul_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
         .dim
         .times(b.dim)
         .ok_or_else(|| ExprError::Incompatible("units grow too large".into()))?;
-    let period = if !dim.is_rate() {
+    let period = if dim == Dim::DURATION {
+        // "100M × 2 h" is still counted in hours.
+        if a.dim == Dim::DURATION {
+            a.period
+        } else if b.dim == Dim::DURATION {
+            b.period
+        } else {
+            1.0
+        }
+    } else if !dim.is_rate() {
         1.0
     } else if a.dim.is_rate() {
         a.period
@@ -155,7 +174,45 @@ fn mul_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
         dim,
         period,
         rounded: a.rounded || b.rounded,
+        bits: a.bits.or(b.bits),
     }));
+    for (d, n) in [(a, b), (b, a)] {
+        if d.dim != Dim::DURATION {
+            continue;
+        }
+        if n.dim.is_count() {
+            // "2 h × 3600": the same duration, counted in seconds.
+            for &(small, _) in PERIODS.iter().filter(|(p, _)| *p < d.period) {
+                if let Some(r) = period_ratio(n.v, small, d.period) {
+                    out.extend(finite(Interp {
+                        v: d.v * n.v * small / d.period,
+                        dim: Dim::DURATION,
+                        period: small,
+                        rounded: r || d.rounded || n.rounded,
+                        bits: None,
+                    }));
+                }
+            }
+        } else if n.dim == Dim::DURATION {
+            // "2 h × 3600 s": seconds per hour, not seconds squared.
+            if let Some(r) = period_ratio(n.v, 1.0, d.period) {
+                out.push(Interp {
+                    period: 1.0,
+                    rounded: r || d.rounded || n.rounded,
+                    ..d
+                });
+            }
+        } else if n.dim.time == 0 {
+            // "50,000 h × 40 GB": hours of content, each of that size.
+            out.extend(finite(Interp {
+                v: d.v / d.period * n.v,
+                dim: n.dim,
+                period: n.period,
+                rounded: d.rounded || n.rounded,
+                bits: n.bits,
+            }));
+        }
+    }
     // "X per second × 86,400", "1 TB/day × 365": the same rate, seen per a
     // longer period.
     for (rate, n) in [(a, b), (b, a)] {
@@ -169,6 +226,7 @@ fn mul_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
                     dim: rate.dim,
                     period: big,
                     rounded: rounded || rate.rounded || n.rounded,
+                    bits: rate.bits,
                 }));
             }
         }
@@ -190,6 +248,7 @@ fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
                     dim: a.dim,
                     period: small,
                     rounded: rounded || r,
+                    bits: a.bits,
                 }));
                 if r {
                     // The exact conversion too, so a precise answer passes.
@@ -210,6 +269,7 @@ fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
                 dim: a.dim,
                 period: 1.0,
                 rounded: rounded || r,
+                bits: a.bits,
             }));
             if r {
                 out.push(Interp {
@@ -230,6 +290,7 @@ fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
                     dim: a.dim,
                     period: 1.0,
                     rounded: true,
+                    bits: a.bits,
                 }));
             }
         }
@@ -238,16 +299,14 @@ fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
         .dim
         .per(b.dim)
         .ok_or_else(|| ExprError::Incompatible("units grow too large".into()))?;
-    let period = if dim.is_rate() && a.dim.is_rate() {
-        a.period
-    } else {
-        1.0
-    };
+    let keeps_period = (dim.is_rate() && a.dim.is_rate()) || (dim == Dim::DURATION && a.dim == dim);
+    let period = if keeps_period { a.period } else { 1.0 };
     out.extend(finite(Interp {
         v: a.v / b.v,
         dim,
         period,
         rounded,
+        bits: a.bits,
     }));
     Ok(())
 }
@@ -266,19 +325,23 @@ fn add_interp(op: Op, a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(),
         dim: a.dim,
         period: if a.period == b.period { a.period } else { 1.0 },
         rounded: a.rounded || b.rounded,
+        bits: a.bits.or(b.bits),
     }));
     Ok(())
 }
 
 fn pow_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprError> {
     if !a.dim.is_count() || !b.dim.is_count() {
-        return Err(ExprError::Incompatible("powers of quantities with units".into()));
+        return Err(ExprError::Incompatible(
+            "powers of quantities with units".into(),
+        ));
     }
     out.extend(finite(Interp {
         v: a.v.powf(b.v),
         dim: Dim::COUNT,
         period: 1.0,
         rounded: a.rounded || b.rounded,
+        bits: None,
     }));
     Ok(())
 }
@@ -287,6 +350,27 @@ impl Operand for UVal {
     fn apply(op: Op, a: UVal, b: UVal) -> Result<UVal, ExprError> {
         let mut out: Vec<Interp> = Vec::new();
         let mut first_err = None;
+        let eight = |v: &UVal| {
+            v.interps
+                .first()
+                .is_some_and(|i| i.dim.is_count() && i.v == 8.0)
+        };
+        // "5 Mbps / 8": bits to bytes by hand, already done by the parser.
+        if op == Op::Div && a.bits && eight(&b) {
+            out.extend(a.interps.iter().map(|&i| Interp { bits: None, ..i }));
+        }
+        // "625 KB/s × 8 = 5 Mbps": bytes to bits, for a figure stated in bits.
+        if op == Op::Mul && eight(&b) {
+            out.extend(
+                a.interps
+                    .iter()
+                    .filter(|i| i.dim.bytes > 0)
+                    .map(|&i| Interp {
+                        bits: Some(true),
+                        ..i
+                    }),
+            );
+        }
         for &x in &a.interps {
             for &y in &b.interps {
                 let r = match op {
@@ -315,7 +399,17 @@ impl Operand for UVal {
         if kept.is_empty() {
             Err(first_err.unwrap_or(ExprError::NotFinite))
         } else {
-            Ok(UVal { interps: kept })
+            // A product or quotient of a figure in bits is still "in bits"
+            // for a later "/ 8".
+            let bits = match op {
+                Op::Mul => a.bits || b.bits,
+                Op::Div => a.bits,
+                _ => false,
+            };
+            Ok(UVal {
+                interps: kept,
+                bits,
+            })
         }
     }
 
@@ -326,6 +420,7 @@ impl Operand for UVal {
                 .into_iter()
                 .map(|i| Interp { v: -i.v, ..i })
                 .collect(),
+            bits: self.bits,
         })
     }
 }
@@ -335,7 +430,11 @@ impl Operand for UVal {
 
 /// Splits a line at `;`, `|`, and `, ` / `. ` / `? ` / `! ` outside figures.
 fn clauses(line: &str, quantities: &[Quantity]) -> Vec<Range<usize>> {
-    let inside = |i: usize| quantities.iter().any(|q| q.span.start < i && i < q.span.end);
+    let inside = |i: usize| {
+        quantities
+            .iter()
+            .any(|q| q.span.start < i && i < q.span.end)
+    };
     let mut out = Vec::new();
     let mut start = 0;
     let mut iter = line.char_indices().peekable();
@@ -495,8 +594,7 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
         cur: Option<Chunk>,
         depth: usize,
         expecting: bool,
-        /// Words seen since the last figure, and whether all were "of".
-        words_since: usize,
+        /// Whether all words since the last figure were "of".
         only_of: bool,
         last_kind: Option<QuantityKind>,
     }
@@ -508,6 +606,9 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
                 while unmatched > 0 && matches!(c.toks.first().map(|t| &t.tok), Some(Tok::LParen)) {
                     c.toks.remove(0);
                     unmatched -= 1;
+                }
+                if let Some(first) = c.toks.first() {
+                    c.range.start = c.range.start.max(first.column.saturating_sub(1));
                 }
                 let ends_ok = matches!(
                     c.toks.last().map(|t| &t.tok),
@@ -543,7 +644,6 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
         cur: None,
         depth: 0,
         expecting: true,
-        words_since: 0,
         only_of: true,
         last_kind: None,
     };
@@ -554,16 +654,15 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
         .map(|(i, _)| i)
         .collect();
     let mut cursor = seg.start;
-    for (n, &qi) in in_seg.iter().enumerate() {
-        let Some(q) = quantities.get(qi) else { continue };
+    for &qi in &in_seg {
+        let Some(q) = quantities.get(qi) else {
+            continue;
+        };
         let q_start = q.span.start.max(seg.start).max(cursor);
         for (tok, at) in gap_tokens(line, cursor..q_start) {
             let r = at..at + 1;
             match tok {
-                GapTok::Word(of) => {
-                    b.words_since += 1;
-                    b.only_of &= of;
-                }
+                GapTok::Word(of) => b.only_of &= of,
                 GapTok::Stop => b.finish(),
                 GapTok::Op(op) => {
                     if b.expecting {
@@ -617,10 +716,8 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
         }
         b.expecting = false;
         b.last_kind = Some(q.kind);
-        b.words_since = 0;
         b.only_of = true;
         cursor = q.span.end;
-        let _ = n;
     }
     // Closing parentheses after the last figure.
     for (tok, at) in gap_tokens(line, cursor..seg.end) {
@@ -630,6 +727,12 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
                 b.depth -= 1;
             }
             GapTok::Word(_) => {}
+            // "25% dedup/delta savings)": an operator with nothing after it
+            // leaves the expression unfinished.
+            GapTok::Op(_) => {
+                b.cur = None;
+                break;
+            }
             _ => break,
         }
     }
@@ -649,6 +752,7 @@ struct Stated {
     display: String,
     approx: bool,
     range: Range<usize>,
+    bits: bool,
 }
 
 fn check_clause(
@@ -663,15 +767,64 @@ fn check_clause(
         .iter()
         .map(|(r, _)| chunks(line, r.clone(), quantities))
         .collect();
+    // In "a × b = c = d", `d` is checked against `a × b` too.
+    let mut carried: Option<&Chunk> = None;
     for (k, (_, sep)) in segs.iter().enumerate() {
-        let Some(Sep::Result { approx }) = sep else { continue };
-        let (Some(left), Some(right)) = (
+        let Some(Sep::Result { approx }) = sep else {
+            carried = None;
+            continue;
+        };
+        let (Some(mut left), Some(right)) = (
             parsed.get(k).and_then(|c| c.last()),
             parsed.get(k + 1).and_then(|c| c.first()),
         ) else {
+            carried = None;
             continue;
         };
-        if let Some(check) = check_link(line, offset, left, right, *approx, quantities) {
+        // In "… = 150 TB/day × 365 ≈ 55 PB/year" the stated result is the
+        // first figure and the rest carries on to the next link; in
+        // "… = 231K × 4.8 ≈ 1.1M" the whole expression restates the left.
+        // The reading that checks out wins; the first when neither does.
+        let whole = right;
+        let first_figure;
+        let right = match right.toks.first().map(|t| &t.tok) {
+            Some(Tok::Val(v)) if right.has_op => {
+                first_figure = Chunk {
+                    toks: vec![Located {
+                        tok: Tok::Val(v.clone()),
+                        column: right.range.start + 1,
+                    }],
+                    figures: right.figures.first().copied().into_iter().collect(),
+                    range: right
+                        .figures
+                        .first()
+                        .and_then(|&i| quantities.get(i))
+                        .map_or(right.range.clone(), |q| q.span.clone()),
+                    has_op: false,
+                };
+                &first_figure
+            }
+            _ => right,
+        };
+        let only_chunk = parsed.get(k).is_some_and(|c| c.len() == 1);
+        let no_parens = segs
+            .get(k)
+            .and_then(|(r, _)| line.get(r.clone()))
+            .is_some_and(|t| !t.contains(['(', ')']));
+        if let Some(prev) = carried {
+            if only_chunk && no_parens && single(left, quantities).is_some() {
+                left = prev;
+            }
+        }
+        carried = left.has_op.then_some(left);
+        let mut check = check_link(line, offset, left, right, *approx, quantities);
+        if whole.has_op && !check.as_ref().is_some_and(|c| c.ok) {
+            let restated = check_link(line, offset, left, whole, *approx, quantities);
+            if restated.as_ref().is_some_and(|c| c.ok) {
+                check = restated;
+            }
+        }
+        if let Some(check) = check {
             out.push(check);
         }
     }
@@ -713,7 +866,10 @@ fn check_link(
             (left, stated_from_quantity(line, r, sep_approx))
         }
         (_, Some(r)) => (left, stated_from_quantity(line, r, sep_approx)),
-        (Some(l), None) => (right, stated_from_quantity(line, l, sep_approx)),
+        (Some(l), None) if l.kind == QuantityKind::Plain => {
+            (right, stated_from_quantity(line, l, sep_approx))
+        }
+        (Some(_), None) => return None,
         (None, None) => {
             let v = evaluate(&right.toks).ok()?;
             let i = *v.interps.first()?;
@@ -727,6 +883,7 @@ fn check_link(
                     display: line.get(right.range.clone())?.trim().to_string(),
                     approx: sep_approx,
                     range: right.range.clone(),
+                    bits: false,
                 },
             )
         }
@@ -782,9 +939,16 @@ fn check_link(
         } else {
             ""
         };
-        format!("{lhs} = {computed_display}: {} checks out{note}", stated.display)
+        format!(
+            "{lhs} = {computed_display}: {} checks out{note}",
+            stated.display
+        )
     } else {
-        let ratio = if mapped != 0.0 { stated.v / mapped } else { 0.0 };
+        let ratio = if mapped != 0.0 {
+            stated.v / mapped
+        } else {
+            0.0
+        };
         let how = if ratio >= 1.5 {
             format!("; {} too high", times(ratio))
         } else if ratio > 0.0 && ratio <= 1.0 / 1.5 {
@@ -817,10 +981,11 @@ fn check_link(
 }
 
 fn times(ratio: f64) -> String {
-    if ratio >= 10.0 {
+    if ratio >= 9.95 {
         format!("{}x", format_quantity(ratio.round(), Dim::COUNT))
     } else {
-        format!("{ratio:.1}x")
+        let one_decimal = format!("{ratio:.1}");
+        format!("{}x", one_decimal.trim_end_matches(".0"))
     }
 }
 
@@ -842,6 +1007,7 @@ fn stated_from_quantity(line: &str, q: &Quantity, sep_approx: bool) -> Stated {
             .to_string(),
         approx: q.approx || sep_approx,
         range: q.span.clone(),
+        bits: q.bits,
     }
 }
 
@@ -849,6 +1015,9 @@ fn stated_from_quantity(line: &str, q: &Quantity, sep_approx: bool) -> Stated {
 /// a dropped period: `100M × 10 posts/day = 1B` states the daily amount,
 /// `1B / 86400 = 11,574/s` states a rate where a count was computed.
 fn map_to_stated(c: Interp, s: &Stated) -> Option<f64> {
+    if c.bits == Some(true) && !s.bits {
+        return None;
+    }
     if c.dim == s.dim {
         return Some(c.v);
     }
@@ -869,4 +1038,238 @@ pub(crate) fn relative_error(s: f64, c: f64) -> f64 {
         return if s == c { 0.0 } else { 1.0 };
     }
     ((s - c).abs() / scale).min(1.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn checks(text: &str) -> Vec<ArithmeticCheck> {
+        check_arithmetic(text)
+    }
+
+    /// The single check of `text`, asserting its verdict.
+    fn verdict(text: &str) -> ArithVerdict {
+        let cs = checks(text);
+        assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+        cs[0].verdict
+    }
+
+    #[test]
+    fn correct_steps() {
+        for text in [
+            "100M × 10 = 1B",
+            "100M x 10 = 1B",
+            "100M * 10 = 1B",
+            "1B / 86400 = 11,574",
+            "1B / 86,400 = 11,574/s",
+            "1B posts/day / 86,400 s ≈ 11.6K/s",
+            "1B posts/day / 86400 = 11,574 posts/sec",
+            "1B * 1 KB = 1 TB",
+            "peak = 3 × 11.6K ≈ 35K",
+            "1 TB/day × 365 = 365 TB",
+            "1 TB/day × 365 = 365 TB/year",
+            "1 TB/day × 365 days = 365 TB",
+            "300M tweets/day ≈ 3,500 tweets/sec",
+            "10M users × 10 GB each → 100 PB",
+            "10M users × 10 GB each -> 100 PB",
+            "10M users × 10 GB each => 100 PB",
+            "11,574/s × 86,400 = 1B/day",
+            "11.6 MB/s × 86,400 s ≈ 1 TB",
+            "20% of 1B = 200M",
+            "(100M + 50M) × 2 = 300M",
+            "2^10 = 1024",
+            "3x10 = 30",
+            "1 TB/day = 11.6 MB/second",
+            "1 day = 86,400 s",
+            "100 Mbps × 8 = 100 MB/s",
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+            assert_eq!(
+                cs[0].verdict,
+                ArithVerdict::Correct,
+                "{text}: {}",
+                cs[0].explanation
+            );
+            assert!(cs[0].ok);
+        }
+    }
+
+    #[test]
+    fn ten_x_slip_is_wrong_with_the_right_figure() {
+        let cs = checks("Write QPS: 1B / 86400 = 115,740");
+        assert_eq!(cs.len(), 1);
+        let c = &cs[0];
+        assert_eq!(c.verdict, ArithVerdict::Wrong);
+        assert!(!c.ok);
+        assert_eq!(c.stated, 115_740.0);
+        assert!((c.computed - 11_574.07).abs() < 0.01);
+        assert_eq!(c.computed_display, "11,574");
+        assert!((c.relative_error - 0.9).abs() < 0.001);
+        assert_eq!(c.text, "1B / 86400 = 115,740");
+        assert_eq!(
+            c.explanation,
+            "1B / 86400 = 11,574, not 115,740 (off by 90%; 10x too high)"
+        );
+    }
+
+    #[test]
+    fn tolerances() {
+        // 10% plain, 25% when marked approximate.
+        assert_eq!(verdict("3 × 11.6K = 40K"), ArithVerdict::Wrong);
+        assert_eq!(verdict("3 × 11.6K ≈ 40K"), ArithVerdict::Correct);
+        assert_eq!(verdict("3 × 11.6K = ~40K"), ArithVerdict::Correct);
+        assert_eq!(verdict("3 × 11.6K = 37K"), ArithVerdict::Correct);
+        assert_eq!(verdict("3 × 11.6K ≈ 50K"), ArithVerdict::Wrong);
+        // The 100K-seconds-a-day rounding: their divisor, or the exact one
+        // within 25%.
+        assert_eq!(verdict("1B / 100K = 10K"), ArithVerdict::Correct);
+        assert_eq!(verdict("1B/day / 100K = 10K/s"), ArithVerdict::Correct);
+        assert_eq!(verdict("1B / 100K = 11.6K"), ArithVerdict::Correct);
+        assert_eq!(verdict("1B / 100K = 20K"), ArithVerdict::Wrong);
+    }
+
+    #[test]
+    fn per_month_rule_of_thumb() {
+        // 2.5M seconds a month, ~30 days a month.
+        assert_eq!(verdict("30M/month / 2.5M = 12/s"), ArithVerdict::Correct);
+        assert_eq!(verdict("30M/month / 2.5M s = 12/s"), ArithVerdict::Correct);
+        assert_eq!(
+            verdict("30M/month / 2.592M = 11.6/s"),
+            ArithVerdict::Correct
+        );
+        assert_eq!(verdict("30M/month / 30 = 1M/day"), ArithVerdict::Correct);
+        assert_eq!(
+            verdict("30M/month / 30 days = 11.6/s"),
+            ArithVerdict::Correct
+        );
+        assert_eq!(verdict("30M / 2.5M = 12"), ArithVerdict::Correct);
+        assert_eq!(verdict("12/s × 2.5M = 30M/month"), ArithVerdict::Correct);
+        assert_eq!(verdict("1M/day × 30 = 30M/month"), ArithVerdict::Correct);
+        assert_eq!(verdict("30M/month / 2.5M = 120/s"), ArithVerdict::Wrong);
+    }
+
+    #[test]
+    fn dimension_mistakes() {
+        let cs = checks("1B / 86400 = 11.6 TB");
+        assert_eq!(cs.len(), 1);
+        assert_eq!(cs[0].verdict, ArithVerdict::DimensionMismatch);
+        assert!(!cs[0].ok);
+        assert!(cs[0].explanation.contains("units do not match"));
+        assert_eq!(
+            verdict("1B * 1 KB = 1,000,000,000,000"),
+            ArithVerdict::DimensionMismatch
+        );
+        assert_eq!(
+            verdict("11.6K/s × 3 = 35 GB"),
+            ArithVerdict::DimensionMismatch
+        );
+    }
+
+    #[test]
+    fn chains_check_every_link() {
+        let cs = checks("storage = 1B × 1 KB = 1 TB = 1,000 GB");
+        assert_eq!(cs.len(), 2);
+        assert!(cs.iter().all(|c| c.ok));
+        let cs = checks("2 × 3 = 6 = 7");
+        assert_eq!(cs.len(), 2);
+        assert!(cs[0].ok);
+        assert_eq!(cs[1].verdict, ArithVerdict::Wrong);
+        let cs = checks("100M × 10 = 1B, 1B / 86400 = 11,574; peak = 3 × 11,574 = 34,722");
+        assert_eq!(cs.len(), 3);
+        assert!(cs.iter().all(|c| c.ok), "{cs:#?}");
+    }
+
+    #[test]
+    fn no_false_checks_on_labels_and_bare_figures() {
+        for text in [
+            "Peak (3× average) = 34,722 posts/second",
+            "1 year = 365 TB",
+            "(Plus reads: 100× = 1.16 GB/second)",
+            "10 servers = 20 cores",
+            "P99 <= 200 ms",
+            "Storage:",
+            "read:write = 100:1",
+            "growth = 2x",
+        ] {
+            assert!(checks(text).is_empty(), "{text}: {:#?}", checks(text));
+        }
+    }
+
+    #[test]
+    fn bad_input_is_skipped() {
+        for text in [
+            "10^400 × 2 = 5",
+            "1 / 0 = 5",
+            "(1 + 2 = 3 × (4",
+            "1e-300 TB × 1e-300 = 0",
+            "((((((1)))))) = 1",
+            "1B × = 5",
+            "= = = →",
+        ] {
+            for c in checks(text) {
+                assert!(c.stated.is_finite() && c.computed.is_finite(), "{text}");
+                assert!(c.relative_error.is_finite(), "{text}");
+            }
+        }
+        assert!(checks("1 / 0 = 5").is_empty());
+        assert!(checks("10^400 × 2 = 5").is_empty());
+        let deep = format!("{}1{} = 1", "(".repeat(5_000), ")".repeat(5_000));
+        assert!(checks(&deep).is_empty());
+        let digits = format!("{} / 2 = 3", "7".repeat(5_000));
+        assert!(checks(&digits).is_empty());
+    }
+
+    #[test]
+    fn spans_point_into_the_text() {
+        let text = "Intro line\nWrite QPS: 1B / 86400 = 11,574\n";
+        let cs = checks(text);
+        assert_eq!(cs.len(), 1);
+        assert_eq!(text.get(cs[0].span.clone()), Some("1B / 86400 = 11,574"));
+    }
+
+    #[test]
+    fn serializes_with_report_field_names() {
+        let cs = checks("100M × 10 = 1B");
+        let json = serde_json::to_value(&cs).unwrap_or_default();
+        let first = &json[0];
+        for key in ["text", "stated", "computed", "ok", "verdict"] {
+            assert!(first.get(key).is_some(), "{key}");
+        }
+        assert_eq!(first["verdict"], "correct");
+        let mismatch = serde_json::to_value(ArithVerdict::DimensionMismatch).unwrap_or_default();
+        assert_eq!(mismatch, "dimension_mismatch");
+    }
+
+    proptest! {
+        #[test]
+        fn checker_never_panics(s in "\\PC{0,200}") {
+            for c in check_arithmetic(&s) {
+                prop_assert!(c.stated.is_finite() && c.computed.is_finite());
+                prop_assert!(c.relative_error.is_finite());
+                prop_assert!(s.get(c.span.clone()).is_some());
+            }
+        }
+
+        #[test]
+        fn checker_never_panics_on_arithmetic_soup(
+            s in "[0-9 ,.^x×*/+()=≈→~KMBTkbGs%:a-z-]{0,160}"
+        ) {
+            for c in check_arithmetic(&s) {
+                prop_assert!(c.stated.is_finite() && c.computed.is_finite());
+                prop_assert!(c.relative_error.is_finite());
+            }
+        }
+
+        #[test]
+        fn products_check_out(a in 1u32..100_000, b in 1u32..10_000) {
+            let product = f64::from(a) * f64::from(b);
+            let text = format!("{a} × {b} = {}", format_quantity(product, Dim::COUNT));
+            let cs = check_arithmetic(&text);
+            prop_assert_eq!(cs.len(), 1, "{}", text);
+            prop_assert!(cs[0].ok, "{}: {}", text, cs[0].explanation);
+        }
+    }
 }

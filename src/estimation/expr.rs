@@ -138,8 +138,7 @@ impl<T: Operand> Parser<'_, T> {
 
     fn expr(&mut self, min_prec: u8) -> Result<T, ExprError> {
         let mut lhs = self.unary()?;
-        loop {
-            let Some(t) = self.toks.get(self.pos) else { break };
+        while let Some(t) = self.toks.get(self.pos) {
             match &t.tok {
                 Tok::Op(op) if op.precedence() >= min_prec => {
                     let op = *op;
@@ -161,7 +160,10 @@ impl<T: Operand> Parser<'_, T> {
         Ok(lhs)
     }
 
-    fn nested<R>(&mut self, f: impl FnOnce(&mut Self) -> Result<R, ExprError>) -> Result<R, ExprError> {
+    fn nested<R>(
+        &mut self,
+        f: impl FnOnce(&mut Self) -> Result<R, ExprError>,
+    ) -> Result<R, ExprError> {
         if self.depth >= MAX_DEPTH {
             return Err(ExprError::TooDeep);
         }
@@ -255,7 +257,10 @@ fn lex_formula<T>(
             c if c.is_whitespace() => i += 1,
             '0'..='9' | '.' => {
                 let start = i;
-                while chars.get(i).is_some_and(|d| d.is_ascii_digit() || *d == '.' || *d == '_') {
+                while chars
+                    .get(i)
+                    .is_some_and(|d| d.is_ascii_digit() || *d == '.' || *d == '_')
+                {
                     i += 1;
                 }
                 // Exponent: "1e9", "2.5E-3".
@@ -277,10 +282,9 @@ fn lex_formula<T>(
                     .iter()
                     .filter(|c| **c != '_')
                     .collect();
-                let v: f64 = text.parse().map_err(|_| ExprError::UnexpectedChar {
-                    ch: c,
-                    column,
-                })?;
+                let v: f64 = text
+                    .parse()
+                    .map_err(|_| ExprError::UnexpectedChar { ch: c, column })?;
                 if !v.is_finite() {
                     return Err(ExprError::NotFinite);
                 }
@@ -288,7 +292,10 @@ fn lex_formula<T>(
             }
             c if c.is_alphabetic() || c == '_' => {
                 let start = i;
-                while chars.get(i).is_some_and(|d| d.is_alphanumeric() || *d == '_') {
+                while chars
+                    .get(i)
+                    .is_some_and(|d| d.is_alphanumeric() || *d == '_')
+                {
                     i += 1;
                 }
                 let name: String = chars.get(start..i).unwrap_or(&[]).iter().collect();
@@ -418,9 +425,15 @@ mod tests {
     #[test]
     fn deep_nesting_is_an_error_not_a_crash() {
         let deep = format!("{}1{}", "(".repeat(10_000), ")".repeat(10_000));
-        assert_eq!(eval_formula(&deep, &HashMap::new()), Err(ExprError::TooDeep));
+        assert_eq!(
+            eval_formula(&deep, &HashMap::new()),
+            Err(ExprError::TooDeep)
+        );
         let minus = format!("{}1", "-".repeat(10_000));
-        assert_eq!(eval_formula(&minus, &HashMap::new()), Err(ExprError::TooDeep));
+        assert_eq!(
+            eval_formula(&minus, &HashMap::new()),
+            Err(ExprError::TooDeep)
+        );
     }
 
     #[test]

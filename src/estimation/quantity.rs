@@ -101,13 +101,16 @@ pub struct Quantity {
     /// Seconds in the period the figure was written per (86,400 for
     /// "/day"); `None` unless it is a rate.
     pub period: Option<f64>,
-    /// Base units per written number: `value / unit_factor` is the figure
-    /// as typed, scale words included ("1 TB/day" → 1e12 / 86,400).
+    /// Base units per unit as written: `value / unit_factor` is the figure
+    /// as typed with its scale word applied ("1B posts/day" → 1e9,
+    /// "365 TB" → 365; the factor of "TB/day" is 1e12 / 86,400).
     pub unit_factor: f64,
+    /// Written in bits (`Mbps`, `bits`); `value` is still in bytes.
+    pub bits: bool,
 }
 
 impl Quantity {
-    /// The figure as typed, in its own unit (365 for "365 TB").
+    /// The figure as typed, in its own unit (365 for "365 TB", 11,600 for "11.6K/s").
     pub fn display_value(&self) -> f64 {
         self.value / self.unit_factor
     }
@@ -171,7 +174,7 @@ pub(crate) fn parse_unit_full(unit: &str) -> Option<UnitInfo> {
         "%" | "percent" | "pct" => return Some(plain(0.01, QuantityKind::Percent)),
         _ => {}
     }
-    let tail = parse_tail(s, 0, 1.0, Mode::UnitString, None)?;
+    let tail = parse_tail(s, 0, Mode::UnitString, None)?;
     let rest = s.get(tail.end..)?;
     if !rest.trim().is_empty() {
         return None;
@@ -275,7 +278,7 @@ fn format_count(x: f64) -> String {
     if a == 0.0 {
         return "0".to_string();
     }
-    if a < 1e-3 || a >= 1e15 {
+    if !(1e-3..1e15).contains(&a) {
         return format!("{x:.2e}");
     }
     if a < 100.0 {
@@ -360,10 +363,7 @@ fn skip_hspace(s: &str, mut i: usize, max: usize) -> usize {
 /// The ASCII-letter word starting exactly at `i`, with its end.
 fn word_at(s: &str, i: usize) -> Option<(&str, usize)> {
     let rest = s.get(i..)?;
-    let len = rest
-        .bytes()
-        .take_while(|b| b.is_ascii_alphabetic())
-        .count();
+    let len = rest.bytes().take_while(|b| b.is_ascii_alphabetic()).count();
     if len == 0 {
         return None;
     }
@@ -381,6 +381,31 @@ fn peek_word(s: &str, i: usize, max_space: usize) -> Option<(&str, usize, usize)
     word_at(s, start).map(|(w, end)| (w, start, end))
 }
 
+/// A short ASCII word lower-cased on the stack: the unit tables are looked
+/// up for every figure, so no allocation. Longer or non-ASCII words read as
+/// "", which matches no table entry.
+struct Lower {
+    buf: [u8; 16],
+    len: usize,
+}
+
+impl Lower {
+    fn new(w: &str) -> Lower {
+        let mut buf = [0u8; 16];
+        if w.len() > buf.len() || !w.is_ascii() {
+            return Lower { buf, len: 0 };
+        }
+        for (d, b) in buf.iter_mut().zip(w.bytes()) {
+            *d = b.to_ascii_lowercase();
+        }
+        Lower { buf, len: w.len() }
+    }
+
+    fn as_str(&self) -> &str {
+        std::str::from_utf8(self.buf.get(..self.len).unwrap_or(&[])).unwrap_or("")
+    }
+}
+
 // ---------------------------------------------------------------------------
 // Word tables
 
@@ -389,7 +414,7 @@ fn scale_word(w: &str) -> Option<f64> {
         "K" | "k" => Some(1e3),
         "M" | "m" => Some(1e6),
         "T" => Some(1e12),
-        _ => match w.to_ascii_lowercase().as_str() {
+        _ => match Lower::new(w).as_str() {
             "thousand" => Some(1e3),
             "mn" | "mil" | "mio" | "million" | "millions" => Some(1e6),
             "bn" | "billion" | "billions" => Some(1e9),
@@ -401,7 +426,7 @@ fn scale_word(w: &str) -> Option<f64> {
 
 /// Data sizes in bytes per unit; `b`/`B` alone is handled by the caller.
 fn size_word(w: &str) -> Option<f64> {
-    let lower = w.to_ascii_lowercase();
+    let lower = Lower::new(w);
     let f = match lower.as_str() {
         "byte" | "bytes" => 1.0,
         "kb" | "kilobyte" | "kilobytes" => 1e3,
@@ -426,7 +451,7 @@ fn size_word(w: &str) -> Option<f64> {
 
 /// Bit rates in bytes per second.
 fn bitrate_word(w: &str) -> Option<f64> {
-    match w.to_ascii_lowercase().as_str() {
+    match Lower::new(w).as_str() {
         "bps" => Some(0.125),
         "kbps" => Some(125.0),
         "mbps" => Some(125_000.0),
@@ -437,15 +462,12 @@ fn bitrate_word(w: &str) -> Option<f64> {
 }
 
 fn rate_word(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "qps" | "rps" | "tps" | "wps"
-    )
+    matches!(Lower::new(w).as_str(), "qps" | "rps" | "tps" | "wps")
 }
 
 /// Period words after `/` or `per`, in seconds.
 fn period_word(w: &str) -> Option<f64> {
-    let f = match w.to_ascii_lowercase().as_str() {
+    let f = match Lower::new(w).as_str() {
         "s" | "sec" | "secs" | "second" | "seconds" => 1.0,
         "min" | "mins" | "minute" | "minutes" => 60.0,
         "h" | "hr" | "hrs" | "hour" | "hours" => 3_600.0,
@@ -460,7 +482,7 @@ fn period_word(w: &str) -> Option<f64> {
 
 /// Duration units after a number ("86,400 s", "30 days", "200 ms").
 fn duration_word(w: &str) -> Option<f64> {
-    match w.to_ascii_lowercase().as_str() {
+    match Lower::new(w).as_str() {
         "ms" | "msec" | "millisecond" | "milliseconds" => Some(1e-3),
         "d" | "y" | "mo" | "mon" => None,
         other => period_word(other),
@@ -469,7 +491,7 @@ fn duration_word(w: &str) -> Option<f64> {
 
 /// "1 TB daily".
 fn period_adverb(w: &str) -> Option<f64> {
-    match w.to_ascii_lowercase().as_str() {
+    match Lower::new(w).as_str() {
         "hourly" => Some(3_600.0),
         "daily" => Some(DAY),
         "weekly" => Some(604_800.0),
@@ -480,21 +502,73 @@ fn period_adverb(w: &str) -> Option<f64> {
 }
 
 const STOP_WORDS: [&str; 44] = [
-    "and", "or", "to", "of", "in", "on", "at", "the", "is", "are", "was", "be", "so", "with", "by",
-    "as", "x", "if", "then", "than", "that", "this", "it", "we", "per", "each", "a", "an",
-    "every", "from", "into", "for", "plus", "minus", "times", "about", "roughly", "approx",
-    "approximately", "around", "which", "gives", "means", "total",
+    "and",
+    "or",
+    "to",
+    "of",
+    "in",
+    "on",
+    "at",
+    "the",
+    "is",
+    "are",
+    "was",
+    "be",
+    "so",
+    "with",
+    "by",
+    "as",
+    "x",
+    "if",
+    "then",
+    "than",
+    "that",
+    "this",
+    "it",
+    "we",
+    "per",
+    "each",
+    "a",
+    "an",
+    "every",
+    "from",
+    "into",
+    "for",
+    "plus",
+    "minus",
+    "times",
+    "about",
+    "roughly",
+    "approx",
+    "approximately",
+    "around",
+    "which",
+    "gives",
+    "means",
+    "total",
 ];
 
 /// A word that can name what is counted ("posts", "users").
 fn noun_word(w: &str) -> bool {
-    let lower = w.to_ascii_lowercase();
+    let lower = Lower::new(w);
     w.len() >= 2 && !STOP_WORDS.contains(&lower.as_str()) && period_adverb(w).is_none()
 }
 
 const BYTE_CONTEXT: [&str; 14] = [
-    "storage", "store", "stored", "size", "sized", "bytes", "byte", "payload", "metadata", "disk",
-    "memory", "ram", "blob", "bandwidth",
+    "storage",
+    "store",
+    "stored",
+    "size",
+    "sized",
+    "bytes",
+    "byte",
+    "payload",
+    "metadata",
+    "disk",
+    "memory",
+    "ram",
+    "blob",
+    "bandwidth",
 ];
 
 const COUNT_CONTEXT: [&str; 22] = [
@@ -523,7 +597,12 @@ fn scan_line(line: &str, offset: usize, out: &mut Vec<Quantity>) {
             continue;
         }
         // Digits glued to letters ("P99", "x86", "S3") are names, not figures.
-        if char_before(line, i).is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '.') {
+        let glued =
+            char_before(line, i).is_some_and(|p| p.is_alphanumeric() || p == '_' || p == '.');
+        // ...except "3x10", where the x is an operator between numbers.
+        let times = matches!(char_before(line, i), Some('x' | 'X'))
+            && char_before(line, i - 1).is_some_and(|p| p.is_ascii_digit());
+        if glued && !times {
             i = skip_alnum(line, i);
             continue;
         }
@@ -570,9 +649,7 @@ fn read_number(s: &str, start: usize) -> (Option<f64>, usize) {
     let int_len = mantissa.len();
     // Thousands grouping: exactly three digits per group, not followed by
     // another digit. Comma grouping and space grouping do not mix.
-    let group_of_three = |j: usize| {
-        digit(j) && digit(j + 1) && digit(j + 2) && !digit(j + 3)
-    };
+    let group_of_three = |j: usize| digit(j) && digit(j + 1) && digit(j + 2) && !digit(j + 3);
     if int_len > 0 {
         if bytes.get(i) == Some(&b',') && group_of_three(i + 1) {
             while bytes.get(i) == Some(&b',') && group_of_three(i + 1) {
@@ -580,17 +657,15 @@ fn read_number(s: &str, start: usize) -> (Option<f64>, usize) {
                 i += 4;
             }
         } else if int_len <= 3 {
-            loop {
-                let Some(sep) = char_at(s, i) else { break };
-                if !is_hspace(sep) {
-                    break;
-                }
+            while let Some(sep) = char_at(s, i).filter(|c| is_hspace(*c)) {
                 let j = i + sep.len_utf8();
                 // "11 574 posts" groups; "3 100K" or "2 100-node" does not.
                 let after = char_at(s, j + 3);
                 let clean_end = match after {
                     None => true,
-                    Some(a) => a.is_whitespace() || matches!(a, ',' | ';' | ')' | '=' | '/' | '≈' | '~'),
+                    Some(a) => {
+                        a.is_whitespace() || matches!(a, ',' | ';' | ')' | '=' | '/' | '≈' | '~')
+                    }
                 };
                 if group_of_three(j) && clean_end {
                     mantissa.push_str(s.get(j..j + 3).unwrap_or(""));
@@ -630,7 +705,7 @@ fn read_number(s: &str, start: usize) -> (Option<f64>, usize) {
     // "10^9"
     if typed_ten && bytes.get(i) == Some(&b'^') {
         if let Some((e, end)) = signed_exponent(bytes, i + 1) {
-            value = parse_scaled("1", e.saturating_add(1));
+            value = parse_scaled("1", e);
             i = end;
         }
     }
@@ -688,6 +763,10 @@ fn parse_scaled(mantissa: &str, exponent: i64) -> Option<f64> {
 struct Tail {
     /// Base units per written number (scale words included).
     factor: f64,
+    /// The scale word's factor ("K" → 1,000), part of `factor`.
+    scale: f64,
+    /// Written in bits.
+    bits: bool,
     dim: Dim,
     period: Option<f64>,
     kind: QuantityKind,
@@ -725,7 +804,7 @@ fn read_quantity(line: &str, start: usize, prev: Option<Quantity>) -> (Option<Qu
         spaced: char_at(line, num_end).is_some_and(is_hspace),
         prev: prev.as_ref(),
     };
-    let Some(tail) = parse_tail(line, num_end, value, Mode::Text, Some(&ctx)) else {
+    let Some(tail) = parse_tail(line, num_end, Mode::Text, Some(&ctx)) else {
         return (None, num_end);
     };
     let total = value * tail.factor;
@@ -739,7 +818,8 @@ fn read_quantity(line: &str, start: usize, prev: Option<Quantity>) -> (Option<Qu
         approx,
         kind: tail.kind,
         period: tail.period,
-        unit_factor: tail.factor,
+        unit_factor: tail.factor / tail.scale,
+        bits: tail.bits,
     };
     (Some(q), tail.end)
 }
@@ -780,7 +860,7 @@ fn approx_before(line: &str, start: usize) -> (bool, usize) {
                 .count()
         })
         .unwrap_or(k);
-    let word = line.get(word_start..k).unwrap_or("").to_ascii_lowercase();
+    let word = Lower::new(line.get(word_start..k).unwrap_or(""));
     let before_ok = char_before(line, word_start).is_none_or(|c| !c.is_alphanumeric());
     if before_ok
         && matches!(
@@ -795,9 +875,11 @@ fn approx_before(line: &str, start: usize) -> (bool, usize) {
 
 /// Parses what follows a number (or a unit string): percent, ratio,
 /// multiplier, scale word, size/rate/duration unit, nouns and a period.
-fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>) -> Option<Tail> {
+fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) -> Option<Tail> {
     let plain = |factor: f64, dim: Dim, kind: QuantityKind, end: usize| Tail {
         factor,
+        scale: 1.0,
+        bits: false,
         dim,
         period: None,
         kind,
@@ -815,7 +897,8 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
             }
         }
         // Ratio: "100:1".
-        if char_at(s, p) == Some(':') && s.as_bytes().get(p + 1).is_some_and(|b| b.is_ascii_digit()) {
+        if char_at(s, p) == Some(':') && s.as_bytes().get(p + 1).is_some_and(|b| b.is_ascii_digit())
+        {
             let (den, end) = read_number(s, p + 1);
             return match den {
                 Some(d) if d > 0.0 => Some(plain(1.0 / d, Dim::COUNT, QuantityKind::Ratio, end)),
@@ -838,6 +921,7 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
     let mut dim = Dim::COUNT;
     let mut period: Option<f64> = None;
     let mut unit_read = false;
+    let mut bits = false;
 
     // Scale word or the ambiguous "B".
     if let Some((w, _, end)) = peek_word(s, pos, 1) {
@@ -868,10 +952,13 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
             if let Some(f) = size_word(w).or(scaled_b.then_some(1.0)) {
                 factor = f;
                 dim = Dim::BYTES;
+                bits = f < 1.0 || w.to_ascii_lowercase().contains("bit");
                 pos = end;
             } else if let Some(f) = bitrate_word(w) {
                 return Some(Tail {
                     factor: scale * f,
+                    scale,
+                    bits: true,
                     dim: Dim::BYTE_RATE,
                     period: Some(1.0),
                     kind: QuantityKind::Plain,
@@ -880,14 +967,20 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
             } else if rate_word(w) {
                 return Some(Tail {
                     factor: scale,
+                    scale,
+                    bits: false,
                     dim: Dim::RATE,
                     period: Some(1.0),
                     kind: QuantityKind::Plain,
                     end,
                 });
-            } else if let Some(secs) = duration_word(w) {
-                // "30 days", "86,400 s".
-                return Some(plain(scale * secs, Dim::DURATION, QuantityKind::Plain, end));
+            } else if let Some(secs) = duration_word(w).filter(|_| !followed_by_period(s, end)) {
+                // "30 days", "86,400 s"; but "100 hours/day" counts hours of
+                // content, read below as a noun with a period.
+                return Some(Tail {
+                    scale,
+                    ..plain(scale * secs, Dim::DURATION, QuantityKind::Plain, end)
+                });
             }
         }
     }
@@ -915,8 +1008,10 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
                 _ => break,
             }
         }
-        let Some((w, _, end)) = peek_word(s, pos, 2) else { break };
-        let lower = w.to_ascii_lowercase();
+        let Some((w, _, end)) = peek_word(s, pos, 2) else {
+            break;
+        };
+        let lower = Lower::new(w);
         if let Some(secs) = period_adverb(w) {
             period = Some(secs);
             committed = end;
@@ -929,7 +1024,7 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
                     committed = end2;
                     break;
                 }
-                Some((w2, _, end2)) if lower == "per" && noun_word(w2) => {
+                Some((w2, _, end2)) if lower.as_str() == "per" && noun_word(w2) => {
                     pos = end2;
                     committed = end2;
                     nouns_pending = 0;
@@ -943,7 +1038,7 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
             committed = end;
             break;
         }
-        if noun_word(w) && nouns_pending < 2 {
+        if (noun_word(w) || duration_word(w).is_some()) && nouns_pending < 2 {
             pos = end;
             nouns_pending += 1;
             if mode == Mode::UnitString {
@@ -953,7 +1048,6 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
         }
         break;
     }
-    let _ = value;
     let mut total = scale * factor;
     if let Some(secs) = period {
         total /= secs;
@@ -964,6 +1058,8 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
     }
     Some(Tail {
         factor: total,
+        scale,
+        bits,
         dim,
         period,
         kind: QuantityKind::Plain,
@@ -971,18 +1067,33 @@ fn parse_tail(s: &str, p: usize, value: f64, mode: Mode, ctx: Option<&BContext>)
     })
 }
 
+/// "/day", "per day", "a day" next.
+fn followed_by_period(s: &str, i: usize) -> bool {
+    let q = skip_hspace(s, i, 2);
+    if char_at(s, q) == Some('/') {
+        let r = skip_hspace(s, q + 1, 1);
+        return word_at(s, r).is_some_and(|(w, _)| period_word(w).is_some());
+    }
+    match peek_word(s, i, 2) {
+        Some((w, _, end)) if matches!(Lower::new(w).as_str(), "per" | "a" | "an" | "every") => {
+            peek_word(s, end, 2).is_some_and(|(w2, _, _)| period_word(w2).is_some())
+        }
+        _ => false,
+    }
+}
+
 /// Decides whether "B" after a number means bytes (true) or billion.
 ///
 /// In order: what follows ("users" → billion, "per tweet" / "each" /
 /// "payload" → bytes), a neighbouring size operand (`1B × 1 KB` → billion),
-/// the words around it ("storage", "payload" vs "users", "posts"), and
+/// a spaced `× 500 B` (bytes per item), the words around it ("storage", "payload" vs "users", "posts"), and
 /// finally the typography: `500 B` (spaced, ≥ 100) reads as bytes, `1B` as
 /// a billion.
 fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
     let s = ctx.line;
     let q = skip_hspace(s, b_end, 2);
     if let Some((w, end)) = word_at(s, q) {
-        let lower = w.to_ascii_lowercase();
+        let lower = Lower::new(w);
         match lower.as_str() {
             "per" => {
                 if let Some((w2, _, _)) = peek_word(s, end, 2) {
@@ -994,7 +1105,7 @@ fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
             "each" | "apiece" => return true,
             "of" => {
                 if let Some((w2, _, _)) = peek_word(s, end, 2) {
-                    if BYTE_NOUNS.contains(&w2.to_ascii_lowercase().as_str()) {
+                    if BYTE_NOUNS.contains(&Lower::new(w2).as_str()) {
                         return true;
                     }
                 }
@@ -1014,8 +1125,10 @@ fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
         let r = skip_hspace(s, q + op.len_utf8(), 2);
         if s.as_bytes().get(r).is_some_and(|b| b.is_ascii_digit()) {
             let (_, num_end) = read_number(s, r);
-            if let Some((w, _, _)) = peek_word(s, num_end, 1) {
-                if size_word(w).is_some() {
+            if let Some((w, start, _)) = peek_word(s, num_end, 1) {
+                // "2B × 500 B": a spaced "B" on the other factor is bytes.
+                let spaced_b = (w == "B" || w == "b") && start > num_end;
+                if size_word(w).is_some() || spaced_b {
                     return false;
                 }
             }
@@ -1032,13 +1145,31 @@ fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
             }
         }
     }
+    // "100M photos × 500 B": a spaced B after a multiplication sign is the
+    // size of each item.
+    if ctx.spaced {
+        let before = s.get(..ctx.number_start).unwrap_or("").trim_end();
+        let op = before.chars().next_back();
+        let standalone_x = matches!(op, Some('x' | 'X'))
+            && before
+                .chars()
+                .rev()
+                .nth(1)
+                .is_none_or(|c| !c.is_alphanumeric());
+        if matches!(op, Some('×' | '*' | '·')) || standalone_x {
+            return true;
+        }
+    }
     // Words around it, within a bounded window.
     let lo = floor_boundary(s, ctx.number_start.saturating_sub(80));
     let hi = floor_boundary(s, (b_end + 80).min(s.len()));
     let window = s.get(lo..hi).unwrap_or("");
     let (mut bytes_votes, mut count_votes) = (0, 0);
-    for w in window.split(|c: char| !c.is_ascii_alphabetic()).filter(|w| !w.is_empty()) {
-        let lower = w.to_ascii_lowercase();
+    for w in window
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty())
+    {
+        let lower = Lower::new(w);
         if BYTE_CONTEXT.contains(&lower.as_str()) {
             bytes_votes += 1;
         } else if COUNT_CONTEXT.contains(&lower.as_str()) {
@@ -1058,4 +1189,372 @@ pub(crate) fn floor_boundary(s: &str, mut i: usize) -> usize {
         i -= 1;
     }
     i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The single quantity in `text`.
+    fn one(text: &str) -> Quantity {
+        let qs = parse_quantities(text);
+        assert_eq!(qs.len(), 1, "{text:?} → {qs:?}");
+        qs.into_iter().next().unwrap_or_else(|| unreachable!())
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1e-300)
+    }
+
+    #[test]
+    fn plain_and_grouped_numbers() {
+        for (text, value) in [
+            ("11574", 11_574.0),
+            ("11,574", 11_574.0),
+            ("11 574", 11_574.0),
+            ("11\u{202f}574", 11_574.0),
+            ("1,000,000", 1e6),
+            ("1.2", 1.2),
+            ("3e4", 3e4),
+            ("2.5E-3", 2.5e-3),
+            ("1.2 x 10^4", 1.2e4),
+            ("1.2 × 10^4", 1.2e4),
+            ("10^9", 1e9),
+            (".5", 0.5),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, value), "{text}: {}", q.value);
+            assert_eq!(q.dim, Dim::COUNT, "{text}");
+            assert_eq!(q.span, 0..text.len(), "{text}");
+        }
+    }
+
+    #[test]
+    fn grouping_does_not_swallow_neighbours() {
+        let qs = parse_quantities("3 100K clusters, 1,2,3 and 2 100-node racks");
+        let values: Vec<f64> = qs.iter().map(|q| q.value).collect();
+        assert_eq!(values, vec![3.0, 1e5, 1.0, 2.0, 3.0, 2.0, 100.0]);
+    }
+
+    #[test]
+    fn scale_words_and_suffixes() {
+        for (text, value) in [
+            ("5K", 5e3),
+            ("5k", 5e3),
+            ("5 thousand", 5e3),
+            ("2M", 2e6),
+            ("2 million", 2e6),
+            ("2mn", 2e6),
+            ("10m users", 1e7),
+            ("3 bn", 3e9),
+            ("3 billion", 3e9),
+            ("1T", 1e12),
+            ("1 trillion", 1e12),
+            ("11.6K", 11_600.0),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, value), "{text}: {}", q.value);
+            assert_eq!(q.dim, Dim::COUNT, "{text}");
+        }
+    }
+
+    #[test]
+    fn approximation_marks() {
+        for text in [
+            "~35K",
+            "≈ 35K",
+            "about 35K",
+            "roughly 35K",
+            "approx 35K",
+            "approx. 35K",
+            "~ 35K",
+        ] {
+            let q = one(text);
+            assert!(q.approx, "{text}");
+            assert_eq!(q.span, 0..text.len(), "{text}");
+            assert!(close(q.value, 35e3));
+        }
+        assert!(!one("35K").approx);
+        assert!(!one("stout 35K").approx);
+    }
+
+    #[test]
+    fn data_sizes() {
+        for (text, bytes) in [
+            ("1 KB", 1e3),
+            ("1KB", 1e3),
+            ("2 MB", 2e6),
+            ("3 GB", 3e9),
+            ("1 TB", 1e12),
+            ("1 PB", 1e15),
+            ("1 KiB", 1024.0),
+            ("1 MiB", 1_048_576.0),
+            ("1 GiB", 1_073_741_824.0),
+            ("1 TiB", 1_099_511_627_776.0),
+            ("1 PiB", 1_125_899_906_842_624.0),
+            ("500 bytes", 500.0),
+            ("64 bits", 8.0),
+            ("1.5K MB", 1.5e9),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, bytes), "{text}: {}", q.value);
+            assert_eq!(q.dim, Dim::BYTES, "{text}");
+        }
+    }
+
+    #[test]
+    fn bit_rates_become_bytes_per_second() {
+        for (text, rate) in [
+            ("8 bps", 1.0),
+            ("8 Kbps", 1e3),
+            ("100 Mbps", 12.5e6),
+            ("10 Gbps", 1.25e9),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, rate), "{text}: {}", q.value);
+            assert_eq!(q.dim, Dim::BYTE_RATE, "{text}");
+        }
+    }
+
+    #[test]
+    fn rates_and_periods() {
+        for (text, per_second, period) in [
+            ("100/s", 100.0, 1.0),
+            ("100/sec", 100.0, 1.0),
+            ("100 per second", 100.0, 1.0),
+            ("100 QPS", 100.0, 1.0),
+            ("100 RPS", 100.0, 1.0),
+            ("100 TPS", 100.0, 1.0),
+            ("60/min", 1.0, 60.0),
+            ("3600/hour", 1.0, 3_600.0),
+            ("86400/day", 1.0, DAY),
+            ("86,400 per day", 1.0, DAY),
+            ("2.592M/month", 1.0, MONTH),
+            ("31,536,000/year", 1.0, YEAR),
+            ("1B posts/day", 1e9 / DAY, DAY),
+            ("300M tweets per day", 3e8 / DAY, DAY),
+            ("11.6K writes/sec", 11_600.0, 1.0),
+            ("10 posts per user per day", 10.0 / DAY, DAY),
+            ("2 photos/user/day", 2.0 / DAY, DAY),
+            ("10 posts a day", 10.0 / DAY, DAY),
+            ("1B requests daily", 1e9 / DAY, DAY),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, per_second), "{text}: {}", q.value);
+            assert_eq!(q.dim, Dim::RATE, "{text}");
+            assert_eq!(q.period, Some(period), "{text}");
+            assert_eq!(q.span, 0..text.len(), "{text}");
+        }
+        let q = one("1 TB/day");
+        assert_eq!(q.dim, Dim::BYTE_RATE);
+        assert!(close(q.value, 1e12 / DAY));
+        assert!(close(q.display_value(), 1.0));
+        let q = one("11.6 MB/second");
+        assert_eq!(q.dim, Dim::BYTE_RATE);
+        assert!(close(q.value, 11.6e6));
+    }
+
+    #[test]
+    fn durations() {
+        for (text, secs) in [
+            ("86,400 s", DAY),
+            ("86400 seconds", DAY),
+            ("30 days", 30.0 * DAY),
+            ("1 year", YEAR),
+            ("2.5M s", 2.5e6),
+            ("200 ms", 0.2),
+            ("24 hours", DAY),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, secs), "{text}: {}", q.value);
+            assert_eq!(q.dim, Dim::DURATION, "{text}");
+        }
+    }
+
+    #[test]
+    fn multipliers_ratios_percentages() {
+        for (text, value, kind) in [
+            ("3x", 3.0, QuantityKind::Multiplier),
+            ("3×", 3.0, QuantityKind::Multiplier),
+            ("100:1", 100.0, QuantityKind::Ratio),
+            ("1:4", 0.25, QuantityKind::Ratio),
+            ("20%", 0.2, QuantityKind::Percent),
+            ("99.95 %", 0.9995, QuantityKind::Percent),
+            ("20 percent", 0.2, QuantityKind::Percent),
+        ] {
+            let q = one(text);
+            assert!(close(q.value, value), "{text}: {}", q.value);
+            assert_eq!(q.kind, kind, "{text}");
+            assert_eq!(q.dim, Dim::COUNT);
+        }
+        // "3x10" is an operator between two numbers.
+        assert_eq!(parse_quantities("3x10").len(), 2);
+    }
+
+    #[test]
+    fn names_with_digits_are_not_figures() {
+        assert!(parse_quantities("P99 latency on S3 with x86 and IPv4").is_empty());
+        let qs = parse_quantities("P99 < 200 ms");
+        assert_eq!(qs.len(), 1);
+    }
+
+    #[test]
+    fn ambiguous_b() {
+        // Billions of things.
+        let q = one("1B users");
+        assert_eq!(q.dim, Dim::COUNT);
+        assert!(close(q.value, 1e9));
+        let q = one("1B posts/day");
+        assert_eq!(q.dim, Dim::RATE);
+        assert!(close(q.value, 1e9 / DAY));
+        let q = one("1B");
+        assert_eq!(q.dim, Dim::COUNT);
+        assert!(close(q.value, 1e9));
+        let q = one("2.5B requests per day");
+        assert!(close(q.value, 2.5e9 / DAY));
+        // Bytes.
+        let q = one("500 B per tweet");
+        assert_eq!(q.dim, Dim::BYTES);
+        assert!(close(q.value, 500.0));
+        let q = one("100 B each");
+        assert_eq!(q.dim, Dim::BYTES);
+        let qs = parse_quantities("The request payload is small, about 100 B.");
+        assert_eq!(qs.len(), 1);
+        assert_eq!(qs[0].dim, Dim::BYTES);
+        assert!(qs[0].approx);
+        let qs = parse_quantities("Each tweet carries 200 B of metadata");
+        assert_eq!(qs[0].dim, Dim::BYTES);
+        let qs = parse_quantities("storage for each row: 64 B");
+        assert_eq!(qs[0].dim, Dim::BYTES);
+        // The other factor of a product decides.
+        let qs = parse_quantities("Storage: 1B * 1 KB = 1 TB");
+        assert_eq!(qs[0].dim, Dim::COUNT);
+        assert!(close(qs[0].value, 1e9));
+        let qs = parse_quantities("1 KB × 1B");
+        assert_eq!(qs[1].dim, Dim::COUNT);
+        let qs = parse_quantities("Storage: 2B × 500 B");
+        assert_eq!(qs[0].dim, Dim::COUNT);
+        assert_eq!(qs[1].dim, Dim::BYTES);
+        // Surrounding words: users and posts mean billions.
+        let qs = parse_quantities("we have 1B, mostly users who read posts");
+        assert_eq!(qs[0].dim, Dim::COUNT);
+    }
+
+    #[test]
+    fn spans_are_byte_ranges_in_the_whole_text() {
+        let text = "Äpfel: ~1.5K/s\nnext: 2 TB";
+        let qs = parse_quantities(text);
+        assert_eq!(qs.len(), 2);
+        assert_eq!(text.get(qs[0].span.clone()), Some("~1.5K/s"));
+        assert_eq!(text.get(qs[1].span.clone()), Some("2 TB"));
+    }
+
+    #[test]
+    fn unit_strings() {
+        let cases: [(&str, f64, Dim); 14] = [
+            ("/s", 1.0, Dim::RATE),
+            ("/day", 1.0 / DAY, Dim::RATE),
+            ("TB", 1e12, Dim::BYTES),
+            ("B", 1.0, Dim::BYTES),
+            ("TB/year", 1e12 / YEAR, Dim::BYTE_RATE),
+            ("GB/s", 1e9, Dim::BYTE_RATE),
+            ("MB/s", 1e6, Dim::BYTE_RATE),
+            ("connections", 1.0, Dim::COUNT),
+            ("users", 1.0, Dim::COUNT),
+            ("x", 1.0, Dim::COUNT),
+            ("%", 0.01, Dim::COUNT),
+            ("QPS", 1.0, Dim::RATE),
+            ("Mbps", 125_000.0, Dim::BYTE_RATE),
+            ("posts/day", 1.0 / DAY, Dim::RATE),
+        ];
+        for (unit, factor, dim) in cases {
+            let got = parse_unit(unit);
+            assert!(
+                matches!(got, Some((f, d)) if close(f, factor) && d == dim),
+                "{unit}: {got:?}"
+            );
+        }
+        assert_eq!(parse_unit("ms"), Some((1e-3, Dim::DURATION)));
+        assert_eq!(parse_unit("€/s"), None);
+        assert_eq!(parse_unit("TB 7"), None);
+    }
+
+    #[test]
+    fn formatting() {
+        assert_eq!(format_quantity(11_574.07, Dim::RATE), "11,574/s");
+        assert_eq!(format_quantity(34_722.2, Dim::RATE), "34,722/s");
+        assert_eq!(format_quantity(1e12, Dim::BYTES), "1 TB");
+        assert_eq!(format_quantity(11.574e6, Dim::BYTE_RATE), "11.6 MB/s");
+        assert_eq!(format_quantity(1e9, Dim::COUNT), "1B");
+        assert_eq!(format_quantity(1.157e9, Dim::COUNT), "1.16B");
+        assert_eq!(format_quantity(999_900.0, Dim::COUNT), "1M");
+        assert_eq!(format_quantity(500.0, Dim::BYTES), "500 bytes");
+        assert_eq!(format_quantity(DAY, Dim::DURATION), "86,400 s");
+        assert_eq!(format_quantity(0.25, Dim::COUNT), "0.25");
+        assert_eq!(format_quantity(f64::NAN, Dim::COUNT), "?");
+        assert_eq!(
+            format_quantity_per(365e12 / YEAR, Dim::BYTE_RATE, Some(YEAR)),
+            "365 TB/year"
+        );
+        assert_eq!(
+            format_quantity_per(1e9 / DAY, Dim::RATE, Some(DAY)),
+            "1B/day"
+        );
+    }
+
+    #[test]
+    fn hostile_numbers_are_skipped_not_fatal() {
+        assert!(parse_quantities("10^400").is_empty());
+        assert!(parse_quantities("1e400 users").is_empty());
+        let huge = "9".repeat(5_000);
+        assert!(parse_quantities(&huge).is_empty());
+        let qs = parse_quantities(&format!("{huge} and then 5 KB"));
+        assert_eq!(qs.len(), 1);
+        let tiny = parse_quantities("1e-300 TB");
+        assert!(tiny.iter().all(|q| q.value.is_finite()));
+        assert!(parse_quantities("1e99999999999999999999").is_empty());
+    }
+
+    fn dims() -> impl Strategy<Value = Dim> {
+        prop_oneof![
+            Just(Dim::COUNT),
+            Just(Dim::RATE),
+            Just(Dim::BYTES),
+            Just(Dim::BYTE_RATE),
+            Just(Dim::DURATION),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn formatted_quantities_parse_back(exp in -2.0f64..14.5, dim in dims()) {
+            let value = 10f64.powf(exp);
+            let text = format_quantity(value, dim);
+            let qs = parse_quantities(&text);
+            prop_assert_eq!(qs.len(), 1, "{} → {:?}", text, qs);
+            let q = &qs[0];
+            prop_assert_eq!(q.dim, dim, "{}", text);
+            let err = (q.value - value).abs() / value;
+            prop_assert!(err < 0.006, "{} → {} (value {})", text, q.value, value);
+        }
+
+        #[test]
+        fn parser_never_panics(s in "\\PC{0,200}") {
+            for q in parse_quantities(&s) {
+                prop_assert!(q.value.is_finite());
+                prop_assert!(q.unit_factor.is_finite());
+                prop_assert!(s.get(q.span.clone()).is_some());
+            }
+            let _ = parse_unit(&s);
+        }
+
+        #[test]
+        fn parser_never_panics_on_number_soup(s in "[0-9 ,.eE^x×~≈/:%KMBTkbmpsGiy()+*-]{0,120}") {
+            for q in parse_quantities(&s) {
+                prop_assert!(q.value.is_finite());
+                prop_assert!(s.get(q.span.clone()).is_some());
+            }
+        }
+    }
 }

@@ -17,7 +17,10 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
     };
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
-    for (i, c) in slice.char_indices().chain(std::iter::once((slice.len(), ' '))) {
+    for (i, c) in slice
+        .char_indices()
+        .chain(std::iter::once((slice.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             start.get_or_insert(i);
         } else if let Some(s) = start.take() {
@@ -36,6 +39,17 @@ pub(crate) fn words(text: &str, range: Range<usize>) -> Vec<Word> {
 /// and "write" meet, as do "users" and "user", "stored" and "storage".
 pub(crate) fn stem(word: &str) -> String {
     let mut w = word.to_lowercase();
+    // Unit abbreviations meet their words: "writes/s" names "writes per second".
+    let full = match w.as_str() {
+        "s" | "sec" | "secs" => Some("second"),
+        "min" | "mins" => Some("minute"),
+        "h" | "hr" | "hrs" => Some("hour"),
+        "yr" | "yrs" => Some("year"),
+        _ => None,
+    };
+    if let Some(full) = full {
+        w = full.to_string();
+    }
     let len = w.chars().count();
     let strip = |w: &mut String, suffix: &str, add: &str| {
         if let Some(base) = w.strip_suffix(suffix) {
@@ -44,14 +58,18 @@ pub(crate) fn stem(word: &str) -> String {
     };
     if len > 4 && w.ends_with("ies") {
         strip(&mut w, "ies", "y");
-    } else if w.ends_with("sses") {
-        strip(&mut w, "es", "");
     } else if len > 3
-        && w.ends_with("es")
-        && ["ses", "xes", "zes", "ches", "shes"].iter().any(|s| w.ends_with(s))
+        && ["sses", "ses", "xes", "zes", "ches", "shes"]
+            .iter()
+            .any(|s| w.ends_with(s))
     {
         strip(&mut w, "es", "");
-    } else if len > 3 && w.ends_with('s') && !w.ends_with("ss") && !w.ends_with("us") && !w.ends_with("is") {
+    } else if len > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
         strip(&mut w, "s", "");
     }
     let len = w.chars().count();
@@ -69,11 +87,15 @@ pub(crate) fn stem(word: &str) -> String {
 /// Two stems name the same word: equal, or one extends the other by at most
 /// three letters ("stor" / "storag").
 pub(crate) fn same_stem(a: &str, b: &str) -> bool {
+    // Cheap exits first: this runs for every word against every cue.
+    if a.as_bytes().first() != b.as_bytes().first() {
+        return false;
+    }
     if a == b {
         return true;
     }
     let (short, long) = if a.len() <= b.len() { (a, b) } else { (b, a) };
-    short.chars().count() >= 4 && long.starts_with(short) && long.len() - short.len() <= 3
+    short.len() >= 4 && long.len() - short.len() <= 3 && long.starts_with(short)
 }
 
 const CUE_STOP: [&str; 12] = [
@@ -199,6 +221,7 @@ mod tests {
         assert!(match_cue(&ws, &Cue::new("read qps")).is_none());
         let per = Cue::new("storage per year");
         assert_eq!(per.stems, vec![stem("storage"), stem("year")]);
-        assert_eq!(Cue::new("per day").stems, vec!["per", "day"]);
+        assert_eq!(Cue::new("per day").stems, vec!["day"]);
+        assert_eq!(Cue::new("per").stems, vec!["per"]);
     }
 }

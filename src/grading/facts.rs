@@ -19,28 +19,52 @@ fn content_stems(text: &str) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The fact a question asks for: the fact with an ask whose words all occur in
-/// the question (inflection and small typos allowed), preferring longer asks.
-pub fn match_fact<'a>(question: &str, facts: &'a [Fact]) -> Option<&'a Fact> {
+/// Most facts one question reveals ("Are search and DMs in scope?" may ask two).
+pub const MAX_FACTS_PER_QUESTION: usize = 2;
+
+/// The facts a question asks for: facts with an ask whose words all occur in
+/// the question (inflection and small typos allowed). The longest matching ask
+/// ranks first; a fact whose ask words are all inside a better match's words
+/// ("how many users" inside "how many messages per user") is dropped.
+pub fn match_facts<'a>(question: &str, facts: &'a [Fact]) -> Vec<&'a Fact> {
     let words = content_stems(question);
-    let present = |(aw, astem): &(String, String)| {
+    // Index of the question word an ask word matches.
+    let position = |(aw, astem): &(String, String)| {
         words
             .iter()
-            .any(|(w, s)| s == astem || *s == stem(aw) || is_typo_of(w, aw))
+            .position(|(w, s)| s == astem || *s == stem(aw) || is_typo_of(w, aw))
     };
-    let mut best: Option<(usize, &Fact)> = None;
+    let mut hits: Vec<(Vec<usize>, &Fact)> = Vec::new();
     for fact in facts {
-        for ask in &fact.asks {
-            let ask_words = content_stems(ask);
-            if ask_words.is_empty() || !ask_words.iter().all(present) {
-                continue;
-            }
-            if best.is_none_or(|(n, _)| ask_words.len() > n) {
-                best = Some((ask_words.len(), fact));
-            }
+        let best = fact
+            .asks
+            .iter()
+            .filter_map(|ask| {
+                let ask_words = content_stems(ask);
+                let pos: Option<Vec<usize>> = ask_words.iter().map(position).collect();
+                pos.filter(|p| !p.is_empty())
+            })
+            .max_by_key(Vec::len);
+        if let Some(mut pos) = best {
+            pos.sort_unstable();
+            pos.dedup();
+            hits.push((pos, fact));
         }
     }
-    best.map(|(_, f)| f)
+    hits.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    let mut out: Vec<(Vec<usize>, &Fact)> = Vec::new();
+    for (pos, fact) in hits {
+        let covered = out.iter().any(|(p, _)| pos.iter().all(|i| p.contains(i)));
+        if !covered && out.len() < MAX_FACTS_PER_QUESTION {
+            out.push((pos, fact));
+        }
+    }
+    out.into_iter().map(|(_, f)| f).collect()
+}
+
+/// The best single fact for a question.
+pub fn match_fact<'a>(question: &str, facts: &'a [Fact]) -> Option<&'a Fact> {
+    match_facts(question, facts).into_iter().next()
 }
 
 #[cfg(test)]
@@ -70,5 +94,10 @@ mod tests {
         assert_eq!(id("Do links expire?").as_deref(), Some("retention"));
         assert_eq!(id("What is the expected sacle?").as_deref(), Some("scale"));
         assert_eq!(id("Which colour is the logo?"), None);
+        let both: Vec<String> = match_facts("How many users, and how long do we keep links?", &facts)
+            .iter()
+            .map(|f| f.id.clone())
+            .collect();
+        assert_eq!(both, ["scale", "retention"]);
     }
 }

@@ -41,10 +41,13 @@ fn applies(flag: &Flag, step: StepId, free_form: bool) -> bool {
 }
 
 /// Raises the flags of `flags` over the step documents.
+/// `green`: phrase flags then need a sentence that is not a bare list entry,
+/// so "- Monitoring" in a buzzword list earns nothing.
 pub fn raise(
     flags: &[Flag],
     docs: &[StepDoc],
     free_form: bool,
+    green: bool,
     technologies: &Matcher,
 ) -> Result<Vec<FlagHit>, (usize, String, String)> {
     let targets: Vec<(Vec<&str>, Vec<&str>)> = flags
@@ -68,7 +71,12 @@ pub fn raise(
     for doc in docs {
         for m in matcher.find(doc.text, &doc.sentences) {
             let flag = &flags[m.target];
-            if m.negated || !applies(flag, doc.step, free_form) || !seen.insert(m.target) {
+            let sentence = &doc.sentences[m.sentence];
+            if m.negated
+                || (green && is_listy(sentence))
+                || !applies(flag, doc.step, free_form)
+                || !seen.insert(m.target)
+            {
                 continue;
             }
             let quote = doc.sentences[m.sentence].quote(doc.text, QUOTE);

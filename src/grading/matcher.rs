@@ -8,23 +8,11 @@ use regex::Regex;
 use std::collections::HashMap;
 
 /// Words that cancel a mention that follows them closely in the same clause.
-const NEGATORS: [&str; 16] = [
-    "not",
-    "never",
-    "without",
-    "won't",
-    "wont",
-    "don't",
-    "dont",
-    "doesn't",
-    "didn't",
-    "isn't",
-    "aren't",
-    "can't",
-    "cannot",
-    "wouldn't",
-    "shouldn't",
-    "nor",
+/// "never" and "can't" are left out: "codes can never collide" and "links
+/// can't be guessed" state properties, not rejected choices.
+const NEGATORS: [&str; 13] = [
+    "not", "without", "won't", "wont", "don't", "dont", "doesn't", "didn't", "isn't", "aren't",
+    "wouldn't", "shouldn't", "nor",
 ];
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
@@ -99,10 +87,11 @@ impl Matcher {
         if let Some(hit) = memo.get(t.word.as_str()) {
             return *hit;
         }
+        // The stem too: "replcias" is two edits from "replica", "replcia" one.
         let hit = self
             .words
             .iter()
-            .find(|(w, _)| is_typo_of(&t.word, w))
+            .find(|(w, _)| is_typo_of(&t.word, w) || (t.stem.len() >= 5 && is_typo_of(&t.stem, w)))
             .map(|(_, id)| *id);
         memo.insert(t.word.as_str(), hit);
         hit
@@ -241,6 +230,8 @@ mod tests {
         let hits = find(&["counter"], "We hash the URL instead of a global counter.");
         assert!(hits[0].negated);
         let hits = find(&["cache"], "No sharding at first, but we cache hot keys.");
+        assert!(!hits[0].negated);
+        let hits = find(&["collide"], "Codes can never collide.");
         assert!(!hits[0].negated);
     }
 

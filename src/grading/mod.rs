@@ -86,7 +86,7 @@ pub struct Flags {
 }
 
 /// A whole grade.
-#[derive(Debug, Clone, Serialize, PartialEq)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Grade {
     pub problem: String,
     pub title: String,
@@ -195,7 +195,7 @@ fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Ve
     let mut ids = BTreeSet::new();
     for s in sents.iter().filter(|s| s.question) {
         let q = text.get(s.span.clone()).unwrap_or("");
-        if let Some(f) = facts::match_fact(q, &problem.facts) {
+        for f in facts::match_facts(q, &problem.facts) {
             ids.insert(f.id.clone());
         }
     }
@@ -329,8 +329,8 @@ fn grade_with(
         regex_error(&file, "flag", &id, &p, &e)
     };
     let flags = Flags {
-        red: flags::raise(&reds, &docs, answer.free_form, &tech).map_err(|e| flag_err(&reds, e))?,
-        green: flags::raise(&greens, &docs, answer.free_form, &tech)
+        red: flags::raise(&reds, &docs, answer.free_form, false, &tech).map_err(|e| flag_err(&reds, e))?,
+        green: flags::raise(&greens, &docs, answer.free_form, true, &tech)
             .map_err(|e| flag_err(&greens, e))?,
     };
 

@@ -6,9 +6,11 @@ use crate::framework::StepId;
 use serde::Serialize;
 
 /// Share of a step's topic weight, at full credit, that earns 100.
-pub const FULL_MARKS_AT: f64 = 0.8;
+pub const FULL_MARKS_AT: f64 = 0.9;
 /// Most points green flags can add to the overall score.
 pub const GREEN_CAP: f64 = 8.0;
+/// Most points red flags can take: beyond that the step scores already tell.
+pub const RED_CAP: f64 = 20.0;
 
 /// Step score from the credited share of topic weight.
 pub fn coverage_score(ratio: f64) -> f64 {
@@ -94,7 +96,7 @@ pub fn overall(steps: &[StepGrade], flags: &Flags) -> (u32, Dimensions) {
         .map(|f| f.points)
         .sum::<f64>()
         .min(GREEN_CAP);
-    let red: f64 = flags.red.iter().map(|f| f.points).sum();
+    let red: f64 = flags.red.iter().map(|f| f.points).sum::<f64>().min(RED_CAP);
     let score = (weighted + green - red).round().clamp(0.0, 100.0) as u32;
 
     let bonus = |ids: &[&str], each: f64| -> f64 {
@@ -167,8 +169,8 @@ mod tests {
 
     #[test]
     fn coverage_reaches_full_marks_before_everything() {
-        assert_eq!(coverage_score(0.8), 100.0);
-        assert_eq!(coverage_score(0.4), 50.0);
+        assert_eq!(coverage_score(0.9), 100.0);
+        assert_eq!(coverage_score(0.45), 50.0);
         assert_eq!(coverage_score(1.5), 100.0);
     }
 }

@@ -65,9 +65,10 @@ impl Sentence {
 }
 
 /// Words that never carry a topic; dropped from token streams so that
-/// "copies of the database" matches "copies of database".
+/// "copies of the database" matches "copies of database" and "how big is a
+/// photo" matches "how big are photos".
 pub fn is_article(word: &str) -> bool {
-    matches!(word, "a" | "an" | "the")
+    matches!(word, "a" | "an" | "the" | "is" | "are" | "be" | "was" | "were")
 }
 
 /// Light suffix-stripping stemmer: makes cache/caches/caching/cached,
@@ -86,6 +87,7 @@ pub fn stem(word: &str) -> String {
             s = owned.as_str();
         }
     } else if s.ends_with("sses")
+        || s.ends_with("iases")
         || s.ends_with("xes")
         || s.ends_with("ches")
         || s.ends_with("shes")
@@ -96,6 +98,7 @@ pub fn stem(word: &str) -> String {
         && !s.ends_with("ss")
         && !s.ends_with("us")
         && !s.ends_with("is")
+        && !(s.ends_with("ias") && s.len() <= 5)
         && s.len() > 3
     {
         s = &s[..s.len() - 1];
@@ -344,6 +347,8 @@ mod tests {
             ("database", "databases"),
             ("store", "storing"),
             ("compress", "compression"),
+            ("alias", "aliases"),
+            ("idea", "ideas"),
         ] {
             assert_eq!(stem(a), stem(b), "{a} vs {b}");
         }

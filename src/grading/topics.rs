@@ -10,7 +10,7 @@ pub const CREDIT_PROSE: f64 = 0.6;
 pub const CREDIT_LISTED: f64 = 0.35;
 
 /// Single words that introduce a reason, a consequence or a condition.
-const REASON_WORDS: [&str; 34] = [
+const REASON_WORDS: &[&str] = &[
     "because",
     "since",
     "so",
@@ -48,7 +48,7 @@ const REASON_WORDS: [&str; 34] = [
 ];
 
 /// Verbs that make "to VERB" a stated purpose ("a queue to absorb spikes").
-const PURPOSE_VERBS: [&str; 30] = [
+const PURPOSE_VERBS: &[&str] = &[
     "reduce",
     "avoid",
     "keep",
@@ -89,7 +89,7 @@ pub fn has_reason(s: &Sentence) -> bool {
         let w = tok.word.as_str();
         let next = t.get(i + 1).map(|n| n.word.as_str());
         tok.numeric
-            || w.starts_with(|c: char| c.is_ascii_digit())
+            || w.chars().any(|c| c.is_ascii_digit())
             || REASON_WORDS.contains(&w)
             || (w == "trade" && next == Some("off"))
             || (w == "trade" && next == Some("offs"))

@@ -30,10 +30,10 @@ fn step_block(out: &mut String, step: &StepGrade, st: Style) {
         st.dim(&format!(
             "({} words{})",
             step.words,
-            if step.hints > 0 {
-                format!(", {} hints", step.hints)
-            } else {
-                String::new()
+            match step.hints {
+                0 => String::new(),
+                1 => ", 1 hint".to_string(),
+                n => format!(", {n} hints"),
             }
         ))
     );

@@ -3,15 +3,24 @@
 
 mod grade_md;
 mod grade_text;
+pub mod history_text;
+pub mod html;
 pub mod number;
 mod problems;
+pub mod review_md;
+pub mod review_text;
 pub mod sanitize;
+mod scorecard;
 pub mod style;
 
 pub use grade_md::grade_markdown;
 pub use grade_text::{grade_text, question_text};
 pub use problems::{problem_list, problem_show};
 pub use sanitize::{one_line, sanitize};
+pub use scorecard::{
+    band_words, scorecard_text, Scorecard, ScorecardDimension, ScorecardGap, ScorecardStep,
+    DISAGREEMENT,
+};
 pub use style::{bar, Style};
 
 use crate::estimation::EstimateVerdict;

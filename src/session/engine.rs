@@ -8,7 +8,7 @@ use super::prompter::{Command, Event, Prompter, HELP};
 use crate::catalog::{Catalog, Probe, Problem};
 use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::StepId;
-use crate::grading::{self, facts::match_fact, Extras, Grade};
+use crate::grading::{self, facts::match_facts, Extras, Grade};
 use crate::report::clock;
 use crate::transcript::{Exchange, ProbeReply, SavedGrade, Store, Transcript};
 use crate::{Error, Result};
@@ -140,20 +140,20 @@ impl Practice<'_> {
             let elapsed = (now - started).num_seconds().max(0) as u64;
             match event {
                 Event::Question(q) => {
-                    let (answer, fact) = match match_fact(&q, &self.problem.facts) {
-                        Some(f) => (f.answer.trim().to_string(), Some(f.id.clone())),
-                        None => (
-                            "Your call: state an assumption and move on.".to_string(),
-                            None,
-                        ),
-                    };
-                    p.say(&format!("Interviewer: {answer}"));
+                    let facts = match_facts(&q, &self.problem.facts);
                     let rec = self.transcript.step_mut(step);
-                    rec.questions.push(Exchange {
-                        question: q,
-                        answer,
-                        fact,
-                    });
+                    if facts.is_empty() {
+                        let answer = "Your call: state an assumption and move on.".to_string();
+                        p.say(&format!("Interviewer: {answer}"));
+                        rec.questions.push(Exchange { question: q, answer, fact: None });
+                    } else {
+                        // One exchange per fact, so each revealed fact is on record.
+                        for f in facts {
+                            let answer = f.answer.trim().to_string();
+                            p.say(&format!("Interviewer: {answer}"));
+                            rec.questions.push(Exchange { question: q.clone(), answer, fact: Some(f.id.clone()) });
+                        }
+                    }
                     rec.seconds += elapsed;
                     started = now;
                     self.save()?;
@@ -385,4 +385,180 @@ pub fn ensure_writable(dir: &Path) -> Result<()> {
             reason: other.to_string(),
         },
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::session::{FakeClock, ScriptedPrompter};
+    use crate::transcript::Mode;
+
+    struct Setup {
+        catalog: Catalog,
+        dir: tempfile::TempDir,
+    }
+
+    fn setup() -> Setup {
+        Setup { catalog: Catalog::embedded().expect("built-in data loads"), dir: tempfile::tempdir().expect("tempdir") }
+    }
+
+    fn answer(s: &str) -> Event {
+        Event::Answer(s.to_string())
+    }
+
+    fn run(setup: &Setup, t: Transcript, events: Vec<Event>) -> (Outcome, Transcript, ScriptedPrompter) {
+        let clock = FakeClock::new("2026-11-27T10:00:00+00:00", 30);
+        let store = Store::new(setup.dir.path());
+        let path = setup.dir.path().join("session.yaml");
+        let problem = setup.catalog.problem(&t.problem).expect("problem");
+        let mut s = Practice { catalog: &setup.catalog, problem, transcript: t, path, store, clock: &clock };
+        let mut p = ScriptedPrompter::new(events);
+        let outcome = s.run(&mut p).expect("session runs");
+        (outcome, s.transcript, p)
+    }
+
+    fn fresh(problem: &str, seed: u64) -> Transcript {
+        let at = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").expect("date");
+        Transcript::new(problem, Mode::Solo, 55, true, seed, at)
+    }
+
+    /// All four key figures of the url-shortener, so no follow-up is asked.
+    const ESTIMATES: &str = "Writes: 100M / 2.5M s = 40 writes per second.\n\
+        Reads: 100 x 40 = 4,000 reads per second.\n\
+        Storage over 5 years: 6B URLs x 500 bytes = 3 TB.\n\
+        Cache memory: 20% of 333M daily redirects x 500 bytes = 33 GB.";
+
+    fn full_script() -> Vec<Event> {
+        vec![
+            Event::Question("How many new URLs per month?".into()),
+            Event::Question("What colour is the logo?".into()),
+            answer("I assume 100M new URLs a month, read-heavy at 100:1."),
+            Event::Command(Command::Hint),
+            answer("Shorten a long URL, redirect a short one; analytics out of scope."),
+            answer("Redirect p99 under 50 ms because redirects sit in front of every click; 99.99% available."),
+            answer(ESTIMATES),
+            answer("A load balancer, stateless app servers, a Redis cache and a key-value store, because reads dominate."),
+            answer("Codes are base62 of ids handed out in ranges by a key service so that two servers never collide."),
+            answer("A 302 so that we can count clicks, at the cost of more redirects reaching us."),
+            answer("If Redis crashes we fall back to the database, which is slower but correct."),
+            answer("Hot links: cache them at the edge; the trade-off is stale redirects after an edit."),
+        ]
+    }
+
+    #[test]
+    fn a_full_session_answers_questions_asks_follow_ups_and_grades() {
+        let setup = setup();
+        let (outcome, t, p) = run(&setup, fresh("url-shortener", 4), full_script());
+        let Outcome::Finished(grade) = outcome else { panic!("session should finish: {}", p.transcript()) };
+        assert!(t.finished && t.grade.is_some());
+        let said = p.transcript();
+        assert!(said.contains("Interviewer: About 100 million"), "{said}");
+        assert!(said.contains("Your call: state an assumption"));
+        assert!(said.contains("Hint 1/3"));
+        assert_eq!(t.step(StepId::Functional).hints.len(), 1);
+        assert_eq!(grade.steps[StepId::Functional.index()].hints, 1);
+        // Two or three deep-dive probes, recorded with their replies.
+        let probes = &t.step(StepId::DeepDive).probes;
+        assert!((2..=3).contains(&probes.len()), "{probes:?}");
+        assert!(t.revealed_facts().iter().any(|f| f.contains("scale") || f.contains("volume") || !f.is_empty()));
+        // 30 s per clock reading: every step took time.
+        assert!(t.steps.iter().all(|s| s.seconds > 0));
+        assert!(grade.score > 0);
+    }
+
+    #[test]
+    fn missing_key_figures_are_asked_for() {
+        let setup = setup();
+        let partial = ESTIMATES.lines().take(3).collect::<Vec<_>>().join("\n");
+        let events = vec![
+            Event::Command(Command::Skip),
+            Event::Command(Command::Skip),
+            Event::Command(Command::Skip),
+            answer(&partial),
+            answer("About 33 GB of cache memory for the hot 20%."),
+        ];
+        let (_, t, p) = run(&setup, fresh("url-shortener", 0), events);
+        let asked: Vec<&str> = p.said.iter().filter(|s| s.starts_with("Interviewer: I don't see")).map(String::as_str).collect();
+        assert_eq!(asked.len(), 1, "{asked:?}");
+        assert!(asked[0].contains("cache"), "{asked:?}");
+        assert!(t.step(StepId::Estimation).probes[0].reply.contains("33 GB"));
+    }
+
+    #[test]
+    fn probes_vary_with_the_seed_and_repeat_with_it() {
+        let catalog = Catalog::embedded().expect("data");
+        let probes = &catalog.problem("twitter").expect("twitter").probes["deep_dive"];
+        let pick = |seed| choose_probes(probes, seed).iter().map(|p| p.ask.clone()).collect::<Vec<_>>();
+        assert_eq!(pick(7), pick(7));
+        let distinct: std::collections::HashSet<Vec<String>> = (0..10).map(pick).collect();
+        assert!(distinct.len() > 3, "ten seeds gave only {} choices", distinct.len());
+        assert!((0..10).all(|s| (2..=3).contains(&pick(s).len())));
+    }
+
+    #[test]
+    fn quit_saves_and_resume_continues_where_it_stopped() {
+        let setup = setup();
+        let events = vec![answer("I assume 100M URLs a month."), Event::Command(Command::Quit)];
+        let (outcome, t, p) = run(&setup, fresh("url-shortener", 4), events);
+        assert!(matches!(outcome, Outcome::Quit));
+        assert!(p.transcript().contains("resume with"));
+        let saved = Store::load(&setup.dir.path().join("session.yaml")).expect("saved");
+        assert_eq!(saved, t);
+        assert!(!saved.finished);
+        assert_eq!(saved.next_step(), Some(StepId::Functional));
+
+        let mut rest = full_script();
+        rest.drain(..4); // two questions, the requirements answer, the hint
+        let (outcome, t, _) = run(&setup, saved, rest);
+        assert!(matches!(outcome, Outcome::Finished(_)), "{t:?}");
+        assert_eq!(t.step(StepId::Requirements).answer, "I assume 100M URLs a month.");
+    }
+
+    #[test]
+    fn end_of_input_keeps_everything_up_to_the_last_answer() {
+        let setup = setup();
+        let events = vec![answer("Assume 1M users."), answer("Post and read tweets.")];
+        let (outcome, _, p) = run(&setup, fresh("twitter", 2), events);
+        assert!(matches!(outcome, Outcome::Eof));
+        assert!(p.transcript().contains("saved as unfinished"));
+        let saved = Store::load(&setup.dir.path().join("session.yaml")).expect("saved");
+        assert_eq!(saved.step(StepId::Functional).answer, "Post and read tweets.");
+        assert!(saved.step(StepId::Functional).done);
+        assert!(!saved.finished);
+    }
+
+    #[test]
+    fn skip_and_help_and_time_work_at_any_prompt() {
+        let setup = setup();
+        let events = vec![
+            Event::Command(Command::Help),
+            Event::Command(Command::Time),
+            Event::Command(Command::Skip),
+            Event::Command(Command::Hint),
+            Event::Command(Command::Hint),
+            Event::Command(Command::Hint),
+            Event::Command(Command::Hint),
+        ];
+        let (_, t, p) = run(&setup, fresh("twitter", 2), events);
+        let said = p.transcript();
+        assert!(said.contains("Commands: :hint"));
+        assert!(said.contains("Time: "));
+        assert!(t.step(StepId::Requirements).skipped);
+        assert_eq!(t.step(StepId::Functional).hints.len(), 3);
+        assert!(said.contains("No more hints"));
+    }
+
+    #[test]
+    fn an_over_budget_step_gets_a_notice() {
+        let setup = setup();
+        let clock = FakeClock::new("2026-11-27T10:00:00+00:00", 400);
+        let store = Store::new(setup.dir.path());
+        let path = setup.dir.path().join("s.yaml");
+        let catalog = &setup.catalog;
+        let problem = catalog.problem("pastebin").expect("pastebin");
+        let mut s = Practice { catalog, problem, transcript: fresh("pastebin", 0), path, store, clock: &clock };
+        let mut p = ScriptedPrompter::new(vec![answer("Assume 1M pastes a day.")]);
+        let _ = s.run(&mut p).expect("runs");
+        assert!(p.transcript().contains("over the 5:00 budget"), "{}", p.transcript());
+    }
 }

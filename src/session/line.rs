@@ -107,7 +107,10 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     }
 
     fn line(&mut self, prompt: &str) -> Result<Option<String>> {
-        self.say(prompt);
+        // An empty prompt reads a bare line: piped output stays readable.
+        if !prompt.is_empty() {
+            self.say(prompt);
+        }
         Ok(self
             .read_line()
             .map(|l| l.trim_end_matches(['\n', '\r']).to_string()))

@@ -73,13 +73,14 @@ impl Prompter for ScriptedPrompter {
         ticked: &[bool],
     ) -> Result<Vec<usize>> {
         match self.replies.pop_front() {
-            Some(r) => Ok(r
+            // `.` keeps the marks shown, as in line mode.
+            Some(r) if r.trim() != "." => Ok(r
                 .split_whitespace()
                 .filter_map(|s| s.parse::<usize>().ok())
                 .filter(|n| *n >= 1 && *n <= items.len())
                 .map(|n| n - 1)
                 .collect()),
-            None => Ok((0..items.len())
+            _ => Ok((0..items.len())
                 .filter(|i| ticked.get(*i).copied().unwrap_or(false))
                 .collect()),
         }

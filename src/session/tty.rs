@@ -83,7 +83,7 @@ impl Prompter for TtyPrompter {
             .filter(|i| ticked.get(*i).copied().unwrap_or(false))
             .collect();
         Ok(MultiSelect::with_theme(&self.theme)
-            .with_prompt(prompt)
+            .with_prompt(format!("{prompt} (space ticks, enter confirms)"))
             .items_checked(&checked)
             .interact_on_opt(&self.term)
             .ok()

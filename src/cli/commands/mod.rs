@@ -2,9 +2,13 @@
 
 mod completions;
 mod grade;
+mod history;
+mod interview;
 mod lint;
 mod practice;
 mod problems;
+mod review;
+mod sessions;
 
 use super::args::{Command, FormatArg};
 use super::Config;
@@ -23,6 +27,45 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             format,
         } => grade::exec(&file, problem, question, format.into(), config),
         Command::Completions { shell } => completions::exec(shell),
+        Command::Review {
+            file,
+            // Without FILE the latest session is reviewed anyway.
+            latest: _,
+            as_saved,
+            compare,
+            format,
+            output,
+        } => review::exec(
+            review::Options {
+                file,
+                as_saved,
+                compare,
+                format,
+                output,
+            },
+            config,
+        ),
+        Command::History {
+            problem,
+            since,
+            format,
+        } => history::exec(problem, since, format.into(), config),
+        Command::Interview {
+            problem,
+            candidate,
+            minutes,
+            no_timer,
+            resume,
+        } => interview::exec(
+            interview::Options {
+                problem,
+                candidate,
+                minutes,
+                timer: !no_timer,
+                resume,
+            },
+            config,
+        ),
         Command::Practice {
             problem,
             random,

@@ -1,18 +1,15 @@
 //! `sdcoach practice`: a solo mock interview.
 
+use super::sessions;
 use crate::catalog::Catalog;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use crate::error::Error;
 use crate::report::{self, SessionInfo, StepTime};
-use crate::session::{
-    ensure_writable, LinePrompter, Outcome, Practice, Prompter, SystemClock, TtyPrompter,
-};
+use crate::session::{ensure_writable, Outcome, Practice, SystemClock};
 use crate::transcript::{Mode, Store, Transcript};
 use crate::Result;
-use std::io::IsTerminal;
 use std::path::PathBuf;
-use std::sync::Mutex;
 
 /// Resolved options of `practice`.
 pub struct Options {
@@ -22,29 +19,6 @@ pub struct Options {
     pub timer: bool,
     pub resume: Option<Option<PathBuf>>,
     pub seed: Option<u64>,
-}
-
-/// The transcript being written, for the Ctrl-C message.
-static ACTIVE: Mutex<Option<PathBuf>> = Mutex::new(None);
-
-fn on_interrupt() {
-    let _ = console::Term::stdout().show_cursor();
-    let path = ACTIVE.lock().ok().and_then(|p| p.clone());
-    match path {
-        Some(p) => eprintln!(
-            "\ninterrupted: everything up to your last finished answer is saved in {} (unfinished); resume with: sdcoach practice --resume {}",
-            p.display(),
-            p.display()
-        ),
-        None => eprintln!("\ninterrupted"),
-    }
-    std::process::exit(exit::INTERRUPTED);
-}
-
-fn time_seed() -> u64 {
-    std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_nanos() as u64)
 }
 
 /// Session timing for the report.
@@ -61,41 +35,17 @@ pub fn timing(t: &Transcript) -> Vec<StepTime> {
 
 pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     let catalog = Catalog::open(config.data.as_deref())?;
-    let interactive = std::io::stdin().is_terminal() && std::io::stdout().is_terminal();
-    let mut prompter: Box<dyn Prompter> = if interactive {
-        Box::new(TtyPrompter::default())
-    } else {
-        Box::new(LinePrompter::new(
-            std::io::stdin().lock(),
-            std::io::stdout(),
-        ))
-    };
+    let interactive = sessions::interactive();
+    let mut prompter = sessions::prompter(interactive);
     let store = Store::new(&config.transcripts);
     ensure_writable(&store.dir)?;
     let clock = SystemClock;
     let now = crate::session::Clock::now(&clock);
 
     let (path, transcript) = match opts.resume {
-        Some(file) => {
-            let (path, t) = match file {
-                Some(f) => {
-                    let t = Store::load(&f)?;
-                    (f, t)
-                }
-                None => store.latest_unfinished()?.ok_or_else(|| {
-                    Error::Usage(format!(
-                        "no unfinished session in `{}`: start one with `sdcoach practice PROBLEM` (or pass `--transcripts DIR`)",
-                        store.dir.display()
-                    ))
-                })?,
-            };
-            if t.finished {
-                return Err(Error::Usage(format!("`{}` is already finished: review it with `sdcoach grade` or start a new session", path.display())));
-            }
-            (path, t)
-        }
+        Some(file) => sessions::resume(&store, file, Mode::Solo, "practice")?,
         None => {
-            let seed = opts.seed.unwrap_or_else(time_seed);
+            let seed = opts.seed.unwrap_or_else(sessions::time_seed);
             let id =
                 match (opts.problem, opts.random) {
                     (Some(id), _) => catalog.problem(&id)?.id.clone(),
@@ -128,11 +78,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
             (path, t)
         }
     };
-    if let Ok(mut active) = ACTIVE.lock() {
-        *active = Some(path.clone());
-    }
-    // A second handler cannot be installed; that only happens in tests.
-    let _ = ctrlc::set_handler(on_interrupt);
+    sessions::guard_interrupts(&path, "practice");
 
     let problem = catalog.problem(&transcript.problem)?;
     let mut session = Practice {
