@@ -38,7 +38,9 @@ fn main() {
             .ok()
             .and_then(|text| serde_yaml::from_str::<serde_json::Value>(&text).ok())
             .and_then(|value| serde_json::to_string(&value).ok());
-        code.push_str(&format!("    ({rel:?}, include_str!({abs:?}), {json:?}),\n"));
+        code.push_str(&format!(
+            "    ({rel:?}, include_str!({abs:?}), {json:?}),\n"
+        ));
     }
     code.push_str("];\n");
     let dest = Path::new(&out_dir).join("embedded.rs");

@@ -17,11 +17,23 @@ fn answer_of(words: usize) -> String {
         for level in ["strong", "medium", "plain"] {
             let path = format!("tests/calibration/{p}/{level}.md");
             if let Ok(text) = std::fs::read_to_string(&path) {
-                pool.extend(text.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()).map(str::to_string));
+                pool.extend(
+                    text.lines()
+                        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                        .map(str::to_string),
+                );
             }
         }
     }
-    let headings = ["Understand Requirements", "Functional Requirements", "Non-Functional Requirements", "Estimation", "High-Level Design", "Deep Dive", "Bottlenecks & Trade-offs"];
+    let headings = [
+        "Understand Requirements",
+        "Functional Requirements",
+        "Non-Functional Requirements",
+        "Estimation",
+        "High-Level Design",
+        "Deep Dive",
+        "Bottlenecks & Trade-offs",
+    ];
     let mut out = String::new();
     let mut count = 0;
     let mut i = 0;
@@ -72,24 +84,39 @@ fn main() {
             },
             Duration::from_secs(2),
         );
-        println!("grade {actual:>6} words: {:>9.3} ms per grade ({runs} runs)", t.as_secs_f64() * 1e3);
+        println!(
+            "grade {actual:>6} words: {:>9.3} ms per grade ({runs} runs)",
+            t.as_secs_f64() * 1e3
+        );
         per_grade.push(t.as_secs_f64());
     }
-    println!("ratio 10,000 / 1,000 words: {:.1}x (the issue allows ~12x)", per_grade[1] / per_grade[0]);
+    println!(
+        "ratio 10,000 / 1,000 words: {:.1}x (the issue allows ~12x)",
+        per_grade[1] / per_grade[0]
+    );
     // The fixed part (building matchers, compiling patterns) hides the slope at
     // 1,000 words; 100,000 against 10,000 shows it.
-    println!("ratio 100,000 / 10,000 words: {:.1}x (linear is ~10x)", per_grade[2] / per_grade[1]);
+    println!(
+        "ratio 100,000 / 10,000 words: {:.1}x (linear is ~10x)",
+        per_grade[2] / per_grade[1]
+    );
 
     let bin = std::path::Path::new("target/release/sdcoach");
     if bin.exists() {
         let (t, runs) = time(
             || {
-                let out = std::process::Command::new(bin).arg("problems").env("NO_COLOR", "1").output();
+                let out = std::process::Command::new(bin)
+                    .arg("problems")
+                    .env("NO_COLOR", "1")
+                    .output();
                 assert!(out.is_ok_and(|o| o.status.success()));
             },
             Duration::from_secs(2),
         );
-        println!("start-up to output of `sdcoach problems`: {:.2} ms ({runs} runs)", t.as_secs_f64() * 1e3);
+        println!(
+            "start-up to output of `sdcoach problems`: {:.2} ms ({runs} runs)",
+            t.as_secs_f64() * 1e3
+        );
     } else {
         println!("build the release binary (`cargo build --release`) to time start-up");
     }

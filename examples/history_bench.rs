@@ -95,10 +95,18 @@ fn run_history(bin: &Path, dir: &Path) -> (f64, Option<u64>) {
     let start = Instant::now();
     let out = cmd.output().expect("run sdcoach history");
     let secs = start.elapsed().as_secs_f64();
-    assert!(out.status.success(), "history failed: {}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "history failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let peak = String::from_utf8_lossy(&out.stderr)
         .lines()
-        .find_map(|l| l.trim().strip_prefix("Maximum resident set size (kbytes): ").map(str::to_string))
+        .find_map(|l| {
+            l.trim()
+                .strip_prefix("Maximum resident set size (kbytes): ")
+                .map(str::to_string)
+        })
         .and_then(|v| v.trim().parse().ok());
     (secs, peak)
 }
@@ -108,10 +116,17 @@ fn main() {
         .skip(1)
         .filter_map(|a| a.parse().ok())
         .collect();
-    let counts = if counts.is_empty() { vec![10_000, 20_000] } else { counts };
+    let counts = if counts.is_empty() {
+        vec![10_000, 20_000]
+    } else {
+        counts
+    };
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target");
     let bin = root.join("release/sdcoach");
-    assert!(bin.exists(), "build the binary first: cargo build --release");
+    assert!(
+        bin.exists(),
+        "build the binary first: cargo build --release"
+    );
     let catalog = Catalog::embedded().expect("catalog");
     let mut pool_cache: Option<Vec<Transcript>> = None;
     for count in counts {
@@ -121,7 +136,10 @@ fn main() {
             let start = Instant::now();
             let pool = pool_cache.get_or_insert_with(|| pool(&catalog));
             generate(&dir, count, pool);
-            eprintln!("generated {count} transcripts in {:.1} s", start.elapsed().as_secs_f64());
+            eprintln!(
+                "generated {count} transcripts in {:.1} s",
+                start.elapsed().as_secs_f64()
+            );
         }
         let mb = folder_bytes(&dir) as f64 / 1e6;
         // Best of three, after one run that warms the page cache.
@@ -131,7 +149,10 @@ fn main() {
         let peak = runs.iter().filter_map(|r| r.1).max();
         println!(
             "history over {count} transcripts ({mb:.0} MB): {best:.2} s (best of 3), peak RSS {}",
-            peak.map_or_else(|| "unknown".into(), |kb| format!("{:.1} MB", kb as f64 / 1024.0))
+            peak.map_or_else(
+                || "unknown".into(),
+                |kb| format!("{:.1} MB", kb as f64 / 1024.0)
+            )
         );
     }
 }

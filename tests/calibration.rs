@@ -10,7 +10,9 @@ use std::path::Path;
 const LEVELS: [&str; 5] = ["strong", "plain", "medium", "stuffed", "weak"];
 
 fn score(catalog: &Catalog, problem: &str, level: &str) -> u32 {
-    let path = Path::new("tests/calibration").join(problem).join(format!("{level}.md"));
+    let path = Path::new("tests/calibration")
+        .join(problem)
+        .join(format!("{level}.md"));
     let text = fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let g = grade(catalog, problem, &parse_answer(&text), &Extras::default()).expect("grades");
     g.score
@@ -19,20 +21,30 @@ fn score(catalog: &Catalog, problem: &str, level: &str) -> u32 {
 #[test]
 fn quality_order_holds_for_every_problem() {
     let catalog = Catalog::embedded().expect("built-in data");
-    let mut table = String::from("| problem | strong | plain | medium | stuffed | weak |\n|---|---:|---:|---:|---:|---:|\n");
+    let mut table = String::from(
+        "| problem | strong | plain | medium | stuffed | weak |\n|---|---:|---:|---:|---:|---:|\n",
+    );
     let mut failures = Vec::new();
     for problem in PRACTICE_ORDER {
         let s: Vec<u32> = LEVELS.iter().map(|l| score(&catalog, problem, l)).collect();
         let (strong, plain, medium, stuffed, weak) = (s[0], s[1], s[2], s[3], s[4]);
-        table.push_str(&format!("| {problem} | {strong} | {plain} | {medium} | {stuffed} | {weak} |\n"));
+        table.push_str(&format!(
+            "| {problem} | {strong} | {plain} | {medium} | {stuffed} | {weak} |\n"
+        ));
         if !(strong > medium && medium > weak) {
-            failures.push(format!("{problem}: strong {strong} > medium {medium} > weak {weak} fails"));
+            failures.push(format!(
+                "{problem}: strong {strong} > medium {medium} > weak {weak} fails"
+            ));
         }
         if stuffed >= medium {
-            failures.push(format!("{problem}: stuffed {stuffed} should be below medium {medium}"));
+            failures.push(format!(
+                "{problem}: stuffed {stuffed} should be below medium {medium}"
+            ));
         }
         if plain <= medium {
-            failures.push(format!("{problem}: plain-words strong {plain} should beat medium {medium}"));
+            failures.push(format!(
+                "{problem}: plain-words strong {plain} should beat medium {medium}"
+            ));
         }
     }
     eprintln!("{table}");
@@ -46,10 +58,17 @@ fn counter_question_answers_keep_their_order() {
     let mut checked = 0;
     for entry in fs::read_dir(dir).expect("questions folder") {
         let path = entry.expect("entry").path();
-        let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
-        let Some(id) = name.strip_suffix(".strong.md") else { continue };
+        let name = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let Some(id) = name.strip_suffix(".strong.md") else {
+            continue;
+        };
         let strong = fs::read_to_string(&path).expect("strong");
-        let weak = fs::read_to_string(dir.join(format!("{id}.weak.md"))).expect("weak answer beside the strong one");
+        let weak = fs::read_to_string(dir.join(format!("{id}.weak.md")))
+            .expect("weak answer beside the strong one");
         let s = grade_question(&catalog, id, &strong).expect("grades").score;
         let w = grade_question(&catalog, id, &weak).expect("grades").score;
         eprintln!("{id}: strong {s}, weak {w}");
@@ -63,16 +82,35 @@ fn counter_question_answers_keep_their_order() {
 fn the_catalogue_is_complete() {
     let catalog = Catalog::embedded().expect("built-in data");
     let ids: Vec<String> = catalog.ids();
-    assert_eq!(ids, PRACTICE_ORDER.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+    assert_eq!(
+        ids,
+        PRACTICE_ORDER
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    );
     assert_eq!(catalog.rubrics.len(), ids.len(), "one rubric per problem");
     for p in &catalog.problems {
         let r = catalog.rubric(&p.id).expect("rubric");
         assert!(p.facts.len() >= 10, "{}: {} facts", p.id, p.facts.len());
-        assert!(p.estimates.len() >= 5, "{}: {} estimates", p.id, p.estimates.len());
+        assert!(
+            p.estimates.len() >= 5,
+            "{}: {} estimates",
+            p.id,
+            p.estimates.len()
+        );
         for step in StepId::ALL {
             let topics = r.steps.get(step.as_str()).map_or(0, |s| s.topics.len());
-            let min = if matches!(step, StepId::HighLevel | StepId::DeepDive) { 8 } else { 5 };
-            assert!(topics >= min, "{} {step}: {topics} topics, want {min}", p.id);
+            let min = if matches!(step, StepId::HighLevel | StepId::DeepDive) {
+                8
+            } else {
+                5
+            };
+            assert!(
+                topics >= min,
+                "{} {step}: {topics} topics, want {min}",
+                p.id
+            );
             let probes = p.probes.get(step.as_str()).map_or(0, Vec::len);
             let min_probes = if step == StepId::DeepDive { 3 } else { 1 };
             assert!(probes >= min_probes, "{} {step}: {probes} probes", p.id);
@@ -81,7 +119,8 @@ fn the_catalogue_is_complete() {
         }
     }
     assert!(catalog.questions.questions.len() > 20);
-    let (_, findings) = Catalog::lint_sources(&sdcoach::catalog::SourceFile::embedded(), "built-in");
+    let (_, findings) =
+        Catalog::lint_sources(&sdcoach::catalog::SourceFile::embedded(), "built-in");
     assert!(findings.is_empty(), "{findings:?}");
 }
 
@@ -91,7 +130,10 @@ fn the_catalogue_is_complete() {
 fn the_guide_index_matches_the_guide() {
     let guide = Path::new("../shared/seed/system-design-guide.md");
     let Ok(text) = fs::read_to_string(guide) else {
-        assert!(std::env::var_os("CI").is_none(), "the guide must be beside the repo in CI");
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "the guide must be beside the repo in CI"
+        );
         eprintln!("skipped: {} not found", guide.display());
         return;
     };
@@ -107,7 +149,11 @@ fn the_guide_index_matches_the_guide() {
         if in_code {
             continue;
         }
-        let clean = |h: &str| h.trim_start_matches(|c: char| !c.is_ascii_alphabetic()).trim().to_string();
+        let clean = |h: &str| {
+            h.trim_start_matches(|c: char| !c.is_ascii_alphabetic())
+                .trim()
+                .to_string()
+        };
         if let Some(h) = line.strip_prefix("## ") {
             chapter = clean(h);
             if chapter != "Table of Contents" {

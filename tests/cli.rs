@@ -6,7 +6,9 @@ use std::path::Path;
 
 fn sdcoach() -> Command {
     let mut c = Command::cargo_bin("sdcoach").expect("binary builds");
-    c.env("NO_COLOR", "1").env_remove("SDCOACH_DATA").env_remove("SDCOACH_TRANSCRIPTS");
+    c.env("NO_COLOR", "1")
+        .env_remove("SDCOACH_DATA")
+        .env_remove("SDCOACH_TRANSCRIPTS");
     c
 }
 
@@ -85,10 +87,24 @@ fn lint_reports_broken_data_precisely() {
     let d = dir.path();
     // Each break is one finding.
     edit(d, "rubrics/twitter.yaml", "weight: 3", "weight: 0");
-    edit(d, "rubrics/url-shortener.yaml", "phrases:", "patterns: ['(unclosed']\n        phrases:");
-    edit(d, "rubrics/pastebin.yaml", "  deep_dive:", "  deepdive:\n    topics: []\n  deep_dive:");
+    edit(
+        d,
+        "rubrics/url-shortener.yaml",
+        "phrases:",
+        "patterns: ['(unclosed']\n        phrases:",
+    );
+    edit(
+        d,
+        "rubrics/pastebin.yaml",
+        "  deep_dive:",
+        "  deepdive:\n    topics: []\n  deep_dive:",
+    );
     edit(d, "problems/uber.yaml", "unit: /s", "unit: ''");
-    fs::write(d.join("rubrics/orphan.yaml"), "problem: orphan\nsteps: {}\n").expect("write");
+    fs::write(
+        d.join("rubrics/orphan.yaml"),
+        "problem: orphan\nsteps: {}\n",
+    )
+    .expect("write");
     let r = lint(d);
     assert_eq!(r.code, 1);
     let text = r.stdout.replace(&d.display().to_string(), "DATA");
@@ -98,8 +114,18 @@ fn lint_reports_broken_data_precisely() {
 #[test]
 fn lint_names_file_line_and_column_of_yaml_errors() {
     let dir = data_copy();
-    edit(dir.path(), "problems/pastebin.yaml", "title:", "title: [unclosed\nbroken:");
-    edit(dir.path(), "rubrics/netflix.yaml", "problem: netflix", "problem: netflix\ncolour: blue");
+    edit(
+        dir.path(),
+        "problems/pastebin.yaml",
+        "title:",
+        "title: [unclosed\nbroken:",
+    );
+    edit(
+        dir.path(),
+        "rubrics/netflix.yaml",
+        "problem: netflix",
+        "problem: netflix\ncolour: blue",
+    );
     let r = lint(dir.path());
     assert_eq!(r.code, 1);
     let text = r.stdout.replace(&dir.path().display().to_string(), "DATA");
@@ -109,7 +135,12 @@ fn lint_names_file_line_and_column_of_yaml_errors() {
 #[test]
 fn broken_data_stops_other_commands_with_exit_3() {
     let dir = data_copy();
-    edit(dir.path(), "problems/pastebin.yaml", "difficulty: easy", "difficulty: trivial");
+    edit(
+        dir.path(),
+        "problems/pastebin.yaml",
+        "difficulty: easy",
+        "difficulty: trivial",
+    );
     let r = run_in(sdcoach().arg("--data").arg(dir.path()).arg("problems"));
     assert_eq!(r.code, 3);
     let text = r.stderr.replace(&dir.path().display().to_string(), "DATA");
@@ -121,23 +152,61 @@ fn duplicate_topic_ids_are_found() {
     let dir = data_copy();
     let path = dir.path().join("rubrics/twitter.yaml");
     let text = fs::read_to_string(&path).expect("read");
-    let first = text.lines().find_map(|l| l.trim().strip_prefix("- id: ")).expect("a topic").to_string();
-    let second = text.lines().filter_map(|l| l.trim().strip_prefix("- id: ")).nth(1).expect("two topics").to_string();
-    fs::write(&path, text.replacen(&format!("- id: {second}"), &format!("- id: {first}"), 1)).expect("write");
+    let first = text
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- id: "))
+        .expect("a topic")
+        .to_string();
+    let second = text
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("- id: "))
+        .nth(1)
+        .expect("two topics")
+        .to_string();
+    fs::write(
+        &path,
+        text.replacen(&format!("- id: {second}"), &format!("- id: {first}"), 1),
+    )
+    .expect("write");
     let r = lint(dir.path());
     assert_eq!(r.code, 1);
-    assert!(r.stdout.contains(&format!("duplicate topic id `{first}`")), "{}", r.stdout);
+    assert!(
+        r.stdout.contains(&format!("duplicate topic id `{first}`")),
+        "{}",
+        r.stdout
+    );
 }
 
 #[test]
 fn grade_explains_with_quotes_text_and_json() {
-    let r = run(&["grade", "--problem", "url-shortener", "tests/calibration/url-shortener/medium.md"]);
+    let r = run(&[
+        "grade",
+        "--problem",
+        "url-shortener",
+        "tests/calibration/url-shortener/medium.md",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     insta::assert_snapshot!("grade_medium_text", r.stdout);
-    let r = run(&["grade", "-p", "url-shortener", "--format", "json", "tests/calibration/url-shortener/medium.md"]);
+    let r = run(&[
+        "grade",
+        "-p",
+        "url-shortener",
+        "--format",
+        "json",
+        "tests/calibration/url-shortener/medium.md",
+    ]);
     assert_eq!(r.code, 0);
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
-    for key in ["problem", "score", "band", "steps", "dimensions", "flags", "estimates", "arithmetic"] {
+    for key in [
+        "problem",
+        "score",
+        "band",
+        "steps",
+        "dimensions",
+        "flags",
+        "estimates",
+        "arithmetic",
+    ] {
         assert!(v.get(key).is_some(), "json lacks {key}");
     }
     let step = &v["steps"][0];
@@ -150,7 +219,14 @@ fn grade_explains_with_quotes_text_and_json() {
 
 #[test]
 fn grade_markdown_renders() {
-    let r = run(&["grade", "-p", "twitter", "--format", "markdown", "tests/calibration/twitter/strong.md"]);
+    let r = run(&[
+        "grade",
+        "-p",
+        "twitter",
+        "--format",
+        "markdown",
+        "tests/calibration/twitter/strong.md",
+    ]);
     assert_eq!(r.code, 0);
     insta::assert_snapshot!(r.stdout);
 }
@@ -167,14 +243,22 @@ fn grade_reads_stdin_and_front_matter() {
 fn free_form_documents_are_graded_as_one_text() {
     let doc = "# Notes\n\nWe keep hot links in memory because most clicks go to a few links. \
                Codes are base62 counters handed out in blocks so two servers never collide.\n";
-    let r = run_in(sdcoach().args(["grade", "-p", "url-shortener", "-"]).write_stdin(doc));
+    let r = run_in(
+        sdcoach()
+            .args(["grade", "-p", "url-shortener", "-"])
+            .write_stdin(doc),
+    );
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("free-form answer"));
 }
 
 #[test]
 fn grade_without_a_problem_lists_ids() {
-    let r = run_in(sdcoach().args(["grade", "-"]).write_stdin("## Deep dive\nsharding\n"));
+    let r = run_in(
+        sdcoach()
+            .args(["grade", "-"])
+            .write_stdin("## Deep dive\nsharding\n"),
+    );
     assert_eq!(r.code, 2);
     insta::assert_snapshot!(r.stderr);
 }
@@ -188,10 +272,25 @@ fn bad_answer_files_get_one_line_errors() {
     fs::write(p("latin1.md"), b"caf\xe9 design\n").expect("write");
     fs::write(p("huge.md"), "word ".repeat(2 * 1024 * 1024)).expect("write");
     let mut lines = Vec::new();
-    for name in ["empty.md", "binary.md", "latin1.md", "huge.md", "missing.md"] {
-        let r = run_in(sdcoach().current_dir(dir.path()).args(["grade", "-p", "twitter", name]));
+    for name in [
+        "empty.md",
+        "binary.md",
+        "latin1.md",
+        "huge.md",
+        "missing.md",
+    ] {
+        let r = run_in(
+            sdcoach()
+                .current_dir(dir.path())
+                .args(["grade", "-p", "twitter", name]),
+        );
         assert_eq!(r.code, 2, "{name}: {}", r.stderr);
-        assert_eq!(r.stderr.lines().count(), 1, "{name}: one line: {}", r.stderr);
+        assert_eq!(
+            r.stderr.lines().count(),
+            1,
+            "{name}: one line: {}",
+            r.stderr
+        );
         assert!(r.stderr.contains(name));
         lines.push(r.stderr.trim_end().to_string());
     }
@@ -204,18 +303,42 @@ fn bad_answer_files_get_one_line_errors() {
 #[test]
 fn invalid_regex_in_a_rubric_is_named_when_grading() {
     let dir = data_copy();
-    edit(dir.path(), "rubrics/twitter.yaml", "phrases:", "patterns: ['(oops']\n        phrases:");
-    let r = run_in(sdcoach().arg("--data").arg(dir.path()).args(["grade", "-p", "twitter", "tests/calibration/twitter/weak.md"]));
+    edit(
+        dir.path(),
+        "rubrics/twitter.yaml",
+        "phrases:",
+        "patterns: ['(oops']\n        phrases:",
+    );
+    let r = run_in(sdcoach().arg("--data").arg(dir.path()).args([
+        "grade",
+        "-p",
+        "twitter",
+        "tests/calibration/twitter/weak.md",
+    ]));
     assert_eq!(r.code, 3);
-    assert!(r.stderr.contains("invalid regex `(oops`") && r.stderr.contains("rubrics/twitter.yaml"), "{}", r.stderr);
+    assert!(
+        r.stderr.contains("invalid regex `(oops`") && r.stderr.contains("rubrics/twitter.yaml"),
+        "{}",
+        r.stderr
+    );
 }
 
 #[test]
 fn question_answers_grade_against_the_bank() {
-    let r = run(&["grade", "--question", "caching-redis-crashes", "tests/calibration/questions/caching-redis-crashes.strong.md"]);
+    let r = run(&[
+        "grade",
+        "--question",
+        "caching-redis-crashes",
+        "tests/calibration/questions/caching-redis-crashes.strong.md",
+    ]);
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.contains("Score"));
-    let r = run(&["grade", "--question", "caching-redis-crash", "tests/calibration/questions/caching-redis-crashes.strong.md"]);
+    let r = run(&[
+        "grade",
+        "--question",
+        "caching-redis-crash",
+        "tests/calibration/questions/caching-redis-crashes.strong.md",
+    ]);
     assert_eq!(r.code, 2);
     assert!(r.stderr.contains("did you mean `caching-redis-crashes`"));
 }
@@ -231,13 +354,23 @@ fn completions_print_for_each_shell() {
 
 #[test]
 fn no_color_and_pipes_give_plain_text() {
-    let r = run(&["grade", "-p", "twitter", "tests/calibration/twitter/medium.md"]);
+    let r = run(&[
+        "grade",
+        "-p",
+        "twitter",
+        "tests/calibration/twitter/medium.md",
+    ]);
     assert!(!r.stdout.contains('\u{1b}'));
 }
 
 #[test]
 fn readme_example_grades() {
-    let r = run(&["grade", "--problem", "url-shortener", "examples/url-shortener.md"]);
+    let r = run(&[
+        "grade",
+        "--problem",
+        "url-shortener",
+        "examples/url-shortener.md",
+    ]);
     assert_eq!(r.code, 0);
     assert!(r.stdout.contains("Score"));
 }

@@ -51,7 +51,12 @@ Hot links are a bottleneck: cache them at the edge; the trade-off is stale redir
 fn transcripts(dir: &Path) -> Vec<PathBuf> {
     let t = dir.join("transcripts");
     let mut files: Vec<PathBuf> = fs::read_dir(&t)
-        .map(|r| r.filter_map(|e| e.ok()).map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "yaml")).collect())
+        .map(|r| {
+            r.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .collect()
+        })
         .unwrap_or_default();
     files.sort();
     files
@@ -60,28 +65,52 @@ fn transcripts(dir: &Path) -> Vec<PathBuf> {
 fn redact_times(s: &str) -> String {
     let re = regex::Regex::new(r"\b\d+:\d\d\b").expect("regex");
     let date = regex::Regex::new(r"\d{4}-\d{2}-\d{2}").expect("regex");
-    date.replace_all(&re.replace_all(s, "m:ss"), "DATE").into_owned()
+    date.replace_all(&re.replace_all(s, "m:ss"), "DATE")
+        .into_owned()
 }
 
 #[test]
 fn a_piped_session_runs_to_the_graded_report() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = sdcoach(dir.path()).args(["practice", "url-shortener"]).write_stdin(SESSION).output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "url-shortener"])
+        .write_stdin(SESSION)
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
-    assert_eq!(out.status.code(), Some(0), "{stdout}\n{}", String::from_utf8_lossy(&out.stderr));
-    assert!(stdout.contains("Interviewer: About 100 million"), "{stdout}");
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        stdout.contains("Interviewer: About 100 million"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Hint 1/3"));
     assert!(stdout.contains("Score "));
     assert!(stdout.contains("Time per step"));
     assert!(stdout.contains("Practise next:"));
     let files = transcripts(dir.path());
     assert_eq!(files.len(), 1);
-    let name = files[0].file_name().and_then(|n| n.to_str()).unwrap_or_default().to_string();
+    let name = files[0]
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default()
+        .to_string();
     assert!(name.ends_with("-url-shortener-1.yaml"), "{name}");
     assert!(stdout.contains(&format!("Transcript saved: transcripts/{name}")));
     let t = sdcoach::transcript::Store::load(&files[0]).expect("transcript loads");
     assert!(t.finished);
-    assert_eq!(t.grade.as_ref().map(|g| g.score), stdout.split("Score ").nth(1).and_then(|s| s.split('/').next()).and_then(|s| s.parse().ok()));
+    assert_eq!(
+        t.grade.as_ref().map(|g| g.score),
+        stdout
+            .split("Score ")
+            .nth(1)
+            .and_then(|s| s.split('/').next())
+            .and_then(|s| s.parse().ok())
+    );
     assert_eq!(t.steps[1].hints.len(), 1);
     assert_eq!(t.steps[5].probes.len(), 2);
     insta::assert_snapshot!(redact_times(&stdout));
@@ -91,10 +120,17 @@ fn a_piped_session_runs_to_the_graded_report() {
 fn end_of_input_saves_an_unfinished_session_and_resume_finishes_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let first: String = SESSION.lines().take(6).map(|l| format!("{l}\n")).collect();
-    let out = sdcoach(dir.path()).args(["practice", "url-shortener"]).write_stdin(first).output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "url-shortener"])
+        .write_stdin(first)
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0));
-    assert!(stdout.contains("Input ended: session saved as unfinished"), "{stdout}");
+    assert!(
+        stdout.contains("Input ended: session saved as unfinished"),
+        "{stdout}"
+    );
     let files = transcripts(dir.path());
     let t = sdcoach::transcript::Store::load(&files[0]).expect("loads");
     assert!(!t.finished);
@@ -102,16 +138,30 @@ fn end_of_input_saves_an_unfinished_session_and_resume_finishes_it() {
     assert_eq!(t.steps[1].hints.len(), 1, "the hint was saved");
 
     let rest: String = SESSION.lines().skip(5).map(|l| format!("{l}\n")).collect();
-    let out = sdcoach(dir.path()).args(["practice", "--resume"]).write_stdin(rest).output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "--resume"])
+        .write_stdin(rest)
+        .output()
+        .expect("runs");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert_eq!(out.status.code(), Some(0), "{stdout}");
-    assert!(stdout.contains("Step 2/7") && !stdout.contains("Step 1/7"), "{stdout}");
+    assert!(
+        stdout.contains("Step 2/7") && !stdout.contains("Step 1/7"),
+        "{stdout}"
+    );
     assert!(stdout.contains("Score "));
     let t = sdcoach::transcript::Store::load(&files[0]).expect("loads");
     assert!(t.finished);
-    assert_eq!(transcripts(dir.path()).len(), 1, "resume writes the same file");
+    assert_eq!(
+        transcripts(dir.path()).len(),
+        1,
+        "resume writes the same file"
+    );
 
-    let out = sdcoach(dir.path()).args(["practice", "--resume"]).output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "--resume"])
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("no unfinished solo session"));
 }
@@ -137,7 +187,11 @@ fn an_unwritable_transcripts_folder_fails_before_the_first_question() {
     std::os::unix::fs::PermissionsExt::set_mode(&mut perms, 0o555);
     fs::set_permissions(&ro, perms).expect("chmod");
     if fs::write(ro.join("probe"), "x").is_err() {
-        let out = sdcoach(dir.path()).args(["--transcripts", "ro", "practice", "twitter"]).write_stdin(SESSION).output().expect("runs");
+        let out = sdcoach(dir.path())
+            .args(["--transcripts", "ro", "practice", "twitter"])
+            .write_stdin(SESSION)
+            .output()
+            .expect("runs");
         assert_eq!(out.status.code(), Some(4));
         assert!(String::from_utf8_lossy(&out.stderr).contains("--transcripts DIR"));
     }
@@ -146,7 +200,11 @@ fn an_unwritable_transcripts_folder_fails_before_the_first_question() {
 #[test]
 fn without_a_problem_and_without_a_terminal_it_lists_the_ids() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = sdcoach(dir.path()).arg("practice").write_stdin("").output().expect("runs");
+    let out = sdcoach(dir.path())
+        .arg("practice")
+        .write_stdin("")
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     insta::assert_snapshot!(String::from_utf8_lossy(&out.stderr));
 }
@@ -154,7 +212,11 @@ fn without_a_problem_and_without_a_terminal_it_lists_the_ids() {
 #[test]
 fn an_unknown_problem_suggests_the_nearest() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let out = sdcoach(dir.path()).args(["practice", "pastebn"]).write_stdin("").output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "pastebn"])
+        .write_stdin("")
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("did you mean `pastebin`"));
 }
@@ -163,10 +225,20 @@ fn an_unknown_problem_suggests_the_nearest() {
 fn a_failing_or_missing_editor_is_reported_not_fatal() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = "draft line\n:edit\nmore\n.\n:quit\n";
-    let out = sdcoach(dir.path()).args(["practice", "twitter"]).env("EDITOR", "").write_stdin(input).output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "twitter"])
+        .env("EDITOR", "")
+        .write_stdin(input)
+        .output()
+        .expect("runs");
     assert_eq!(out.status.code(), Some(0));
     assert!(String::from_utf8_lossy(&out.stdout).contains("Cannot edit: no editor"));
-    let out = sdcoach(dir.path()).args(["practice", "twitter"]).env("EDITOR", "false").write_stdin(input).output().expect("runs");
+    let out = sdcoach(dir.path())
+        .args(["practice", "twitter"])
+        .env("EDITOR", "false")
+        .write_stdin(input)
+        .output()
+        .expect("runs");
     assert!(String::from_utf8_lossy(&out.stdout).contains("exited with"));
     // A working editor replaces the draft.
     let out = sdcoach(dir.path())
@@ -195,7 +267,9 @@ fn ctrl_c_keeps_everything_up_to_the_last_finished_answer() {
         .spawn()
         .expect("spawns");
     let mut stdin = child.stdin.take().expect("stdin");
-    stdin.write_all(b"I assume 100M daily users.\n.\nhalf an answer that is being typ").expect("write");
+    stdin
+        .write_all(b"I assume 100M daily users.\n.\nhalf an answer that is being typ")
+        .expect("write");
     stdin.flush().expect("flush");
     // Wait until the first answer is on disk.
     let start = Instant::now();
@@ -207,16 +281,25 @@ fn ctrl_c_keeps_everything_up_to_the_last_finished_answer() {
         if saved {
             break;
         }
-        assert!(start.elapsed() < Duration::from_secs(20), "the first answer was never saved");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "the first answer was never saved"
+        );
         std::thread::sleep(Duration::from_millis(50));
     }
-    let status = std::process::Command::new("kill").args(["-INT", &child.id().to_string()]).status().expect("kill");
+    let status = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill");
     assert!(status.success());
     let out = child.wait_with_output().expect("exits");
     drop(stdin);
     assert_eq!(out.status.code(), Some(130));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("interrupted: everything up to the last saved entry is in"), "{stderr}");
+    assert!(
+        stderr.contains("interrupted: everything up to the last saved entry is in"),
+        "{stderr}"
+    );
     let t = sdcoach::transcript::Store::load(&transcripts(dir.path())[0]).expect("loads");
     assert!(!t.finished);
     assert_eq!(t.steps[0].answer, "I assume 100M daily users.");
@@ -234,15 +317,21 @@ fn a_real_terminal_session_answers_through_dialoguer() {
     );
     let mut p = rexpect::spawn(&cmd, Some(15_000)).expect("spawns in a pty");
     p.exp_string("Step 1/7").expect("first step");
-    p.send_line("?How many new URLs are created per month?").expect("send");
-    p.exp_string("Interviewer: About 100 million").expect("the interviewer answers");
-    p.send_line("I assume 100M new links a month.").expect("send");
+    p.send_line("?How many new URLs are created per month?")
+        .expect("send");
+    p.exp_string("Interviewer: About 100 million")
+        .expect("the interviewer answers");
+    p.send_line("I assume 100M new links a month.")
+        .expect("send");
     p.send_line(".").expect("send");
     p.exp_string("Step 2/7").expect("second step");
     p.send_line(":quit").expect("send");
     p.exp_string("resume with").expect("saved");
     p.exp_eof().expect("exits");
-    let files: Vec<_> = fs::read_dir(dir.path().join("t")).expect("folder").filter_map(|e| e.ok()).collect();
+    let files: Vec<_> = fs::read_dir(dir.path().join("t"))
+        .expect("folder")
+        .filter_map(|e| e.ok())
+        .collect();
     assert_eq!(files.len(), 1);
     let t = sdcoach::transcript::Store::load(&files[0].path()).expect("loads");
     assert_eq!(t.steps[0].answer, "I assume 100M new links a month.");

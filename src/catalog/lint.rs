@@ -116,7 +116,9 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
             );
         }
         // A rubric file that failed to parse is already a finding: no cascade.
-        let rubric_file = files.iter().any(|f| f.rel == format!("rubrics/{}.yaml", p.id));
+        let rubric_file = files
+            .iter()
+            .any(|f| f.rel == format!("rubrics/{}.yaml", p.id));
         if !catalog.rubrics.contains_key(&p.id) && !rubric_file {
             r.push(
                 &rel,
@@ -253,7 +255,9 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
     for rubric in catalog.rubrics.values() {
         let rel = format!("rubrics/{}.yaml", rubric.problem);
         let problem = catalog.problems.iter().find(|p| p.id == rubric.problem);
-        let problem_file = files.iter().any(|f| f.rel == format!("problems/{}.yaml", rubric.problem));
+        let problem_file = files
+            .iter()
+            .any(|f| f.rel == format!("problems/{}.yaml", rubric.problem));
         if problem.is_none() && !problem_file {
             r.push(
                 &rel,
@@ -295,7 +299,7 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
             check_flag(&mut r, &rel, flag);
         }
         for check in &rubric.estimates {
-            if !(check.weight > 0.0) {
+            if check.weight.is_nan() || check.weight <= 0.0 {
                 r.push(
                     &rel,
                     Some(&check.id),

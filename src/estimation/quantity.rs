@@ -642,8 +642,8 @@ fn read_number(s: &str, start: usize) -> (Option<f64>, usize) {
     let digit = |i: usize| bytes.get(i).is_some_and(|b| b.is_ascii_digit());
     let mut i = start;
     let mut mantissa = String::new();
-    while digit(i) {
-        mantissa.push(char::from(bytes[i]));
+    while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+        mantissa.push(char::from(b));
         i += 1;
     }
     let int_len = mantissa.len();
@@ -679,8 +679,8 @@ fn read_number(s: &str, start: usize) -> (Option<f64>, usize) {
     if bytes.get(i) == Some(&b'.') && digit(i + 1) {
         mantissa.push('.');
         i += 1;
-        while digit(i) {
-            mantissa.push(char::from(bytes[i]));
+        while let Some(&b) = bytes.get(i).filter(|b| b.is_ascii_digit()) {
+            mantissa.push(char::from(b));
             i += 1;
         }
     }

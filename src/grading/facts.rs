@@ -51,7 +51,7 @@ pub fn match_facts<'a>(question: &str, facts: &'a [Fact]) -> Vec<&'a Fact> {
             hits.push((pos, fact));
         }
     }
-    hits.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+    hits.sort_by_key(|h| std::cmp::Reverse(h.0.len()));
     let mut out: Vec<(Vec<usize>, &Fact)> = Vec::new();
     for (pos, fact) in hits {
         let covered = out.iter().any(|(p, _)| pos.iter().all(|i| p.contains(i)));
@@ -94,10 +94,11 @@ mod tests {
         assert_eq!(id("Do links expire?").as_deref(), Some("retention"));
         assert_eq!(id("What is the expected sacle?").as_deref(), Some("scale"));
         assert_eq!(id("Which colour is the logo?"), None);
-        let both: Vec<String> = match_facts("How many users, and how long do we keep links?", &facts)
-            .iter()
-            .map(|f| f.id.clone())
-            .collect();
+        let both: Vec<String> =
+            match_facts("How many users, and how long do we keep links?", &facts)
+                .iter()
+                .map(|f| f.id.clone())
+                .collect();
         assert_eq!(both, ["scale", "retention"]);
     }
 }

@@ -11,8 +11,19 @@ use std::collections::HashMap;
 /// "never" and "can't" are left out: "codes can never collide" and "links
 /// can't be guessed" state properties, not rejected choices.
 const NEGATORS: [&str; 13] = [
-    "not", "without", "won't", "wont", "don't", "dont", "doesn't", "didn't", "isn't", "aren't",
-    "wouldn't", "shouldn't", "nor",
+    "not",
+    "without",
+    "won't",
+    "wont",
+    "don't",
+    "dont",
+    "doesn't",
+    "didn't",
+    "isn't",
+    "aren't",
+    "wouldn't",
+    "shouldn't",
+    "nor",
 ];
 
 /// A place where a target (topic, flag, fact ask) was mentioned.

@@ -5,7 +5,7 @@ pub mod answer;
 pub mod facts;
 pub mod flags;
 pub mod matcher;
-mod score;
+pub mod score;
 pub mod text;
 pub mod topics;
 
@@ -329,7 +329,8 @@ fn grade_with(
         regex_error(&file, "flag", &id, &p, &e)
     };
     let flags = Flags {
-        red: flags::raise(&reds, &docs, answer.free_form, false, &tech).map_err(|e| flag_err(&reds, e))?,
+        red: flags::raise(&reds, &docs, answer.free_form, false, &tech)
+            .map_err(|e| flag_err(&reds, e))?,
         green: flags::raise(&greens, &docs, answer.free_form, true, &tech)
             .map_err(|e| flag_err(&greens, e))?,
     };

@@ -76,72 +76,90 @@ pub struct Dimensions {
     pub problem_solving: u32,
 }
 
-fn has(flags: &[super::FlagHit], id: &str) -> bool {
-    flags.iter().any(|f| f.id == id)
-}
-
 /// Overall score (steps weighted by their minute budgets, plus green flags up
-/// to a cap, minus red flags) and the dimensions.
+/// to a cap, minus red flags up to a cap) and the dimensions.
 pub fn overall(steps: &[StepGrade], flags: &Flags) -> (u32, Dimensions) {
-    let s = |id: StepId| steps.get(id.index()).map_or(0.0, |g| f64::from(g.score));
-    let total_minutes: f64 = steps.iter().map(|g| f64::from(g.id.info().minutes)).sum();
-    let weighted: f64 = steps
-        .iter()
-        .map(|g| f64::from(g.score) * f64::from(g.id.info().minutes))
-        .sum::<f64>()
-        / total_minutes.max(1.0);
-    let green: f64 = flags
+    let scores: Vec<(StepId, u32)> = steps.iter().map(|g| (g.id, g.score)).collect();
+    let green: Vec<(&str, f64)> = flags
         .green
         .iter()
-        .map(|f| f.points)
-        .sum::<f64>()
-        .min(GREEN_CAP);
-    let red: f64 = flags.red.iter().map(|f| f.points).sum::<f64>().min(RED_CAP);
-    let score = (weighted + green - red).round().clamp(0.0, 100.0) as u32;
+        .map(|f| (f.id.as_str(), f.points))
+        .collect();
+    let red: Vec<(&str, f64)> = flags
+        .red
+        .iter()
+        .map(|f| (f.id.as_str(), f.points))
+        .collect();
+    overall_from(&scores, &green, &red)
+}
 
-    let bonus = |ids: &[&str], each: f64| -> f64 {
-        ids.iter().filter(|id| has(&flags.green, id)).count() as f64 * each
+/// [`overall`] from plain step scores and the (id, points) of the flags
+/// raised: peer mode computes its checklist score with the same weights.
+pub fn overall_from(
+    steps: &[(StepId, u32)],
+    green: &[(&str, f64)],
+    red: &[(&str, f64)],
+) -> (u32, Dimensions) {
+    let s = |id: StepId| {
+        steps
+            .iter()
+            .find(|(s, _)| *s == id)
+            .map_or(0.0, |(_, v)| f64::from(*v))
     };
-    let malus = |ids: &[&str], each: f64| -> f64 {
-        ids.iter().filter(|id| has(&flags.red, id)).count() as f64 * each
+    let total_minutes: f64 = steps
+        .iter()
+        .map(|(id, _)| f64::from(id.info().minutes))
+        .sum();
+    let weighted: f64 = steps
+        .iter()
+        .map(|(id, v)| f64::from(*v) * f64::from(id.info().minutes))
+        .sum::<f64>()
+        / total_minutes.max(1.0);
+    let green_points: f64 = green.iter().map(|(_, p)| p).sum::<f64>().min(GREEN_CAP);
+    let red_points: f64 = red.iter().map(|(_, p)| p).sum::<f64>().min(RED_CAP);
+    let score = (weighted + green_points - red_points)
+        .round()
+        .clamp(0.0, 100.0) as u32;
+
+    let count = |list: &[(&str, f64)], ids: &[&str]| {
+        list.iter().filter(|(id, _)| ids.contains(id)).count() as f64
     };
     let clamp = |v: f64| v.round().clamp(0.0, 100.0) as u32;
     let communication =
         (s(StepId::Requirements) + s(StepId::Functional) + s(StepId::NonFunctional)) / 3.0 * 0.85
-            + bonus(&["clarifying_questions", "stated_assumptions"], 7.5)
-            - malus(
-                &[
-                    "under_confidence",
-                    "over_confidence",
-                    "jumping_to_solution",
-                    "i_dont_know",
-                ],
-                10.0,
-            );
+            + 7.5 * count(green, &["clarifying_questions", "stated_assumptions"])
+            - 10.0
+                * count(
+                    red,
+                    &[
+                        "under_confidence",
+                        "over_confidence",
+                        "jumping_to_solution",
+                        "i_dont_know",
+                    ],
+                );
     let technical_depth = 0.35 * s(StepId::HighLevel)
         + 0.65 * s(StepId::DeepDive)
-        + bonus(&["explicit_trade_offs"], 5.0)
-        - malus(
-            &["no_trade_offs", "nosql_always_better", "blockchain"],
-            10.0,
-        );
+        + 5.0 * count(green, &["explicit_trade_offs"])
+        - 10.0 * count(red, &["no_trade_offs", "nosql_always_better", "blockchain"]);
     let practical_experience = 0.5 * s(StepId::Estimation)
         + 0.3 * s(StepId::Bottlenecks)
         + 0.2 * s(StepId::HighLevel)
-        + bonus(
-            &[
-                "monitoring_operations",
-                "concrete_numbers",
-                "real_experience",
-            ],
-            5.0,
-        )
-        - malus(&["ignoring_scale", "over_engineering"], 10.0);
+        + 5.0
+            * count(
+                green,
+                &[
+                    "monitoring_operations",
+                    "concrete_numbers",
+                    "real_experience",
+                ],
+            )
+        - 10.0 * count(red, &["ignoring_scale", "over_engineering"]);
     let problem_solving = 0.4 * s(StepId::DeepDive)
         + 0.4 * s(StepId::Bottlenecks)
         + 0.2 * s(StepId::Estimation)
-        + bonus(&["failure_modes"], 5.0)
-        - malus(&["forgetting_failures", "never_failures"], 10.0);
+        + 5.0 * count(green, &["failure_modes"])
+        - 10.0 * count(red, &["forgetting_failures", "never_failures"]);
     (
         score,
         Dimensions {

@@ -68,7 +68,10 @@ impl Sentence {
 /// "copies of the database" matches "copies of database" and "how big is a
 /// photo" matches "how big are photos".
 pub fn is_article(word: &str) -> bool {
-    matches!(word, "a" | "an" | "the" | "is" | "are" | "be" | "was" | "were")
+    matches!(
+        word,
+        "a" | "an" | "the" | "is" | "are" | "be" | "was" | "were"
+    )
 }
 
 /// Light suffix-stripping stemmer: makes cache/caches/caching/cached,
@@ -94,13 +97,7 @@ pub fn stem(word: &str) -> String {
         || s.ends_with("zes")
     {
         s = &s[..s.len() - 2];
-    } else if s.ends_with('s')
-        && !s.ends_with("ss")
-        && !s.ends_with("us")
-        && !s.ends_with("is")
-        && !(s.ends_with("ias") && s.len() <= 5)
-        && s.len() > 3
-    {
+    } else if s.len() > 3 && s.ends_with('s') && !keeps_final_s(s) {
         s = &s[..s.len() - 1];
     }
     let s = s.to_string();
@@ -123,6 +120,14 @@ pub fn stem(word: &str) -> String {
         Some(base) if base.len() >= 3 && !base.ends_with('e') => base.to_string(),
         _ => s,
     }
+}
+
+/// Words whose final `s` is not a plural: access, status, analysis, alias.
+fn keeps_final_s(s: &str) -> bool {
+    s.ends_with("ss")
+        || s.ends_with("us")
+        || s.ends_with("is")
+        || (s.ends_with("ias") && s.len() <= 5)
 }
 
 /// `mapp` -> `map`, `shipp` -> `ship`; keeps `ll` and `ss` (`poll`, `access`).

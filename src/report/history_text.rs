@@ -49,9 +49,16 @@ fn average(v: Option<f64>) -> String {
 /// The history for a terminal.
 pub fn history_text(h: &History, folder: &str, st: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold(&format!("History of {}: {}", one_line(folder), counts(h))));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold(&format!("History of {}: {}", one_line(folder), counts(h)))
+    );
     if h.sessions.is_empty() {
-        let _ = writeln!(out, "No sessions yet: practise with `sdcoach practice PROBLEM`.");
+        let _ = writeln!(
+            out,
+            "No sessions yet: practise with `sdcoach practice PROBLEM`."
+        );
         return out;
     }
     let _ = writeln!(
@@ -85,7 +92,11 @@ pub fn history_text(h: &History, folder: &str, st: Style) -> String {
         sparkline(&h.scores),
         h.scores.last().copied().unwrap_or_default()
     );
-    let _ = writeln!(out, "\n{:<34} {:>4} {:>6}  latest scores", "step", "avg", "trend");
+    let _ = writeln!(
+        out,
+        "\n{:<34} {:>4} {:>6}  latest scores",
+        "step", "avg", "trend"
+    );
     for s in &h.steps {
         let trend = s.trend.map(signed).unwrap_or_else(|| "—".into());
         let _ = writeln!(
@@ -140,7 +151,10 @@ pub fn history_markdown(h: &History, folder: &str) -> String {
     if h.sessions.is_empty() {
         return out;
     }
-    let _ = writeln!(out, "\n| date | problem | mode | duration | score | band |\n|---|---|---|---:|---:|---|");
+    let _ = writeln!(
+        out,
+        "\n| date | problem | mode | duration | score | band |\n|---|---|---|---:|---:|---|"
+    );
     for s in &h.sessions {
         let (score, band) = score_cell(s);
         let _ = writeln!(
@@ -172,7 +186,11 @@ pub fn history_markdown(h: &History, folder: &str) -> String {
         );
     }
     if !h.missed_topics.is_empty() {
-        let _ = writeln!(out, "\n## Most often missed (latest {} graded sessions)\n", h.topics_from);
+        let _ = writeln!(
+            out,
+            "\n## Most often missed (latest {} graded sessions)\n",
+            h.topics_from
+        );
         for m in &h.missed_topics {
             let _ = writeln!(
                 out,

@@ -77,7 +77,12 @@ fn dimensions_chart(g: &Grade) -> Markup {
         .map(|i| point(i, f64::from(dims[i].1.min(100)) / 100.0))
         .collect::<Vec<_>>()
         .join(" ");
-    let label_at = [(cx, cy - r - 12.0, "middle"), (cx + r + 8.0, cy + 4.0, "start"), (cx, cy + r + 22.0, "middle"), (cx - r - 8.0, cy + 4.0, "end")];
+    let label_at = [
+        (cx, cy - r - 12.0, "middle"),
+        (cx + r + 8.0, cy + 4.0, "start"),
+        (cx, cy + r + 22.0, "middle"),
+        (cx - r - 8.0, cy + 4.0, "end"),
+    ];
     html! {
         svg xmlns="http://www.w3.org/2000/svg" width="360" height="300" viewBox="0 0 360 300" role="img" aria-label="Dimensions" {
             @for v in [0.25, 0.5, 0.75, 1.0] {

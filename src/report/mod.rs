@@ -9,6 +9,7 @@ pub mod number;
 mod problems;
 pub mod review_md;
 pub mod review_text;
+pub mod safe_json;
 pub mod sanitize;
 mod scorecard;
 pub mod style;

@@ -14,7 +14,12 @@ fn cell(s: &str) -> String {
 /// The review report as Markdown.
 pub fn review_markdown(r: &Review) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "_Review of `{}`: {}_\n", one_line(&r.session.file).replace('`', "'"), meta_line(&r.session));
+    let _ = writeln!(
+        out,
+        "_Review of `{}`: {}_\n",
+        one_line(&r.session.file).replace('`', "'"),
+        meta_line(&r.session)
+    );
     if let Some(c) = &r.rubric_change {
         let _ = writeln!(
             out,
@@ -27,7 +32,13 @@ pub fn review_markdown(r: &Review) -> String {
         if !c.steps.is_empty() {
             let _ = writeln!(out, "| step | saved | today |\n|---|---:|---:|");
             for s in &c.steps {
-                let _ = writeln!(out, "| {} | {} | {} |", s.step.info().title, s.saved, s.today);
+                let _ = writeln!(
+                    out,
+                    "| {} | {} | {} |",
+                    s.step.info().title,
+                    s.saved,
+                    s.today
+                );
             }
             let _ = writeln!(out);
         }
@@ -40,14 +51,25 @@ pub fn review_markdown(r: &Review) -> String {
     if !r.questions.is_empty() {
         let _ = writeln!(out, "\n## Clarifying questions\n");
         for q in &r.questions {
-            let _ = writeln!(out, "- **{}** — {}", one_line(&q.question), clip(&q.answer, 240));
+            let _ = writeln!(
+                out,
+                "- **{}** — {}",
+                one_line(&q.question),
+                clip(&q.answer, 240)
+            );
         }
     }
     if !r.probes.is_empty() {
         let _ = writeln!(out, "\n## Follow-up questions\n");
         for sp in &r.probes {
             for p in &sp.probes {
-                let _ = writeln!(out, "- _{}_ **{}** — {}", sp.step.info().title, one_line(&p.ask), clip(&p.reply, 240));
+                let _ = writeln!(
+                    out,
+                    "- _{}_ **{}** — {}",
+                    sp.step.info().title,
+                    one_line(&p.ask),
+                    clip(&p.reply, 240)
+                );
             }
         }
     }
@@ -69,7 +91,13 @@ pub fn review_markdown(r: &Review) -> String {
         if !s.ratings.is_empty() {
             let _ = writeln!(out, "\n| dimension | rating | why |\n|---|---:|---|");
             for rt in &s.ratings {
-                let _ = writeln!(out, "| {} | {}/4 | {} |", cell(&rt.dimension), rt.score, cell(&rt.why));
+                let _ = writeln!(
+                    out,
+                    "| {} | {}/4 | {} |",
+                    cell(&rt.dimension),
+                    rt.score,
+                    cell(&rt.why)
+                );
             }
         }
         if !s.notes.trim().is_empty() {
@@ -89,16 +117,51 @@ pub fn review_markdown(r: &Review) -> String {
 pub fn compare_markdown(c: &Comparison) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# Comparison\n");
-    let _ = writeln!(out, "- A: `{}` — {}", one_line(&c.a.file).replace('`', "'"), meta_line(&c.a));
-    let _ = writeln!(out, "- B: `{}` — {}", one_line(&c.b.file).replace('`', "'"), meta_line(&c.b));
+    let _ = writeln!(
+        out,
+        "- A: `{}` — {}",
+        one_line(&c.a.file).replace('`', "'"),
+        meta_line(&c.a)
+    );
+    let _ = writeln!(
+        out,
+        "- B: `{}` — {}",
+        one_line(&c.b.file).replace('`', "'"),
+        meta_line(&c.b)
+    );
     let _ = writeln!(out, "\n| | A | B | Δ |\n|---|---:|---:|---:|");
-    let _ = writeln!(out, "| **Overall** | {} | {} | {} |", c.score.a, c.score.b, signed(c.score.delta));
-    let _ = writeln!(out, "| band | `{}` | `{}` | |", c.band_a.as_str(), c.band_b.as_str());
+    let _ = writeln!(
+        out,
+        "| **Overall** | {} | {} | {} |",
+        c.score.a,
+        c.score.b,
+        signed(c.score.delta)
+    );
+    let _ = writeln!(
+        out,
+        "| band | `{}` | `{}` | |",
+        c.band_a.as_str(),
+        c.band_b.as_str()
+    );
     for (d, id) in c.steps.iter().zip(crate::framework::StepId::ALL) {
-        let _ = writeln!(out, "| {} | {} | {} | {} |", id.info().title, d.a, d.b, signed(d.delta));
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} |",
+            id.info().title,
+            d.a,
+            d.b,
+            signed(d.delta)
+        );
     }
     for d in &c.dimensions {
-        let _ = writeln!(out, "| _{}_ | {} | {} | {} |", d.name, d.a, d.b, signed(d.delta));
+        let _ = writeln!(
+            out,
+            "| _{}_ | {} | {} | {} |",
+            d.name,
+            d.a,
+            d.b,
+            signed(d.delta)
+        );
     }
     if !c.same_problem {
         let _ = writeln!(out, "\n_Different problems: scores compared, topics not._");
@@ -106,11 +169,23 @@ pub fn compare_markdown(c: &Comparison) -> String {
     }
     let _ = writeln!(out, "\n## Newly covered in B\n");
     for t in &c.newly_covered {
-        let _ = writeln!(out, "- ✓ {}: **{}** — “{}”", t.step.info().title, t.label, one_line(&t.evidence));
+        let _ = writeln!(
+            out,
+            "- ✓ {}: **{}** — “{}”",
+            t.step.info().title,
+            t.label,
+            one_line(&t.evidence)
+        );
     }
     let _ = writeln!(out, "\n## Newly missed in B\n");
     for t in &c.newly_missed {
-        let _ = writeln!(out, "- ✗ {}: **{}** — study *{}*", t.step.info().title, t.label, t.study);
+        let _ = writeln!(
+            out,
+            "- ✗ {}: **{}** — study *{}*",
+            t.step.info().title,
+            t.label,
+            t.study
+        );
     }
     out
 }

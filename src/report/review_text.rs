@@ -97,20 +97,46 @@ fn rubric_block(out: &mut String, r: &Review, st: Style) {
         Some(c) => {
             let (first, second) = if r.as_saved {
                 (
-                    format!("Saved grade {}/100 ({}, {graded})", c.saved_score, c.saved_band.as_str()),
-                    format!("today's rubric gives {}/100 ({})", c.today_score, c.today_band.as_str()),
+                    format!(
+                        "Saved grade {}/100 ({}, {graded})",
+                        c.saved_score,
+                        c.saved_band.as_str()
+                    ),
+                    format!(
+                        "today's rubric gives {}/100 ({})",
+                        c.today_score,
+                        c.today_band.as_str()
+                    ),
                 )
             } else {
                 (
-                    format!("Today's rubric gives {}/100 ({})", c.today_score, c.today_band.as_str()),
-                    format!("the grade saved on {graded} was {}/100 ({})", c.saved_score, c.saved_band.as_str()),
+                    format!(
+                        "Today's rubric gives {}/100 ({})",
+                        c.today_score,
+                        c.today_band.as_str()
+                    ),
+                    format!(
+                        "the grade saved on {graded} was {}/100 ({})",
+                        c.saved_score,
+                        c.saved_band.as_str()
+                    ),
                 )
             };
-            let _ = writeln!(out, "{}", st.yellow(&format!("{first}; {second}: the rubric has changed since.")));
+            let _ = writeln!(
+                out,
+                "{}",
+                st.yellow(&format!("{first}; {second}: the rubric has changed since."))
+            );
             if !c.steps.is_empty() {
                 let _ = writeln!(out, "  {:<34} {:>5} {:>5}", "step", "saved", "today");
                 for s in &c.steps {
-                    let _ = writeln!(out, "  {:<34} {:>5} {:>5}", s.step.info().title, s.saved, s.today);
+                    let _ = writeln!(
+                        out,
+                        "  {:<34} {:>5} {:>5}",
+                        s.step.info().title,
+                        s.saved,
+                        s.today
+                    );
                 }
             }
         }
@@ -169,10 +195,17 @@ fn peer_block(out: &mut String, r: &Review, st: Style) {
 /// The review report for a terminal.
 pub fn review_text(r: &Review, st: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold(&format!("Review of {}", one_line(&r.session.file))));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold(&format!("Review of {}", one_line(&r.session.file)))
+    );
     let _ = writeln!(out, "{}", st.dim(&meta_line(&r.session)));
     if !r.session.finished {
-        let _ = writeln!(out, "Unfinished session: graded on the steps answered so far.");
+        let _ = writeln!(
+            out,
+            "Unfinished session: graded on the steps answered so far."
+        );
     }
     rubric_block(&mut out, r, st);
     let _ = writeln!(out);
@@ -183,7 +216,12 @@ pub fn review_text(r: &Review, st: Style) -> String {
     out.push_str(&grade_text(&r.grade, Some(&info), st));
 
     if !r.questions.is_empty() {
-        let _ = writeln!(out, "\n{} ({})", st.bold("Clarifying questions"), r.questions.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            st.bold("Clarifying questions"),
+            r.questions.len()
+        );
         for q in &r.questions {
             let _ = writeln!(out, "  ? {}", one_line(&q.question));
             let _ = writeln!(out, "    {}", st.dim(&clip(&q.answer, REPLY)));
@@ -216,9 +254,23 @@ pub fn review_text(r: &Review, st: Style) -> String {
 /// Two attempts side by side for a terminal.
 pub fn compare_text(c: &Comparison, st: Style) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{}", st.bold("Comparison (both graded with today's rubric)"));
-    let _ = writeln!(out, "  A: {}  {}", one_line(&c.a.file), st.dim(&meta_line(&c.a)));
-    let _ = writeln!(out, "  B: {}  {}", one_line(&c.b.file), st.dim(&meta_line(&c.b)));
+    let _ = writeln!(
+        out,
+        "{}",
+        st.bold("Comparison (both graded with today's rubric)")
+    );
+    let _ = writeln!(
+        out,
+        "  A: {}  {}",
+        one_line(&c.a.file),
+        st.dim(&meta_line(&c.a))
+    );
+    let _ = writeln!(
+        out,
+        "  B: {}  {}",
+        one_line(&c.b.file),
+        st.dim(&meta_line(&c.b))
+    );
     if !c.same_problem {
         let _ = writeln!(out, "Different problems: scores compared, topics not.");
     }
@@ -228,7 +280,13 @@ pub fn compare_text(c: &Comparison, st: Style) -> String {
     };
     let _ = writeln!(out, "\n  {:<34} {:>4} {:>4} {:>5}", "", "A", "B", "Δ");
     row(&mut out, "Overall", c.score.a, c.score.b, c.score.delta);
-    let _ = writeln!(out, "  {:<34} {} → {}", "band", c.band_a.as_str(), c.band_b.as_str());
+    let _ = writeln!(
+        out,
+        "  {:<34} {} → {}",
+        "band",
+        c.band_a.as_str(),
+        c.band_b.as_str()
+    );
     let _ = writeln!(out, "\n  Steps");
     for (d, id) in c.steps.iter().zip(crate::framework::StepId::ALL) {
         row(&mut out, id.info().title, d.a, d.b, d.delta);
@@ -238,7 +296,12 @@ pub fn compare_text(c: &Comparison, st: Style) -> String {
         row(&mut out, &d.name, d.a, d.b, d.delta);
     }
     if c.same_problem {
-        let _ = writeln!(out, "\n{} ({})", st.bold("Newly covered in B"), c.newly_covered.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            st.bold("Newly covered in B"),
+            c.newly_covered.len()
+        );
         for t in &c.newly_covered {
             let _ = writeln!(
                 out,
@@ -249,7 +312,12 @@ pub fn compare_text(c: &Comparison, st: Style) -> String {
                 one_line(&t.evidence)
             );
         }
-        let _ = writeln!(out, "\n{} ({})", st.bold("Newly missed in B"), c.newly_missed.len());
+        let _ = writeln!(
+            out,
+            "\n{} ({})",
+            st.bold("Newly missed in B"),
+            c.newly_missed.len()
+        );
         for t in &c.newly_missed {
             let _ = writeln!(
                 out,

@@ -10,7 +10,7 @@ pub fn sanitize(text: &str) -> String {
     for c in text.chars() {
         match c {
             '\n' | '\t' => out.push(c),
-            '\u{1b}' => out.push_str("␛"),
+            '\u{1b}' => out.push('␛'),
             c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
             '\u{202a}'..='\u{202e}'
             | '\u{2066}'..='\u{2069}'

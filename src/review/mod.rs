@@ -247,7 +247,9 @@ mod tests {
         t.step_mut(StepId::DeepDive).answer =
             "We base62-encode a counter because it avoids collisions.".into();
         t.step_mut(StepId::DeepDive).seconds = 900;
-        t.step_mut(StepId::Requirements).hints.push("Ask about scale.".into());
+        t.step_mut(StepId::Requirements)
+            .hints
+            .push("Ask about scale.".into());
         t
     }
 
@@ -257,10 +259,15 @@ mod tests {
         let mut t = answered();
         let today = regrade(&catalog, &t).expect("grades");
         let mut saved = SavedGrade::from_grade(&today, at());
-        let r = review(&catalog, &{
-            t.grade = Some(saved.clone());
-            t.clone()
-        }, "a.yaml", false)
+        let r = review(
+            &catalog,
+            &{
+                t.grade = Some(saved.clone());
+                t.clone()
+            },
+            "a.yaml",
+            false,
+        )
         .expect("review");
         assert_eq!(r.rubric_change, None);
         saved.score = today.score + 7;

@@ -58,7 +58,14 @@ const FILLER: [&str; 8] = [
     "I will come back to this in the deep dive.",
 ];
 
-fn topic_sentences(out: &mut String, catalog: &Catalog, id: &str, step: StepId, skill: f64, rng: &mut Rng) {
+fn topic_sentences(
+    out: &mut String,
+    catalog: &Catalog,
+    id: &str,
+    step: StepId,
+    skill: f64,
+    rng: &mut Rng,
+) {
     let Some(rubric) = catalog.rubrics.get(id) else {
         return;
     };
@@ -105,7 +112,11 @@ fn requirements(t: &mut Transcript, problem: &Problem, skill: f64, rng: &mut Rng
             answer: f.answer.trim().to_string(),
             fact: Some(f.id.clone()),
         });
-        let _ = writeln!(rec.answer, "I'll assume what you said about {}.", f.topic.to_lowercase());
+        let _ = writeln!(
+            rec.answer,
+            "I'll assume what you said about {}.",
+            f.topic.to_lowercase()
+        );
     }
     if rng.chance(0.3) {
         rec.questions.push(Exchange {
@@ -181,7 +192,14 @@ pub fn sample_transcript(
         .unwrap_or(&[]);
     for p in choose_probes(probes, t.seed) {
         let mut reply = String::new();
-        topic_sentences(&mut reply, catalog, &problem.id, StepId::Bottlenecks, skill / 2.0, &mut rng);
+        topic_sentences(
+            &mut reply,
+            catalog,
+            &problem.id,
+            StepId::Bottlenecks,
+            skill / 2.0,
+            &mut rng,
+        );
         t.step_mut(StepId::DeepDive).probes.push(ProbeReply {
             ask: p.ask.clone(),
             question: p.question.clone(),
@@ -212,6 +230,11 @@ mod tests {
         assert!(yaml.len() > 1500, "only {} bytes", yaml.len());
         let back = Transcript::from_yaml(&yaml, "x.yaml").expect("loads");
         assert_eq!(back, a);
-        assert_ne!(sample_transcript(&catalog, 8, 1, false).expect("sample").started, a.started);
+        assert_ne!(
+            sample_transcript(&catalog, 8, 1, false)
+                .expect("sample")
+                .started,
+            a.started
+        );
     }
 }

@@ -145,13 +145,21 @@ impl Practice<'_> {
                     if facts.is_empty() {
                         let answer = "Your call: state an assumption and move on.".to_string();
                         p.say(&format!("Interviewer: {answer}"));
-                        rec.questions.push(Exchange { question: q, answer, fact: None });
+                        rec.questions.push(Exchange {
+                            question: q,
+                            answer,
+                            fact: None,
+                        });
                     } else {
                         // One exchange per fact, so each revealed fact is on record.
                         for f in facts {
                             let answer = f.answer.trim().to_string();
                             p.say(&format!("Interviewer: {answer}"));
-                            rec.questions.push(Exchange { question: q.clone(), answer, fact: Some(f.id.clone()) });
+                            rec.questions.push(Exchange {
+                                question: q.clone(),
+                                answer,
+                                fact: Some(f.id.clone()),
+                            });
                         }
                     }
                     rec.seconds += elapsed;
@@ -399,19 +407,33 @@ mod tests {
     }
 
     fn setup() -> Setup {
-        Setup { catalog: Catalog::embedded().expect("built-in data loads"), dir: tempfile::tempdir().expect("tempdir") }
+        Setup {
+            catalog: Catalog::embedded().expect("built-in data loads"),
+            dir: tempfile::tempdir().expect("tempdir"),
+        }
     }
 
     fn answer(s: &str) -> Event {
         Event::Answer(s.to_string())
     }
 
-    fn run(setup: &Setup, t: Transcript, events: Vec<Event>) -> (Outcome, Transcript, ScriptedPrompter) {
+    fn run(
+        setup: &Setup,
+        t: Transcript,
+        events: Vec<Event>,
+    ) -> (Outcome, Transcript, ScriptedPrompter) {
         let clock = FakeClock::new("2026-11-27T10:00:00+00:00", 30);
         let store = Store::new(setup.dir.path());
         let path = setup.dir.path().join("session.yaml");
         let problem = setup.catalog.problem(&t.problem).expect("problem");
-        let mut s = Practice { catalog: &setup.catalog, problem, transcript: t, path, store, clock: &clock };
+        let mut s = Practice {
+            catalog: &setup.catalog,
+            problem,
+            transcript: t,
+            path,
+            store,
+            clock: &clock,
+        };
         let mut p = ScriptedPrompter::new(events);
         let outcome = s.run(&mut p).expect("session runs");
         (outcome, s.transcript, p)
@@ -449,7 +471,9 @@ mod tests {
     fn a_full_session_answers_questions_asks_follow_ups_and_grades() {
         let setup = setup();
         let (outcome, t, p) = run(&setup, fresh("url-shortener", 4), full_script());
-        let Outcome::Finished(grade) = outcome else { panic!("session should finish: {}", p.transcript()) };
+        let Outcome::Finished(grade) = outcome else {
+            panic!("session should finish: {}", p.transcript())
+        };
         assert!(t.finished && t.grade.is_some());
         let said = p.transcript();
         assert!(said.contains("Interviewer: About 100 million"), "{said}");
@@ -460,7 +484,10 @@ mod tests {
         // Two or three deep-dive probes, recorded with their replies.
         let probes = &t.step(StepId::DeepDive).probes;
         assert!((2..=3).contains(&probes.len()), "{probes:?}");
-        assert!(t.revealed_facts().iter().any(|f| f.contains("scale") || f.contains("volume") || !f.is_empty()));
+        assert!(t
+            .revealed_facts()
+            .iter()
+            .any(|f| f.contains("scale") || f.contains("volume") || !f.is_empty()));
         // 30 s per clock reading: every step took time.
         assert!(t.steps.iter().all(|s| s.seconds > 0));
         assert!(grade.score > 0);
@@ -478,7 +505,12 @@ mod tests {
             answer("About 33 GB of cache memory for the hot 20%."),
         ];
         let (_, t, p) = run(&setup, fresh("url-shortener", 0), events);
-        let asked: Vec<&str> = p.said.iter().filter(|s| s.starts_with("Interviewer: I don't see")).map(String::as_str).collect();
+        let asked: Vec<&str> = p
+            .said
+            .iter()
+            .filter(|s| s.starts_with("Interviewer: I don't see"))
+            .map(String::as_str)
+            .collect();
         assert_eq!(asked.len(), 1, "{asked:?}");
         assert!(asked[0].contains("cache"), "{asked:?}");
         assert!(t.step(StepId::Estimation).probes[0].reply.contains("33 GB"));
@@ -488,17 +520,29 @@ mod tests {
     fn probes_vary_with_the_seed_and_repeat_with_it() {
         let catalog = Catalog::embedded().expect("data");
         let probes = &catalog.problem("twitter").expect("twitter").probes["deep_dive"];
-        let pick = |seed| choose_probes(probes, seed).iter().map(|p| p.ask.clone()).collect::<Vec<_>>();
+        let pick = |seed| {
+            choose_probes(probes, seed)
+                .iter()
+                .map(|p| p.ask.clone())
+                .collect::<Vec<_>>()
+        };
         assert_eq!(pick(7), pick(7));
         let distinct: std::collections::HashSet<Vec<String>> = (0..10).map(pick).collect();
-        assert!(distinct.len() > 3, "ten seeds gave only {} choices", distinct.len());
+        assert!(
+            distinct.len() > 3,
+            "ten seeds gave only {} choices",
+            distinct.len()
+        );
         assert!((0..10).all(|s| (2..=3).contains(&pick(s).len())));
     }
 
     #[test]
     fn quit_saves_and_resume_continues_where_it_stopped() {
         let setup = setup();
-        let events = vec![answer("I assume 100M URLs a month."), Event::Command(Command::Quit)];
+        let events = vec![
+            answer("I assume 100M URLs a month."),
+            Event::Command(Command::Quit),
+        ];
         let (outcome, t, p) = run(&setup, fresh("url-shortener", 4), events);
         assert!(matches!(outcome, Outcome::Quit));
         assert!(p.transcript().contains("resume with"));
@@ -511,7 +555,10 @@ mod tests {
         rest.drain(..4); // two questions, the requirements answer, the hint
         let (outcome, t, _) = run(&setup, saved, rest);
         assert!(matches!(outcome, Outcome::Finished(_)), "{t:?}");
-        assert_eq!(t.step(StepId::Requirements).answer, "I assume 100M URLs a month.");
+        assert_eq!(
+            t.step(StepId::Requirements).answer,
+            "I assume 100M URLs a month."
+        );
     }
 
     #[test]
@@ -522,7 +569,10 @@ mod tests {
         assert!(matches!(outcome, Outcome::Eof));
         assert!(p.transcript().contains("saved as unfinished"));
         let saved = Store::load(&setup.dir.path().join("session.yaml")).expect("saved");
-        assert_eq!(saved.step(StepId::Functional).answer, "Post and read tweets.");
+        assert_eq!(
+            saved.step(StepId::Functional).answer,
+            "Post and read tweets."
+        );
         assert!(saved.step(StepId::Functional).done);
         assert!(!saved.finished);
     }
@@ -556,9 +606,20 @@ mod tests {
         let path = setup.dir.path().join("s.yaml");
         let catalog = &setup.catalog;
         let problem = catalog.problem("pastebin").expect("pastebin");
-        let mut s = Practice { catalog, problem, transcript: fresh("pastebin", 0), path, store, clock: &clock };
+        let mut s = Practice {
+            catalog,
+            problem,
+            transcript: fresh("pastebin", 0),
+            path,
+            store,
+            clock: &clock,
+        };
         let mut p = ScriptedPrompter::new(vec![answer("Assume 1M pastes a day.")]);
         let _ = s.run(&mut p).expect("runs");
-        assert!(p.transcript().contains("over the 5:00 budget"), "{}", p.transcript());
+        assert!(
+            p.transcript().contains("over the 5:00 budget"),
+            "{}",
+            p.transcript()
+        );
     }
 }

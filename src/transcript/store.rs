@@ -1,6 +1,6 @@
 //! The transcripts folder: naming, atomic saves, finding the latest session.
 
-use super::Transcript;
+use super::{Mode, Transcript};
 use crate::error::{Error, Result};
 use std::fs;
 use std::io::Write;
@@ -91,24 +91,24 @@ impl Store {
         Ok(files)
     }
 
-    /// The most recently updated unfinished session, skipping unreadable files.
-    pub fn latest_unfinished(&self) -> Result<Option<(PathBuf, Transcript)>> {
-        let mut best: Option<(PathBuf, Transcript)> = None;
-        for path in self.files()? {
-            let Ok(t) = Store::load(&path) else { continue };
-            if !t.finished && best.as_ref().is_none_or(|(_, b)| t.updated >= b.updated) {
-                best = Some((path, t));
-            }
-        }
-        Ok(best)
+    /// The most recently updated unfinished session of `mode`, skipping unreadable files.
+    pub fn latest_unfinished(&self, mode: Mode) -> Result<Option<(PathBuf, Transcript)>> {
+        self.latest_where(|t| !t.finished && t.mode == mode)
     }
 
     /// The most recently updated session, finished or not.
     pub fn latest(&self) -> Result<Option<(PathBuf, Transcript)>> {
+        self.latest_where(|_| true)
+    }
+
+    fn latest_where(
+        &self,
+        keep: impl Fn(&Transcript) -> bool,
+    ) -> Result<Option<(PathBuf, Transcript)>> {
         let mut best: Option<(PathBuf, Transcript)> = None;
         for path in self.files()? {
             let Ok(t) = Store::load(&path) else { continue };
-            if best.as_ref().is_none_or(|(_, b)| t.updated >= b.updated) {
+            if keep(&t) && best.as_ref().is_none_or(|(_, b)| t.updated >= b.updated) {
                 best = Some((path, t));
             }
         }
@@ -119,7 +119,6 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::transcript::Mode;
     use chrono::DateTime;
 
     #[test]
@@ -137,7 +136,10 @@ mod tests {
         done.finished = true;
         store.save(&p2, &done).expect("save");
         fs::write(store.dir.join("broken.yaml"), "version: [").expect("write");
-        let (path, _) = store.latest_unfinished().expect("scan").expect("found");
+        let (path, _) = store
+            .latest_unfinished(Mode::Solo)
+            .expect("scan")
+            .expect("found");
         assert_eq!(path, p1);
         assert_eq!(store.files().expect("files").len(), 3);
     }

@@ -66,7 +66,7 @@ pub fn exec(
     }
     let folder = store.dir.display().to_string();
     match format {
-        Format::Json => emitln(&report::json(&h)),
+        Format::Json => emitln(&report::safe_json::safe_json(&h)),
         Format::Markdown => emit(&history_text::history_markdown(&h, &folder)),
         Format::Text => emit(&history_text::history_text(&h, &folder, config.style)),
     }

@@ -5,7 +5,7 @@ use crate::catalog::Catalog;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use crate::error::Error;
-use crate::report::{self, SessionInfo, StepTime};
+use crate::report::{self, SessionInfo};
 use crate::session::{ensure_writable, Outcome, Practice, SystemClock};
 use crate::transcript::{Mode, Store, Transcript};
 use crate::Result;
@@ -19,18 +19,6 @@ pub struct Options {
     pub timer: bool,
     pub resume: Option<Option<PathBuf>>,
     pub seed: Option<u64>,
-}
-
-/// Session timing for the report.
-pub fn timing(t: &Transcript) -> Vec<StepTime> {
-    t.steps
-        .iter()
-        .map(|s| StepTime {
-            step: s.step,
-            used_secs: s.seconds,
-            budget_secs: t.budget_secs(s.step),
-        })
-        .collect()
 }
 
 pub fn exec(opts: Options, config: &Config) -> Result<i32> {
@@ -92,7 +80,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     match session.run(prompter.as_mut())? {
         Outcome::Finished(grade) => {
             let info = SessionInfo {
-                timing: timing(&session.transcript),
+                timing: crate::review::timing(&session.transcript),
                 transcript: Some(path.display().to_string()),
             };
             emit(&format!(

@@ -36,7 +36,10 @@ fn resolve(file: &Path, store: &Store) -> Result<PathBuf> {
         .iter()
         .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
         .collect();
-    let wanted = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let wanted = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     let suggestions = nearest(&wanted, names.iter().map(String::as_str));
     Err(Error::Usage(format!(
         "no transcript `{}` (nor in `{}`){}; list the sessions with `sdcoach history`",
@@ -58,7 +61,10 @@ fn deliver(text: String, output: Option<&Path>) -> Result<i32> {
                 path: path.to_path_buf(),
                 source,
             })?;
-            emitln(&format!("Wrote {}", report::one_line(&path.display().to_string())));
+            emitln(&format!(
+                "Wrote {}",
+                report::one_line(&path.display().to_string())
+            ));
         }
     }
     Ok(exit::OK)
@@ -76,7 +82,9 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
 
     if let Some(pair) = &opts.compare {
         let [a, b] = pair.as_slice() else {
-            return Err(Error::Usage("`--compare` takes two transcripts: A B".into()));
+            return Err(Error::Usage(
+                "`--compare` takes two transcripts: A B".into(),
+            ));
         };
         let (ta, fa) = load(&resolve(a, &store)?)?;
         let (tb, fb) = load(&resolve(b, &store)?)?;
@@ -84,7 +92,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
         let text = match opts.format {
             ReviewFormatArg::Text => review_text::compare_text(&c, style),
             ReviewFormatArg::Markdown => review_md::compare_markdown(&c),
-            ReviewFormatArg::Json => format!("{}\n", report::json(&c)),
+            ReviewFormatArg::Json => format!("{}\n", report::safe_json::safe_json(&c)),
             ReviewFormatArg::Html => {
                 return Err(Error::Usage(
                     "`--format html` renders one session: review A and B separately, or compare with `--format markdown`".into(),
@@ -111,7 +119,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     let text = match opts.format {
         ReviewFormatArg::Text => review_text::review_text(&r, style),
         ReviewFormatArg::Markdown => review_md::review_markdown(&r),
-        ReviewFormatArg::Json => format!("{}\n", report::json(&r)),
+        ReviewFormatArg::Json => format!("{}\n", report::safe_json::safe_json(&r)),
         ReviewFormatArg::Html => html::review_html(&r),
     };
     deliver(text, opts.output.as_deref())

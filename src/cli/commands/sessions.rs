@@ -72,25 +72,13 @@ pub fn resume(
             let t = Store::load(&f)?;
             (f, t)
         }
-        None => {
-            let mut best: Option<(PathBuf, Transcript)> = None;
-            for path in store.files()? {
-                let Ok(t) = Store::load(&path) else { continue };
-                if t.mode == mode
-                    && !t.finished
-                    && best.as_ref().map_or(true, |(_, b)| t.updated >= b.updated)
-                {
-                    best = Some((path, t));
-                }
-            }
-            best.ok_or_else(|| {
+        None => store.latest_unfinished(mode)?.ok_or_else(|| {
                 Error::Usage(format!(
                     "no unfinished {} session in `{}`: start one with `sdcoach {command} PROBLEM` (or pass `--transcripts DIR`)",
                     mode.as_str(),
                     store.dir.display()
                 ))
-            })?
-        }
+            })?,
     };
     if t.finished {
         return Err(Error::Usage(format!(

@@ -4,6 +4,7 @@
 
 use crate::catalog::{Catalog, Flag, Problem, Rubric};
 use crate::framework::StepId;
+use crate::grading::score::{coverage_score, overall_from};
 use crate::grading::{Band, HINT_COST};
 use crate::report::{
     band_words, Scorecard, ScorecardDimension, ScorecardGap, ScorecardStep, DISAGREEMENT,
@@ -11,13 +12,6 @@ use crate::report::{
 use crate::transcript::{SavedGrade, Transcript};
 use chrono::{DateTime, FixedOffset};
 
-// Mirrors of `grading::score` (private there): keep them in step.
-/// Share of a step's topic weight that earns 100, as in solo grading.
-const FULL_MARKS_AT: f64 = 0.9;
-/// Most points green flags add, as in solo grading.
-const GREEN_CAP: f64 = 8.0;
-/// Most points red flags take, as in solo grading.
-const RED_CAP: f64 = 20.0;
 /// Most gaps listed in the feedback.
 const MAX_GAPS: usize = 6;
 /// Most strengths and improvements listed.
@@ -149,8 +143,7 @@ fn step_scores(rubric: &Rubric, t: &Transcript) -> Vec<ScorecardStep> {
                 .sum();
             let ratio = if total > 0.0 { earned / total } else { 0.0 };
             let hints = rec.hints.len() as u32;
-            let score =
-                (100.0 * ratio / FULL_MARKS_AT).clamp(0.0, 100.0) - HINT_COST * f64::from(hints);
+            let score = coverage_score(ratio) - HINT_COST * f64::from(hints);
             ScorecardStep {
                 step,
                 title: step.info().title.to_string(),
@@ -167,68 +160,23 @@ fn step_scores(rubric: &Rubric, t: &Transcript) -> Vec<ScorecardStep> {
 /// Overall score and the four dimensions from step scores and ticked flags,
 /// with the weights solo grading uses.
 fn overall(steps: &[ScorecardStep], flags: &[(&Flag, bool)], ticked: &[String]) -> (u32, [u32; 4]) {
-    let s = |id: StepId| steps.get(id.index()).map_or(0.0, |g| f64::from(g.score));
-    let minutes: f64 = steps.iter().map(|g| f64::from(g.step.info().minutes)).sum();
-    let weighted = steps
-        .iter()
-        .map(|g| f64::from(g.score) * f64::from(g.step.info().minutes))
-        .sum::<f64>()
-        / minutes.max(1.0);
-    let seen = |green: bool| {
+    let scores: Vec<(StepId, u32)> = steps.iter().map(|g| (g.step, g.score)).collect();
+    let seen = |green: bool| -> Vec<(&str, f64)> {
         flags
             .iter()
-            .filter(move |(f, g)| *g == green && ticked.contains(&f.id))
-            .map(|(f, _)| *f)
+            .filter(|(f, g)| *g == green && ticked.contains(&f.id))
+            .map(|(f, _)| (f.id.as_str(), f.points))
+            .collect()
     };
-    let green: f64 = seen(true).map(|f| f.points).sum::<f64>().min(GREEN_CAP);
-    let red: f64 = seen(false).map(|f| f.points).sum::<f64>().min(RED_CAP);
-    let score = (weighted + green - red).round().clamp(0.0, 100.0) as u32;
-    let count = |green: bool, ids: &[&str]| {
-        seen(green).filter(|f| ids.contains(&f.id.as_str())).count() as f64
-    };
-    let communication =
-        (s(StepId::Requirements) + s(StepId::Functional) + s(StepId::NonFunctional)) / 3.0 * 0.85
-            + 7.5 * count(true, &["clarifying_questions", "stated_assumptions"])
-            - 10.0
-                * count(
-                    false,
-                    &[
-                        "under_confidence",
-                        "over_confidence",
-                        "jumping_to_solution",
-                        "i_dont_know",
-                    ],
-                );
-    let technical = 0.35 * s(StepId::HighLevel)
-        + 0.65 * s(StepId::DeepDive)
-        + 5.0 * count(true, &["explicit_trade_offs"])
-        - 10.0
-            * count(
-                false,
-                &["no_trade_offs", "nosql_always_better", "blockchain"],
-            );
-    let practical = 0.5 * s(StepId::Estimation)
-        + 0.3 * s(StepId::Bottlenecks)
-        + 0.2 * s(StepId::HighLevel)
-        + 5.0
-            * count(
-                true,
-                &[
-                    "monitoring_operations",
-                    "concrete_numbers",
-                    "real_experience",
-                ],
-            )
-        - 10.0 * count(false, &["ignoring_scale", "over_engineering"]);
-    let solving = 0.4 * s(StepId::DeepDive)
-        + 0.4 * s(StepId::Bottlenecks)
-        + 0.2 * s(StepId::Estimation)
-        + 5.0 * count(true, &["failure_modes"])
-        - 10.0 * count(false, &["forgetting_failures", "never_failures"]);
-    let c = |v: f64| v.round().clamp(0.0, 100.0) as u32;
+    let (score, d) = overall_from(&scores, &seen(true), &seen(false));
     (
         score,
-        [c(communication), c(technical), c(practical), c(solving)],
+        [
+            d.communication,
+            d.technical_depth,
+            d.practical_experience,
+            d.problem_solving,
+        ],
     )
 }
 
