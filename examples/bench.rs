@@ -101,6 +101,43 @@ fn main() {
         per_grade[2] / per_grade[1]
     );
 
+    // Estimation engine alone: an estimation section of 1,000 and 10,000 lines.
+    let lines: Vec<String> = answer_of(3_000)
+        .lines()
+        .filter(|l| l.chars().any(|c| c.is_ascii_digit()))
+        .map(str::to_string)
+        .collect();
+    let problem = catalog.problem("twitter").ok();
+    let mut per_section = Vec::new();
+    for n in [1_000usize, 10_000] {
+        let text: String = (0..n)
+            .map(|i| format!("{}\n", lines[i % lines.len().max(1)]))
+            .collect();
+        let (t, runs) = time(
+            || {
+                let checks = sdcoach::estimation::check_arithmetic(&text);
+                if let Some(p) = problem {
+                    let found = sdcoach::estimation::compare_estimates(
+                        &text,
+                        p,
+                        &[("write_qps".into(), 1.0)],
+                    );
+                    assert!(!found.is_empty() || checks.is_empty());
+                }
+            },
+            Duration::from_secs(2),
+        );
+        println!(
+            "estimation section {n:>6} lines: {:>9.3} ms ({runs} runs)",
+            t.as_secs_f64() * 1e3
+        );
+        per_section.push(t.as_secs_f64());
+    }
+    println!(
+        "ratio 10,000 / 1,000 lines: {:.1}x (linear is ~10x)",
+        per_section[1] / per_section[0]
+    );
+
     let bin = std::path::Path::new("target/release/sdcoach");
     if bin.exists() {
         let (t, runs) = time(

@@ -337,3 +337,28 @@ fn a_real_terminal_session_answers_through_dialoguer() {
     assert_eq!(t.steps[0].answer, "I assume 100M new links a month.");
     assert_eq!(t.steps[0].questions.len(), 1);
 }
+
+#[test]
+fn on_a_terminal_without_a_problem_a_fuzzy_picker_offers_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bin = assert_cmd::cargo::cargo_bin("sdcoach");
+    let cmd = format!(
+        "env NO_COLOR=1 TERM=xterm {} --transcripts {} practice",
+        bin.display(),
+        dir.path().join("t").display()
+    );
+    let mut p = rexpect::spawn(&cmd, Some(15_000)).expect("spawns in a pty");
+    p.exp_string("Pick a problem").expect("the picker opens");
+    p.send("whats").expect("type a filter");
+    p.flush().expect("flush");
+    p.exp_string("whatsapp")
+        .expect("the filter shows the match");
+    p.send("\r").expect("enter");
+    p.flush().expect("flush");
+    p.exp_string("Design WhatsApp")
+        .expect("the chosen problem starts");
+    p.exp_string("Step 1/7").expect("first step");
+    p.send_line(":quit").expect("send");
+    p.exp_string("resume with").expect("saved");
+    p.exp_eof().expect("exits");
+}

@@ -1,6 +1,6 @@
 //! Markdown rendering of a grade, for sharing.
 
-use super::number::human;
+use super::grade_text::with_unit;
 use super::sanitize::one_line;
 use super::{clock, verdict_name, SessionInfo};
 use crate::grading::Grade;
@@ -77,15 +77,14 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
         for e in &grade.estimates {
             let yours = e
                 .found
-                .map(|v| format!("{} {}", human(v), e.unit))
+                .map(|v| with_unit(v, &e.unit))
                 .unwrap_or_else(|| "—".into());
             let _ = writeln!(
                 out,
-                "| {} | {} | {} {} | {} | {} |",
+                "| {} | {} | {} | {} | {} |",
                 cell(&e.label),
                 cell(&yours),
-                human(e.reference),
-                cell(&e.unit),
+                cell(&with_unit(e.reference, &e.unit)),
                 verdict_name(&e.verdict),
                 cell(&e.calculation)
             );

@@ -8,6 +8,29 @@ use crate::estimation::EstimateVerdict;
 use crate::grading::{Grade, QuestionGrade, StepGrade};
 use std::fmt::Write;
 
+/// Longest estimate label shown in the table.
+const LABEL_MAX: usize = 40;
+
+/// `40/s`, `3 TB`, `6B urls`.
+pub fn with_unit(v: f64, unit: &str) -> String {
+    if unit.starts_with('/') {
+        format!("{}{unit}", human(v))
+    } else {
+        format!("{} {unit}", human(v))
+    }
+}
+
+fn truncate(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        format!(
+            "{}…",
+            s.chars().take(max - 1).collect::<String>().trim_end()
+        )
+    }
+}
+
 /// The one thing to practise next: weakest step and its heaviest missed topic.
 pub fn study_next(grade: &Grade) -> Option<String> {
     let step = grade.weakest_step()?;
@@ -143,17 +166,25 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
 
     if !grade.estimates.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Estimates"));
+        let label = |l: &str| truncate(l, LABEL_MAX);
+        let width = grade
+            .estimates
+            .iter()
+            .map(|e| label(&e.label).chars().count())
+            .max()
+            .unwrap_or(8)
+            .max(8);
         let _ = writeln!(
             out,
-            "  {:<28} {:>14} {:>14}  verdict",
+            "  {:<width$} {:>14} {:>14}  verdict",
             "quantity", "yours", "reference"
         );
         for e in &grade.estimates {
             let yours = e
                 .found
-                .map(|v| format!("{} {}", human(v), e.unit))
+                .map(|v| with_unit(v, &e.unit))
                 .unwrap_or_else(|| "—".into());
-            let reference = format!("{} {}", human(e.reference), e.unit);
+            let reference = with_unit(e.reference, &e.unit);
             let verdict = verdict_name(&e.verdict);
             let painted = match e.verdict {
                 EstimateVerdict::Close => st.green(verdict),
@@ -162,16 +193,17 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
             };
             let _ = writeln!(
                 out,
-                "  {:<28} {:>14} {:>14}  {painted}",
-                e.label, yours, reference
+                "  {:<width$} {:>14} {:>14}  {painted}",
+                label(&e.label),
+                yours,
+                reference
             );
             if let (Some(adj), Some(note)) = (e.adjusted_reference, &e.adjusted_note) {
                 let _ = writeln!(
                     out,
-                    "      {} (your inputs give {} {})",
+                    "      {} (your inputs give {})",
                     one_line(note),
-                    human(adj),
-                    e.unit
+                    with_unit(adj, &e.unit)
                 );
             }
             if !matches!(e.verdict, EstimateVerdict::Close) {

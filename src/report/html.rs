@@ -50,13 +50,13 @@ fn steps_chart(steps: &[StepGrade]) -> Markup {
     let row = 30;
     let height = row * steps.len() + 10;
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" width="560" height=(height) viewBox={"0 0 560 " (height)} role="img" aria-label="Step scores" {
+        svg xmlns="http://www.w3.org/2000/svg" width="460" height=(height) viewBox={"0 0 460 " (height)} role="img" aria-label="Step scores" {
             @for (i, s) in steps.iter().enumerate() {
                 @let y = i * row + 6;
                 text x="0" y=(y + 15) font-size="13" fill="#1d2430" { (s.title) }
-                rect x="250" y=(y) width="250" height="20" rx="3" fill="#e6e9ef" {}
-                rect x="250" y=(y) width=(s.score.min(100) * 250 / 100) height="20" rx="3" fill=(colour_of(s.score)) {}
-                text x="510" y=(y + 15) font-size="13" font-weight="600" fill="#1d2430" { (s.score) }
+                rect x="235" y=(y) width="190" height="20" rx="3" fill="#e6e9ef" {}
+                rect x="235" y=(y) width=(s.score.min(100) * 19 / 10) height="20" rx="3" fill=(colour_of(s.score)) {}
+                text x="432" y=(y + 15) font-size="13" font-weight="600" fill="#1d2430" { (s.score) }
             }
         }
     }
@@ -64,7 +64,7 @@ fn steps_chart(steps: &[StepGrade]) -> Markup {
 
 /// The four dimensions as a radar chart (diamond) with the values marked.
 fn dimensions_chart(g: &Grade) -> Markup {
-    let (cx, cy, r) = (170.0_f64, 150.0_f64, 100.0_f64);
+    let (cx, cy, r) = (220.0_f64, 150.0_f64, 85.0_f64);
     let dims = dimension_list(&g.dimensions);
     // Up, right, down, left.
     let dirs = [(0.0, -1.0), (1.0, 0.0), (0.0, 1.0), (-1.0, 0.0)];
@@ -84,7 +84,7 @@ fn dimensions_chart(g: &Grade) -> Markup {
         (cx - r - 8.0, cy + 4.0, "end"),
     ];
     html! {
-        svg xmlns="http://www.w3.org/2000/svg" width="360" height="300" viewBox="0 0 360 300" role="img" aria-label="Dimensions" {
+        svg xmlns="http://www.w3.org/2000/svg" width="440" height="300" viewBox="0 0 440 300" role="img" aria-label="Dimensions" {
             @for v in [0.25, 0.5, 0.75, 1.0] {
                 polygon points=(ring(v)) fill="none" stroke="#d5dae3" stroke-width="1" {}
             }

@@ -465,6 +465,16 @@ mod tests {
         assert_eq!(h.topics_from, 4);
         assert!(!h.missed_topics.is_empty());
 
+        // The quick reader refuses what a full load refuses.
+        let typo = std::fs::read_to_string(dir.path().join("s1.yaml"))
+            .expect("read")
+            .replace("finished: true", "finished: true\nfinshed: true");
+        std::fs::write(dir.path().join("typo.yaml"), typo).expect("write");
+        let files = store.files().expect("files");
+        let h = history(&catalog, &files, &Filter::default(), 1, &|| {});
+        assert_eq!(h.skipped.len(), 2);
+        assert!(h.skipped.iter().any(|s| s.reason.contains("finshed")));
+
         let only = Filter {
             problem: Some("url-shortener".into()),
             since: NaiveDate::from_ymd_opt(2026, 11, 2),

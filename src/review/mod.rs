@@ -167,15 +167,14 @@ fn rubric_change(saved: &SavedGrade, today: &Grade) -> Option<RubricChange> {
             })
         })
         .collect();
-    (saved.score != today.score || saved.band != today.band || !steps.is_empty()).then(|| {
-        RubricChange {
-            saved_score: saved.score,
-            saved_band: saved.band,
-            today_score: today.score,
-            today_band: today.band,
-            graded_at: saved.graded_at,
-            steps,
-        }
+    let changed = saved.score != today.score || saved.band != today.band || !steps.is_empty();
+    changed.then_some(RubricChange {
+        saved_score: saved.score,
+        saved_band: saved.band,
+        today_score: today.score,
+        today_band: today.band,
+        graded_at: saved.graded_at,
+        steps,
     })
 }
 
