@@ -54,7 +54,8 @@ fn folder() -> tempfile::TempDir {
 }
 
 fn assert_harmless(text: &str) {
-    let bidi = |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+    let bidi =
+        |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
     for c in text.chars() {
         let bad = (c.is_control() && c != '\n') || bidi(c);
         assert!(!bad, "control character {c:?} in output:\n{text}");

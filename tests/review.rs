@@ -45,8 +45,8 @@ fn folder() -> tempfile::TempDir {
     fs::write(t.join("2026-11-20-url-shortener-1.yaml"), V1).expect("write");
     fs::write(t.join("2026-11-24-url-shortener-1.yaml"), PEER).expect("write");
     let mut better = Transcript::from_yaml(V1, "v1").expect("fixture loads");
-    better.started = better.started + chrono::Duration::days(2);
-    better.updated = better.updated + chrono::Duration::days(2);
+    better.started += chrono::Duration::days(2);
+    better.updated += chrono::Duration::days(2);
     better.grade = None;
     better.step_mut(StepId::HighLevel).answer.push_str(
         "\nA counter service hands out ranges of ids to the shorten servers, so no request waits on a central component.\nRead replicas serve lookups so that the primary only takes writes.",
@@ -64,7 +64,8 @@ fn folder() -> tempfile::TempDir {
 
 /// Control characters that must never reach a terminal.
 fn assert_harmless(text: &str) {
-    let bidi = |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
+    let bidi =
+        |c: char| ('\u{202a}'..='\u{202e}').contains(&c) || ('\u{2066}'..='\u{2069}').contains(&c);
     for c in text.chars() {
         let bad = (c.is_control() && c != '\n') || bidi(c);
         assert!(!bad, "control character {c:?} in output:\n{text}");

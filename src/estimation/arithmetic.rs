@@ -181,6 +181,17 @@ fn mul_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
             continue;
         }
         if n.dim.is_count() {
+            // "100M × 12 months", "× 5 years": in back-of-the-envelope
+            // arithmetic a duration that multiplies a plain count is a
+            // number of periods (12, 5), and the product stays a count. The
+            // literal reading ("100M × 2 h" hours of content) is kept above.
+            out.extend(finite(Interp {
+                v: n.v * d.v / d.period,
+                dim: Dim::COUNT,
+                period: 1.0,
+                rounded: d.rounded || n.rounded,
+                bits: n.bits,
+            }));
             // "2 h × 3600": the same duration, counted in seconds.
             for &(small, _) in PERIODS.iter().filter(|(p, _)| *p < d.period) {
                 if let Some(r) = period_ratio(n.v, small, d.period) {

@@ -571,10 +571,10 @@ const BYTE_CONTEXT: [&str; 14] = [
     "bandwidth",
 ];
 
-const COUNT_CONTEXT: [&str; 22] = [
+const COUNT_CONTEXT: [&str; 27] = [
     "users", "user", "posts", "tweets", "requests", "dau", "mau", "qps", "views", "reads",
     "writes", "events", "messages", "people", "queries", "accounts", "devices", "rows", "records",
-    "photos", "videos", "clicks",
+    "photos", "videos", "clicks", "redirects", "urls", "links", "visits", "calls",
 ];
 
 const BYTE_NOUNS: [&str; 10] = [
@@ -974,6 +974,15 @@ fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) -> Option<T
                     kind: QuantityKind::Plain,
                     end,
                 });
+            } else if let Some((secs, end)) = duration_word(w)
+                .and_then(|secs| seconds_per_period(s, end, secs, scale, ctx))
+            {
+                // "2.5M s per month": the length of the period itself, the
+                // rule-of-thumb divisor, not a rate of seconds.
+                return Some(Tail {
+                    scale,
+                    ..plain(scale * secs, Dim::DURATION, QuantityKind::Plain, end)
+                });
             } else if let Some(secs) = duration_word(w).filter(|_| !followed_by_period(s, end)) {
                 // "30 days", "86,400 s"; but "100 hours/day" counts hours of
                 // content, read below as a noun with a period.
@@ -1069,17 +1078,41 @@ fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) -> Option<T
 
 /// "/day", "per day", "a day" next.
 fn followed_by_period(s: &str, i: usize) -> bool {
+    period_after(s, i).is_some()
+}
+
+/// The period named next ("/day", "per day", "a day"): its seconds and
+/// where the phrase ends.
+fn period_after(s: &str, i: usize) -> Option<(f64, usize)> {
     let q = skip_hspace(s, i, 2);
     if char_at(s, q) == Some('/') {
         let r = skip_hspace(s, q + 1, 1);
-        return word_at(s, r).is_some_and(|(w, _)| period_word(w).is_some());
+        let (w, end) = word_at(s, r)?;
+        return period_word(w).map(|secs| (secs, end));
     }
     match peek_word(s, i, 2) {
         Some((w, _, end)) if matches!(Lower::new(w).as_str(), "per" | "a" | "an" | "every") => {
-            peek_word(s, end, 2).is_some_and(|(w2, _, _)| period_word(w2).is_some())
+            let (w2, _, end2) = peek_word(s, end, 2)?;
+            period_word(w2).map(|secs| (secs, end2))
         }
-        _ => false,
+        _ => None,
     }
+}
+
+/// "2.5M s per month", "86,400 s/day", "365 days a year": a duration
+/// followed by a longer period it (roughly, within 20% for the rules of
+/// thumb) fills. Returns the unit's seconds and where the phrase ends.
+fn seconds_per_period(
+    s: &str,
+    end: usize,
+    secs: f64,
+    scale: f64,
+    ctx: Option<&BContext>,
+) -> Option<(f64, usize)> {
+    let typed = ctx?.value * scale * secs;
+    let (period, phrase_end) = period_after(s, end)?;
+    (period > secs && typed.is_finite() && (typed - period).abs() <= 0.2 * period)
+        .then_some((secs, phrase_end))
 }
 
 /// Decides whether "B" after a number means bytes (true) or billion.
@@ -1092,7 +1125,34 @@ fn followed_by_period(s: &str, i: usize) -> bool {
 fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
     let s = ctx.line;
     let q = skip_hspace(s, b_end, 2);
-    if let Some((w, end)) = word_at(s, q) {
+    // A multiplication sign next: "×", "*", "·" or a standalone "x".
+    let op_len = match char_at(s, q) {
+        Some(op @ ('×' | '*' | '·')) => Some(op.len_utf8()),
+        Some('x' | 'X') if word_at(s, q).is_some_and(|(w, _)| w.len() == 1) => Some(1),
+        _ => None,
+    };
+    if let Some(op_len) = op_len {
+        let r = skip_hspace(s, q + op_len, 2);
+        if s.as_bytes().get(r).is_some_and(|b| b.is_ascii_digit()) {
+            let (_, num_end) = read_number(s, r);
+            if let Some((w, start, _)) = peek_word(s, num_end, 1) {
+                // "2B × 500 B", "1.2B x 500 bytes": a size on the other
+                // factor makes this one the count.
+                let is_b = w == "B" || w == "b";
+                let spaced_b = is_b && start > num_end;
+                if size_word(w).is_some() || spaced_b {
+                    return false;
+                }
+                // "1.2 B x 500B": the other factor is glued to its B; this
+                // one is the count unless it looks like bytes itself.
+                let looks_like_bytes =
+                    ctx.spaced && ctx.value >= 100.0 && ctx.value.fract() == 0.0;
+                if is_b && !looks_like_bytes {
+                    return false;
+                }
+            }
+        }
+    } else if let Some((w, end)) = word_at(s, q) {
         let lower = Lower::new(w);
         match lower.as_str() {
             "per" => {
@@ -1121,28 +1181,23 @@ fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
                 return true;
             }
         }
-    } else if let Some(op @ ('×' | '*' | 'x' | 'X')) = char_at(s, q) {
-        let r = skip_hspace(s, q + op.len_utf8(), 2);
-        if s.as_bytes().get(r).is_some_and(|b| b.is_ascii_digit()) {
-            let (_, num_end) = read_number(s, r);
-            if let Some((w, start, _)) = peek_word(s, num_end, 1) {
-                // "2B × 500 B": a spaced "B" on the other factor is bytes.
-                let spaced_b = (w == "B" || w == "b") && start > num_end;
-                if size_word(w).is_some() || spaced_b {
-                    return false;
-                }
-            }
-        }
     }
     // "1 KB × 1B": the other factor is a size, so this one is a count.
+    // "1.2 B x 500B", "100M x 500B": the other factor is a large count, so
+    // this one is the size of each.
     if let Some(prev) = ctx.prev {
-        if prev.dim.bytes > 0 {
-            if let Some(gap) = s.get(prev.span.end.min(ctx.number_start)..ctx.number_start) {
-                let gap = gap.trim();
-                if matches!(gap, "×" | "*" | "x" | "X") {
-                    return false;
-                }
-            }
+        let product = s
+            .get(prev.span.end.min(ctx.number_start)..ctx.number_start)
+            .is_some_and(|gap| matches!(gap.trim(), "×" | "*" | "·" | "x" | "X"));
+        if product && prev.dim.bytes > 0 {
+            return false;
+        }
+        if product
+            && prev.dim.bytes == 0
+            && prev.kind == QuantityKind::Plain
+            && prev.display_value() >= 1e6
+        {
+            return true;
         }
     }
     // "100M photos × 500 B": a spaced B after a multiplication sign is the
@@ -1164,6 +1219,19 @@ fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
     let lo = floor_boundary(s, ctx.number_start.saturating_sub(80));
     let hi = floor_boundary(s, (b_end + 80).min(s.len()));
     let window = s.get(lo..hi).unwrap_or("");
+    // Only the clause of the figure: "…; caching them at 500 bytes" after
+    // "10B / 30 ≈ 333M redirects per day" speaks of another figure.
+    let here = ctx.number_start.saturating_sub(lo).min(window.len());
+    let clause_start = window
+        .get(..here)
+        .and_then(|h| h.rfind(';'))
+        .map_or(0, |i| i + 1);
+    let after = b_end.saturating_sub(lo).min(window.len());
+    let clause_end = window
+        .get(after..)
+        .and_then(|t| t.find(';'))
+        .map_or(window.len(), |i| after + i);
+    let window = window.get(clause_start..clause_end).unwrap_or(window);
     let (mut bytes_votes, mut count_votes) = (0, 0);
     for w in window
         .split(|c: char| !c.is_ascii_alphabetic())
