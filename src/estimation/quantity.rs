@@ -70,7 +70,26 @@ impl Dim {
             (1, 0) => "bytes".to_string(),
             (1, -1) => "bytes per second".to_string(),
             (0, 1) => "a duration".to_string(),
-            (b, t) => format!("bytes^{b}·s^{t}"),
+            _ => self.units(),
+        }
+    }
+
+    /// Exponents written out, leaving out the zero ones: "s^2", "bytes^2",
+    /// "bytes·s^-2".
+    fn units(self) -> String {
+        let part = |name: &str, e: i8| match e {
+            0 => None,
+            1 => Some(name.to_string()),
+            e => Some(format!("{name}^{e}")),
+        };
+        let parts: Vec<String> = [part("bytes", self.bytes), part("s", self.time)]
+            .into_iter()
+            .flatten()
+            .collect();
+        if parts.is_empty() {
+            "a count".to_string()
+        } else {
+            parts.join("·")
         }
     }
 }
@@ -208,7 +227,7 @@ pub fn format_quantity(value: f64, dim: Dim) -> String {
         (1, 0) => format_bytes(value),
         (1, -1) => format!("{}/s", format_bytes(value)),
         (0, 1) => format!("{} s", format_count(value)),
-        (b, t) => format!("{} bytes^{b}·s^{t}", format_count(value)),
+        _ => format!("{} {}", format_count(value), dim.units()),
     }
 }
 
@@ -572,9 +591,33 @@ const BYTE_CONTEXT: [&str; 14] = [
 ];
 
 const COUNT_CONTEXT: [&str; 27] = [
-    "users", "user", "posts", "tweets", "requests", "dau", "mau", "qps", "views", "reads",
-    "writes", "events", "messages", "people", "queries", "accounts", "devices", "rows", "records",
-    "photos", "videos", "clicks", "redirects", "urls", "links", "visits", "calls",
+    "users",
+    "user",
+    "posts",
+    "tweets",
+    "requests",
+    "dau",
+    "mau",
+    "qps",
+    "views",
+    "reads",
+    "writes",
+    "events",
+    "messages",
+    "people",
+    "queries",
+    "accounts",
+    "devices",
+    "rows",
+    "records",
+    "photos",
+    "videos",
+    "clicks",
+    "redirects",
+    "urls",
+    "links",
+    "visits",
+    "calls",
 ];
 
 const BYTE_NOUNS: [&str; 10] = [
@@ -974,8 +1017,8 @@ fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) -> Option<T
                     kind: QuantityKind::Plain,
                     end,
                 });
-            } else if let Some((secs, end)) = duration_word(w)
-                .and_then(|secs| seconds_per_period(s, end, secs, scale, ctx))
+            } else if let Some((secs, end)) =
+                duration_word(w).and_then(|secs| seconds_per_period(s, end, secs, scale, ctx))
             {
                 // "2.5M s per month": the length of the period itself, the
                 // rule-of-thumb divisor, not a rate of seconds.
@@ -1145,8 +1188,7 @@ fn b_means_bytes(ctx: &BContext, b_end: usize) -> bool {
                 }
                 // "1.2 B x 500B": the other factor is glued to its B; this
                 // one is the count unless it looks like bytes itself.
-                let looks_like_bytes =
-                    ctx.spaced && ctx.value >= 100.0 && ctx.value.fract() == 0.0;
+                let looks_like_bytes = ctx.spaced && ctx.value >= 100.0 && ctx.value.fract() == 0.0;
                 if is_b && !looks_like_bytes {
                     return false;
                 }

@@ -82,19 +82,28 @@ pub fn compare_estimates(
         .iter()
         .map(|e| cues_of(&e.cues, &e.label))
         .collect();
+    let infos: Vec<UnitInfo> = problem
+        .estimates
+        .iter()
+        .map(|e| unit_info(&e.unit))
+        .collect();
+    let multi: Vec<Option<f64>> = problem.estimates.iter().map(multi_period).collect();
     let matches: Vec<Vec<Option<PlaceMatch>>> = doc
         .places
         .iter()
         .map(|p| {
             let figures = doc.quantities_in(p.values.clone());
             cues.iter()
-                .map(|c| {
-                    match_any(&p.cue_words, c).map(|m| PlaceMatch {
-                        in_figure: figures
-                            .iter()
-                            .any(|q| q.span.start <= m.span.start && m.span.end <= q.span.end),
-                        m,
-                    })
+                .zip(&infos)
+                .map(|(c, info)| {
+                    match_any(&p.cue_words, c)
+                        .or_else(|| clause_head_match(&doc, p, c, info))
+                        .map(|m| PlaceMatch {
+                            in_figure: figures
+                                .iter()
+                                .any(|q| q.span.start <= m.span.start && m.span.end <= q.span.end),
+                            m,
+                        })
                 })
                 .collect()
         })
@@ -110,6 +119,8 @@ pub fn compare_estimates(
         problem,
         stated: &stated,
         cues: &cues,
+        infos: &infos,
+        multi: &multi,
         matches: &matches,
         subjects: &subjects,
     };
@@ -129,6 +140,10 @@ struct Grading<'a> {
     problem: &'a Problem,
     stated: &'a HashMap<&'a str, Option<f64>>,
     cues: &'a [Vec<Cue>],
+    /// Per estimate, its unit.
+    infos: &'a [UnitInfo],
+    /// Per estimate, the period it spans several of ("over 5 years").
+    multi: &'a [Option<f64>],
     /// `[place][estimate]`.
     matches: &'a [Vec<Option<PlaceMatch>>],
     /// Per figure of `doc.quantities`, the words of its unit's subject.
@@ -142,13 +157,22 @@ struct PlaceMatch {
     in_figure: bool,
 }
 
-fn grade(ctx: &Grading, index: usize, est: &Estimate, weight: f64) -> EstimateResult {
-    let info = parse_unit_full(&est.unit).unwrap_or(UnitInfo {
+/// An estimate's unit, a plain count when unreadable.
+fn unit_info(unit: &str) -> UnitInfo {
+    parse_unit_full(unit).unwrap_or(UnitInfo {
         factor: 1.0,
         dim: Dim::COUNT,
         period: None,
         kind: QuantityKind::Plain,
-    });
+    })
+}
+
+fn grade(ctx: &Grading, index: usize, est: &Estimate, weight: f64) -> EstimateResult {
+    let info = ctx
+        .infos
+        .get(index)
+        .copied()
+        .unwrap_or_else(|| unit_info(&est.unit));
     let tolerance = if est.tolerance().is_finite() {
         est.tolerance().max(1.0)
     } else {
@@ -484,6 +508,9 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
             let Some((value, p)) = compatible(doc.text, q, info, place) else {
                 continue;
             };
+            if q.dim.is_rate() && !info.dim.is_rate() && !rate_as_total(ctx, index, matches, m, q) {
+                continue;
+            }
             // A figure's span starts at its "≈" when it has one.
             let result_bonus = match last_rel {
                 Some(r) if q.span.start >= r => {
@@ -528,6 +555,101 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
         }
     }
     best.map(|(_, v, quote)| (v, doc.quote(quote)))
+}
+
+/// May a rate ("600 GB/year") stand for estimate `index`, whose unit is a
+/// plain total ("TB")? Not when the estimate spans several of the rate's
+/// periods ("storage over 5 years"), nor when another estimate with a rate
+/// of that dimension names the same place at least as strongly ("storage per
+/// year"): the figure is that one's.
+fn rate_as_total(
+    ctx: &Grading,
+    index: usize,
+    matches: &[Option<PlaceMatch>],
+    m: &CueMatch,
+    q: &Quantity,
+) -> bool {
+    let period = q.period.unwrap_or(1.0);
+    if let Some(Some(spans)) = ctx.multi.get(index) {
+        if (spans - period).abs() < 0.5 {
+            return false;
+        }
+    }
+    !matches.iter().enumerate().any(|(j, r)| {
+        j != index
+            && ctx.infos.get(j).is_some_and(|i| i.dim == q.dim)
+            && r.as_ref().is_some_and(|r| r.m.strength >= m.strength)
+    })
+}
+
+/// The period an estimate spans several of, from its label or cues: "over
+/// 5 years", "in five years" → a year.
+fn multi_period(est: &Estimate) -> Option<f64> {
+    const NUMBER_WORDS: [&str; 12] = [
+        "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several", "few",
+        "multiple",
+    ];
+    let several = |w: &str| {
+        NUMBER_WORDS.contains(&w) || w.parse::<f64>().is_ok_and(|n| n.is_finite() && n > 1.0)
+    };
+    std::iter::once(&est.label)
+        .chain(est.cues.iter())
+        .find_map(|phrase| {
+            let ws = words(phrase, 0..phrase.len());
+            ws.windows(2).find_map(|pair| match pair {
+                [n, unit] if several(&n.stem) => PERIODS
+                    .iter()
+                    .find(|(secs, name)| *secs > 1.0 && same_stem(&unit.stem, name))
+                    .map(|(secs, _)| *secs),
+                _ => None,
+            })
+        })
+}
+
+/// A weak cue match for a rate estimate: the first content word of one of
+/// its cues ("reads" of "reads per second") heading the clause whose stated
+/// result is a rate of the estimate's dimension: "reads 100 x 40 =
+/// 4,000/s", "Peak: 3 × 4,000 = 12,000 redirects/s".
+fn clause_head_match(doc: &Doc, place: &Place, cues: &[Cue], info: &UnitInfo) -> Option<CueMatch> {
+    if !info.dim.is_rate() || place.level == 0 {
+        return None;
+    }
+    let rel = *place.relations.last()?;
+    let result = doc.quantities_in(rel..place.values.end).first()?;
+    if result.dim != info.dim {
+        return None;
+    }
+    // The clause of the result: after the last ";" or ", " before it.
+    let head = doc.text.get(place.values.start..rel)?;
+    let clause_start = place.values.start
+        + head
+            .rmatch_indices([';', ','])
+            .find(|(i, _)| {
+                head.get(i + 1..)
+                    .is_some_and(|rest| rest.starts_with(char::is_whitespace))
+            })
+            .map_or(0, |(i, _)| i + 1);
+    // Its first word, before any figure.
+    let (k, w) = place
+        .cue_words
+        .iter()
+        .enumerate()
+        .find(|(_, w)| w.span.start >= clause_start)?;
+    let first_figure = doc
+        .quantities_in(clause_start..rel)
+        .first()
+        .map_or(rel, |q| q.span.start);
+    if w.span.end > first_figure {
+        return None;
+    }
+    cues.iter()
+        .filter(|c| c.stems.len() >= 2)
+        .any(|c| c.stems.first().is_some_and(|f| same_stem(&w.stem, f)))
+        .then(|| CueMatch {
+            strength: 1.0,
+            span: w.span.clone(),
+            first_word: k,
+        })
 }
 
 /// Words of a figure's unit up to a per-item divisor: "connections" of

@@ -163,11 +163,17 @@ fn peer_block(out: &mut String, r: &Review, st: Style) {
         let _ = writeln!(out, "  Candidate: {}", one_line(c));
     }
     if let Some(b) = s.recommendation {
+        let (_, computed) = r.headline();
         let _ = writeln!(
             out,
-            "  Recommendation: {} (the grade says {})",
+            "  Recommendation: {} (the {} says {})",
             st.bold(b.as_str()),
-            r.grade.band.as_str()
+            if r.scorecard().is_some() {
+                "checklist"
+            } else {
+                "grade"
+            },
+            computed.as_str()
         );
     }
     for rating in &s.ratings {
@@ -189,6 +195,10 @@ fn peer_block(out: &mut String, r: &Review, st: Style) {
         for (label, text) in peer_step_parts(p) {
             let _ = writeln!(out, "    {label}: {text}");
         }
+    }
+    if let Some(card) = &peer.scorecard {
+        let _ = writeln!(out);
+        out.push_str(&super::scorecard_text(card, st));
     }
 }
 

@@ -13,7 +13,7 @@ pub use history::{history, Filter, History, SessionSummary};
 use crate::catalog::Catalog;
 use crate::framework::StepId;
 use crate::grading::{self, Band, Extras, Grade};
-use crate::report::StepTime;
+use crate::report::{Scorecard, StepTime};
 use crate::transcript::{
     Exchange, Mode, PeerSession, PeerStep, ProbeReply, SavedGrade, Transcript,
 };
@@ -117,6 +117,9 @@ pub struct PeerReview {
     /// Per-step checklist, facts revealed, flags seen and notes (steps with
     /// nothing recorded are left out).
     pub steps: Vec<(StepId, PeerStep)>,
+    /// The scorecard from the checklist: a peer session's real grade, since
+    /// little of it is typed.
+    pub scorecard: Option<Scorecard>,
 }
 
 /// Everything a review report shows about one session.
@@ -140,12 +143,18 @@ pub struct Review {
 
 impl Review {
     /// The overall score shown first: saved with `--as-saved` (when stored),
-    /// else today's.
+    /// else today's (the checklist's for a peer session).
     pub fn headline(&self) -> (u32, Band) {
-        match (&self.saved, self.as_saved) {
-            (Some(s), true) => (s.score, s.band),
+        match (&self.saved, self.as_saved, self.scorecard()) {
+            (Some(s), true, _) => (s.score, s.band),
+            (_, _, Some(card)) => (card.computed, card.computed_band),
             _ => (self.grade.score, self.grade.band),
         }
+    }
+
+    /// The checklist scorecard of a peer session.
+    pub fn scorecard(&self) -> Option<&Scorecard> {
+        self.peer.as_ref().and_then(|p| p.scorecard.as_ref())
     }
 
     /// Hints used over all steps.
@@ -178,7 +187,7 @@ fn rubric_change(saved: &SavedGrade, today: &Grade) -> Option<RubricChange> {
     })
 }
 
-fn peer_review(t: &Transcript) -> Option<PeerReview> {
+fn peer_review(catalog: &Catalog, t: &Transcript) -> Option<PeerReview> {
     let steps: Vec<(StepId, PeerStep)> = t
         .steps
         .iter()
@@ -188,9 +197,16 @@ fn peer_review(t: &Transcript) -> Option<PeerReview> {
     if t.peer.is_none() && steps.is_empty() && t.mode != Mode::Peer {
         return None;
     }
+    let scorecard = match (catalog.problem(&t.problem), catalog.rubric(&t.problem)) {
+        (Ok(problem), Ok(rubric)) if t.mode == Mode::Peer => {
+            Some(crate::session::peer::scorecard(catalog, problem, rubric, t))
+        }
+        _ => None,
+    };
     Some(PeerReview {
         session: t.peer.clone().unwrap_or_default(),
         steps,
+        scorecard,
     })
 }
 
@@ -202,9 +218,24 @@ pub fn review(
     as_saved: bool,
 ) -> crate::Result<Review> {
     let grade = regrade(catalog, t)?;
+    let peer = peer_review(catalog, t);
+    // A peer session's saved grade is its checklist score: compare like with like.
+    let change = match peer.as_ref().and_then(|p| p.scorecard.as_ref()) {
+        Some(card) => t.grade.as_ref().and_then(|s| {
+            (s.score != card.computed || s.band != card.computed_band).then(|| RubricChange {
+                saved_score: s.score,
+                saved_band: s.band,
+                today_score: card.computed,
+                today_band: card.computed_band,
+                graded_at: s.graded_at,
+                steps: Vec::new(),
+            })
+        }),
+        None => t.grade.as_ref().and_then(|s| rubric_change(s, &grade)),
+    };
     Ok(Review {
         session: SessionMeta::of(t, file),
-        rubric_change: t.grade.as_ref().and_then(|s| rubric_change(s, &grade)),
+        rubric_change: change,
         saved: t.grade.clone(),
         as_saved,
         timing: timing(t),
@@ -227,7 +258,7 @@ pub fn review(
                 probes: s.probes.clone(),
             })
             .collect(),
-        peer: peer_review(t),
+        peer,
         grade,
     })
 }
