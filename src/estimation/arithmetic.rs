@@ -822,6 +822,7 @@ fn check_clause(
             .get(k)
             .and_then(|(r, _)| line.get(r.clone()))
             .is_some_and(|t| !t.contains(['(', ')']));
+        let middle = left;
         if let Some(prev) = carried {
             if only_chunk && no_parens && single(left, quantities).is_some() {
                 left = prev;
@@ -833,6 +834,23 @@ fn check_clause(
             let restated = check_link(line, offset, left, whole, *approx, quantities);
             if restated.as_ref().is_some_and(|c| c.ok) {
                 check = restated;
+            }
+        }
+        // "100M x 500 B = 50 GB/day ≈ 18 TB/year": the middle figure says
+        // per what the product is; its conversion to the last one may be
+        // the step meant.
+        if !std::ptr::eq(middle, left) && !check.as_ref().is_some_and(|c| c.ok) {
+            let converted = check_link(line, offset, middle, right, *approx, quantities);
+            let closer = match (&converted, &check) {
+                (Some(c), Some(k)) => {
+                    c.ok || (c.verdict == ArithVerdict::Wrong
+                        && c.relative_error < k.relative_error)
+                }
+                (Some(c), None) => c.ok,
+                _ => false,
+            };
+            if closer {
+                check = converted;
             }
         }
         if let Some(check) = check {
@@ -1106,6 +1124,145 @@ mod tests {
             );
             assert!(cs[0].ok);
         }
+    }
+
+    #[test]
+    fn multiplying_durations_count_periods() {
+        // A duration that multiplies a count is a number of periods.
+        for text in [
+            "100M x 12 months x 5 years = 6B URLs",
+            "100M × 12 months × 5 years = 6B",
+            "100M * 12 months = 1.2B",
+            "100M × 12 × 5 years = 6B URLs",
+            "100M/month × 12 months × 5 years = 6B",
+            "10 posts × 365 days = 3,650 posts",
+            // Rate × duration is still the total, and hours of content
+            // still a duration.
+            "1 TB/day × 365 days = 365 TB",
+            "11,574/s × 86,400 s = 1B",
+            "100M × 2 h = 200M hours",
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+            assert_eq!(
+                cs[0].verdict,
+                ArithVerdict::Correct,
+                "{text}: {}",
+                cs[0].explanation
+            );
+        }
+        assert_eq!(
+            verdict("100M x 12 months x 5 years = 60B"),
+            ArithVerdict::Wrong
+        );
+        assert_eq!(
+            verdict("100M × 12 months = 5 TB"),
+            ArithVerdict::DimensionMismatch
+        );
+    }
+
+    #[test]
+    fn billions_times_a_size() {
+        for (text, stated) in [
+            ("2B x 1 KB = 2 TB", 2.0),
+            ("1.2B × 500 bytes = 600 GB", 600.0),
+            ("1.2B x 500 bytes = 600 GB", 600.0),
+            ("1.2 B x 500B = 600 GB", 600.0),
+            ("100M x 500B = 50 GB", 50.0),
+            ("Storage per year: 1.2B x 500 bytes = 600 GB/year.", 600.0),
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+            assert_eq!(
+                cs[0].verdict,
+                ArithVerdict::Correct,
+                "{text}: {}",
+                cs[0].explanation
+            );
+            assert!((cs[0].stated - stated).abs() < 1e-9, "{text}");
+            assert!((cs[0].computed - stated).abs() < 1e-6, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_total_stated_per_period() {
+        // A computed total stated as the growth per period, and back.
+        for text in [
+            "1.2B x 500 bytes = 600 GB/year",
+            "1B × 1 KB = 1 TB per day",
+            "1B × 1 KB = 1 TB/day",
+            "100M × 10 = 1B/day",
+            "1 TB/day × 365 = 365 TB",
+            "11,574/s × 86,400 = 1B",
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+            assert_eq!(
+                cs[0].verdict,
+                ArithVerdict::Correct,
+                "{text}: {}",
+                cs[0].explanation
+            );
+        }
+        // The numbers are still compared, in the stated unit.
+        let cs = checks("1B × 1 KB = 2 TB per day");
+        assert_eq!(cs.len(), 1);
+        assert_eq!(cs[0].verdict, ArithVerdict::Wrong);
+        assert!((cs[0].computed - 1.0).abs() < 1e-9, "{cs:#?}");
+        assert_eq!(
+            verdict("1.2B x 500 bytes = 600/year"),
+            ArithVerdict::DimensionMismatch
+        );
+    }
+
+    #[test]
+    fn seconds_per_month_and_clause_context() {
+        assert_eq!(
+            verdict("Writes: 100M / 2.5M s per month ≈ 40 writes/s."),
+            ArithVerdict::Correct
+        );
+        assert_eq!(
+            verdict("1B / 86,400 s per day = 11,574/s"),
+            ArithVerdict::Correct
+        );
+        let cs = checks(
+            "Cache: 10B / 30 ≈ 333M redirects per day; caching 20% of them at 500 bytes is 333M × 0.2 × 500 B ≈ 33 GB of memory",
+        );
+        assert_eq!(cs.len(), 2, "{cs:#?}");
+        assert!(cs.iter().all(|c| c.ok), "{cs:#?}");
+    }
+
+    #[test]
+    fn a_chain_through_a_stated_rate() {
+        for text in [
+            "100M x 500 B = 50 GB/day ≈ 18 TB/year",
+            "500M x 10 = 5B a day ≈ 58K a second",
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 2, "{text}: {cs:#?}");
+            assert!(cs.iter().all(|c| c.ok), "{text}: {cs:#?}");
+        }
+        let cs = checks("100M x 500 B = 50 GB/day ≈ 180 TB/year");
+        assert_eq!(cs.len(), 2, "{cs:#?}");
+        assert_eq!(cs[1].verdict, ArithVerdict::Wrong);
+        assert!(
+            cs[1].explanation.contains("= 18.2 TB/year, not 180"),
+            "{}",
+            cs[1].explanation
+        );
+    }
+
+    #[test]
+    fn mismatch_messages_name_the_units() {
+        let cs = checks("1 h × 2 h = 5");
+        assert_eq!(cs.len(), 1, "{cs:#?}");
+        assert_eq!(cs[0].verdict, ArithVerdict::DimensionMismatch);
+        assert!(cs[0].explanation.contains("(s^2)"), "{}", cs[0].explanation);
+        assert!(
+            !cs[0].explanation.contains("bytes^0"),
+            "{}",
+            cs[0].explanation
+        );
     }
 
     #[test]

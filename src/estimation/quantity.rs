@@ -1483,6 +1483,26 @@ mod tests {
     }
 
     #[test]
+    fn seconds_in_a_period_are_a_duration() {
+        for (text, secs) in [
+            ("2.5M s per month", 2.5e6),
+            ("86,400 s/day", DAY),
+            ("100K seconds a day", 1e5),
+            ("365 days a year", 365.0 * DAY),
+        ] {
+            let q = one(text);
+            assert_eq!(q.dim, Dim::DURATION, "{text}");
+            assert!(close(q.value, secs), "{text}: {}", q.value);
+            assert_eq!(q.span, 0..text.len(), "{text}");
+        }
+        // Hours of content per day stay a rate.
+        assert_eq!(one("100 hours/day").dim, Dim::RATE);
+        assert_eq!(Dim::new(0, 2).describe(), "s^2");
+        assert_eq!(Dim::new(2, 0).describe(), "bytes^2");
+        assert_eq!(Dim::new(1, -2).describe(), "bytes·s^-2");
+    }
+
+    #[test]
     fn multipliers_ratios_percentages() {
         for (text, value, kind) in [
             ("3x", 3.0, QuantityKind::Multiplier),
@@ -1546,6 +1566,28 @@ mod tests {
         let qs = parse_quantities("Storage: 2B × 500 B");
         assert_eq!(qs[0].dim, Dim::COUNT);
         assert_eq!(qs[1].dim, Dim::BYTES);
+        // A spelled-out size on the other factor, or a glued "B" there.
+        for text in [
+            "2B x 1 KB",
+            "1.2B × 500 bytes",
+            "1.2B x 500 bytes",
+            "1.2 B x 500B",
+        ] {
+            let qs = parse_quantities(text);
+            assert_eq!(qs.len(), 2, "{text}: {qs:?}");
+            assert_eq!(qs[0].dim, Dim::COUNT, "{text}");
+            assert!(qs[0].value >= 1e9, "{text}");
+            assert_eq!(qs[1].dim, Dim::BYTES, "{text}");
+        }
+        let qs = parse_quantities("100M x 500B");
+        assert_eq!(qs[1].dim, Dim::BYTES);
+        assert!(close(qs[1].value, 500.0));
+        // Only the figure's own clause votes.
+        let qs = parse_quantities(
+            "Cache: 10B / 30 ≈ 333M redirects; caching them at 500 bytes of memory",
+        );
+        assert_eq!(qs[0].dim, Dim::COUNT);
+        assert!(close(qs[0].value, 1e10));
         // Surrounding words: users and posts mean billions.
         let qs = parse_quantities("we have 1B, mostly users who read posts");
         assert_eq!(qs[0].dim, Dim::COUNT);

@@ -480,7 +480,7 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
         .collect();
     let mut best: Option<([f64; 4], f64, Range<usize>)> = None;
     for (place, matches) in doc.places.iter().zip(ctx.matches) {
-        let Some(Some(PlaceMatch { m, .. })) = matches.get(index) else {
+        let Some(Some(PlaceMatch { m, in_figure })) = matches.get(index) else {
             continue;
         };
         // Another estimate's cue in the same place: beside this one's match
@@ -498,7 +498,18 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
                     })
             })
             .count();
-        let penalty = modifier_penalty(place, m, &others) + (0.25 * rivals as f64).min(0.5);
+        // Our cue only in a figure's unit ("= 12,000 redirects/s") while
+        // another estimate's cue heads the place ("Peak: 3 × 4,000 = …"):
+        // the line computes that one.
+        let headed_by_other = *in_figure
+            && matches.iter().enumerate().any(|(i, r)| {
+                i != index
+                    && r.as_ref()
+                        .is_some_and(|r| !r.in_figure && r.m.span.end <= m.span.start)
+            });
+        let penalty = modifier_penalty(place, m, &others)
+            + (0.25 * rivals as f64).min(0.5)
+            + if headed_by_other { 1.5 } else { 0.0 };
         let last_rel = place.relations.last().copied();
         let mut pick: Option<(f64, f64, f64)> = None; // (priority, -distance, value)
         let first = doc
@@ -509,6 +520,19 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
                 continue;
             };
             if q.dim.is_rate() && !info.dim.is_rate() && !rate_as_total(ctx, index, matches, m, q) {
+                continue;
+            }
+            // "40 writes/s": the figure carries the cue in its own unit (but
+            // not in a per-item divisor: "100K connections per server").
+            let names_itself = ctx
+                .subjects
+                .get(first + qi)
+                .is_some_and(|own| match_any(own, own_cues).is_some());
+            // An operand of the equation ("500 bytes" of "1.2B x 500 bytes
+            // = 600 GB/year") is an input, not the estimate, unless it names
+            // it.
+            if !names_itself && last_rel.is_some_and(|r| q.span.end <= r) && is_operand(doc.text, q)
+            {
                 continue;
             }
             // A figure's span starts at its "≈" when it has one.
@@ -528,12 +552,6 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
                 _ if place.relations.iter().any(|&r| q.span.start >= r) => 1.0,
                 _ => 0.0,
             };
-            // "40 writes/s": the figure carries the cue in its own unit (but
-            // not in a per-item divisor: "100K connections per server").
-            let names_itself = ctx
-                .subjects
-                .get(first + qi)
-                .is_some_and(|own| match_any(own, own_cues).is_some());
             let bonus = result_bonus + if names_itself { 3.0 } else { 0.0 };
             let distance = distance(&q.span, &m.span) as f64;
             let key = (f64::from(p) + bonus, -distance, value);
@@ -555,6 +573,24 @@ fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, S
         }
     }
     best.map(|(_, v, quote)| (v, doc.quote(quote)))
+}
+
+/// A figure with a multiplication, division or addition next to it:
+/// `1.2B x 500 bytes`.
+fn is_operand(text: &str, q: &Quantity) -> bool {
+    let is_op = |c: char| matches!(c, '×' | '*' | '/' | '÷' | '·' | '⋅' | '+');
+    let after = text.get(q.span.end..).unwrap_or("").trim_start();
+    let before = text.get(..q.span.start).unwrap_or("").trim_end();
+    // A standalone "x": "1.2B x 500", not "x86" or "box".
+    let x_after = after.starts_with(['x', 'X'])
+        && !after
+            .get(1..)
+            .is_some_and(|rest| rest.starts_with(|c: char| c.is_alphanumeric()));
+    let x_before = before.ends_with(['x', 'X'])
+        && !before
+            .get(..before.len() - 1)
+            .is_some_and(|head| head.ends_with(|c: char| c.is_alphanumeric()));
+    after.starts_with(is_op) || before.ends_with(is_op) || x_after || x_before
 }
 
 /// May a rate ("600 GB/year") stand for estimate `index`, whose unit is a

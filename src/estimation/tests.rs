@@ -499,3 +499,281 @@ fn figure_choice_within_a_line() {
         "{rs:#?}"
     );
 }
+
+/// A url-shortener-like problem after the catalogue's.
+fn url_shortener() -> Problem {
+    let mut write_qps = estimate(
+        "write_qps",
+        40.0,
+        "/s",
+        &[
+            "write qps",
+            "writes per second",
+            "new urls per second",
+            "writes/s",
+        ],
+        Some("new_urls_per_month / 2500000"),
+    );
+    write_qps.label = "URL creations per second".into();
+    let mut read_qps = estimate(
+        "read_qps",
+        4_000.0,
+        "/s",
+        &[
+            "read qps",
+            "reads per second",
+            "redirects per second",
+            "redirect qps",
+            "clicks per second",
+            "reads/s",
+        ],
+        Some("new_urls_per_month * read_write_ratio / 2500000"),
+    );
+    read_qps.label = "Redirects per second (average)".into();
+    let mut peak = estimate(
+        "peak_read_qps",
+        12_000.0,
+        "/s",
+        &[
+            "peak qps",
+            "peak redirects",
+            "peak reads",
+            "at peak",
+            "peak traffic",
+        ],
+        Some("new_urls_per_month * read_write_ratio / 2500000 * peak_factor"),
+    );
+    peak.label = "Peak redirects per second".into();
+    let mut total_urls = estimate(
+        "total_urls",
+        6e9,
+        "urls",
+        &[
+            "total urls",
+            "urls in 5 years",
+            "urls over 5 years",
+            "total links",
+            "number of urls",
+        ],
+        Some("new_urls_per_month * 12 * retention_years"),
+    );
+    total_urls.label = "URLs stored over retention".into();
+    let mut per_year = estimate(
+        "storage_per_year",
+        600.0,
+        "GB/year",
+        &[
+            "storage per year",
+            "per year",
+            "a year",
+            "yearly storage",
+            "each year",
+        ],
+        Some("new_urls_per_month * 12 * record_bytes / 1e9"),
+    );
+    per_year.label = "Storage per year".into();
+    let mut total = estimate(
+        "storage_total",
+        3.0,
+        "TB",
+        &[
+            "total storage",
+            "storage over 5 years",
+            "5 years",
+            "in five years",
+            "storage",
+            "overall storage",
+        ],
+        Some("new_urls_per_month * 12 * retention_years * record_bytes / 1e12"),
+    );
+    total.label = "Storage over 5 years".into();
+    let mut cache = estimate(
+        "cache_size",
+        33.3,
+        "GB",
+        &[
+            "cache size",
+            "cache memory",
+            "memory for cache",
+            "in memory",
+            "ram",
+            "cache",
+        ],
+        None,
+    );
+    cache.tolerance = Some(3.0);
+    let mut bandwidth = estimate(
+        "read_bandwidth",
+        2.0,
+        "MB/s",
+        &["bandwidth", "egress", "outgoing", "network"],
+        None,
+    );
+    bandwidth.tolerance = Some(3.0);
+    Problem {
+        id: "url-shortener".into(),
+        title: "Design a URL shortener".into(),
+        difficulty: Difficulty::Easy,
+        prompt: "Design a URL shortener.".into(),
+        facts: Vec::new(),
+        assumptions: vec![
+            assumption(
+                "new_urls_per_month",
+                "New short URLs per month",
+                1e8,
+                "/month",
+                &["new urls per month", "urls per month", "new links"],
+            ),
+            assumption(
+                "read_write_ratio",
+                "Redirects per new URL",
+                100.0,
+                "x",
+                &["read write ratio", "reads per write", "100:1"],
+            ),
+            assumption(
+                "record_bytes",
+                "Bytes per stored URL record",
+                500.0,
+                "B",
+                &["bytes per url", "per record", "record size"],
+            ),
+            assumption(
+                "retention_years",
+                "Years of retention",
+                5.0,
+                "years",
+                &["years", "retention"],
+            ),
+            assumption(
+                "peak_factor",
+                "Peak to average ratio",
+                3.0,
+                "x",
+                &["peak factor", "peak"],
+            ),
+        ],
+        estimates: vec![
+            write_qps, read_qps, peak, total_urls, per_year, total, cache, bandwidth,
+        ],
+        probes: BTreeMap::new(),
+        hints: BTreeMap::new(),
+    }
+}
+
+/// The strong calibration answer's estimation section.
+const URL_STRONG: &str = "- Writes: 100M / 2.5M s per month ≈ 40 writes/s.
+- Reads: 40 × 100 = 4,000 redirects/s on average.
+- Peak: 3 × 4,000 = 12,000 redirects/s, so the redirect tier is sized for 12K/s.
+- Total URLs: 100M × 12 × 5 years = 6B URLs.
+- Key space: 62^7 ≈ 3.5 trillion codes, so 7 characters leave about 500x headroom over 6B.
+- Storage: 500 bytes per record × 1.2B URLs per year = 600 GB per year, so 3 TB over 5 years.
+- Cache: 10B / 30 ≈ 333M redirects per day; caching 20% of them at 500 bytes is 333M × 0.2 × 500 B ≈ 33 GB of memory, which fits on one or two Redis nodes.
+- Bandwidth: 4,000 × 500 B ≈ 2 MB/s of egress, which is negligible.
+";
+
+#[test]
+fn url_shortener_strong_answer_checks_out() {
+    let cs = check_arithmetic(URL_STRONG);
+    assert!(cs.len() >= 8, "{cs:#?}");
+    for c in &cs {
+        assert!(c.ok, "{}", c.explanation);
+    }
+    let p = url_shortener();
+    let rs = compare_estimates(URL_STRONG, &p, &all_weights(&p));
+    for (id, value) in [
+        ("write_qps", 40.0),
+        ("read_qps", 4_000.0),
+        ("peak_read_qps", 12_000.0),
+        ("total_urls", 6e9),
+        ("storage_per_year", 600.0),
+        ("storage_total", 3.0),
+        ("cache_size", 33.0),
+        ("read_bandwidth", 2.0),
+    ] {
+        let r = result(&rs, id);
+        assert!(near(r.found, value, 1e-9), "{id}: {r:#?}");
+        assert_eq!(r.verdict, EstimateVerdict::Close, "{id}");
+    }
+}
+
+#[test]
+fn a_per_year_figure_is_not_the_five_year_total() {
+    let p = url_shortener();
+    let answer = "Storage per year: 1.2B x 500 bytes = 600 GB/year.";
+    let rs = compare_estimates(answer, &p, &all_weights(&p));
+    assert!(
+        near(result(&rs, "storage_per_year").found, 600.0, 1e-9),
+        "{rs:#?}"
+    );
+    let total = result(&rs, "storage_total");
+    assert!(total.found.is_none(), "{total:#?}");
+    assert_eq!(total.verdict, EstimateVerdict::Missing);
+    assert!(check_arithmetic(answer).iter().all(|c| c.ok));
+    // Said "per year" in words, and without a rival estimate for it: still
+    // not the 5-year total.
+    let answer = "Storage grows by 1.2B × 500 bytes = 600 GB per year.";
+    let weights = vec![("storage_total".to_string(), 1.0)];
+    let rs = compare_estimates(answer, &p, &weights);
+    assert!(rs[0].found.is_none(), "{rs:#?}");
+    // Both on one line: each takes its own.
+    let answer = "Storage: 1.2B × 500 B = 600 GB/year, so 3 TB over 5 years.";
+    let rs = compare_estimates(answer, &p, &all_weights(&p));
+    assert!(
+        near(result(&rs, "storage_total").found, 3.0, 1e-9),
+        "{rs:#?}"
+    );
+    assert!(
+        near(result(&rs, "storage_per_year").found, 600.0, 1e-9),
+        "{rs:#?}"
+    );
+}
+
+#[test]
+fn a_daily_rate_still_stands_for_a_daily_total() {
+    // Nothing else claims the line: "1 TB/day" is the daily storage in TB.
+    let mut p = twitter();
+    for e in &mut p.estimates {
+        if e.id == "storage_per_day" {
+            e.unit = "TB".into();
+        }
+    }
+    let rs = compare_estimates(
+        "Storage: 1B × 1 KB = 1 TB/day",
+        &p,
+        &[("storage_per_day".into(), 1.0)],
+    );
+    assert!(near(rs[0].found, 1.0, 1e-9), "{rs:#?}");
+    assert_eq!(rs[0].verdict, EstimateVerdict::Close);
+}
+
+#[test]
+fn a_cue_word_heading_a_rate_result() {
+    let p = url_shortener();
+    let answer =
+        "writes 100M / 2.5M = 40/s\nreads 100 x 40 = 4,000/s\nPeak: 3 × 4,000 = 12,000 redirects/s";
+    let rs = compare_estimates(answer, &p, &all_weights(&p));
+    assert!(
+        near(result(&rs, "read_qps").found, 4_000.0, 1e-9),
+        "{rs:#?}"
+    );
+    assert!(
+        near(result(&rs, "peak_read_qps").found, 12_000.0, 1e-9),
+        "{rs:#?}"
+    );
+    assert!(near(result(&rs, "write_qps").found, 40.0, 1e-9), "{rs:#?}");
+    assert!(check_arithmetic(answer).iter().all(|c| c.ok));
+    let weights = vec![("read_qps".to_string(), 1.0)];
+    for (answer, found) in [
+        ("Reads: 100 x 40 = 4,000/s", true),
+        ("- reads 100 x 40 = 4,000/s", true),
+        // The word must head the clause of a rate result.
+        ("reads 100 x 40 = 4,000", false),
+        ("reads are cached, 100 x 40 = 4,000/s", false),
+        ("we have 100 reads x 40 = 4,000/s", false),
+        ("reads 100 x 40 = 4 TB", false),
+    ] {
+        let rs = compare_estimates(answer, &p, &weights);
+        assert_eq!(rs[0].found.is_some(), found, "{answer}: {rs:#?}");
+    }
+}

@@ -55,64 +55,99 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
     let words: Vec<&str> = h.split_whitespace().collect();
     let joined = format!(" {} ", words.join(" "));
     let has = |needle: &str| joined.contains(&format!(" {needle}"));
-    if has("non functional")
-        || has("nonfunctional")
-        || has("nfr")
-        || has("quality attribute")
-        || has("scale and performance")
-    {
+    let any = |needles: &[&str]| needles.iter().any(|n| has(n));
+    if any(&[
+        "non functional",
+        "nonfunctional",
+        "nfr",
+        "quality attribute",
+        "scale and performance",
+        "consistency",
+        "availability",
+        "latency",
+        "reliability",
+        "performance requirement",
+    ]) {
         Some(StepId::NonFunctional)
-    } else if has("functional")
-        || has("features")
-        || has("use case")
-        || has("scope")
-        || has("core requirement")
-    {
+    } else if any(&[
+        "functional",
+        "features",
+        "use case",
+        "scope",
+        "core requirement",
+    ]) {
         Some(StepId::Functional)
-    } else if has("estimat")
-        || has("envelope")
-        || has("capacity")
-        || has("calculation")
-        || has("back of")
-        || has("numbers")
-        || has("math")
-    {
+    } else if any(&[
+        "estimat",
+        "envelope",
+        "capacity",
+        "calculation",
+        "back of",
+        "numbers",
+        "math",
+        "traffic",
+        "storage and bandwidth",
+    ]) {
         Some(StepId::Estimation)
-    } else if has("high level")
-        || has("highlevel")
-        || has("architecture")
-        || has("overall design")
-        || has("system design")
-        || has("components")
-    {
-        Some(StepId::HighLevel)
-    } else if has("deep dive")
-        || has("deepdive")
-        || has("detailed design")
-        || has("design deep")
-        || has("details")
-        || has("detail")
-    {
+    } else if any(&[
+        "deep dive",
+        "deepdive",
+        "detailed design",
+        "design deep",
+        "details",
+        "detail",
+        "deep",
+    ]) {
         Some(StepId::DeepDive)
-    } else if has("bottleneck")
-        || has("trade off")
-        || has("tradeoff")
-        || has("trade offs")
-        || has("scaling")
-        || has("failure")
-        || has("wrap up")
-    {
+    } else if any(&[
+        "bottleneck",
+        "trade off",
+        "tradeoff",
+        "trade offs",
+        "scaling",
+        "scale the",
+        "scale out",
+        "failure",
+        "wrap up",
+        "identify and address",
+    ]) {
         Some(StepId::Bottlenecks)
-    } else if has("requirement")
-        || has("clarif")
-        || has("question")
-        || has("understand")
-        || has("assumption")
-    {
+    } else if any(&[
+        "high level",
+        "highlevel",
+        "architecture",
+        "overall design",
+        "components",
+        "api",
+        "data model",
+        "database schema",
+        "schema",
+        "database design",
+    ]) {
+        Some(StepId::HighLevel)
+    } else if any(&[
+        "requirement",
+        "clarif",
+        "question",
+        "understand",
+        "assumption",
+        "constraints",
+    ]) {
         Some(StepId::Requirements)
     } else {
         None
     }
+}
+
+/// Fewer distinct steps than this under headings: the headings are the
+/// author's own outline, so the document is graded free-form.
+pub const MIN_MAPPED_STEPS: usize = 4;
+
+/// A Markdown heading of level 1 to 3: (level, text).
+fn heading(line: &str) -> Option<(usize, &str)> {
+    let level = line.bytes().take_while(|b| *b == b'#').count();
+    let rest = line.get(level..)?;
+    ((1..=3).contains(&level) && rest.starts_with(' ')).then(|| (level, rest.trim()))
 }
 
 /// Splits off `---` front matter; returns (problem, body).
@@ -139,10 +174,10 @@ fn front_matter(text: &str) -> (Option<String>, &str) {
     }
 }
 
-/// Parses a Markdown answer.
+/// Parses a Markdown answer. Headings of level 1 to 3 that name a step start
+/// that step; other headings stay inside the step before them.
 pub fn parse_answer(text: &str) -> Answer {
     let (problem, body) = front_matter(text);
-    // Sections by level-2 heading; text before the first goes with the first.
     let mut sections: Vec<(Option<StepId>, String)> = vec![(None, String::new())];
     let mut in_code = false;
     for line in body.split_inclusive('\n') {
@@ -150,28 +185,32 @@ pub fn parse_answer(text: &str) -> Answer {
             in_code = !in_code;
         }
         if !in_code {
-            if let Some(h) = line.strip_prefix("## ") {
-                sections.push((step_for_heading(h), String::new()));
-                continue;
+            if let Some((_, h)) = heading(line) {
+                if let Some(step) = step_for_heading(h) {
+                    sections.push((Some(step), String::new()));
+                    continue;
+                }
             }
         }
         if let Some(last) = sections.last_mut() {
             last.1.push_str(line);
         }
     }
-    let mapped = sections.iter().filter(|(s, _)| s.is_some()).count();
+    let mut mapped: Vec<StepId> = sections.iter().filter_map(|(s, _)| *s).collect();
+    mapped.sort();
+    mapped.dedup();
     let mut answer = Answer {
         problem,
         ..Answer::default()
     };
-    if mapped == 0 {
+    if mapped.len() < MIN_MAPPED_STEPS {
         answer.free_form = true;
         for slot in answer.steps.iter_mut() {
             *slot = body.to_string();
         }
         return answer;
     }
-    // An unmapped section belongs to the step before it (or the first step).
+    // Text before the first step heading goes with the first step.
     let mut current = StepId::Requirements;
     for (step, text) in sections {
         if let Some(s) = step {
@@ -217,7 +256,7 @@ mod tests {
 
     #[test]
     fn front_matter_names_the_problem() {
-        let a = parse_answer("---\nproblem: twitter\n---\n## Estimation\n1B / 86400 = 11,574\n");
+        let a = parse_answer("---\nproblem: twitter\n---\n## Requirements\nq\n## Functional\nf\n## High-level design\nh\n## Estimation\n1B / 86400 = 11,574\n");
         assert_eq!(a.problem.as_deref(), Some("twitter"));
         assert!(a.step(StepId::Estimation).contains("11,574"));
         assert!(!a.free_form);
@@ -232,8 +271,25 @@ mod tests {
 
     #[test]
     fn unmapped_sections_join_the_previous_step() {
-        let a = parse_answer("## Deep Dive\nalpha\n## Short codes\nbeta\n## Bottlenecks\ngamma\n");
+        let a = parse_answer("## Requirements\nr\n## Estimation\ne\n## Deep Dive\nalpha\n## Short codes\nbeta\n## Bottlenecks\ngamma\n");
         assert!(a.step(StepId::DeepDive).contains("beta"));
         assert!(a.step(StepId::Bottlenecks).contains("gamma"));
+    }
+
+    #[test]
+    fn nested_headings_map_too() {
+        let a = parse_answer(
+            "# Design\n## Requirements\n### Functional requirements\nf\n### Non-functional requirements\nn\n## Estimation\ne\n## Detailed design\nd\n",
+        );
+        assert!(!a.free_form);
+        assert!(a.step(StepId::Functional).contains('f'));
+        assert!(a.step(StepId::NonFunctional).contains('n'));
+        assert!(a.step(StepId::DeepDive).contains('d'));
+    }
+
+    #[test]
+    fn an_outline_of_the_authors_own_is_graded_free_form() {
+        let a = parse_answer("## Overview\nx\n## Storage\ny\n## Deep dive\nz\n");
+        assert!(a.free_form);
     }
 }

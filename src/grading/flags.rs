@@ -131,8 +131,6 @@ fn any_word(docs: &[StepDoc], ids: &[StepId], pred: impl Fn(&str, Option<&str>) 
     })
 }
 
-const DESIGN: [StepId; 3] = [StepId::HighLevel, StepId::DeepDive, StepId::Bottlenecks];
-
 fn detect(
     det: Detector,
     docs: &[StepDoc],
@@ -140,16 +138,6 @@ fn detect(
     tech: &Matcher,
 ) -> Option<(String, Option<StepId>)> {
     let all: Vec<StepId> = docs.iter().map(|d| d.step).collect();
-    let design: &[StepId] = if free_form { &all } else { &DESIGN };
-    let early: &[StepId] = if free_form {
-        &all
-    } else {
-        &[
-            StepId::Requirements,
-            StepId::NonFunctional,
-            StepId::Estimation,
-        ]
-    };
     match det {
         Detector::OverEngineering => docs.iter().find_map(|d| {
             let mut names = HashSet::new();
@@ -201,19 +189,13 @@ fn detect(
             })
         }
         Detector::IgnoringScale => {
-            let has_number = any_word(docs, early, |w, _| {
+            let has_number = any_word(docs, &all, |w, _| {
                 w.starts_with(|c: char| c.is_ascii_digit())
             });
-            (!has_number).then(|| {
-                (
-                    "(no number in the requirements, non-functional or estimation steps)"
-                        .to_string(),
-                    None,
-                )
-            })
+            (!has_number).then(|| ("(no number anywhere in the answer)".to_string(), None))
         }
         Detector::NoTradeOffs => {
-            let found = any_word(docs, design, |w, n| {
+            let found = any_word(docs, &all, |w, n| {
                 matches!(
                     w,
                     "tradeoff"
@@ -223,16 +205,49 @@ fn detect(
                         | "versus"
                         | "vs"
                         | "drawback"
+                        | "drawbacks"
                         | "cons"
+                        | "disadvantage"
+                        | "disadvantages"
+                        | "advantage"
+                        | "advantages"
+                        | "unlike"
+                        | "alternatively"
+                        | "whereas"
+                        | "however"
+                        | "catch"
+                        | "sacrifice"
+                        | "sacrificing"
                 ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
                     || (w == "instead" && n == Some("of"))
                     || (w == "rather" && n == Some("than"))
                     || (w == "cost" && n == Some("of"))
+                    || (w == "price" && n == Some("of"))
+                    || (w == "compared" && n == Some("to"))
+                    || (w == "we" && matches!(n, Some("lose") | Some("accept") | Some("give")))
+                    || (w == "but"
+                        && n.is_some_and(|n| {
+                            matches!(
+                                n,
+                                "we" | "it"
+                                    | "that"
+                                    | "this"
+                                    | "costs"
+                                    | "slower"
+                                    | "more"
+                                    | "less"
+                            )
+                        }))
             });
-            (!found).then(|| ("(no trade-off named in the design steps)".to_string(), None))
+            (!found).then(|| {
+                (
+                    "(no trade-off named anywhere in the answer)".to_string(),
+                    None,
+                )
+            })
         }
         Detector::ForgettingFailures => {
-            let found = any_word(docs, design, |w, n| {
+            let found = any_word(docs, &all, |w, n| {
                 w.starts_with("fail")
                     || w.starts_with("crash")
                     || w.starts_with("outage")
@@ -241,13 +256,15 @@ fn detect(
                     || w.starts_with("backup")
                     || w.starts_with("fallback")
                     || w.starts_with("timeout")
+                    || w.starts_with("replica")
+                    || w.starts_with("failover")
                     || (w == "goes" && n == Some("down"))
-                    || (w == "is" && n == Some("down"))
+                    || (w == "go" && n == Some("down"))
                     || w == "dies"
             });
             (!found).then(|| {
                 (
-                    "(no failure mode discussed in the design steps)".to_string(),
+                    "(no failure mode discussed anywhere in the answer)".to_string(),
                     None,
                 )
             })

@@ -5,6 +5,7 @@ pub mod answer;
 pub mod facts;
 pub mod flags;
 pub mod matcher;
+mod math;
 pub mod score;
 pub mod text;
 pub mod topics;
@@ -40,8 +41,12 @@ pub struct TopicHit {
     pub topic: String,
     pub label: String,
     pub evidence: String,
-    /// 1.0 with a reason, about 0.6 in prose, about 0.35 as a bare list entry.
+    /// 1.0 with a reason, about 0.6 in prose, about 0.35 as a bare list
+    /// entry; times 0.5 when found under another step's heading.
     pub credit: f64,
+    /// Found under another step's heading.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub elsewhere: bool,
 }
 
 /// A topic the answer missed, with what to study.
@@ -144,23 +149,55 @@ fn regex_error(file: &str, what: &str, id: &str, pattern: &str, err: &str) -> Er
     }
 }
 
-/// Scores topics over sentences: best credit per topic with its evidence.
+/// Share of credit a topic earns when it is covered under another step's
+/// heading: the content counts, the structure less so.
+pub const OTHER_STEP_FACTOR: f64 = 0.5;
+
+/// Text searched for a step's topics, with the share of credit it can earn.
+pub struct Source<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub factor: f64,
+}
+
+/// Scores topics over one text: best credit per topic with its evidence.
 pub fn score_topics(
     topics: &[&Topic],
     text: &str,
     sents: &[Sentence],
     file: &str,
 ) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
+    score_topics_in(
+        topics,
+        &[Source {
+            text,
+            sentences: sents,
+            factor: 1.0,
+        }],
+        file,
+    )
+}
+
+/// Scores topics over several texts (the step's own first, at full credit;
+/// the other steps at a discount): best credit per topic with its evidence.
+pub fn score_topics_in(
+    topics: &[&Topic],
+    sources: &[Source],
+    file: &str,
+) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
     let matcher = Matcher::new(&topic_targets(topics))
         .map_err(|(i, pat, err)| regex_error(file, "topic", &topics[i].id, &pat, &err))?;
-    let mut best: Vec<Option<(f64, usize)>> = vec![None; topics.len()];
-    for m in matcher.find(text, sents) {
-        if m.negated {
-            continue;
-        }
-        let c = topics::credit(sents, m.sentence);
-        if best[m.target].is_none_or(|(b, _)| c > b) {
-            best[m.target] = Some((c, m.sentence));
+    // (credit, source, sentence)
+    let mut best: Vec<Option<(f64, usize, usize)>> = vec![None; topics.len()];
+    for (si, src) in sources.iter().enumerate() {
+        for m in matcher.find(src.text, src.sentences) {
+            if m.negated {
+                continue;
+            }
+            let c = topics::credit(src.sentences, m.sentence) * src.factor;
+            if best[m.target].is_none_or(|(b, _, _)| c > b) {
+                best[m.target] = Some((c, si, m.sentence));
+            }
         }
     }
     let total: f64 = topics.iter().map(|t| t.weight).sum();
@@ -169,13 +206,15 @@ pub fn score_topics(
     let mut missed = Vec::new();
     for (t, b) in topics.iter().zip(best) {
         match b {
-            Some((c, si)) => {
+            Some((c, si, sent)) => {
                 earned += c * t.weight;
+                let src = &sources[si];
                 matched.push(TopicHit {
                     topic: t.id.clone(),
                     label: t.label.clone(),
-                    evidence: sents[si].quote(text, QUOTE),
+                    evidence: src.sentences[sent].quote(src.text, QUOTE),
                     credit: c,
+                    elsewhere: si > 0,
                 });
             }
             None => missed.push(Missed {
@@ -254,19 +293,30 @@ fn grade_with(
         uncovered,
     };
 
-    // Estimates and arithmetic.
-    let est_text = if answer.free_form {
-        answer.step(StepId::Requirements)
-    } else {
-        answer.step(StepId::Estimation)
-    };
+    // Estimates and arithmetic: the estimation step, or the whole answer
+    // when that step names no figure (numbers written under another heading).
     let weights: Vec<(String, f64)> = rubric
         .estimates
         .iter()
         .map(|e| (e.id.clone(), e.weight))
         .collect();
-    let estimates = estimation::compare_estimates(est_text, problem, &weights);
-    let arithmetic = estimation::check_arithmetic(est_text);
+    let found = |results: &[EstimateResult]| results.iter().filter(|r| r.found.is_some()).count();
+    let step_text = math::plain(if answer.free_form {
+        answer.step(StepId::Requirements)
+    } else {
+        answer.step(StepId::Estimation)
+    });
+    let mut est_text = step_text;
+    let mut estimates = estimation::compare_estimates(&est_text, problem, &weights);
+    if !answer.free_form && found(&estimates) == 0 {
+        let whole = math::plain(&answer.steps.join("\n\n"));
+        let wider = estimation::compare_estimates(&whole, problem, &weights);
+        if found(&wider) > 0 {
+            estimates = wider;
+            est_text = whole;
+        }
+    }
+    let arithmetic = estimation::check_arithmetic(&est_text);
     let numbers_score = estimation::estimation_score(&estimates, &arithmetic);
 
     let mut steps = Vec::new();
@@ -276,7 +326,21 @@ fn grade_with(
             .get(doc.step.as_str())
             .map(|s| s.topics.iter().collect())
             .unwrap_or_default();
-        let (mut s, matched, to_study) = score_topics(&topics, doc.text, &doc.sentences, &file)?;
+        // The step's own text first; for a structured answer the other
+        // steps too, at a discount, so content under a surprising heading counts.
+        let mut sources = vec![Source {
+            text: doc.text,
+            sentences: &doc.sentences,
+            factor: 1.0,
+        }];
+        if !answer.free_form {
+            sources.extend(docs.iter().filter(|d| d.step != doc.step).map(|d| Source {
+                text: d.text,
+                sentences: &d.sentences,
+                factor: OTHER_STEP_FACTOR,
+            }));
+        }
+        let (mut s, matched, to_study) = score_topics_in(&topics, &sources, &file)?;
         if doc.step == StepId::Requirements && facts.key_total > 0 {
             s = score::blend_facts(s, facts.key_uncovered, facts.key_total);
         }

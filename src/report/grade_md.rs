@@ -54,7 +54,9 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     for s in &grade.steps {
         let _ = writeln!(out, "\n## {} — {}/100\n", s.title, s.score);
         for m in &s.matched {
-            let note = if m.credit >= 0.99 {
+            let note = if m.elsewhere {
+                " _(under another step's heading)_"
+            } else if m.credit >= 0.99 {
                 ""
             } else if m.credit >= 0.5 {
                 " _(no reason given)_"

@@ -33,16 +33,18 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// The one thing to practise next: weakest step and its heaviest missed topic.
 pub fn study_next(grade: &Grade) -> Option<String> {
-    let step = grade.weakest_step()?;
-    let topic = step.to_study.iter().max_by(|a, b| {
-        a.weight
-            .total_cmp(&b.weight)
-            .then(std::cmp::Ordering::Greater)
+    let mut steps: Vec<&StepGrade> = grade.steps.iter().filter(|s| !s.to_study.is_empty()).collect();
+    // Lowest score first; interview order on ties.
+    steps.sort_by_key(|s| s.score);
+    let Some(step) = steps.first() else {
+        return Some("every expected topic is covered: try another problem (`sdcoach practice --random`)".into());
+    };
+    // The heaviest missed topic, the first one on ties.
+    let topic = step.to_study.iter().fold(None::<&crate::grading::Missed>, |best, t| match best {
+        Some(b) if b.weight >= t.weight => Some(b),
+        _ => Some(t),
     })?;
-    Some(format!(
-        "{} ({}/100): {} — study \"{}\"",
-        step.title, step.score, topic.label, topic.study
-    ))
+    Some(format!("{} ({}/100): {} — study \"{}\"", step.title, step.score, topic.label, topic.study))
 }
 
 fn step_block(out: &mut String, step: &StepGrade, st: Style) {
@@ -62,6 +64,7 @@ fn step_block(out: &mut String, step: &StepGrade, st: Style) {
     );
     for m in &step.matched {
         let (mark, note) = match m.credit {
+            _ if m.elsewhere => (st.yellow("~"), " (under another step's heading)"),
             c if c >= 0.99 => (st.green("✓"), ""),
             c if c >= 0.5 => (st.yellow("~"), " (no reason given)"),
             _ => (st.yellow("·"), " (listed only)"),

@@ -151,7 +151,8 @@ mod tests {
         let c = compare(&catalog, (&a, "a.yaml"), (&b, "b.yaml")).expect("compares");
         assert!(c.same_problem);
         assert!(!c.newly_covered.is_empty());
-        assert!(c.newly_covered.iter().all(|t| t.step == StepId::HighLevel));
+        // Other steps' topics may be credited from it too, at a discount.
+        assert!(c.newly_covered.iter().any(|t| t.step == StepId::HighLevel));
         assert!(c.newly_missed.is_empty());
         assert!(c.steps[StepId::HighLevel.index()].delta > 0);
         assert_eq!(c.dimensions.len(), 4);
