@@ -139,7 +139,7 @@ fn html_report_renders_in_headless_chromium() {
     for expected in [
         "Design a URL Shortener",
         "Interviewer's record",
-        "Alex",
+        "Candidate B",
         "<svg",
         "Time per step",
         "Practise next",

@@ -72,7 +72,7 @@ fn line_mode_runs_a_whole_peer_interview_and_saves_it() {
             "interview",
             "url-shortener",
             "--candidate",
-            "Sam",
+            "Candidate A",
             "--no-timer",
         ])
         .write_stdin(input)
@@ -117,7 +117,7 @@ fn line_mode_runs_a_whole_peer_interview_and_saves_it() {
     assert_eq!(req.hints.len(), 1);
     assert!(req.answer.contains("Do links ever expire?"));
     let session = t.peer.as_ref().expect("peer session");
-    assert_eq!(session.candidate.as_deref(), Some("Sam"));
+    assert_eq!(session.candidate.as_deref(), Some("Candidate A"));
     assert_eq!(session.ratings.len(), 4);
     assert_eq!(session.recommendation, Some(Band::LeanHire));
     assert_eq!(session.notes, "Practise failure modes.");
@@ -220,7 +220,7 @@ fn the_terminal_checklist_ticks_topics_with_space_and_enter() {
     let dir = tempfile::tempdir().expect("tempdir");
     let bin = assert_cmd::cargo::cargo_bin("sdcoach");
     let line = format!(
-        "{} --transcripts {} interview url-shortener --no-timer --candidate Sam",
+        "{} --transcripts {} interview url-shortener --no-timer --candidate candidate-a",
         bin.display(),
         dir.path().join("t").display()
     );

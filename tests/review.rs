@@ -149,7 +149,7 @@ fn markdown_and_json() {
     );
     let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
     assert_eq!(v["session"]["mode"], "peer");
-    assert_eq!(v["peer"]["candidate"], "Alex");
+    assert_eq!(v["peer"]["candidate"], "Candidate B");
     assert_eq!(v["saved"]["score"], 72);
     assert_eq!(v["grade"]["steps"].as_array().map(Vec::len), Some(7));
     assert_eq!(v["timing"][5]["used_secs"], 1290);

@@ -323,7 +323,7 @@ mod tests {
             ..PeerStep::default()
         });
         t.peer = Some(PeerSession {
-            candidate: Some("Sam".into()),
+            candidate: Some("Candidate A".into()),
             ratings: vec![Rating {
                 dimension: "communication".into(),
                 score: 3,
@@ -335,7 +335,7 @@ mod tests {
         let r = review(&catalog, &t, "p.yaml", false).expect("review");
         let peer = r.peer.expect("peer");
         assert_eq!(peer.steps.len(), 1);
-        assert_eq!(peer.session.candidate.as_deref(), Some("Sam"));
+        assert_eq!(peer.session.candidate.as_deref(), Some("Candidate A"));
         assert!(review(&catalog, &answered(), "s.yaml", false)
             .expect("review")
             .peer

@@ -22,7 +22,7 @@ fn fresh(problem: &str) -> Transcript {
     let at = chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").expect("date");
     let mut t = Transcript::new(problem, Mode::Peer, 55, true, 0, at);
     t.peer = Some(PeerSession {
-        candidate: Some("Sam".into()),
+        candidate: Some("Candidate A".into()),
         ..Default::default()
     });
     t
