@@ -33,18 +33,31 @@ fn truncate(s: &str, max: usize) -> String {
 
 /// The one thing to practise next: weakest step and its heaviest missed topic.
 pub fn study_next(grade: &Grade) -> Option<String> {
-    let mut steps: Vec<&StepGrade> = grade.steps.iter().filter(|s| !s.to_study.is_empty()).collect();
+    let mut steps: Vec<&StepGrade> = grade
+        .steps
+        .iter()
+        .filter(|s| !s.to_study.is_empty())
+        .collect();
     // Lowest score first; interview order on ties.
     steps.sort_by_key(|s| s.score);
     let Some(step) = steps.first() else {
-        return Some("every expected topic is covered: try another problem (`sdcoach practice --random`)".into());
+        return Some(
+            "every expected topic is covered: try another problem (`sdcoach practice --random`)"
+                .into(),
+        );
     };
     // The heaviest missed topic, the first one on ties.
-    let topic = step.to_study.iter().fold(None::<&crate::grading::Missed>, |best, t| match best {
-        Some(b) if b.weight >= t.weight => Some(b),
-        _ => Some(t),
-    })?;
-    Some(format!("{} ({}/100): {} — study \"{}\"", step.title, step.score, topic.label, topic.study))
+    let topic =
+        step.to_study
+            .iter()
+            .fold(None::<&crate::grading::Missed>, |best, t| match best {
+                Some(b) if b.weight >= t.weight => Some(b),
+                _ => Some(t),
+            })?;
+    Some(format!(
+        "{} ({}/100): {} — study \"{}\"",
+        step.title, step.score, topic.label, topic.study
+    ))
 }
 
 fn step_block(out: &mut String, step: &StepGrade, st: Style) {
