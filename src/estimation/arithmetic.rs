@@ -5,6 +5,13 @@
 //! Each line is split into clauses, each clause into a chain of segments
 //! separated by `=`, `≈`, `→`, `->`, `=>`; every link of the chain (the
 //! expression before a separator against the figure after it) is checked.
+//!
+//! Values keep several readings (`Interp`); the one closest to the
+//! stated figure is judged. Besides plain unit algebra: a duration that
+//! multiplies a count is a number of periods (`100M × 12 months × 5 years =
+//! 6B`), a rate times a duration is a total (`1 TB/day × 365 days = 365 TB`),
+//! and a total may be stated per period or a rate as a total
+//! (`1.2B × 500 bytes = 600 GB/year`), compared in the stated unit.
 
 use super::expr::{evaluate, ExprError, Located, Op, Operand, Tok};
 use super::quantity::{

@@ -462,7 +462,10 @@ fn compatible(text: &str, q: &Quantity, target: &UnitInfo, place: &Place) -> Opt
 /// quote). Places are ranked by cue strength (less penalties for words of
 /// other estimates), then sentence over line over heading, then the figure:
 /// one that carries the cue itself ("40 writes/s"), the stated result of an
-/// equation, an exact dimension, nearness to the cue.
+/// equation, an exact dimension, nearness to the cue. An operand of an
+/// equation that does not name the estimate is never taken, nor a rate for
+/// a plain total that spans several of its periods or that another rate
+/// estimate claims (see [`rate_as_total`]).
 fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Option<(f64, String)> {
     let doc = ctx.doc;
     let own_cues = ctx.cues.get(index)?;

@@ -373,7 +373,13 @@ fn linear_time_on_long_sections() {
     let t1 = best(&small);
     let t10 = best(&large);
     eprintln!("estimation timing: 1,000 lines {t1:?}; 10,000 lines {t10:?}");
-    assert!(t10 < Duration::from_secs(1), "10,000 lines took {t10:?}");
+    // Linear is about 10x; quadratic would be about 100x. The bound is loose
+    // because CI machines are busy; the absolute cap catches a hang.
+    assert!(
+        t10 < t1 * 25,
+        "10,000 lines took {t10:?}, 1,000 took {t1:?}: not linear"
+    );
+    assert!(t10 < Duration::from_secs(10), "10,000 lines took {t10:?}");
 }
 
 #[test]
