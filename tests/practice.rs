@@ -92,6 +92,9 @@ fn a_piped_session_runs_to_the_graded_report() {
     assert!(stdout.contains("Score "));
     assert!(stdout.contains("Time per step"));
     assert!(stdout.contains("Practise next:"));
+    // A follow-up drawn from the question bank is graded against its key points.
+    assert!(stdout.contains("Follow-up questions (key points from the question bank)"));
+    assert!(stdout.contains("/100 Why not keep every URL in the cache forever?"));
     let files = transcripts(dir.path());
     assert_eq!(files.len(), 1);
     let name = files[0]

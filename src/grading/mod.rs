@@ -104,6 +104,9 @@ pub struct Grade {
     pub estimates: Vec<EstimateResult>,
     pub arithmetic: Vec<ArithmeticCheck>,
     pub facts: FactCoverage,
+    /// Follow-up replies graded against the counter-question bank.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub follow_ups: Vec<QuestionGrade>,
 }
 
 impl Grade {
@@ -121,6 +124,9 @@ pub struct Extras {
     /// Facts revealed by the interviewer (session mode); `None` reads the
     /// questions in the requirements text instead.
     pub revealed: Option<Vec<String>>,
+    /// Replies to follow-ups drawn from the counter-question bank:
+    /// (the ask, the bank id, the reply). Each is graded against the bank.
+    pub follow_ups: Vec<(String, String, String)>,
 }
 
 fn topic_targets<'a>(topics: &[&'a Topic]) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
@@ -400,6 +406,17 @@ fn grade_with(
     };
 
     let (score, dimensions) = score::overall(&steps, &flags);
+    // The replies already count in the deep dive; this says how each one
+    // fares against the key points of its bank question.
+    let mut follow_ups = Vec::new();
+    for (ask, id, reply) in &extras.follow_ups {
+        if reply.trim().is_empty() {
+            continue;
+        }
+        let mut g = grade_question(catalog, id, reply)?;
+        g.ask = ask.clone();
+        follow_ups.push(g);
+    }
     Ok(Grade {
         problem: problem.id.clone(),
         title: problem.title.clone(),
@@ -412,6 +429,7 @@ fn grade_with(
         estimates,
         arithmetic,
         facts,
+        follow_ups,
     })
 }
 

@@ -104,6 +104,23 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
             );
         }
     }
+    if !grade.follow_ups.is_empty() {
+        let _ = writeln!(out, "\n## Follow-up questions\n");
+        for q in &grade.follow_ups {
+            let missed: Vec<&str> = q.to_study.iter().map(|m| m.label.as_str()).collect();
+            let _ = writeln!(
+                out,
+                "- **{}/100** {}{}",
+                q.score,
+                one_line(&q.ask),
+                if missed.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — missed: {}", missed.join("; "))
+                }
+            );
+        }
+    }
     for (title, list) in [
         ("Red flags", &grade.flags.red),
         ("Green flags", &grade.flags.green),

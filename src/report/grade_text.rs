@@ -246,6 +246,30 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
         }
     }
 
+    if !grade.follow_ups.is_empty() {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            st.bold("Follow-up questions (key points from the question bank)")
+        );
+        for q in &grade.follow_ups {
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                st.score(q.score, &format!("{:>3}/100", q.score)),
+                one_line(&q.ask)
+            );
+            for m in &q.to_study {
+                let _ = writeln!(
+                    out,
+                    "      {} {} — study \"{}\"",
+                    st.red("✗"),
+                    m.label,
+                    m.study
+                );
+            }
+        }
+    }
     if !grade.flags.red.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Red flags"));
         for f in &grade.flags.red {

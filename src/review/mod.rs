@@ -12,7 +12,7 @@ pub use history::{history, Filter, History, SessionSummary};
 
 use crate::catalog::Catalog;
 use crate::framework::StepId;
-use crate::grading::{self, Band, Extras, Grade};
+use crate::grading::{self, Band, Grade};
 use crate::report::{Scorecard, StepTime};
 use crate::transcript::{
     Exchange, Mode, PeerSession, PeerStep, ProbeReply, SavedGrade, Transcript,
@@ -34,15 +34,7 @@ pub fn timing(t: &Transcript) -> Vec<StepTime> {
 
 /// Re-grades a transcript against the current rubric.
 pub fn regrade(catalog: &Catalog, t: &Transcript) -> crate::Result<Grade> {
-    grading::grade(
-        catalog,
-        &t.problem,
-        &t.answer(),
-        &Extras {
-            hints: t.hints(),
-            revealed: Some(t.revealed_facts()),
-        },
-    )
+    grading::grade(catalog, &t.problem, &t.answer(), &t.extras())
 }
 
 /// Who, what and when of a saved session.

@@ -8,7 +8,7 @@ use super::prompter::{Command, Event, Prompter, HELP};
 use crate::catalog::{Catalog, Probe, Problem};
 use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::StepId;
-use crate::grading::{self, facts::match_facts, Extras, Grade};
+use crate::grading::{self, facts::match_facts, Grade};
 use crate::report::clock;
 use crate::transcript::{Exchange, ProbeReply, SavedGrade, Store, Transcript};
 use crate::{Error, Result};
@@ -59,15 +59,27 @@ pub fn choose_probes(probes: &[Probe], seed: u64) -> Vec<&Probe> {
     order.into_iter().take(k).map(|i| &probes[i]).collect()
 }
 
-/// Saves a transcript, naming the path in any error.
-pub fn save(store: &Store, path: &Path, t: &Transcript) -> Result<()> {
-    store.save(path, t)
-}
-
 impl Practice<'_> {
     fn save(&mut self) -> Result<()> {
         self.transcript.updated = self.clock.now();
         self.store.save(&self.path, &self.transcript)
+    }
+
+    /// Input ended: keep the time, save as unfinished and say how to resume.
+    fn end_of_input(
+        &mut self,
+        step: StepId,
+        elapsed: u64,
+        p: &mut dyn Prompter,
+    ) -> Result<Outcome> {
+        self.transcript.step_mut(step).seconds += elapsed;
+        self.save()?;
+        p.say(&format!(
+            "\nInput ended: session saved as unfinished in {}; {}",
+            self.path.display(),
+            self.resume_hint()
+        ));
+        Ok(Outcome::Eof)
     }
 
     fn resume_hint(&self) -> String {
@@ -94,10 +106,7 @@ impl Practice<'_> {
             self.catalog,
             &self.problem.id,
             &self.transcript.answer(),
-            &Extras {
-                hints: self.transcript.hints(),
-                revealed: Some(self.transcript.revealed_facts()),
-            },
+            &self.transcript.extras(),
         )?;
         self.transcript.finished = true;
         self.transcript.grade = Some(SavedGrade::from_grade(&g, self.clock.now()));
@@ -198,16 +207,7 @@ impl Practice<'_> {
                     }
                     return Ok(None);
                 }
-                Event::Eof => {
-                    self.transcript.step_mut(step).seconds += elapsed;
-                    self.save()?;
-                    p.say(&format!(
-                        "\nInput ended: session saved as unfinished in {}; {}",
-                        self.path.display(),
-                        self.resume_hint()
-                    ));
-                    return Ok(Some(Outcome::Eof));
-                }
+                Event::Eof => return self.end_of_input(step, elapsed, p).map(Some),
             }
         }
     }
@@ -367,16 +367,7 @@ impl Practice<'_> {
                         self.transcript.step_mut(step).seconds += elapsed;
                         started = now;
                     }
-                    Event::Eof => {
-                        self.transcript.step_mut(step).seconds += elapsed;
-                        self.save()?;
-                        p.say(&format!(
-                            "\nInput ended: session saved as unfinished in {}; {}",
-                            self.path.display(),
-                            self.resume_hint()
-                        ));
-                        return Ok(Some(Outcome::Eof));
-                    }
+                    Event::Eof => return self.end_of_input(step, elapsed, p).map(Some),
                 }
             }
         }

@@ -281,6 +281,25 @@ impl Transcript {
         ids
     }
 
+    /// What the session adds to the answer for grading: hints used, facts
+    /// revealed, and replies to follow-ups from the counter-question bank.
+    pub fn extras(&self) -> crate::grading::Extras {
+        crate::grading::Extras {
+            hints: self.hints(),
+            revealed: Some(self.revealed_facts()),
+            follow_ups: self
+                .steps
+                .iter()
+                .flat_map(|s| &s.probes)
+                .filter_map(|p| {
+                    p.question
+                        .clone()
+                        .map(|q| (p.ask.clone(), q, p.reply.clone()))
+                })
+                .collect(),
+        }
+    }
+
     /// Hints used per step.
     pub fn hints(&self) -> [u32; 7] {
         std::array::from_fn(|i| self.steps[i].hints.len() as u32)
