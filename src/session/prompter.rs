@@ -29,11 +29,12 @@ impl Command {
 }
 
 /// The help text for commands.
-pub const HELP: &str =
-    "Type your answer over as many lines as you like and end it with a line holding only `.`.\n\
-In the first step, a line starting with `?` asks the interviewer a question.\n\
-Commands: :hint (next hint, costs a little score)  :skip (move on)  :edit (open $VISUAL/$EDITOR)\n\
-          :time (time used)  :quit (save and leave; resume with --resume)  :help";
+pub const HELP: &str = concat!(
+    "Type your answer over as many lines as you like and end it with a line holding only `.`.\n",
+    "In the first three steps, a line starting with `?` asks the interviewer a question.\n",
+    "Commands: :hint (next hint, costs a little score)  :skip (move on)  :edit (open $VISUAL/$EDITOR)\n",
+    "          :time (time used)  :quit (save and leave; resume with --resume)  :help"
+);
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]

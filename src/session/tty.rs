@@ -25,13 +25,17 @@ impl Default for TtyPrompter {
 }
 
 impl TtyPrompter {
+    /// Reads one line with editing; the line stays on screen behind a gutter
+    /// so the answer so far remains visible.
     fn read_line(&mut self, prompt: &str) -> Option<String> {
-        Input::<String>::with_theme(&self.theme)
+        let line = Input::<String>::with_theme(&self.theme)
             .with_prompt(prompt)
             .allow_empty(true)
             .report(false)
             .interact_text_on(&self.term)
-            .ok()
+            .ok()?;
+        let _ = self.term.write_line(&format!("  │ {}", sanitize(&line)));
+        Some(line)
     }
 }
 
