@@ -109,7 +109,7 @@ fn main() {
         .collect();
     let problem = catalog.problem("twitter").ok();
     let mut per_section = Vec::new();
-    for n in [1_000usize, 10_000] {
+    for n in [1_000usize, 10_000, 20_000] {
         let text: String = (0..n)
             .map(|i| format!("{}\n", lines[i % lines.len().max(1)]))
             .collect();
@@ -136,6 +136,10 @@ fn main() {
     println!(
         "ratio 10,000 / 1,000 lines: {:.1}x (linear is ~10x)",
         per_section[1] / per_section[0]
+    );
+    println!(
+        "ratio 20,000 / 10,000 lines: {:.1}x (linear is ~2x)",
+        per_section[2] / per_section[1]
     );
 
     let bin = std::path::Path::new("target/release/sdcoach");

@@ -5,7 +5,14 @@ use std::path::PathBuf;
 
 /// An offline coach for system-design interviews: practise, interview a peer, grade with evidence.
 #[derive(Debug, Parser)]
-#[command(name = "sdcoach", version, about, long_about = None, propagate_version = true)]
+#[command(
+    name = "sdcoach",
+    version,
+    about,
+    long_about = None,
+    propagate_version = true,
+    after_help = "Exit codes: 0 success; 1 lint found problems; 2 bad usage or input; 3 broken problem or rubric files; 4 transcripts not writable or readable; 130 interrupted."
+)]
 pub struct Cli {
     /// Load problems and rubrics from DIR (holding `problems/` and `rubrics/`) instead of the built-in ones.
     #[arg(long, global = true, env = "SDCOACH_DATA", value_name = "DIR")]

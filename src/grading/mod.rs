@@ -159,59 +159,60 @@ fn regex_error(file: &str, what: &str, id: &str, pattern: &str, err: &str) -> Er
 /// heading: the content counts, the structure less so.
 pub const OTHER_STEP_FACTOR: f64 = 0.5;
 
-/// Text searched for a step's topics, with the share of credit it can earn.
+/// A text searched for topics, and the step it was written under (`None`:
+/// it counts for every step, as a free-form answer does).
 pub struct Source<'a> {
     pub text: &'a str,
     pub sentences: &'a [Sentence],
-    pub factor: f64,
+    pub step: Option<StepId>,
 }
 
-/// Scores topics over one text: best credit per topic with its evidence.
-pub fn score_topics(
-    topics: &[&Topic],
-    text: &str,
-    sents: &[Sentence],
-    file: &str,
-) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
-    score_topics_in(
-        topics,
-        &[Source {
-            text,
-            sentences: sents,
-            factor: 1.0,
-        }],
-        file,
-    )
-}
+/// Best mention per topic: (credit, source index, sentence index).
+type Best = Option<(f64, usize, usize)>;
 
-/// Scores topics over several texts (the step's own first, at full credit;
-/// the other steps at a discount): best credit per topic with its evidence.
-pub fn score_topics_in(
-    topics: &[&Topic],
+/// Finds the best-credited mention of every topic over all sources in one
+/// pass per source. A topic found under another step's heading earns
+/// [`OTHER_STEP_FACTOR`] of its credit.
+fn best_mentions(
+    topics: &[(&Topic, Option<StepId>)],
     sources: &[Source],
     file: &str,
-) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
-    let matcher = Matcher::new(&topic_targets(topics))
-        .map_err(|(i, pat, err)| regex_error(file, "topic", &topics[i].id, &pat, &err))?;
-    // (credit, source, sentence)
-    let mut best: Vec<Option<(f64, usize, usize)>> = vec![None; topics.len()];
+) -> Result<Vec<Best>> {
+    let plain: Vec<&Topic> = topics.iter().map(|(t, _)| *t).collect();
+    let matcher = Matcher::new(&topic_targets(&plain))
+        .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
+    let mut best: Vec<Best> = vec![None; topics.len()];
     for (si, src) in sources.iter().enumerate() {
         for m in matcher.find(src.text, src.sentences) {
             if m.negated {
                 continue;
             }
-            let c = topics::credit(src.sentences, m.sentence) * src.factor;
+            let factor = match (src.step, topics[m.target].1) {
+                (Some(a), Some(b)) if a != b => OTHER_STEP_FACTOR,
+                _ => 1.0,
+            };
+            let c = topics::credit(src.sentences, m.sentence) * factor;
             if best[m.target].is_none_or(|(b, _, _)| c > b) {
                 best[m.target] = Some((c, si, m.sentence));
             }
         }
     }
+    Ok(best)
+}
+
+/// Step score, matched topics with evidence and missed topics with what to study.
+fn tally(
+    topics: &[&Topic],
+    best: &[Best],
+    sources: &[Source],
+    own: Option<StepId>,
+) -> (f64, Vec<TopicHit>, Vec<Missed>) {
     let total: f64 = topics.iter().map(|t| t.weight).sum();
     let mut earned = 0.0;
     let mut matched = Vec::new();
     let mut missed = Vec::new();
     for (t, b) in topics.iter().zip(best) {
-        match b {
+        match *b {
             Some((c, si, sent)) => {
                 earned += c * t.weight;
                 let src = &sources[si];
@@ -220,7 +221,7 @@ pub fn score_topics_in(
                     label: t.label.clone(),
                     evidence: src.sentences[sent].quote(src.text, QUOTE),
                     credit: c,
-                    elsewhere: si > 0,
+                    elsewhere: matches!((src.step, own), (Some(a), Some(b)) if a != b),
                 });
             }
             None => missed.push(Missed {
@@ -232,7 +233,24 @@ pub fn score_topics_in(
         }
     }
     let ratio = if total > 0.0 { earned / total } else { 0.0 };
-    Ok((score::coverage_score(ratio), matched, missed))
+    (score::coverage_score(ratio), matched, missed)
+}
+
+/// Scores topics over one text: best credit per topic with its evidence.
+pub fn score_topics(
+    topics: &[&Topic],
+    text: &str,
+    sents: &[Sentence],
+    file: &str,
+) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
+    let sources = [Source {
+        text,
+        sentences: sents,
+        step: None,
+    }];
+    let tagged: Vec<(&Topic, Option<StepId>)> = topics.iter().map(|t| (*t, None)).collect();
+    let best = best_mentions(&tagged, &sources, file)?;
+    Ok(tally(topics, &best, &sources, None))
 }
 
 /// Which facts the questions in `text` uncover.
@@ -325,28 +343,42 @@ fn grade_with(
     let arithmetic = estimation::check_arithmetic(&est_text);
     let numbers_score = estimation::estimation_score(&estimates, &arithmetic);
 
-    let mut steps = Vec::new();
-    for doc in &docs {
-        let topics: Vec<&Topic> = rubric
-            .steps
-            .get(doc.step.as_str())
-            .map(|s| s.topics.iter().collect())
-            .unwrap_or_default();
-        // The step's own text first; for a structured answer the other
-        // steps too, at a discount, so content under a surprising heading counts.
-        let mut sources = vec![Source {
-            text: doc.text,
-            sentences: &doc.sentences,
-            factor: 1.0,
-        }];
-        if !answer.free_form {
-            sources.extend(docs.iter().filter(|d| d.step != doc.step).map(|d| Source {
+    // Every topic of every step in one pass per step text.
+    let sources: Vec<Source> = if answer.free_form {
+        vec![Source {
+            text: docs[0].text,
+            sentences: &docs[0].sentences,
+            step: None,
+        }]
+    } else {
+        docs.iter()
+            .map(|d| Source {
                 text: d.text,
                 sentences: &d.sentences,
-                factor: OTHER_STEP_FACTOR,
-            }));
-        }
-        let (mut s, matched, to_study) = score_topics_in(&topics, &sources, &file)?;
+                step: Some(d.step),
+            })
+            .collect()
+    };
+    let tagged: Vec<(&Topic, Option<StepId>)> = StepId::ALL
+        .iter()
+        .flat_map(|&step| {
+            rubric
+                .steps
+                .get(step.as_str())
+                .into_iter()
+                .flat_map(move |s| s.topics.iter().map(move |t| (t, Some(step))))
+        })
+        .collect();
+    let best = best_mentions(&tagged, &sources, &file)?;
+    let mut steps = Vec::new();
+    for doc in &docs {
+        let idx: Vec<usize> = (0..tagged.len())
+            .filter(|&i| tagged[i].1 == Some(doc.step))
+            .collect();
+        let topics: Vec<&Topic> = idx.iter().map(|&i| tagged[i].0).collect();
+        let step_best: Vec<Best> = idx.iter().map(|&i| best[i]).collect();
+        let own = (!answer.free_form).then_some(doc.step);
+        let (mut s, matched, to_study) = tally(&topics, &step_best, &sources, own);
         if doc.step == StepId::Requirements && facts.key_total > 0 {
             s = score::blend_facts(s, facts.key_uncovered, facts.key_total);
         }
