@@ -20,6 +20,17 @@ pub fn plain(text: &str) -> String {
             .take_while(u8::is_ascii_alphabetic)
             .count();
         let name = &tail[1..1 + name_len];
+        if name == "frac" {
+            // \frac{a}{b} reads as (a) / (b).
+            let after = &tail[1 + name_len..];
+            if let Some((num, rest1)) = group(after) {
+                if let Some((den, rest2)) = group(rest1) {
+                    out.push_str(&format!("({}) / ({})", plain(num), plain(den)));
+                    rest = rest2;
+                    continue;
+                }
+            }
+        }
         let replacement = match name {
             "times" | "cdot" => Some(" × "),
             "div" => Some(" / "),
@@ -43,7 +54,36 @@ pub fn plain(text: &str) -> String {
         }
     }
     out.push_str(rest);
-    out.replace(['{', '}'], "")
+    // Collapse the spaces the commands leave, so `12 \space billion` reads
+    // as `12 billion`; line breaks stay.
+    let mut clean = String::with_capacity(out.len());
+    for c in out.chars().filter(|c| !matches!(c, '{' | '}')) {
+        if c == ' ' && clean.ends_with(' ') {
+            continue;
+        }
+        clean.push(c);
+    }
+    clean
+}
+
+/// The text of a `{...}` group at the start of `s` (after spaces), and what follows.
+fn group(s: &str) -> Option<(&str, &str)> {
+    let s = s.trim_start();
+    let body = s.strip_prefix('{')?;
+    let mut depth = 1usize;
+    for (i, c) in body.char_indices() {
+        match c {
+            '{' => depth += 1,
+            '}' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some((&body[..i], &body[i + 1..]));
+                }
+            }
+            _ => {}
+        }
+    }
+    None
 }
 
 #[cfg(test)]
@@ -67,6 +107,13 @@ mod tests {
             "= ~ 1,825 PB"
         );
         assert_eq!(plain(r"\text{40 writes/s}"), "40 writes/s");
+        assert_eq!(
+            plain(
+                r"\frac{1 \space billion}{(24 \space hrs \times 3600 \space seconds)} = \sim 12K"
+            ),
+            "(1 billion) / ((24 hrs × 3600 seconds)) = ~ 12K"
+        );
+        assert!(plain(r"\frac{1}{").contains("frac"));
         assert_eq!(plain("no maths here"), "no maths here");
         assert!(plain(r"odd \unknown \ end\").contains(r"\unknown"));
     }
