@@ -11,7 +11,11 @@
 //! multiplies a count is a number of periods (`100M × 12 months × 5 years =
 //! 6B`), a rate times a duration is a total (`1 TB/day × 365 days = 365 TB`),
 //! and a total may be stated per period or a rate as a total
-//! (`1.2B × 500 bytes = 600 GB/year`), compared in the stated unit.
+//! (`1.2B × 500 bytes = 600 GB/year`), compared in the stated unit. A
+//! duration times the count of a smaller unit in one of its own is a unit
+//! conversion, joined left to right before the rest of the product:
+//! `30 days × 24 hrs × 3600 seconds` is 720 hours, then 2,592,000 seconds,
+//! and `4000/s × 24 hours × 3600 seconds` is 4000/s × 86,400 s.
 
 use super::expr::{evaluate, ExprError, Located, Op, Operand, Tok};
 use super::quantity::{
@@ -149,6 +153,123 @@ fn period_ratio(n: f64, small: f64, big: f64) -> Option<bool> {
         .then_some(true)
 }
 
+/// "30 days × 24 hrs", "24 hrs × 3600 seconds", "1 year × 12 months": a
+/// duration `d` times a duration `n` whose number, as written, is how many
+/// of `n`'s (smaller) unit make one of `d`'s unit, is `d` expressed in
+/// `n`'s unit (720 hours, 86,400 seconds, 12 months), not a product of two
+/// durations. Pushes that reading when the pair is such a conversion: the
+/// figures multiplied as typed, then, for a rule-of-thumb count (100K s a
+/// day), the exact duration too.
+fn duration_conversion(d: Interp, n: Interp, out: &mut Vec<Interp>) {
+    if d.dim != Dim::DURATION
+        || n.dim != Dim::DURATION
+        || !(n.period > 0.0 && n.period < d.period && d.period.is_finite())
+    {
+        return;
+    }
+    let d_typed = d.v / d.period;
+    let n_typed = n.v / n.period;
+    // 30 days is the month everywhere else; a 31-day month is exact too.
+    let long_month = n.period == DAY && d.period == MONTH && (n_typed - 31.0).abs() <= 1e-9;
+    let Some(r) = period_ratio(n_typed, n.period, d.period).or(long_month.then_some(false)) else {
+        return;
+    };
+    let rounded = r || d.rounded || n.rounded;
+    out.extend(finite(Interp {
+        v: d_typed * n_typed * n.period,
+        dim: Dim::DURATION,
+        period: n.period,
+        rounded,
+        bits: None,
+    }));
+    if r {
+        out.extend(finite(Interp {
+            period: n.period,
+            rounded: true,
+            bits: None,
+            ..d
+        }));
+    }
+}
+
+/// Joins unit conversions in a product ahead of the rest of the
+/// expression, left to right: `4000/s × 24 hours × 3600 seconds` is 4000/s
+/// × 86,400 s, not (4000/s × 24 hours) × 3600 s, and `30 days × 24 hrs ×
+/// 3600 seconds` is 720 hours, then 2,592,000 seconds. A figure next to a
+/// `^` is left alone. Other products of durations are untouched.
+fn join_conversions(toks: Vec<Located<UVal>>) -> Vec<Located<UVal>> {
+    let mut out: Vec<Located<UVal>> = Vec::with_capacity(toks.len());
+    let mut i = 0;
+    while let Some(t) = toks.get(i) {
+        if let (
+            Tok::Op(Op::Mul),
+            Some(Located {
+                tok: Tok::Val(n), ..
+            }),
+        ) = (&t.tok, toks.get(i + 1))
+        {
+            let is_pow = |t: Option<&Located<UVal>>| {
+                matches!(
+                    t,
+                    Some(Located {
+                        tok: Tok::Op(Op::Pow),
+                        ..
+                    })
+                )
+            };
+            let pow_before = is_pow(out.len().checked_sub(2).and_then(|k| out.get(k)));
+            let pow_after = is_pow(toks.get(i + 2));
+            if let Some(Located {
+                tok: Tok::Val(d), ..
+            }) = out.last_mut()
+            {
+                if !pow_before && !pow_after {
+                    if let Some(joined) = convert_uval(d, n) {
+                        *d = joined;
+                        i += 2;
+                        continue;
+                    }
+                }
+            }
+        }
+        out.push(t.clone());
+        i += 1;
+    }
+    out
+}
+
+/// The readings of `d × n` as a unit conversion, if any pair of their
+/// readings is one.
+fn convert_uval(d: &UVal, n: &UVal) -> Option<UVal> {
+    let mut out = Vec::new();
+    for &x in &d.interps {
+        for &y in &n.interps {
+            duration_conversion(x, y, &mut out);
+        }
+    }
+    let interps = distinct(out);
+    (!interps.is_empty()).then_some(UVal {
+        interps,
+        bits: false,
+    })
+}
+
+/// Drops duplicate readings and keeps the list short.
+fn distinct(out: Vec<Interp>) -> Vec<Interp> {
+    let mut kept: Vec<Interp> = Vec::new();
+    for i in out {
+        let dup = kept.iter().any(|k| {
+            k.dim == i.dim
+                && k.period == i.period
+                && (k.v - i.v).abs() <= 1e-9 * k.v.abs().max(i.v.abs())
+        });
+        if !dup && kept.len() < MAX_INTERPS {
+            kept.push(i);
+        }
+    }
+    kept
+}
+
 fn finite(i: Interp) -> Option<Interp> {
     i.v.is_finite().then_some(i)
 }
@@ -212,7 +333,15 @@ fn mul_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<(), ExprErr
                 }
             }
         } else if n.dim == Dim::DURATION {
-            // "2 h × 3600 s": seconds per hour, not seconds squared.
+            // "30 days × 24 hrs", "2 h × 3600 s": a unit conversion, not
+            // seconds squared.
+            let before = out.len();
+            duration_conversion(d, n, out);
+            if out.len() > before {
+                continue;
+            }
+            // "5 s × 1 s", "2 h × 1 h": one of the first duration's own
+            // units, read as the first duration in seconds.
             if let Some(r) = period_ratio(n.v, 1.0, d.period) {
                 out.push(Interp {
                     period: 1.0,
@@ -402,18 +531,7 @@ impl Operand for UVal {
                 }
             }
         }
-        // Drop duplicate readings and keep the list short.
-        let mut kept: Vec<Interp> = Vec::new();
-        for i in out {
-            let dup = kept.iter().any(|k| {
-                k.dim == i.dim
-                    && k.period == i.period
-                    && (k.v - i.v).abs() <= 1e-9 * k.v.abs().max(i.v.abs())
-            });
-            if !dup && kept.len() < MAX_INTERPS {
-                kept.push(i);
-            }
-        }
+        let kept = distinct(out);
         if kept.is_empty() {
             Err(first_err.unwrap_or(ExprError::NotFinite))
         } else {
@@ -633,6 +751,7 @@ fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> 
                     Some(Tok::Val(_) | Tok::RParen)
                 );
                 if unmatched == 0 && ends_ok && !c.figures.is_empty() {
+                    c.toks = join_conversions(std::mem::take(&mut c.toks));
                     self.done.push(c);
                 }
             }
@@ -1166,6 +1285,102 @@ mod tests {
             verdict("100M × 12 months = 5 TB"),
             ArithVerdict::DimensionMismatch
         );
+    }
+
+    #[test]
+    fn time_unit_conversions_in_products() {
+        // A duration times the count of a smaller unit in one of its own is
+        // that duration in the smaller unit, left to right: 30 days × 24 hrs
+        // = 720 hours, × 3600 seconds = 2,592,000 seconds, not s^3.
+        for (text, stated, computed) in [
+            (
+                "(100 million) / ((30 days × 24 hrs × 3600 seconds)) = ~ 40 URLs/second",
+                40.0,
+                1e8 / 2_592_000.0,
+            ),
+            // Stated per day: compared as typed, 4000/s × 86,400 s.
+            (
+                "4000 URLs/second × 24 hours × 3600 seconds = ~ 350 million requests/day",
+                350e6,
+                345.6e6,
+            ),
+            (
+                "(1 billion) / ((24 hrs × 3600 seconds)) = ~ 12K requests/second",
+                12_000.0,
+                1e9 / 86_400.0,
+            ),
+            (
+                "(400 GB) / ((24 hrs × 3600 seconds)) = ~ 5 MB/second",
+                5.0,
+                400e3 / 86_400.0,
+            ),
+            ("1B / (24 × 3600) = 11,574", 11_574.0, 1e9 / 86_400.0),
+            ("30 days × 24 hours = 720 hours", 720.0, 720.0),
+            (
+                "365 days × 24 h × 3600 s = 31.5M seconds",
+                31.5e6,
+                31_536_000.0,
+            ),
+            ("1 TB/day × 365 days = 365 TB", 365.0, 365.0),
+            ("100M × 12 months × 5 years = 6B", 6e9, 6e9),
+            // The other conversions of the rule, and the reverse order.
+            ("2 h × 60 min = 120 min", 120.0, 120.0),
+            ("1 week × 7 days = 7 days", 7.0, 7.0),
+            ("1 month × 31 days × 24 hours = 744 hours", 744.0, 744.0),
+            ("1 year × 12 months = 12 months", 12.0, 12.0),
+            ("1 year × 52 weeks = 52 weeks", 52.0, 52.0),
+            (
+                "1 year × 365 days × 24 hours = 8,760 hours",
+                8_760.0,
+                8_760.0,
+            ),
+            ("2 s × 1000 ms = 2000 ms", 2_000.0, 2_000.0),
+            ("3600 s × 24 hours = 86,400 s", 86_400.0, 86_400.0),
+            ("100M × 2 h × 60 min = 12B", 12e9, 12e9),
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+            let c = &cs[0];
+            assert_eq!(
+                c.verdict,
+                ArithVerdict::Correct,
+                "{text}: {}",
+                c.explanation
+            );
+            assert!((c.stated - stated).abs() <= 1e-9 * stated, "{text}: {c:#?}");
+            assert!(
+                (c.computed - computed).abs() <= 1e-6 * computed,
+                "{text}: {c:#?}"
+            );
+        }
+        // The figures are still compared.
+        for (text, computed) in [
+            (
+                "30 days × 24 hrs × 3600 seconds = 259,200 seconds",
+                2_592_000.0,
+            ),
+            (
+                "4000 URLs/second × 24 hours × 3600 seconds = ~ 35 million requests/day",
+                345.6e6,
+            ),
+            (
+                "1B / (30 days × 24 h × 3600 s) = 3,860/s",
+                1e9 / 2_592_000.0,
+            ),
+        ] {
+            let cs = checks(text);
+            assert_eq!(cs.len(), 1, "{text}: {cs:#?}");
+            assert_eq!(cs[0].verdict, ArithVerdict::Wrong, "{text}: {cs:#?}");
+            assert!(
+                (cs[0].computed - computed).abs() <= 1e-6 * computed,
+                "{text}: {cs:#?}"
+            );
+        }
+        // Any other product of durations is still a product.
+        for text in ["2 h × 3 h = 6 hours", "30 days × 25 hours = 750 hours"] {
+            assert_eq!(verdict(text), ArithVerdict::DimensionMismatch, "{text}");
+        }
+        assert!(checks("2 ^ 24 hours × 3600 s = 5").is_empty());
     }
 
     #[test]
