@@ -1,34 +1,18 @@
 //! The real binary: problems, lint, grade, completions, and bad input.
 
+mod common;
+
 use assert_cmd::Command;
+use common::{output, sdcoach, Run};
 use std::fs;
 use std::path::Path;
 
-fn sdcoach() -> Command {
-    let mut c = Command::cargo_bin("sdcoach").expect("binary builds");
-    c.env("NO_COLOR", "1")
-        .env_remove("SDCOACH_DATA")
-        .env_remove("SDCOACH_TRANSCRIPTS");
-    c
-}
-
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
 fn run(args: &[&str]) -> Run {
-    run_in(sdcoach().args(args))
+    output(sdcoach().args(args))
 }
 
 fn run_in(cmd: &mut Command) -> Run {
-    let out = cmd.output().expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    output(cmd)
 }
 
 /// A copy of the built-in data in a temp folder, to break one thing at a time.

@@ -1,7 +1,9 @@
 //! `sdcoach review`: re-grading saved sessions, `--as-saved`, `--compare`,
 //! the output formats, errors, the version-1 fixture and hostile transcripts.
 
-use assert_cmd::Command;
+mod common;
+
+use common::Run;
 use sdcoach::framework::StepId;
 use sdcoach::transcript::Transcript;
 use std::fs;
@@ -10,30 +12,8 @@ use std::path::Path;
 const V1: &str = include_str!("fixtures/transcript-v1.yaml");
 const PEER: &str = include_str!("fixtures/peer-v1.yaml");
 
-struct Run {
-    code: i32,
-    stdout: String,
-    stderr: String,
-}
-
-/// Runs the binary in `dir` with the transcripts folder `t` (relative, so
-/// that snapshots hold no temp paths).
 fn run(dir: &Path, args: &[&str]) -> Run {
-    let out = Command::cargo_bin("sdcoach")
-        .expect("binary builds")
-        .env("NO_COLOR", "1")
-        .env_remove("SDCOACH_DATA")
-        .env_remove("SDCOACH_TRANSCRIPTS")
-        .current_dir(dir)
-        .args(["--transcripts", "t"])
-        .args(args)
-        .output()
-        .expect("runs");
-    Run {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
+    common::in_folder(dir, args)
 }
 
 /// A folder holding `t/` with the solo and peer fixtures and a later,

@@ -1,0 +1,45 @@
+//! Shared by the integration tests: the real binary with a clean environment,
+//! and its output as text.
+// Each test binary uses a different part of this module.
+#![allow(dead_code)]
+
+use assert_cmd::Command;
+use std::path::Path;
+
+/// What a run printed and how it exited.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+/// The `sdcoach` binary without colour and without the user's data or
+/// transcripts folders from the environment.
+pub fn sdcoach() -> Command {
+    let mut c = Command::cargo_bin("sdcoach").expect("binary builds");
+    c.env("NO_COLOR", "1")
+        .env_remove("SDCOACH_DATA")
+        .env_remove("SDCOACH_TRANSCRIPTS");
+    c
+}
+
+/// Runs a command and collects its output.
+pub fn output(cmd: &mut Command) -> Run {
+    let out = cmd.output().expect("runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Runs `sdcoach --transcripts t ARGS` in `dir` (a relative folder, so that
+/// snapshots hold no temporary paths).
+pub fn in_folder(dir: &Path, args: &[&str]) -> Run {
+    output(
+        sdcoach()
+            .current_dir(dir)
+            .args(["--transcripts", "t"])
+            .args(args),
+    )
+}
