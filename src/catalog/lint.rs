@@ -411,22 +411,7 @@ fn check_topic(r: &mut Reporter, rel: &str, what: &str, t: &Topic, sections: &Ha
             ),
         );
     }
-    for pat in &t.patterns {
-        if let Err(e) = regex::Regex::new(pat) {
-            let first = e
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim()
-                .to_string();
-            r.push(
-                rel,
-                Some(&t.id),
-                format!("{what} `{}` has an invalid regex `{pat}`: {first}", t.id),
-            );
-        }
-    }
+    check_patterns(r, rel, &format!("{what} `{}`", t.id), &t.id, &t.patterns);
     if !sections.contains(t.study.as_str()) {
         r.push(
             rel,
@@ -439,23 +424,29 @@ fn check_topic(r: &mut Reporter, rel: &str, what: &str, t: &Topic, sections: &Ha
     }
 }
 
-fn check_flag(r: &mut Reporter, rel: &str, flag: &Flag) {
-    for pat in &flag.patterns {
+/// One finding per pattern that does not compile, with the regex error's last line.
+fn check_patterns(r: &mut Reporter, rel: &str, what: &str, id: &str, patterns: &[String]) {
+    for pat in patterns {
         if let Err(e) = regex::Regex::new(pat) {
-            let first = e
-                .to_string()
-                .lines()
-                .last()
-                .unwrap_or("")
-                .trim()
-                .to_string();
+            let msg = e.to_string();
+            let reason = msg.lines().last().unwrap_or("").trim();
             r.push(
                 rel,
-                Some(&flag.id),
-                format!("flag `{}` has an invalid regex `{pat}`: {first}", flag.id),
+                Some(id),
+                format!("{what} has an invalid regex `{pat}`: {reason}"),
             );
         }
     }
+}
+
+fn check_flag(r: &mut Reporter, rel: &str, flag: &Flag) {
+    check_patterns(
+        r,
+        rel,
+        &format!("flag `{}`", flag.id),
+        &flag.id,
+        &flag.patterns,
+    );
     if flag.phrases.is_empty() && flag.patterns.is_empty() && flag.detector.is_none() {
         r.push(
             rel,
