@@ -1,5 +1,6 @@
 //! Sessions: the interview engine and the prompters it talks through.
 
+pub mod choose;
 pub mod clock;
 pub mod editor;
 pub mod engine;
@@ -9,6 +10,7 @@ pub mod prompter;
 pub mod scripted;
 pub mod tty;
 
+pub use choose::{choose_problem, Choice};
 pub use clock::{Clock, FakeClock, SystemClock};
 pub use engine::{choose_probes, ensure_writable, Outcome, Practice};
 pub use line::LinePrompter;

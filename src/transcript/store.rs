@@ -45,6 +45,14 @@ impl Store {
             .unwrap_or_else(|| self.dir.join(format!("{date}-{problem}.yaml")))
     }
 
+    /// Saves a new session under a fresh name (date of its start, problem,
+    /// counter) and returns the path.
+    pub fn create(&self, t: &Transcript) -> Result<PathBuf> {
+        let path = self.new_path(&t.started.format("%Y-%m-%d").to_string(), &t.problem);
+        self.save(&path, t)?;
+        Ok(path)
+    }
+
     /// Writes the transcript atomically: a temporary file, then a rename.
     pub fn save(&self, path: &Path, t: &Transcript) -> Result<()> {
         let write_err = |source| Error::Write {

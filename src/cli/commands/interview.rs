@@ -4,9 +4,10 @@ use super::sessions;
 use crate::catalog::Catalog;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
-use crate::error::Error;
 use crate::report;
-use crate::session::{ensure_writable, Clock, Interview, PeerOutcome, SystemClock};
+use crate::session::{
+    choose_problem, ensure_writable, Choice, Clock, Interview, PeerOutcome, SystemClock,
+};
 use crate::transcript::{Mode, PeerSession, Store, Transcript};
 use crate::Result;
 use std::path::PathBuf;
@@ -32,27 +33,18 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     let (path, transcript) = match opts.resume {
         Some(file) => sessions::resume(&store, file, Mode::Peer, "interview")?,
         None => {
-            let id = match opts.problem {
-                Some(id) => catalog.problem(&id)?.id.clone(),
-                None if interactive => {
-                    let items: Vec<String> = catalog
-                        .problems
-                        .iter()
-                        .map(|p| format!("{} — {} ({})", p.id, p.title, p.difficulty.as_str()))
-                        .collect();
-                    match prompter
-                        .pick("Pick the problem to interview on (type to filter)", &items)?
-                    {
-                        Some(i) => catalog.problems[i].id.clone(),
-                        None => return Ok(exit::OK),
-                    }
-                }
-                None => {
-                    return Err(Error::NoProblem {
-                        how: "name one, e.g. `sdcoach interview url-shortener`".into(),
-                        ids: catalog.ids(),
-                    })
-                }
+            let choice = match opts.problem.as_deref() {
+                Some(id) => Choice::Named(id),
+                None if interactive => Choice::Pick(prompter.as_mut()),
+                None => Choice::Missing,
+            };
+            let Some(id) = choose_problem(
+                &catalog,
+                choice,
+                "name one, e.g. `sdcoach interview url-shortener`",
+            )?
+            else {
+                return Ok(exit::OK);
             };
             // The seed is unused in peer mode (the interviewer picks the probes).
             let mut t = Transcript::new(&id, Mode::Peer, opts.minutes, opts.timer, 0, now);
@@ -63,8 +55,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
                     .filter(|c| !c.is_empty()),
                 ..Default::default()
             });
-            let path = store.new_path(&now.format("%Y-%m-%d").to_string(), &id);
-            store.save(&path, &t)?;
+            let path = store.create(&t)?;
             (path, t)
         }
     };

@@ -4,9 +4,8 @@ use super::sessions;
 use crate::catalog::Catalog;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
-use crate::error::Error;
 use crate::report::{self, SessionInfo};
-use crate::session::{ensure_writable, Outcome, Practice, SystemClock};
+use crate::session::{choose_problem, ensure_writable, Choice, Outcome, Practice, SystemClock};
 use crate::transcript::{Mode, Store, Transcript};
 use crate::Result;
 use std::path::PathBuf;
@@ -34,35 +33,18 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
         Some(file) => sessions::resume(&store, file, Mode::Solo, "practice")?,
         None => {
             let seed = opts.seed.unwrap_or_else(sessions::time_seed);
-            let id =
-                match (opts.problem, opts.random) {
-                    (Some(id), _) => catalog.problem(&id)?.id.clone(),
-                    (None, true) => {
-                        let ids = catalog.ids();
-                        ids.get((seed as usize) % ids.len().max(1))
-                            .cloned()
-                            .ok_or_else(|| Error::Usage("no problems in the data".into()))?
-                    }
-                    (None, false) if interactive => {
-                        let items: Vec<String> = catalog
-                            .problems
-                            .iter()
-                            .map(|p| format!("{} — {} ({})", p.id, p.title, p.difficulty.as_str()))
-                            .collect();
-                        match prompter.pick("Pick a problem (type to filter)", &items)? {
-                            Some(i) => catalog.problems[i].id.clone(),
-                            None => return Ok(exit::OK),
-                        }
-                    }
-                    (None, false) => return Err(Error::NoProblem {
-                        how: "name one, e.g. `sdcoach practice url-shortener`, or pass `--random`"
-                            .into(),
-                        ids: catalog.ids(),
-                    }),
-                };
+            let choice = match (opts.problem.as_deref(), opts.random) {
+                (Some(id), _) => Choice::Named(id),
+                (None, true) => Choice::Random(seed),
+                (None, false) if interactive => Choice::Pick(prompter.as_mut()),
+                (None, false) => Choice::Missing,
+            };
+            let how = "name one, e.g. `sdcoach practice url-shortener`, or pass `--random`";
+            let Some(id) = choose_problem(&catalog, choice, how)? else {
+                return Ok(exit::OK);
+            };
             let t = Transcript::new(&id, Mode::Solo, opts.minutes, opts.timer, seed, now);
-            let path = store.new_path(&now.format("%Y-%m-%d").to_string(), &id);
-            store.save(&path, &t)?;
+            let path = store.create(&t)?;
             (path, t)
         }
     };
