@@ -194,14 +194,12 @@ impl Practice<'_> {
                     if let Some(outcome) = self.follow_ups(step, p)? {
                         return Ok(Some(outcome));
                     }
-                    let rec = self.transcript.step_mut(step);
-                    rec.done = true;
-                    let (used, budget) = (rec.seconds, self.transcript.budget_secs(step));
+                    let over = self.transcript.finish_step(step);
                     self.save()?;
-                    if self.transcript.timer && used > budget {
+                    if let Some((over, budget)) = over {
                         p.say(&format!(
                             "Time: {} over the {} budget for this step. Keep an eye on the clock.",
-                            clock(used - budget),
+                            clock(over),
                             clock(budget)
                         ));
                     }

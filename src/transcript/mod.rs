@@ -237,6 +237,16 @@ impl Transcript {
             / u64::from(crate::framework::total_minutes())
     }
 
+    /// Marks a step done; returns (seconds over, budget) when the timer is
+    /// on and the step ran over its budget.
+    pub fn finish_step(&mut self, id: StepId) -> Option<(u64, u64)> {
+        let rec = self.step_mut(id);
+        rec.done = true;
+        let used = rec.seconds;
+        let budget = self.budget_secs(id);
+        (self.timer && used > budget).then(|| (used - budget, budget))
+    }
+
     /// Total seconds spent.
     pub fn seconds(&self) -> u64 {
         self.steps.iter().map(|s| s.seconds).sum()

@@ -627,14 +627,12 @@ impl Interview<'_> {
                 .filter_map(|i| flags.get(i).map(|(id, _)| id.clone()))
                 .collect();
         }
-        let rec = self.transcript.step_mut(step);
-        rec.done = true;
-        let (used, budget) = (rec.seconds, self.transcript.budget_secs(step));
+        let over = self.transcript.finish_step(step);
         self.save()?;
-        if self.transcript.timer && used > budget {
+        if let Some((over, budget)) = over {
             p.say(&format!(
                 "Time: this step ran {} over its {} budget; move the candidate on sooner in the next one.",
-                clock(used - budget),
+                clock(over),
                 clock(budget)
             ));
         }
