@@ -465,6 +465,57 @@ fn grade_with(
     })
 }
 
+/// Flags one step's text raises by its wording: phrases, patterns and the
+/// over-engineering check. Checks that need the whole answer (no numbers
+/// anywhere, no trade-offs anywhere) are left out. Red flags first.
+pub fn step_flags(
+    catalog: &Catalog,
+    rubric: &Rubric,
+    step: StepId,
+    text: &str,
+) -> Result<Vec<FlagHit>> {
+    let file = format!("rubrics/{}.yaml", rubric.problem);
+    let docs = [StepDoc {
+        step,
+        text,
+        sentences: sentences(text),
+    }];
+    let tech_names: Vec<(Vec<&str>, Vec<&str>)> = catalog
+        .common
+        .technologies
+        .iter()
+        .map(|t| (vec![t.as_str()], vec![]))
+        .collect();
+    let tech = Matcher::new(&tech_names)
+        .map_err(|(_, p, e)| regex_error("rubrics/common.yaml", "technology", &p, &p, &e))?;
+    let wording = |f: &&crate::catalog::Flag| {
+        matches!(
+            f.detector,
+            None | Some(crate::catalog::Detector::OverEngineering)
+        )
+    };
+    let mut out = Vec::new();
+    for (list, green) in [(&rubric.red_flags, false), (&rubric.green_flags, true)] {
+        let common = if green {
+            &catalog.common.green_flags
+        } else {
+            &catalog.common.red_flags
+        };
+        let flags: Vec<crate::catalog::Flag> = common
+            .iter()
+            .chain(list.iter())
+            .filter(wording)
+            .cloned()
+            .collect();
+        let hits = flags::raise(&flags, &docs, false, green, &tech).map_err(|(i, p, e)| {
+            let id = flags.get(i).map(|f| f.id.clone()).unwrap_or_default();
+            regex_error(&file, "flag", &id, &p, &e)
+        })?;
+        out.extend(hits);
+    }
+    Ok(out)
+}
+
 /// The grade of an answer to a counter-question.
 #[derive(Debug, Clone, Serialize, PartialEq)]
 pub struct QuestionGrade {

@@ -21,7 +21,7 @@ use crate::catalog::{Catalog, Problem, Rubric, Topic};
 use crate::framework::StepId;
 use crate::grading::facts::match_fact;
 use crate::grading::text::sentences;
-use crate::grading::{score_topics, TopicHit};
+use crate::grading::{score_topics, step_flags, TopicHit};
 use crate::report::{clock, Scorecard};
 use crate::transcript::{Exchange, PeerSession, PeerStep, Rating, Store, Transcript};
 use crate::Result;
@@ -618,8 +618,27 @@ impl Interview<'_> {
             })
             .collect();
         if !flags.is_empty() {
+            // Flags the typed answer raises by its wording are pre-ticked too.
+            let text = self.transcript.step(step).answer.clone();
+            let raised = if text.trim().is_empty() {
+                Vec::new()
+            } else {
+                step_flags(self.catalog, self.rubric, step, &text)?
+            };
+            for f in raised
+                .iter()
+                .filter(|f| flags.iter().any(|(id, _)| *id == f.id))
+            {
+                p.say(&format!(
+                    "  flag from their typed answer: {} — \"{}\"",
+                    f.label, f.evidence
+                ));
+            }
             let before = self.peer_step(step).flags.clone();
-            let marks: Vec<bool> = flags.iter().map(|(id, _)| before.contains(id)).collect();
+            let marks: Vec<bool> = flags
+                .iter()
+                .map(|(id, _)| before.contains(id) || raised.iter().any(|f| &f.id == id))
+                .collect();
             let labels: Vec<String> = flags.iter().map(|(_, l)| l.clone()).collect();
             let chosen = p.checklist("Flags you observed in this step", &labels, &marks)?;
             self.peer_step(step).flags = chosen

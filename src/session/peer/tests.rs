@@ -312,3 +312,42 @@ fn every_step_offers_some_flags_but_not_all_of_them() {
         );
     }
 }
+
+#[test]
+fn a_typed_answer_pre_ticks_the_flags_its_wording_raises() {
+    let setup = setup();
+    // Skip to the high-level step, type an answer, keep the marks shown.
+    let lines = [
+        ":skip",
+        ":skip",
+        ":skip",
+        ":skip",
+        ":answer",
+        "We will use a blockchain for the links. This is definitely the best approach.",
+        ".",
+        ":next",
+        ".",
+        ".",
+        ":quit",
+    ];
+    let (_, t, p) = run(&setup, fresh("url-shortener"), &lines);
+    let said = p.transcript();
+    assert!(
+        said.contains("flag from their typed answer: Blockchain without a need for it"),
+        "{said}"
+    );
+    let flags = &t
+        .step(StepId::HighLevel)
+        .peer
+        .as_ref()
+        .expect("peer step")
+        .flags;
+    assert!(flags.contains(&"blockchain".to_string()), "{flags:?}");
+    // Only the flags offered for this step are ticked.
+    assert!(flags.iter().all(|f| all_flags(
+        &setup.catalog,
+        setup.catalog.rubric("url-shortener").expect("rubric")
+    )
+    .iter()
+    .any(|(g, _)| &g.id == f && flag_applies(g, StepId::HighLevel))));
+}
