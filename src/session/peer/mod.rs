@@ -597,16 +597,9 @@ impl Interview<'_> {
             .collect();
         if !topics.is_empty() {
             let before = self.peer_step(step).ticked.clone();
-            let marks: Vec<bool> = topics
-                .iter()
-                .map(|(id, _)| before.contains(id) || hits.iter().any(|h| &h.topic == id))
-                .collect();
-            let labels: Vec<String> = topics.iter().map(|(_, l)| l.clone()).collect();
-            let chosen = p.checklist("Topics the candidate covered", &labels, &marks)?;
-            self.peer_step(step).ticked = chosen
-                .into_iter()
-                .filter_map(|i| topics.get(i).map(|(id, _)| id.clone()))
-                .collect();
+            self.peer_step(step).ticked = tick(p, "Topics the candidate covered", &topics, |id| {
+                before.iter().any(|b| b == id) || hits.iter().any(|h| h.topic == id)
+            })?;
             self.save()?;
         }
         let flags: Vec<(String, String)> = all_flags(self.catalog, self.rubric)
@@ -635,16 +628,10 @@ impl Interview<'_> {
                 ));
             }
             let before = self.peer_step(step).flags.clone();
-            let marks: Vec<bool> = flags
-                .iter()
-                .map(|(id, _)| before.contains(id) || raised.iter().any(|f| &f.id == id))
-                .collect();
-            let labels: Vec<String> = flags.iter().map(|(_, l)| l.clone()).collect();
-            let chosen = p.checklist("Flags you observed in this step", &labels, &marks)?;
-            self.peer_step(step).flags = chosen
-                .into_iter()
-                .filter_map(|i| flags.get(i).map(|(id, _)| id.clone()))
-                .collect();
+            self.peer_step(step).flags =
+                tick(p, "Flags you observed in this step", &flags, |id| {
+                    before.iter().any(|b| b == id) || raised.iter().any(|f| f.id == id)
+                })?;
         }
         let over = self.transcript.finish_step(step);
         self.save()?;
@@ -747,4 +734,20 @@ impl Interview<'_> {
         }
         Ok(None)
     }
+}
+
+/// A checklist of (id, label) items with some pre-ticked; the ids ticked.
+fn tick(
+    p: &mut dyn Prompter,
+    prompt: &str,
+    items: &[(String, String)],
+    preset: impl Fn(&str) -> bool,
+) -> Result<Vec<String>> {
+    let marks: Vec<bool> = items.iter().map(|(id, _)| preset(id)).collect();
+    let labels: Vec<String> = items.iter().map(|(_, l)| l.clone()).collect();
+    let chosen = p.checklist(prompt, &labels, &marks)?;
+    Ok(chosen
+        .into_iter()
+        .filter_map(|i| items.get(i).map(|(id, _)| id.clone()))
+        .collect())
 }
