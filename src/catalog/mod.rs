@@ -77,6 +77,16 @@ impl Catalog {
         (catalog, findings)
     }
 
+    /// Every red and green flag of a rubric (common ones first), each with
+    /// `true` when it is green.
+    pub fn flags<'a>(&'a self, rubric: &'a Rubric) -> Vec<(&'a Flag, bool)> {
+        let red = self.common.red_flags.iter().chain(&rubric.red_flags);
+        let green = self.common.green_flags.iter().chain(&rubric.green_flags);
+        red.map(|f| (f, false))
+            .chain(green.map(|f| (f, true)))
+            .collect()
+    }
+
     /// A problem by id, or an error suggesting the nearest ids.
     pub fn problem(&self, id: &str) -> Result<&Problem> {
         self.problems

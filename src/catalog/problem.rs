@@ -123,3 +123,21 @@ pub struct Probe {
     #[serde(default)]
     pub topics: Vec<String>,
 }
+
+impl Probe {
+    /// Two or three probes of a step, varied by a session's seed, so that a
+    /// session and a re-created sample of it ask the same ones.
+    pub fn choose(probes: &[Probe], seed: u64) -> Vec<&Probe> {
+        let mut order: Vec<usize> = (0..probes.len()).collect();
+        let mut x = seed ^ 0x9e37_79b9_7f4a_7c15;
+        for i in (1..order.len()).rev() {
+            // xorshift64: small, deterministic, good enough to vary the order.
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            order.swap(i, (x % (i as u64 + 1)) as usize);
+        }
+        let k = (2 + (seed % 2) as usize).min(probes.len());
+        order.into_iter().take(k).map(|i| &probes[i]).collect()
+    }
+}

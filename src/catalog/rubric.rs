@@ -68,12 +68,37 @@ pub struct Flag {
     /// Step ids where the flag applies (all steps when empty).
     #[serde(default)]
     pub steps: Vec<String>,
+    /// Step ids whose peer checklist offers the flag (else `steps`, else the
+    /// design steps): a list of every flag at every step would bury the few
+    /// that matter there.
+    #[serde(default)]
+    pub checklist: Vec<String>,
     /// Points taken (red) or given (green) on the overall score.
     #[serde(default = "default_flag_points")]
     pub points: f64,
     /// What to do instead (red) or why it helps (green).
     #[serde(default)]
     pub advice: String,
+}
+
+impl Flag {
+    /// Whether the peer checklist of a step offers this flag.
+    pub fn in_checklist(&self, step: crate::framework::StepId) -> bool {
+        let steps = if !self.checklist.is_empty() {
+            &self.checklist
+        } else {
+            &self.steps
+        };
+        if steps.is_empty() {
+            // Problem-specific flags are about the design.
+            matches!(
+                step,
+                crate::framework::StepId::HighLevel | crate::framework::StepId::DeepDive
+            )
+        } else {
+            steps.iter().any(|s| s == step.as_str())
+        }
+    }
 }
 
 fn default_flag_points() -> f64 {

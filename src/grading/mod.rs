@@ -7,6 +7,7 @@ pub mod flags;
 pub mod matcher;
 mod math;
 pub mod score;
+pub mod scorecard;
 pub mod text;
 pub mod topics;
 

@@ -1,9 +1,10 @@
 //! Markdown rendering of a grade, for sharing.
 
 use super::grade_text::with_unit;
-use super::sanitize::one_line;
-use super::{clock, verdict_name, SessionInfo};
+use super::{clock, verdict_name};
+use crate::framework::sanitize::one_line;
 use crate::grading::Grade;
+use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
 fn cell(s: &str) -> String {

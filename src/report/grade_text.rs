@@ -1,11 +1,12 @@
 //! Terminal rendering of a grade.
 
-use super::number::human;
-use super::sanitize::one_line;
 use super::style::{bar, Style};
-use super::{clock, verdict_name, SessionInfo};
+use super::{clock, verdict_name};
 use crate::estimation::EstimateVerdict;
+use crate::framework::number::human;
+use crate::framework::sanitize::one_line;
 use crate::grading::{Grade, QuestionGrade, StepGrade};
+use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
 /// Longest estimate label shown in the table.

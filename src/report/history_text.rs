@@ -4,8 +4,8 @@
 
 use super::clock;
 use super::review_text::signed;
-use super::sanitize::one_line;
 use super::style::Style;
+use crate::framework::sanitize::one_line;
 use crate::review::history::SessionSummary;
 use crate::review::History;
 use std::fmt::Write;

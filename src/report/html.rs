@@ -3,11 +3,11 @@
 //! interpolated value; transcript text is also sanitised first so control
 //! characters never reach the page.
 
-use super::number::human;
 use super::review_text::{clip, meta_line, peer_step_parts, when};
-use super::sanitize::{one_line, sanitize};
 use super::{clock, verdict_name};
 use crate::estimation::EstimateVerdict;
+use crate::framework::number::human;
+use crate::framework::sanitize::{one_line, sanitize};
 use crate::grading::{Grade, StepGrade};
 use crate::review::compare::dimension_list;
 use crate::review::Review;

@@ -2,9 +2,9 @@
 
 use super::grade_md::grade_markdown;
 use super::review_text::{clip, meta_line, peer_step_parts, signed};
-use super::sanitize::one_line;
-use super::SessionInfo;
+use crate::framework::sanitize::one_line;
 use crate::review::{Comparison, Review};
+use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
 fn cell(s: &str) -> String {

@@ -1,12 +1,13 @@
 //! Terminal rendering of a reviewed session and of a comparison. Every
 //! string that came from a transcript goes through `one_line`/`sanitize`.
 
+use super::clock;
 use super::grade_text::grade_text;
-use super::sanitize::one_line;
 use super::style::{bar, Style};
-use super::{clock, SessionInfo};
+use crate::framework::sanitize::one_line;
 use crate::review::{Comparison, Review, SessionMeta};
 use crate::transcript::PeerStep;
+use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
 /// Longest follow-up reply quoted in a review.

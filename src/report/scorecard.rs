@@ -1,87 +1,10 @@
-//! The peer interview scorecard: what it holds and how it reads on a
-//! terminal. The session computes it; this file only renders it.
+//! The peer interview scorecard as it reads on a terminal; grading computes it.
 
-use super::sanitize::one_line;
 use super::style::{bar, Style};
-use crate::framework::StepId;
+use crate::framework::sanitize::one_line;
+use crate::grading::scorecard::{Scorecard, DISAGREEMENT};
 use crate::grading::Band;
-use serde::Serialize;
 use std::fmt::Write;
-
-/// Points between a rating and the checklist beyond which they disagree.
-pub const DISAGREEMENT: u32 = 25;
-
-/// One step as the interviewer's checklist scored it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ScorecardStep {
-    pub step: StepId,
-    pub title: String,
-    /// 0-100 from the ticked topics' weights, minus hints.
-    pub score: u32,
-    pub ticked: usize,
-    pub total: usize,
-    pub hints: u32,
-    pub skipped: bool,
-}
-
-/// One of the guide's four dimensions: the interviewer's rating beside the
-/// checklist's figure.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ScorecardDimension {
-    /// `communication`, `technical_depth`, `practical_experience` or `problem_solving`.
-    pub id: String,
-    pub label: String,
-    /// The interviewer's 1-4 rating, when given.
-    pub rating: Option<u8>,
-    /// The rating on the 0-100 scale (1 = 0, 2 = 33, 3 = 67, 4 = 100).
-    pub rating_pct: Option<u32>,
-    /// The same dimension computed from the checklist and flags.
-    pub computed: u32,
-    pub why: String,
-}
-
-/// A topic the candidate did not cover, with where to study it.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct ScorecardGap {
-    pub step: StepId,
-    pub label: String,
-    pub study: String,
-}
-
-/// Everything the scorecard shows.
-#[derive(Debug, Clone, Serialize, PartialEq)]
-pub struct Scorecard {
-    pub problem: String,
-    pub title: String,
-    pub candidate: Option<String>,
-    pub steps: Vec<ScorecardStep>,
-    pub dimensions: Vec<ScorecardDimension>,
-    /// Overall score computed from the checklist and the flags ticked.
-    pub computed: u32,
-    pub computed_band: Band,
-    /// The interviewer's recommendation.
-    pub recommendation: Option<Band>,
-    /// Where the interviewer's view and the checklist differ a lot.
-    pub disagreements: Vec<String>,
-    pub red_flags: Vec<String>,
-    pub green_flags: Vec<String>,
-    pub facts_revealed: usize,
-    pub facts_total: usize,
-    /// Topics of key facts the candidate never asked about.
-    pub key_facts_missed: Vec<String>,
-    pub hints: u32,
-    /// Feedback, in the order interviewers give it.
-    pub overall: String,
-    pub strengths: Vec<String>,
-    pub improvements: Vec<String>,
-    pub gaps: Vec<ScorecardGap>,
-    pub notes: String,
-}
-
-/// Human name of a band: `lean no hire`.
-pub fn band_words(b: Band) -> String {
-    b.as_str().replace('_', " ")
-}
 
 fn list(out: &mut String, title: &str, items: &[String], none: &str, st: Style) {
     let _ = writeln!(out, "{}", st.bold(title));
@@ -141,13 +64,13 @@ pub fn scorecard_text(card: &Scorecard, st: Style) -> String {
     }
     let rec = card
         .recommendation
-        .map_or("none given".to_string(), band_words);
+        .map_or("none given".to_string(), Band::words);
     let _ = writeln!(
         out,
         "\nYour recommendation: {}   Checklist: {} ({})",
         st.bold(&rec),
         st.score(card.computed, &format!("{}/100", card.computed)),
-        band_words(card.computed_band)
+        card.computed_band.words()
     );
 
     let _ = writeln!(out, "\n{}", st.bold("Steps (topics ticked)"));
@@ -238,6 +161,6 @@ mod tests {
 
     #[test]
     fn bands_read_as_words() {
-        assert_eq!(band_words(Band::LeanNoHire), "lean no hire");
+        assert_eq!(Band::LeanNoHire.words(), "lean no hire");
     }
 }

@@ -12,25 +12,13 @@ pub use history::{history, Filter, History, SessionSummary};
 
 use crate::catalog::Catalog;
 use crate::framework::StepId;
+use crate::grading::scorecard::{scorecard, Scorecard};
 use crate::grading::{self, Band, Grade};
-use crate::report::{Scorecard, StepTime};
 use crate::transcript::{
-    Exchange, Mode, PeerSession, PeerStep, ProbeReply, SavedGrade, Transcript,
+    Exchange, Mode, PeerSession, PeerStep, ProbeReply, SavedGrade, StepTime, Transcript,
 };
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
-
-/// Time spent on each step of a session against its budget.
-pub fn timing(t: &Transcript) -> Vec<StepTime> {
-    t.steps
-        .iter()
-        .map(|s| StepTime {
-            step: s.step,
-            used_secs: s.seconds,
-            budget_secs: t.budget_secs(s.step),
-        })
-        .collect()
-}
 
 /// Re-grades a transcript against the current rubric.
 pub fn regrade(catalog: &Catalog, t: &Transcript) -> crate::Result<Grade> {
@@ -191,7 +179,7 @@ fn peer_review(catalog: &Catalog, t: &Transcript) -> Option<PeerReview> {
     }
     let scorecard = match (catalog.problem(&t.problem), catalog.rubric(&t.problem)) {
         (Ok(problem), Ok(rubric)) if t.mode == Mode::Peer => {
-            Some(crate::session::peer::scorecard(catalog, problem, rubric, t))
+            Some(scorecard(catalog, problem, rubric, &t.scorecard_input()))
         }
         _ => None,
     };
@@ -230,7 +218,7 @@ pub fn review(
         rubric_change: change,
         saved: t.grade.clone(),
         as_saved,
-        timing: timing(t),
+        timing: t.timing(),
         questions: t.steps.iter().flat_map(|s| s.questions.clone()).collect(),
         hints: t
             .steps

@@ -3,10 +3,10 @@
 //! reasons, bare lists and filler mixed the way real answers mix them. The
 //! same `(catalog, n, seed)` always gives the same transcript.
 
+use crate::catalog::Probe;
 use crate::catalog::{Catalog, Problem};
+use crate::framework::human;
 use crate::framework::StepId;
-use crate::report::number::human;
-use crate::session::choose_probes;
 use crate::transcript::{Exchange, Mode, ProbeReply, SavedGrade, Transcript};
 use chrono::{DateTime, Duration, FixedOffset};
 use std::fmt::Write;
@@ -190,7 +190,7 @@ pub fn sample_transcript(
         .get(StepId::DeepDive.as_str())
         .map(Vec::as_slice)
         .unwrap_or(&[]);
-    for p in choose_probes(probes, t.seed) {
+    for p in Probe::choose(probes, t.seed) {
         let mut reply = String::new();
         topic_sentences(
             &mut reply,

@@ -7,9 +7,9 @@ use super::editor;
 use super::prompter::{Command, Event, Prompter, HELP};
 use crate::catalog::{Catalog, Probe, Problem};
 use crate::estimation::{compare_estimates, EstimateVerdict};
+use crate::framework::clock;
 use crate::framework::StepId;
 use crate::grading::{self, facts::match_facts, Grade};
-use crate::report::clock;
 use crate::transcript::{Exchange, ProbeReply, SavedGrade, Store, Transcript};
 use crate::{Error, Result};
 use std::path::{Path, PathBuf};
@@ -42,21 +42,6 @@ pub struct Practice<'a> {
     pub path: PathBuf,
     pub store: Store,
     pub clock: &'a dyn Clock,
-}
-
-/// Chooses two or three probes of a step, varied by the seed.
-pub fn choose_probes(probes: &[Probe], seed: u64) -> Vec<&Probe> {
-    let mut order: Vec<usize> = (0..probes.len()).collect();
-    let mut x = seed ^ 0x9e37_79b9_7f4a_7c15;
-    for i in (1..order.len()).rev() {
-        // xorshift64: small, deterministic, good enough to vary the order.
-        x ^= x << 13;
-        x ^= x >> 7;
-        x ^= x << 17;
-        order.swap(i, (x % (i as u64 + 1)) as usize);
-    }
-    let k = (2 + (seed % 2) as usize).min(probes.len());
-    order.into_iter().take(k).map(|i| &probes[i]).collect()
 }
 
 impl Practice<'_> {
@@ -313,7 +298,7 @@ impl Practice<'_> {
                     .get(step.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or(&[]);
-                choose_probes(probes, self.transcript.seed)
+                Probe::choose(probes, self.transcript.seed)
                     .into_iter()
                     .map(|pr| (pr.ask.clone(), pr.question.clone()))
                     .collect()
@@ -510,7 +495,7 @@ mod tests {
         let catalog = Catalog::embedded().expect("data");
         let probes = &catalog.problem("twitter").expect("twitter").probes["deep_dive"];
         let pick = |seed| {
-            choose_probes(probes, seed)
+            Probe::choose(probes, seed)
                 .iter()
                 .map(|p| p.ask.clone())
                 .collect::<Vec<_>>()

@@ -1,7 +1,7 @@
 //! Plain-line prompter for piped stdin: `.` ends an answer, `?` asks, `:` commands.
 
 use super::prompter::{Event, LineAssembler, Prompter};
-use crate::report::sanitize;
+use crate::framework::sanitize;
 use crate::Result;
 use std::io::{BufRead, Write};
 

@@ -12,7 +12,7 @@ pub mod tty;
 
 pub use choose::{choose_problem, Choice};
 pub use clock::{Clock, FakeClock, SystemClock};
-pub use engine::{choose_probes, ensure_writable, Outcome, Practice};
+pub use engine::{ensure_writable, Outcome, Practice};
 pub use line::LinePrompter;
 pub use peer::{Interview, PeerOutcome};
 pub use prompter::{Command, Event, Prompter};

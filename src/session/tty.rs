@@ -1,7 +1,7 @@
 //! Terminal prompter: dialoguer for line editing, pickers and checklists.
 
 use super::prompter::{Event, LineAssembler, Prompter};
-use crate::report::sanitize;
+use crate::framework::sanitize;
 use crate::Result;
 use console::Term;
 use dialoguer::theme::ColorfulTheme;

@@ -2,11 +2,15 @@
 //! after every answer so that nothing but the answer being typed can be lost.
 
 mod store;
+mod views;
 
 pub use store::{check_writable, Store};
+pub use views::{SessionInfo, StepTime};
 
 use crate::framework::StepId;
 use crate::grading::{Answer, Band, Grade};
+
+pub use crate::grading::scorecard::Rating;
 use chrono::{DateTime, FixedOffset};
 use serde::{Deserialize, Serialize};
 
@@ -111,18 +115,6 @@ pub struct PeerSession {
     pub recommendation: Option<Band>,
     #[serde(default)]
     pub notes: String,
-}
-
-/// An interviewer's rating of one dimension.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Rating {
-    /// `communication`, `technical_depth`, `practical_experience` or `problem_solving`.
-    pub dimension: String,
-    /// 1 (poor) to 4 (excellent).
-    pub score: u8,
-    #[serde(default)]
-    pub why: String,
 }
 
 /// The grade stored when the session was saved.

@@ -4,8 +4,9 @@ use super::sessions;
 use crate::catalog::Catalog;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
-use crate::report::{self, SessionInfo};
+use crate::report;
 use crate::session::{choose_problem, ensure_writable, Choice, Outcome, Practice, SystemClock};
+use crate::transcript::SessionInfo;
 use crate::transcript::{Mode, Store, Transcript};
 use crate::Result;
 use std::path::PathBuf;
@@ -62,7 +63,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     match session.run(prompter.as_mut())? {
         Outcome::Finished(grade) => {
             let info = SessionInfo {
-                timing: crate::review::timing(&session.transcript),
+                timing: session.transcript.timing(),
                 transcript: Some(path.display().to_string()),
             };
             emit(&format!(

@@ -6,24 +6,20 @@
 //! ticked. The scorecard follows the last step. Talks only through a
 //! [`Prompter`] and saves after every change.
 
-mod score;
 #[cfg(test)]
 mod tests;
-
-pub use score::{
-    all_flags, flag_applies, parse_band, rating_pct, saved_grade, scorecard, DIMENSIONS,
-};
 
 use super::clock::Clock;
 use super::editor;
 use super::prompter::Prompter;
 use crate::catalog::{Catalog, Problem, Rubric, Topic};
+use crate::framework::clock;
 use crate::framework::StepId;
 use crate::grading::facts::match_fact;
+use crate::grading::scorecard::{scorecard, Scorecard, DIMENSIONS};
 use crate::grading::text::sentences;
-use crate::grading::{score_topics, step_flags, TopicHit};
-use crate::report::{clock, Scorecard};
-use crate::transcript::{Exchange, PeerSession, PeerStep, Rating, Store, Transcript};
+use crate::grading::{score_topics, step_flags, Band, TopicHit};
+use crate::transcript::{Exchange, PeerSession, PeerStep, Rating, SavedGrade, Store, Transcript};
 use crate::Result;
 use std::path::PathBuf;
 
@@ -192,8 +188,9 @@ impl Interview<'_> {
         if let Some(outcome) = self.rate(p)? {
             return Ok(outcome);
         }
-        let card = scorecard(self.catalog, self.problem, self.rubric, &self.transcript);
-        self.transcript.grade = Some(saved_grade(&card, self.clock.now()));
+        let input = self.transcript.scorecard_input();
+        let card = scorecard(self.catalog, self.problem, self.rubric, &input);
+        self.transcript.grade = Some(SavedGrade::from_scorecard(&card, self.clock.now()));
         self.transcript.finished = true;
         self.save()?;
         Ok(PeerOutcome::Finished(Box::new(card)))
@@ -602,9 +599,11 @@ impl Interview<'_> {
             })?;
             self.save()?;
         }
-        let flags: Vec<(String, String)> = all_flags(self.catalog, self.rubric)
+        let flags: Vec<(String, String)> = self
+            .catalog
+            .flags(self.rubric)
             .into_iter()
-            .filter(|(f, _)| flag_applies(f, step))
+            .filter(|(f, _)| f.in_checklist(step))
             .map(|(f, green)| {
                 let colour = if green { "green" } else { "red" };
                 (f.id.clone(), format!("{colour}: {}", f.label))
@@ -714,7 +713,7 @@ impl Interview<'_> {
                     Ok(l) => l,
                     Err(o) => return Ok(Some(o)),
                 };
-                match parse_band(&line) {
+                match Band::parse(&line) {
                     Some(b) => break b,
                     None => p.say("Type a number from 1 to 5 or a name such as `lean hire`."),
                 }

@@ -1,6 +1,7 @@
 //! Scripted peer sessions: the whole flow without a terminal.
 
 use super::*;
+use crate::grading::scorecard::rating_pct;
 use crate::grading::Band;
 use crate::report::{scorecard_text, Style};
 use crate::session::{FakeClock, ScriptedPrompter};
@@ -259,7 +260,7 @@ fn large_disagreements_between_ratings_and_checklist_are_pointed_out() {
         })
         .collect();
     session.recommendation = Some(Band::StrongHire);
-    let card = scorecard(&setup.catalog, problem, rubric, &t);
+    let card = scorecard(&setup.catalog, problem, rubric, &t.scorecard_input());
     assert_eq!(card.computed, 0);
     // Four dimensions and the recommendation.
     assert_eq!(card.disagreements.len(), 5, "{:?}", card.disagreements);
@@ -291,20 +292,20 @@ fn lines_ratings_and_bands_parse() {
     assert_eq!(rating_pct(1), 0);
     assert_eq!(rating_pct(3), 67);
     assert_eq!(rating_pct(4), 100);
-    assert_eq!(parse_band("3"), Some(Band::LeanHire));
-    assert_eq!(parse_band("Lean-No hire"), Some(Band::LeanNoHire));
-    assert_eq!(parse_band("strong_hire"), Some(Band::StrongHire));
-    assert_eq!(parse_band("6"), None);
-    assert_eq!(parse_band("maybe"), None);
+    assert_eq!(Band::parse("3"), Some(Band::LeanHire));
+    assert_eq!(Band::parse("Lean-No hire"), Some(Band::LeanNoHire));
+    assert_eq!(Band::parse("strong_hire"), Some(Band::StrongHire));
+    assert_eq!(Band::parse("6"), None);
+    assert_eq!(Band::parse("maybe"), None);
 }
 
 #[test]
 fn every_step_offers_some_flags_but_not_all_of_them() {
     let catalog = Catalog::embedded().expect("data");
     let rubric = catalog.rubric("url-shortener").expect("rubric");
-    let flags = all_flags(&catalog, rubric);
+    let flags = catalog.flags(rubric);
     for step in StepId::ALL {
-        let n = flags.iter().filter(|(f, _)| flag_applies(f, step)).count();
+        let n = flags.iter().filter(|(f, _)| f.in_checklist(step)).count();
         assert!(
             n > 0 && n < flags.len() / 2 + 4,
             "{step}: {n} of {}",
@@ -344,10 +345,10 @@ fn a_typed_answer_pre_ticks_the_flags_its_wording_raises() {
         .flags;
     assert!(flags.contains(&"blockchain".to_string()), "{flags:?}");
     // Only the flags offered for this step are ticked.
-    assert!(flags.iter().all(|f| all_flags(
-        &setup.catalog,
-        setup.catalog.rubric("url-shortener").expect("rubric")
-    )
-    .iter()
-    .any(|(g, _)| &g.id == f && flag_applies(g, StepId::HighLevel))));
+    let rubric = setup.catalog.rubric("url-shortener").expect("rubric");
+    assert!(flags.iter().all(|f| setup
+        .catalog
+        .flags(rubric)
+        .iter()
+        .any(|(g, _)| &g.id == f && g.in_checklist(StepId::HighLevel))));
 }

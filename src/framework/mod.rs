@@ -1,4 +1,12 @@
-//! The seven-step interview framework from section 15 of the guide.
+//! The seven-step interview framework from section 15 of the guide, and the
+//! small leaf helpers every layer may use: sanitising text for display,
+//! `mm:ss` clocks and human number formatting.
+
+pub mod number;
+pub mod sanitize;
+
+pub use number::human;
+pub use sanitize::{one_line, sanitize};
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -71,9 +79,25 @@ pub const STEPS: [StepInfo; 7] = [
     },
 ];
 
+/// Total minutes of the framework (55): the default length of a session.
+pub const TOTAL_MINUTES: u32 = {
+    let mut total = 0;
+    let mut i = 0;
+    while i < STEPS.len() {
+        total += STEPS[i].minutes;
+        i += 1;
+    }
+    total
+};
+
 /// Total minutes of the framework (55).
 pub fn total_minutes() -> u32 {
-    STEPS.iter().map(|s| s.minutes).sum()
+    TOTAL_MINUTES
+}
+
+/// `mm:ss` for a number of seconds.
+pub fn clock(secs: u64) -> String {
+    format!("{}:{:02}", secs / 60, secs % 60)
 }
 
 impl StepId {

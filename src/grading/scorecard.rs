@@ -1,16 +1,177 @@
-//! The peer scorecard, computed from the interviewer's checklist: ticked
-//! topics earn full credit by weight, ticked flags add or take points, and
-//! the four dimensions are derived the way a solo grade derives them.
+//! The peer interview scorecard: what the interviewer's checklist, flags,
+//! ratings and notes add up to. Ticked topics earn full credit by weight,
+//! ticked flags add or take points, and the four dimensions are derived the
+//! way a solo grade derives them. Pure: the input is a plain record that a
+//! saved session converts to.
 
+use super::score::{coverage_score, overall_from, Band};
+use super::HINT_COST;
 use crate::catalog::{Catalog, Flag, Problem, Rubric};
 use crate::framework::StepId;
-use crate::grading::score::{coverage_score, overall_from};
-use crate::grading::{Band, HINT_COST};
-use crate::report::{
-    band_words, Scorecard, ScorecardDimension, ScorecardGap, ScorecardStep, DISAGREEMENT,
-};
-use crate::transcript::{SavedGrade, Transcript};
-use chrono::{DateTime, FixedOffset};
+use serde::{Deserialize, Serialize};
+
+/// An interviewer's rating of one dimension.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    /// `communication`, `technical_depth`, `practical_experience` or `problem_solving`.
+    pub dimension: String,
+    /// 1 (poor) to 4 (excellent).
+    pub score: u8,
+    #[serde(default)]
+    pub why: String,
+}
+
+/// One step of the interviewer's checklist.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct CheckedStep {
+    /// Topic ids ticked.
+    pub ticked: Vec<String>,
+    /// Flag ids ticked.
+    pub flags: Vec<String>,
+    pub hints: u32,
+    pub skipped: bool,
+}
+
+/// What a peer session hands the scorecard.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ScorecardInput {
+    /// One entry per step, in interview order.
+    pub steps: Vec<(StepId, CheckedStep)>,
+    /// Fact ids revealed to the candidate.
+    pub revealed_facts: Vec<String>,
+    pub candidate: Option<String>,
+    pub ratings: Vec<Rating>,
+    pub recommendation: Option<Band>,
+    pub notes: String,
+}
+
+impl ScorecardInput {
+    fn step(&self, id: StepId) -> Option<&CheckedStep> {
+        self.steps.iter().find(|(s, _)| *s == id).map(|(_, c)| c)
+    }
+
+    fn ticked(&self, id: StepId) -> &[String] {
+        self.step(id).map_or(&[], |c| c.ticked.as_slice())
+    }
+
+    /// Every flag ticked in any step, once.
+    fn ticked_flags(&self) -> Vec<String> {
+        let mut ids: Vec<String> = self
+            .steps
+            .iter()
+            .flat_map(|(_, c)| c.flags.iter().cloned())
+            .collect();
+        ids.sort();
+        ids.dedup();
+        ids
+    }
+}
+
+impl Band {
+    /// How people say a band: `lean no hire`.
+    pub fn words(self) -> String {
+        self.as_str().replace('_', " ")
+    }
+
+    /// Parses a recommendation: `1`-`5` or a band name (`lean hire`, `lean_no_hire`).
+    pub fn parse(text: &str) -> Option<Band> {
+        let t = text
+            .trim()
+            .to_ascii_lowercase()
+            .replace(['-', '_'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        if let Ok(n) = t.parse::<usize>() {
+            return n.checked_sub(1).and_then(|i| Band::ALL.get(i)).copied();
+        }
+        Band::ALL.into_iter().find(|b| b.words() == t)
+    }
+
+    /// Bands from best to worst.
+    pub const ALL: [Band; 5] = [
+        Band::StrongHire,
+        Band::Hire,
+        Band::LeanHire,
+        Band::LeanNoHire,
+        Band::NoHire,
+    ];
+
+    fn rank(self) -> i32 {
+        Band::ALL.iter().position(|b| *b == self).unwrap_or(0) as i32
+    }
+}
+
+/// Points between a rating and the checklist beyond which they disagree.
+pub const DISAGREEMENT: u32 = 25;
+
+/// One step as the interviewer's checklist scored it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ScorecardStep {
+    pub step: StepId,
+    pub title: String,
+    /// 0-100 from the ticked topics' weights, minus hints.
+    pub score: u32,
+    pub ticked: usize,
+    pub total: usize,
+    pub hints: u32,
+    pub skipped: bool,
+}
+
+/// One of the guide's four dimensions: the interviewer's rating beside the
+/// checklist's figure.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ScorecardDimension {
+    /// `communication`, `technical_depth`, `practical_experience` or `problem_solving`.
+    pub id: String,
+    pub label: String,
+    /// The interviewer's 1-4 rating, when given.
+    pub rating: Option<u8>,
+    /// The rating on the 0-100 scale (1 = 0, 2 = 33, 3 = 67, 4 = 100).
+    pub rating_pct: Option<u32>,
+    /// The same dimension computed from the checklist and flags.
+    pub computed: u32,
+    pub why: String,
+}
+
+/// A topic the candidate did not cover, with where to study it.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct ScorecardGap {
+    pub step: StepId,
+    pub label: String,
+    pub study: String,
+}
+
+/// Everything the scorecard shows.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+pub struct Scorecard {
+    pub problem: String,
+    pub title: String,
+    pub candidate: Option<String>,
+    pub steps: Vec<ScorecardStep>,
+    pub dimensions: Vec<ScorecardDimension>,
+    /// Overall score computed from the checklist and the flags ticked.
+    pub computed: u32,
+    pub computed_band: Band,
+    /// The interviewer's recommendation.
+    pub recommendation: Option<Band>,
+    /// Where the interviewer's view and the checklist differ a lot.
+    pub disagreements: Vec<String>,
+    pub red_flags: Vec<String>,
+    pub green_flags: Vec<String>,
+    pub facts_revealed: usize,
+    pub facts_total: usize,
+    /// Topics of key facts the candidate never asked about.
+    pub key_facts_missed: Vec<String>,
+    pub hints: u32,
+    /// Feedback, in the order interviewers give it.
+    pub overall: String,
+    pub strengths: Vec<String>,
+    pub improvements: Vec<String>,
+    pub gaps: Vec<ScorecardGap>,
+    pub notes: String,
+}
 
 /// Most gaps listed in the feedback.
 const MAX_GAPS: usize = 6;
@@ -31,105 +192,12 @@ pub fn rating_pct(score: u8) -> u32 {
     ((s - 1.0) * 100.0 / 3.0).round() as u32
 }
 
-/// Parses a recommendation: `1`-`5` or a band name (`lean hire`, `lean_no_hire`).
-pub fn parse_band(text: &str) -> Option<Band> {
-    let t = text
-        .trim()
-        .to_ascii_lowercase()
-        .replace(['-', '_'], " ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
-    let bands = [
-        Band::StrongHire,
-        Band::Hire,
-        Band::LeanHire,
-        Band::LeanNoHire,
-        Band::NoHire,
-    ];
-    if let Ok(n) = t.parse::<usize>() {
-        return n.checked_sub(1).and_then(|i| bands.get(i)).copied();
-    }
-    bands.into_iter().find(|b| band_words(*b) == t)
-}
-
-fn band_rank(b: Band) -> i32 {
-    match b {
-        Band::StrongHire => 0,
-        Band::Hire => 1,
-        Band::LeanHire => 2,
-        Band::LeanNoHire => 3,
-        Band::NoHire => 4,
-    }
-}
-
-/// Every red and green flag of a rubric (common ones first) with its colour.
-pub fn all_flags<'a>(catalog: &'a Catalog, rubric: &'a Rubric) -> Vec<(&'a Flag, bool)> {
-    catalog
-        .common
-        .red_flags
-        .iter()
-        .chain(&rubric.red_flags)
-        .map(|f| (f, false))
-        .chain(
-            catalog
-                .common
-                .green_flags
-                .iter()
-                .chain(&rubric.green_flags)
-                .map(|f| (f, true)),
-        )
-        .collect()
-}
-
-/// Where the common flags show up in an interview: a list of 25 flags at
-/// every step would bury the few that matter there.
-fn usual_steps(flag_id: &str) -> &'static [StepId] {
-    use StepId::*;
-    match flag_id {
-        "clarifying_questions" => &[Requirements],
-        "stated_assumptions" => &[Requirements, Functional],
-        "jumping_to_solution" => &[Requirements, Functional],
-        "under_confidence" | "over_confidence" => &[Requirements, Bottlenecks],
-        "ignoring_scale" | "concrete_numbers" => &[NonFunctional, Estimation],
-        "i_dont_know" => &[Estimation, Bottlenecks],
-        "over_engineering" | "blockchain" | "nosql_always_better" => &[HighLevel],
-        "real_experience" => &[HighLevel, Bottlenecks],
-        "explicit_trade_offs" | "no_trade_offs" => &[HighLevel, DeepDive, Bottlenecks],
-        "failure_modes" | "forgetting_failures" | "never_failures" => &[DeepDive, Bottlenecks],
-        "monitoring_operations" => &[Bottlenecks],
-        // Problem-specific and unknown flags belong to the design steps.
-        _ => &[HighLevel, DeepDive],
-    }
-}
-
-/// Whether a flag is offered in a step's checklist.
-pub fn flag_applies(flag: &Flag, step: StepId) -> bool {
-    if flag.steps.is_empty() {
-        usual_steps(&flag.id).contains(&step)
-    } else {
-        flag.steps.iter().any(|s| s == step.as_str())
-    }
-}
-
-fn ticked_flags(t: &Transcript) -> Vec<String> {
-    let mut ids: Vec<String> = t
-        .steps
-        .iter()
-        .filter_map(|s| s.peer.as_ref())
-        .flat_map(|p| p.flags.clone())
-        .collect();
-    ids.sort();
-    ids.dedup();
-    ids
-}
-
-fn step_scores(rubric: &Rubric, t: &Transcript) -> Vec<ScorecardStep> {
+fn step_scores(rubric: &Rubric, input: &ScorecardInput) -> Vec<ScorecardStep> {
     StepId::ALL
         .iter()
         .map(|&step| {
-            let rec = t.step(step);
-            let ticked: &[String] = rec.peer.as_ref().map_or(&[], |p| p.ticked.as_slice());
+            let rec = input.step(step).cloned().unwrap_or_default();
+            let ticked = rec.ticked.as_slice();
             let topics = rubric
                 .steps
                 .get(step.as_str())
@@ -142,7 +210,7 @@ fn step_scores(rubric: &Rubric, t: &Transcript) -> Vec<ScorecardStep> {
                 .map(|t| t.weight)
                 .sum();
             let ratio = if total > 0.0 { earned / total } else { 0.0 };
-            let hints = rec.hints.len() as u32;
+            let hints = rec.hints;
             let score = coverage_score(ratio) - HINT_COST * f64::from(hints);
             ScorecardStep {
                 step,
@@ -185,13 +253,13 @@ pub fn scorecard(
     catalog: &Catalog,
     problem: &Problem,
     rubric: &Rubric,
-    t: &Transcript,
+    input: &ScorecardInput,
 ) -> Scorecard {
-    let steps = step_scores(rubric, t);
-    let flags = all_flags(catalog, rubric);
-    let ticked = ticked_flags(t);
+    let steps = step_scores(rubric, input);
+    let flags = catalog.flags(rubric);
+    let ticked = input.ticked_flags();
     let (computed, dims) = overall(&steps, &flags, &ticked);
-    let peer = t.peer.clone().unwrap_or_default();
+    let peer = input;
 
     let dimensions: Vec<ScorecardDimension> = DIMENSIONS
         .iter()
@@ -228,11 +296,11 @@ pub fn scorecard(
         }
     }
     if let Some(rec) = peer.recommendation {
-        if (band_rank(rec) - band_rank(computed_band)).abs() >= 2 {
+        if (rec.rank() - computed_band.rank()).abs() >= 2 {
             disagreements.push(format!(
                 "Recommendation: you chose {} but the checklist points to {} ({computed}/100).",
-                band_words(rec),
-                band_words(computed_band)
+                rec.words(),
+                computed_band.words()
             ));
         }
     }
@@ -247,7 +315,7 @@ pub fn scorecard(
     let greens = label_of(true);
     let reds = label_of(false);
 
-    let revealed = t.revealed_facts();
+    let revealed = &input.revealed_facts;
     let key_facts_missed: Vec<String> = problem
         .facts
         .iter()
@@ -258,11 +326,7 @@ pub fn scorecard(
     // Gaps: unticked topics, heaviest first, then in interview order.
     let mut gaps: Vec<(f64, ScorecardGap)> = Vec::new();
     for step in StepId::ALL {
-        let ticked: &[String] = t
-            .step(step)
-            .peer
-            .as_ref()
-            .map_or(&[], |p| p.ticked.as_slice());
+        let ticked = input.ticked(step);
         for topic in rubric
             .steps
             .get(step.as_str())
@@ -357,6 +421,7 @@ pub fn scorecard(
     }
     improvements.truncate(MAX_POINTS);
 
+    let hints = steps.iter().map(|s| s.hints).sum();
     let ticked_topics: usize = steps.iter().map(|s| s.ticked).sum();
     let all_topics: usize = steps.iter().map(|s| s.total).sum();
     let who = peer
@@ -364,11 +429,11 @@ pub fn scorecard(
         .clone()
         .unwrap_or_else(|| "The candidate".to_string());
     let rec = peer.recommendation.map_or(String::new(), |b| {
-        format!(" Interviewer's recommendation: {}.", band_words(b))
+        format!(" Interviewer's recommendation: {}.", b.words())
     });
     let overall = format!(
         "{who} covered {ticked_topics} of {all_topics} expected topics; the checklist scores {computed}/100 ({}).{rec}",
-        band_words(computed_band)
+        computed_band.words()
     );
 
     Scorecard {
@@ -386,12 +451,12 @@ pub fn scorecard(
         facts_revealed: revealed.len(),
         facts_total: problem.facts.len(),
         key_facts_missed,
-        hints: t.hints().iter().sum(),
+        hints,
         overall,
         strengths,
         improvements,
         gaps,
-        notes: peer.notes,
+        notes: peer.notes.clone(),
     }
 }
 
@@ -400,16 +465,5 @@ fn with_why(head: &str, why: &str) -> String {
         head.to_string()
     } else {
         format!("{head}: {}", why.trim())
-    }
-}
-
-/// The checklist score in the transcript's grade slot, so lists and progress
-/// views show peer sessions beside solo ones.
-pub fn saved_grade(card: &Scorecard, at: DateTime<FixedOffset>) -> SavedGrade {
-    SavedGrade {
-        score: card.computed,
-        band: card.computed_band,
-        steps: card.steps.iter().map(|s| (s.step, s.score)).collect(),
-        graded_at: at,
     }
 }
