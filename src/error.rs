@@ -1,5 +1,5 @@
-//! Library error types. Every variant names the file (and line where known)
-//! and says how to fix it; `cli` maps them to exit codes.
+//! Library error types and the exit codes they map to. Every variant names
+//! the file (and line where known) and says how to fix it.
 
 use std::path::PathBuf;
 use thiserror::Error;
@@ -58,6 +58,44 @@ pub enum Error {
     Transcript(String),
     #[error("interrupted")]
     Interrupted,
+}
+
+/// Exit codes, in one place (documented in the README and `--help`).
+pub mod exit {
+    /// Success.
+    pub const OK: i32 = 0;
+    /// `lint` found problems in the data files.
+    pub const FINDINGS: i32 = 1;
+    /// Bad usage or input: unknown id, unreadable or unsuitable answer file.
+    pub const USAGE: i32 = 2;
+    /// The problem or rubric files are broken.
+    pub const DATA: i32 = 3;
+    /// Transcripts could not be written or read.
+    pub const STORAGE: i32 = 4;
+    /// Interrupted (Ctrl-C).
+    pub const INTERRUPTED: i32 = 130;
+}
+
+impl Error {
+    /// The exit code a program ending with this error returns.
+    pub fn exit_code(&self) -> i32 {
+        match self {
+            Error::Yaml { .. } | Error::Data { .. } => exit::DATA,
+            Error::TranscriptsNotWritable { .. } | Error::Write { .. } | Error::Transcript(_) => {
+                exit::STORAGE
+            }
+            Error::Interrupted => exit::INTERRUPTED,
+            Error::Read { .. }
+            | Error::NotUtf8 { .. }
+            | Error::TooLarge { .. }
+            | Error::EmptyAnswer { .. }
+            | Error::Binary { .. }
+            | Error::UnknownProblem { .. }
+            | Error::NoProblem { .. }
+            | Error::Usage(_)
+            | Error::UnknownQuestion { .. } => exit::USAGE,
+        }
+    }
 }
 
 /// Formats "; did you mean `a` or `b`?" (empty without suggestions).

@@ -4,12 +4,12 @@
 //! -> [`grading`] -> [`report`]. Only [`cli`] knows about the command line.
 
 pub mod catalog;
-pub mod cli;
 pub mod error;
 
 pub mod estimation;
 pub mod framework;
 pub mod grading;
+pub mod lint;
 pub mod report;
 pub mod review;
 

@@ -120,7 +120,7 @@ fn the_catalogue_is_complete() {
     }
     assert!(catalog.questions.questions.len() > 20);
     let (_, findings) =
-        Catalog::lint_sources(&sdcoach::catalog::SourceFile::embedded(), "built-in");
+        sdcoach::lint::lint_sources(&sdcoach::catalog::SourceFile::embedded(), "built-in");
     assert!(findings.is_empty(), "{findings:?}");
 }
 

@@ -1,6 +1,6 @@
 //! Reading data files from the binary or a folder and parsing them.
 
-use super::lint::Finding;
+use super::Finding;
 use super::{practice_rank, Catalog, Common, GuideIndex, Problem, QuestionBank, Rubric};
 use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;

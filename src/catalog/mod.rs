@@ -1,11 +1,11 @@
-//! Problem and rubric types, loading (embedded or from a folder) and lint.
+//! Problem and rubric types and their loading (embedded or from a folder).
 
-pub mod lint;
+mod finding;
 mod load;
 pub mod problem;
 pub mod rubric;
 
-pub use lint::{lint, Finding};
+pub use finding::Finding;
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
 pub use problem::{Assumption, Difficulty, Estimate, Fact, Probe, Problem};
 pub use rubric::{
@@ -70,11 +70,10 @@ impl Catalog {
         Ok(catalog)
     }
 
-    /// Parses and lints source files, collecting every finding.
-    pub fn lint_sources(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
-        let (catalog, mut findings) = load::parse_all(files, origin);
-        findings.extend(lint(&catalog, files));
-        (catalog, findings)
+    /// Parses source files, collecting every schema finding instead of
+    /// stopping at the first (`lint` adds its own checks on top).
+    pub fn parse_sources(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
+        load::parse_all(files, origin)
     }
 
     /// Every red and green flag of a rubric (common ones first), each with

@@ -83,7 +83,7 @@ pub enum Command {
         #[arg(long, conflicts_with = "problem")]
         random: bool,
         /// Total minutes; the step budgets scale to it.
-        #[arg(long, default_value_t = 55, value_parser = clap::value_parser!(u32).range(5..=600))]
+        #[arg(long, default_value_t = sdcoach::framework::TOTAL_MINUTES, value_parser = clap::value_parser!(u32).range(5..=600))]
         minutes: u32,
         /// Do not show budgets or over-time notices.
         #[arg(long)]
@@ -107,7 +107,7 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         candidate: Option<String>,
         /// Total minutes; the step budgets scale to it.
-        #[arg(long, default_value_t = 55, value_parser = clap::value_parser!(u32).range(5..=600))]
+        #[arg(long, default_value_t = sdcoach::framework::TOTAL_MINUTES, value_parser = clap::value_parser!(u32).range(5..=600))]
         minutes: u32,
         /// Do not show the clock or over-time notices.
         #[arg(long)]

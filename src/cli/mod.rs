@@ -5,10 +5,11 @@ mod commands;
 pub mod exit;
 pub mod output;
 
-pub use args::{Cli, Command};
+pub use args::Cli;
 
-use crate::report::Style;
 use clap::Parser;
+use sdcoach::report::Style;
+use sdcoach::session::Invocation;
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -18,6 +19,8 @@ pub struct Config {
     pub data: Option<PathBuf>,
     pub transcripts: PathBuf,
     pub style: Style,
+    /// How the program was started, for hints that name a command.
+    pub how: Invocation,
 }
 
 /// Runs the program with these arguments and returns the exit code.
@@ -41,13 +44,14 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             .clone()
             .unwrap_or_else(|| PathBuf::from("transcripts")),
         style: Style::detect(),
+        how: Invocation::detect(),
     };
     match commands::dispatch(cli.command, &config) {
         Ok(code) => code,
         Err(e) => {
-            let msg = crate::report::one_line(&e.to_string());
+            let msg = sdcoach::report::one_line(&e.to_string());
             eprintln!("{} {msg}", config.style_err("error:"));
-            exit::code(&e)
+            e.exit_code()
         }
     }
 }

@@ -2,17 +2,17 @@
 //! problem, the clock and the answers so far. It talks only through a
 //! [`Prompter`] and saves the transcript after every answer.
 
-use super::clock::Clock;
-use super::editor;
-use super::prompter::{Command, Event, Prompter, HELP};
-use crate::catalog::{Catalog, Probe, Problem};
+use super::commands::{help, Command};
+use super::core::Core;
+use super::prompter::{Event, Prompter};
+use crate::catalog::Probe;
 use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::clock;
 use crate::framework::StepId;
 use crate::grading::{self, facts::match_facts, Grade};
-use crate::transcript::{Exchange, ProbeReply, SavedGrade, Store, Transcript};
+use crate::transcript::{Exchange, Mode, ProbeReply, SavedGrade, SessionInfo};
 use crate::{Error, Result};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// How a session ended.
 #[derive(Debug)]
@@ -36,72 +36,48 @@ const MAX_FIGURE_ASKS: usize = 3;
 
 /// A solo practice session.
 pub struct Practice<'a> {
-    pub catalog: &'a Catalog,
-    pub problem: &'a Problem,
-    pub transcript: Transcript,
-    pub path: PathBuf,
-    pub store: Store,
-    pub clock: &'a dyn Clock,
+    pub core: Core<'a>,
 }
 
 impl Practice<'_> {
-    fn save(&mut self) -> Result<()> {
-        self.transcript.updated = self.clock.now();
-        self.store.save(&self.path, &self.transcript)
-    }
-
-    /// Input ended: keep the time, save as unfinished and say how to resume.
-    fn end_of_input(
-        &mut self,
-        step: StepId,
-        elapsed: u64,
-        p: &mut dyn Prompter,
-    ) -> Result<Outcome> {
-        self.transcript.step_mut(step).seconds += elapsed;
-        self.save()?;
-        p.say(&format!(
-            "\nInput ended: session saved as unfinished in {}; {}",
-            self.path.display(),
-            self.resume_hint()
-        ));
-        Ok(Outcome::Eof)
-    }
-
-    fn resume_hint(&self) -> String {
-        format!(
-            "resume with: sdcoach practice --resume {}",
-            self.path.display()
-        )
+    /// What the report adds for this session: time per step and the file.
+    pub fn info(&self) -> SessionInfo {
+        SessionInfo {
+            timing: self.core.transcript.timing(),
+            transcript: Some(self.core.path.display().to_string()),
+        }
     }
 
     /// Runs the session from the first step not yet done.
     pub fn run(&mut self, p: &mut dyn Prompter) -> Result<Outcome> {
+        let problem = self.core.problem;
         p.say(&format!(
-            "{}\n\n{}\n\n{HELP}\n",
-            self.problem.title,
-            self.problem.prompt.trim()
+            "{}\n\n{}\n\n{}\n",
+            problem.title,
+            problem.prompt.trim(),
+            help(Mode::Solo)
         ));
-        while let Some(step) = self.transcript.next_step() {
-            match self.run_step(step, p)? {
-                Some(outcome) => return Ok(outcome),
-                None => continue,
+        while let Some(step) = self.core.transcript.next_step() {
+            if let Some(outcome) = self.run_step(step, p)? {
+                return Ok(outcome);
             }
         }
+        let core = &mut self.core;
         let g = grading::grade(
-            self.catalog,
-            &self.problem.id,
-            &self.transcript.answer(),
-            &self.transcript.extras(),
+            core.catalog,
+            &problem.id,
+            &core.transcript.answer(),
+            &core.transcript.extras(),
         )?;
-        self.transcript.finished = true;
-        self.transcript.grade = Some(SavedGrade::from_grade(&g, self.clock.now()));
-        self.save()?;
+        core.transcript.finished = true;
+        core.transcript.grade = Some(SavedGrade::from_grade(&g, core.clock.now()));
+        core.save()?;
         Ok(Outcome::Finished(Box::new(g)))
     }
 
     fn header(&self, step: StepId) -> String {
         let info = step.info();
-        let t = &self.transcript;
+        let t = &self.core.transcript;
         let timer = if t.timer {
             format!(
                 " — budget {}, used so far {} of {}",
@@ -120,45 +96,49 @@ impl Practice<'_> {
         )
     }
 
+    /// Answers a `?` question from the fact sheet, one exchange per fact so
+    /// each revealed fact is on record.
+    fn ask(&mut self, step: StepId, q: String, p: &mut dyn Prompter) {
+        let facts = match_facts(&q, &self.core.problem.facts);
+        let rec = self.core.transcript.step_mut(step);
+        if facts.is_empty() {
+            let answer = "Your call: state an assumption and move on.".to_string();
+            p.say(&format!("Interviewer: {answer}"));
+            rec.questions.push(Exchange {
+                question: q,
+                answer,
+                fact: None,
+            });
+            return;
+        }
+        for f in facts {
+            let answer = f.answer.trim().to_string();
+            p.say(&format!("Interviewer: {answer}"));
+            rec.questions.push(Exchange {
+                question: q.clone(),
+                answer,
+                fact: Some(f.id.clone()),
+            });
+        }
+    }
+
     /// Runs one step; `Some(outcome)` ends the session.
     fn run_step(&mut self, step: StepId, p: &mut dyn Prompter) -> Result<Option<Outcome>> {
         p.say(&self.header(step));
         if step == StepId::Requirements {
             p.say("Ask me anything with a line starting with `?`; then write your assumptions and end with `.`.");
         }
-        let mut started = self.clock.now();
+        let mut started = self.core.clock.now();
         let asking = ASKING_STEPS.contains(&step);
         loop {
             let event = p.next(asking)?;
-            let now = self.clock.now();
-            let elapsed = (now - started).num_seconds().max(0) as u64;
+            let (elapsed, now) = self.core.since(started);
             match event {
                 Event::Question(q) => {
-                    let facts = match_facts(&q, &self.problem.facts);
-                    let rec = self.transcript.step_mut(step);
-                    if facts.is_empty() {
-                        let answer = "Your call: state an assumption and move on.".to_string();
-                        p.say(&format!("Interviewer: {answer}"));
-                        rec.questions.push(Exchange {
-                            question: q,
-                            answer,
-                            fact: None,
-                        });
-                    } else {
-                        // One exchange per fact, so each revealed fact is on record.
-                        for f in facts {
-                            let answer = f.answer.trim().to_string();
-                            p.say(&format!("Interviewer: {answer}"));
-                            rec.questions.push(Exchange {
-                                question: q.clone(),
-                                answer,
-                                fact: Some(f.id.clone()),
-                            });
-                        }
-                    }
-                    rec.seconds += elapsed;
+                    self.ask(step, q, p);
+                    self.core.transcript.step_mut(step).seconds += elapsed;
                     started = now;
-                    self.save()?;
+                    self.core.save()?;
                 }
                 Event::Command(cmd) => {
                     if let Some(outcome) = self.command(cmd, step, elapsed, p)? {
@@ -169,28 +149,24 @@ impl Practice<'_> {
                     }
                 }
                 Event::Answer(text) => {
-                    let rec = self.transcript.step_mut(step);
+                    let rec = self.core.transcript.step_mut(step);
                     if !rec.answer.is_empty() && !text.trim().is_empty() {
                         rec.answer.push('\n');
                     }
                     rec.answer.push_str(text.trim_end());
                     rec.seconds += elapsed;
-                    self.save()?;
+                    self.core.save()?;
                     if let Some(outcome) = self.follow_ups(step, p)? {
                         return Ok(Some(outcome));
                     }
-                    let over = self.transcript.finish_step(step);
-                    self.save()?;
-                    if let Some((over, budget)) = over {
-                        p.say(&format!(
-                            "Time: {} over the {} budget for this step. Keep an eye on the clock.",
-                            clock(over),
-                            clock(budget)
-                        ));
-                    }
+                    self.core.finish_step(step, p)?;
                     return Ok(None);
                 }
-                Event::Eof => return self.end_of_input(step, elapsed, p).map(Some),
+                Event::Eof => {
+                    self.core.transcript.step_mut(step).seconds += elapsed;
+                    self.core.end_of_input(p)?;
+                    return Ok(Some(Outcome::Eof));
+                }
             }
         }
     }
@@ -204,70 +180,35 @@ impl Practice<'_> {
         p: &mut dyn Prompter,
     ) -> Result<Option<Outcome>> {
         match cmd {
-            Command::Help => p.say(HELP),
-            Command::Time => {
-                let t = &self.transcript;
-                let used = t.step(step).seconds + elapsed;
-                p.say(&format!(
-                    "Time: {} on this step (budget {}), {} in all (of {}).",
-                    clock(used),
-                    clock(t.budget_secs(step)),
-                    clock(t.seconds() + elapsed),
-                    clock(u64::from(t.minutes) * 60)
-                ));
-            }
-            Command::Hint => {
-                let ladder = self
-                    .problem
-                    .hints
-                    .get(step.as_str())
-                    .cloned()
-                    .unwrap_or_default();
-                let used = self.transcript.step(step).hints.len();
-                match ladder.get(used) {
-                    Some(h) => {
-                        p.say(&format!("Hint {}/{}: {h}", used + 1, ladder.len()));
-                        self.transcript.step_mut(step).hints.push(h.clone());
-                        self.save()?;
-                    }
-                    None => {
-                        p.say("No more hints for this step: write what you can and end with `.`.")
-                    }
-                }
-            }
+            Command::Time => p.say(&self.core.clock_line(step, elapsed)),
+            Command::Hint => match self.core.next_hint(step)? {
+                Some((n, of, h)) => p.say(&format!("Hint {n}/{of}: {h}")),
+                None => p.say("No more hints for this step: write what you can and end with `.`."),
+            },
             Command::Skip => {
                 let draft = p.draft();
                 p.set_draft(String::new());
-                let rec = self.transcript.step_mut(step);
+                let rec = self.core.transcript.step_mut(step);
                 if !draft.trim().is_empty() {
                     rec.answer.push_str(draft.trim_end());
                 }
                 rec.seconds += elapsed;
-                rec.skipped = true;
-                rec.done = true;
-                self.save()?;
-                p.say("Skipped.");
+                self.core.skip_step(step, p)?;
             }
-            Command::Edit => {
-                let dir = self.store.dir.clone();
-                match editor::edit(&p.draft(), &dir) {
-                    Ok(text) => {
-                        p.say("Answer updated from the editor; add more or end with `.`.");
-                        p.set_draft(text);
-                    }
-                    Err(msg) => p.say(&format!("Cannot edit: {msg}")),
+            Command::Edit => match self.core.edit(&p.draft()) {
+                Ok(text) => {
+                    p.say("Answer updated from the editor; add more or end with `.`.");
+                    p.set_draft(text);
                 }
-            }
+                Err(msg) => p.say(&format!("Cannot edit: {msg}")),
+            },
             Command::Quit => {
-                self.transcript.step_mut(step).seconds += elapsed;
-                self.save()?;
-                p.say(&format!(
-                    "Saved in {}; {}",
-                    self.path.display(),
-                    self.resume_hint()
-                ));
+                self.core.transcript.step_mut(step).seconds += elapsed;
+                self.core.quit(p)?;
                 return Ok(Some(Outcome::Quit));
             }
+            // Help, and peer commands the solo parser never produces.
+            _ => p.say(&help(Mode::Solo)),
         }
         Ok(None)
     }
@@ -276,15 +217,16 @@ impl Practice<'_> {
     fn follow_ups(&mut self, step: StepId, p: &mut dyn Prompter) -> Result<Option<Outcome>> {
         let asks: Vec<(String, Option<String>)> = match step {
             StepId::Estimation => {
-                let text = self.transcript.step(step).answer.clone();
+                let text = self.core.transcript.step(step).answer.clone();
                 let weights: Vec<(String, f64)> = self
+                    .core
                     .problem
                     .estimates
                     .iter()
                     .filter(|e| e.key)
                     .map(|e| (e.id.clone(), 1.0))
                     .collect();
-                compare_estimates(&text, self.problem, &weights)
+                compare_estimates(&text, self.core.problem, &weights)
                     .into_iter()
                     .filter(|r| r.verdict == EstimateVerdict::Missing)
                     .take(MAX_FIGURE_ASKS)
@@ -293,29 +235,29 @@ impl Practice<'_> {
             }
             StepId::DeepDive => {
                 let probes = self
+                    .core
                     .problem
                     .probes
                     .get(step.as_str())
                     .map(Vec::as_slice)
                     .unwrap_or(&[]);
-                Probe::choose(probes, self.transcript.seed)
+                Probe::choose(probes, self.core.transcript.seed)
                     .into_iter()
                     .map(|pr| (pr.ask.clone(), pr.question.clone()))
                     .collect()
             }
             _ => Vec::new(),
         };
-        let already = self.transcript.step(step).probes.len();
+        let already = self.core.transcript.step(step).probes.len();
         for (ask, question) in asks.into_iter().skip(already) {
             p.say(&format!("Interviewer: {ask}"));
-            let mut started = self.clock.now();
+            let mut started = self.core.clock.now();
             loop {
                 let event = p.next(false)?;
-                let now = self.clock.now();
-                let elapsed = (now - started).num_seconds().max(0) as u64;
+                let (elapsed, now) = self.core.since(started);
                 match event {
                     Event::Answer(reply) => {
-                        let rec = self.transcript.step_mut(step);
+                        let rec = self.core.transcript.step_mut(step);
                         let reply = if step == StepId::Estimation {
                             format!("{ask}\n{reply}")
                         } else {
@@ -327,19 +269,19 @@ impl Practice<'_> {
                             reply,
                         });
                         rec.seconds += elapsed;
-                        self.save()?;
+                        self.core.save()?;
                         break;
                     }
                     Event::Question(_) => {}
                     Event::Command(Command::Skip) => {
-                        let rec = self.transcript.step_mut(step);
+                        let rec = self.core.transcript.step_mut(step);
                         rec.probes.push(ProbeReply {
                             ask: ask.clone(),
                             question: question.clone(),
                             reply: String::new(),
                         });
                         rec.seconds += elapsed;
-                        self.save()?;
+                        self.core.save()?;
                         p.say("Skipped.");
                         break;
                     }
@@ -347,10 +289,14 @@ impl Practice<'_> {
                         if let Some(outcome) = self.command(cmd, step, elapsed, p)? {
                             return Ok(Some(outcome));
                         }
-                        self.transcript.step_mut(step).seconds += elapsed;
+                        self.core.transcript.step_mut(step).seconds += elapsed;
                         started = now;
                     }
-                    Event::Eof => return self.end_of_input(step, elapsed, p).map(Some),
+                    Event::Eof => {
+                        self.core.transcript.step_mut(step).seconds += elapsed;
+                        self.core.end_of_input(p)?;
+                        return Ok(Some(Outcome::Eof));
+                    }
                 }
             }
         }
@@ -372,8 +318,9 @@ pub fn ensure_writable(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::{FakeClock, ScriptedPrompter};
-    use crate::transcript::Mode;
+    use crate::catalog::Catalog;
+    use crate::session::{FakeClock, Invocation, ScriptedPrompter};
+    use crate::transcript::{Store, Transcript};
 
     struct Setup {
         catalog: Catalog,
@@ -401,16 +348,19 @@ mod tests {
         let path = setup.dir.path().join("session.yaml");
         let problem = setup.catalog.problem(&t.problem).expect("problem");
         let mut s = Practice {
-            catalog: &setup.catalog,
-            problem,
-            transcript: t,
-            path,
-            store,
-            clock: &clock,
+            core: Core {
+                catalog: &setup.catalog,
+                problem,
+                transcript: t,
+                path,
+                store,
+                clock: &clock,
+                how: Invocation::default(),
+            },
         };
         let mut p = ScriptedPrompter::new(events);
         let outcome = s.run(&mut p).expect("session runs");
-        (outcome, s.transcript, p)
+        (outcome, s.core.transcript, p)
     }
 
     fn fresh(problem: &str, seed: u64) -> Transcript {
@@ -565,7 +515,7 @@ mod tests {
         ];
         let (_, t, p) = run(&setup, fresh("twitter", 2), events);
         let said = p.transcript();
-        assert!(said.contains("Commands: :hint"));
+        assert!(said.contains("Commands:\n  :hint"), "{said}");
         assert!(said.contains("Time: "));
         assert!(t.step(StepId::Requirements).skipped);
         assert_eq!(t.step(StepId::Functional).hints.len(), 3);
@@ -581,15 +531,20 @@ mod tests {
         let catalog = &setup.catalog;
         let problem = catalog.problem("pastebin").expect("pastebin");
         let mut s = Practice {
-            catalog,
-            problem,
-            transcript: fresh("pastebin", 0),
-            path,
-            store,
-            clock: &clock,
+            core: Core {
+                catalog,
+                problem,
+                transcript: fresh("pastebin", 0),
+                path,
+                store,
+                clock: &clock,
+                how: Invocation::default(),
+            },
         };
         let mut p = ScriptedPrompter::new(vec![answer("Assume 1M pastes a day.")]);
-        let _ = s.run(&mut p).expect("runs");
+        let outcome = s.run(&mut p).expect("runs");
+        // The script ends after the first answer: saved as unfinished.
+        assert!(matches!(outcome, Outcome::Eof), "{outcome:?}");
         assert!(
             p.transcript().contains("over the 5:00 budget"),
             "{}",

@@ -1,40 +1,10 @@
 //! The only way a session talks to a person.
 
+use super::commands::{self, Parsed};
+use crate::transcript::Mode;
 use crate::Result;
 
-/// A command typed at any prompt (`:hint`, `:skip`, ...).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Command {
-    Hint,
-    Skip,
-    Edit,
-    Time,
-    Quit,
-    Help,
-}
-
-impl Command {
-    /// Parses `:hint` and friends; `None` for anything else.
-    pub fn parse(line: &str) -> Option<Command> {
-        match line.trim().to_ascii_lowercase().as_str() {
-            ":hint" | ":h" => Some(Command::Hint),
-            ":skip" | ":s" => Some(Command::Skip),
-            ":edit" | ":e" => Some(Command::Edit),
-            ":time" | ":t" => Some(Command::Time),
-            ":quit" | ":q" => Some(Command::Quit),
-            ":help" | ":?" => Some(Command::Help),
-            _ => None,
-        }
-    }
-}
-
-/// The help text for commands.
-pub const HELP: &str = concat!(
-    "Type your answer over as many lines as you like and end it with a line holding only `.`.\n",
-    "In the first three steps, a line starting with `?` asks the interviewer a question.\n",
-    "Commands: :hint (next hint, costs a little score)  :skip (move on)  :edit (open $VISUAL/$EDITOR)\n",
-    "          :time (time used)  :quit (save and leave; resume with --resume)  :help"
-);
+pub use super::commands::Command;
 
 /// What the person did at a prompt.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -85,7 +55,7 @@ impl LineAssembler {
             self.draft.clear();
             return Some(Event::Answer(text));
         }
-        if let Some(cmd) = Command::parse(trimmed) {
+        if let Some(Parsed::Command(cmd, _)) = commands::parse(trimmed, Mode::Solo) {
             return Some(Event::Command(cmd));
         }
         if questions {

@@ -1,7 +1,7 @@
 //! The transcripts folder: naming, atomic saves, finding the latest session.
 
 use super::{Mode, Transcript};
-use crate::error::{Error, Result};
+use crate::error::{did_you_mean, nearest, Error, Result};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -35,6 +35,35 @@ impl Store {
     /// A store over `dir` (not created until used).
     pub fn new(dir: impl Into<PathBuf>) -> Store {
         Store { dir: dir.into() }
+    }
+
+    /// A transcript named by a person: the path as given, else the same name
+    /// inside the folder; an error suggests the nearest file names.
+    pub fn resolve(&self, file: &Path) -> Result<PathBuf> {
+        if file.is_file() {
+            return Ok(file.to_path_buf());
+        }
+        let inside = self.dir.join(file);
+        if file.is_relative() && inside.is_file() {
+            return Ok(inside);
+        }
+        let names: Vec<String> = self
+            .files()
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
+            .collect();
+        let wanted = file
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let suggestions = nearest(&wanted, names.iter().map(String::as_str));
+        Err(Error::Usage(format!(
+            "no transcript `{}` (nor in `{}`){}; list the sessions with `sdcoach history`",
+            file.display(),
+            self.dir.display(),
+            did_you_mean(&suggestions)
+        )))
     }
 
     /// A fresh file name: `YYYY-MM-DD-<problem>-<n>.yaml` with the first free n.

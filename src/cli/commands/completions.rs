@@ -2,9 +2,9 @@
 
 use crate::cli::args::{Cli, ShellArg};
 use crate::cli::exit;
-use crate::Result;
 use clap::CommandFactory;
 use clap_complete::{generate, Shell};
+use sdcoach::Result;
 
 pub fn exec(shell: ShellArg) -> Result<i32> {
     let shell = match shell {

@@ -1,12 +1,12 @@
 //! `sdcoach grade FILE`.
 
-use crate::catalog::Catalog;
 use crate::cli::output::{emit, emitln};
 use crate::cli::{exit, Config};
-use crate::error::Error;
-use crate::grading::{self, Extras};
-use crate::report::{self, Format};
-use crate::Result;
+use sdcoach::catalog::Catalog;
+use sdcoach::error::Error;
+use sdcoach::grading::{self, Extras};
+use sdcoach::report::{self, Format};
+use sdcoach::Result;
 use std::io::Read;
 use std::path::Path;
 
@@ -30,9 +30,9 @@ fn read_answer(file: &Path) -> Result<String> {
                 limit: MAX_ANSWER_BYTES,
             });
         }
-        crate::catalog::decode_text(Path::new("<stdin>"), bytes)?
+        sdcoach::catalog::decode_text(Path::new("<stdin>"), bytes)?
     } else {
-        crate::catalog::read_text(file, MAX_ANSWER_BYTES)?
+        sdcoach::catalog::read_text(file, MAX_ANSWER_BYTES)?
     };
     if text.trim().is_empty() {
         return Err(Error::EmptyAnswer { path: file.into() });

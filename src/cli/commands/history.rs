@@ -1,14 +1,14 @@
 //! `sdcoach history`: every saved session and the progress they show.
 
-use crate::catalog::Catalog;
 use crate::cli::output::{emit, emitln};
 use crate::cli::{exit, Config};
-use crate::error::Error;
-use crate::report::{self, history_text, Format};
-use crate::review::{self, Filter};
-use crate::transcript::Store;
-use crate::Result;
 use chrono::NaiveDate;
+use sdcoach::catalog::Catalog;
+use sdcoach::error::Error;
+use sdcoach::report::{self, history_text, Format};
+use sdcoach::review::{self, Filter};
+use sdcoach::transcript::Store;
+use sdcoach::Result;
 use std::io::IsTerminal;
 
 /// Below this many files the scan is too quick for a progress bar.

@@ -1,18 +1,18 @@
 //! `sdcoach lint`.
 
-use crate::catalog::{Catalog, SourceFile};
 use crate::cli::output::emitln;
 use crate::cli::{exit, Config};
-use crate::Result;
+use sdcoach::catalog::SourceFile;
+use sdcoach::Result;
 
 pub fn exec(config: &Config) -> Result<i32> {
     let (files, origin) = match &config.data {
         Some(dir) => (SourceFile::from_dir(dir)?, dir.display().to_string()),
         None => (SourceFile::embedded(), "built-in".to_string()),
     };
-    let (catalog, findings) = Catalog::lint_sources(&files, &origin);
+    let (catalog, findings) = sdcoach::lint::lint_sources(&files, &origin);
     for f in &findings {
-        emitln(&crate::report::one_line(&f.to_string()));
+        emitln(&sdcoach::report::one_line(&f.to_string()));
     }
     if findings.is_empty() {
         emitln(&format!(

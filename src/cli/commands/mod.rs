@@ -8,12 +8,12 @@ mod lint;
 mod practice;
 mod problems;
 mod review;
-mod sessions;
 
 use super::args::{Command, FormatArg};
 use super::Config;
-use crate::report::Format;
-use crate::Result;
+use sdcoach::report::Format;
+use sdcoach::session::StartOptions;
+use sdcoach::Result;
 
 /// Runs a subcommand; returns the exit code on success.
 pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
@@ -57,12 +57,13 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             no_timer,
             resume,
         } => interview::exec(
-            interview::Options {
+            StartOptions {
                 problem,
                 candidate,
                 minutes,
                 timer: !no_timer,
                 resume,
+                ..StartOptions::default()
             },
             config,
         ),
@@ -74,13 +75,14 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             resume,
             seed,
         } => practice::exec(
-            practice::Options {
+            StartOptions {
                 problem,
                 random,
                 minutes,
                 timer: !no_timer,
                 resume,
                 seed,
+                candidate: None,
             },
             config,
         ),

@@ -1,11 +1,11 @@
 //! `sdcoach problems [show ID]`.
 
-use crate::catalog::Catalog;
 use crate::cli::args::ProblemsAction;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
-use crate::report::{self, Format};
-use crate::Result;
+use sdcoach::catalog::Catalog;
+use sdcoach::report::{self, Format};
+use sdcoach::Result;
 
 pub fn exec(action: Option<ProblemsAction>, format: Format, config: &Config) -> Result<i32> {
     let catalog = Catalog::open(config.data.as_deref())?;

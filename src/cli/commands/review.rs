@@ -1,14 +1,14 @@
 //! `sdcoach review`: re-grade a saved session, or compare two.
 
-use crate::catalog::Catalog;
 use crate::cli::args::ReviewFormatArg;
 use crate::cli::output::{emit, emitln};
 use crate::cli::{exit, Config};
-use crate::error::{did_you_mean, nearest, Error};
-use crate::report::{self, html, review_md, review_text, Style};
-use crate::review;
-use crate::transcript::{Store, Transcript};
-use crate::Result;
+use sdcoach::catalog::Catalog;
+use sdcoach::error::Error;
+use sdcoach::report::{self, html, review_md, review_text, Style};
+use sdcoach::review;
+use sdcoach::transcript::{Store, Transcript};
+use sdcoach::Result;
 use std::path::{Path, PathBuf};
 
 /// Resolved options of `review`.
@@ -19,34 +19,6 @@ pub struct Options {
     pub compare: Option<Vec<PathBuf>>,
     pub format: ReviewFormatArg,
     pub output: Option<PathBuf>,
-}
-
-/// A path as given, else the same name inside the transcripts folder.
-fn resolve(file: &Path, store: &Store) -> Result<PathBuf> {
-    if file.is_file() {
-        return Ok(file.to_path_buf());
-    }
-    let inside = store.dir.join(file);
-    if file.is_relative() && inside.is_file() {
-        return Ok(inside);
-    }
-    let names: Vec<String> = store
-        .files()
-        .unwrap_or_default()
-        .iter()
-        .filter_map(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
-        .collect();
-    let wanted = file
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let suggestions = nearest(&wanted, names.iter().map(String::as_str));
-    Err(Error::Usage(format!(
-        "no transcript `{}` (nor in `{}`){}; list the sessions with `sdcoach history`",
-        file.display(),
-        store.dir.display(),
-        did_you_mean(&suggestions)
-    )))
 }
 
 fn load(path: &Path) -> Result<(Transcript, String)> {
@@ -86,8 +58,8 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
                 "`--compare` takes two transcripts: A B".into(),
             ));
         };
-        let (ta, fa) = load(&resolve(a, &store)?)?;
-        let (tb, fb) = load(&resolve(b, &store)?)?;
+        let (ta, fa) = load(&store.resolve(a)?)?;
+        let (tb, fb) = load(&store.resolve(b)?)?;
         let c = review::compare(&catalog, (&ta, &fa), (&tb, &fb))?;
         let text = match opts.format {
             ReviewFormatArg::Text => review_text::compare_text(&c, style),
@@ -103,7 +75,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     }
 
     let path = match &opts.file {
-        Some(f) => resolve(f, &store)?,
+        Some(f) => store.resolve(f)?,
         None => match store.latest()? {
             Some((p, _)) => p,
             None => {

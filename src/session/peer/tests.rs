@@ -1,11 +1,14 @@
 //! Scripted peer sessions: the whole flow without a terminal.
 
 use super::*;
+use crate::catalog::Catalog;
 use crate::grading::scorecard::rating_pct;
+use crate::grading::scorecard::DIMENSIONS;
 use crate::grading::Band;
 use crate::report::{scorecard_text, Style};
-use crate::session::{FakeClock, ScriptedPrompter};
+use crate::session::{FakeClock, Invocation, ScriptedPrompter};
 use crate::transcript::Mode;
+use crate::transcript::{Rating, Store, Transcript};
 
 struct Setup {
     catalog: Catalog,
@@ -40,18 +43,21 @@ fn run(
     let problem = setup.catalog.problem(&t.problem).expect("problem");
     let rubric = setup.catalog.rubric(&t.problem).expect("rubric");
     let mut s = Interview {
-        catalog: &setup.catalog,
-        problem,
+        core: Core {
+            catalog: &setup.catalog,
+            problem,
+            transcript: t,
+            path,
+            store,
+            clock: &clock,
+            how: Invocation::default(),
+        },
         rubric,
-        transcript: t,
-        path,
-        store,
-        clock: &clock,
     };
     let mut p = ScriptedPrompter::default();
     p.replies = lines.iter().map(|l| l.to_string()).collect();
     let outcome = s.run(&mut p).expect("session runs");
-    (outcome, s.transcript, p)
+    (outcome, s.core.transcript, p)
 }
 
 /// The requirements step: questions, a reveal, notes, a hint and a typed answer.
@@ -232,7 +238,7 @@ fn skip_time_help_and_unknown_commands() {
     ];
     let (_, t, p) = run(&setup, fresh("pastebin"), &lines);
     let said = p.transcript();
-    assert!(said.contains("Clock: this step"), "{said}");
+    assert!(said.contains("Time: 0:00 on this step"), "{said}");
     assert!(said.contains(":reveal N"), "{said}");
     assert!(said.contains("Unknown command `:frobnicate`"), "{said}");
     assert!(said.contains("takes a fact number from 1 to"), "{said}");
@@ -282,8 +288,9 @@ fn lines_ratings_and_bands_parse() {
     );
     assert_eq!(
         parse_input(":reveal 3"),
-        Input::Command("reveal".into(), "3".into())
+        Input::Command(Command::Reveal, "3".into())
     );
+    assert_eq!(parse_input(":zap"), Input::Unknown("zap".into()));
     assert_eq!(
         parse_input(":12 is a time"),
         Input::Text(":12 is a time".into())

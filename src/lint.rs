@@ -1,51 +1,12 @@
-//! `sdcoach lint`: every check a data file must pass, one finding per line.
+//! `sdcoach lint`: every check a data file must pass beyond its schema, one
+//! finding per line. It sits above `estimation` (units and formulas are
+//! checked with the engine that reads them) and below everything that runs
+//! sessions, so a session can refuse broken data before the first question.
 
-use super::{Catalog, Flag, SourceFile, Topic};
-use crate::error::Error;
+use crate::catalog::{Catalog, Finding, Flag, SourceFile, Topic};
 use crate::estimation::{eval_formula, parse_unit};
 use crate::framework::StepId;
 use std::collections::{HashMap, HashSet};
-use std::fmt;
-
-/// One problem found in a data file.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Finding {
-    pub file: String,
-    pub line: Option<usize>,
-    pub column: Option<usize>,
-    pub message: String,
-}
-
-impl fmt::Display for Finding {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match (self.line, self.column) {
-            (Some(l), Some(c)) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
-            (Some(l), None) => write!(f, "{}:{l}: {}", self.file, self.message),
-            _ => write!(f, "{}: {}", self.file, self.message),
-        }
-    }
-}
-
-impl Finding {
-    /// The finding as a load error.
-    pub fn into_error(self) -> Error {
-        match (self.line, self.column) {
-            (Some(line), Some(column)) => Error::Yaml {
-                file: self.file,
-                line,
-                column,
-                message: self.message,
-            },
-            _ => Error::Data {
-                file: match self.line {
-                    Some(l) => format!("{}:{l}", self.file),
-                    None => self.file,
-                },
-                message: self.message,
-            },
-        }
-    }
-}
 
 /// Collects findings for one file, locating items by searching its text.
 struct Reporter<'a> {
@@ -87,6 +48,13 @@ fn line_of(text: &str, needle: &str) -> Option<usize> {
         }
     }
     text.lines().position(|l| l.contains(needle)).map(|i| i + 1)
+}
+
+/// Parses and lints source files, collecting every finding.
+pub fn lint_sources(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
+    let (catalog, mut findings) = Catalog::parse_sources(files, origin);
+    findings.extend(lint(&catalog, files));
+    (catalog, findings)
 }
 
 /// Checks everything a parsed catalog must satisfy beyond its schema.
@@ -469,6 +437,9 @@ fn check_flag(r: &mut Reporter, rel: &str, flag: &Flag) {
     }
     for step in &flag.steps {
         check_step_id(r, rel, step, "steps");
+    }
+    for step in &flag.checklist {
+        check_step_id(r, rel, step, "checklist");
     }
 }
 
