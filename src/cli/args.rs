@@ -1,6 +1,8 @@
 //! clap definitions.
 
+use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
+use sdcoach::report::Format;
 use std::path::PathBuf;
 
 /// An offline coach for system-design interviews: practise, interview a peer, grade with evidence.
@@ -24,21 +26,10 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Report formats.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum FormatArg {
-    Text,
-    Markdown,
-    Json,
-}
-
-/// Formats of `review`: the report formats plus a self-contained HTML page.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ReviewFormatArg {
-    Text,
-    Markdown,
-    Json,
-    Html,
+/// The one `--format` of every command that reports; a command refuses a
+/// format its report does not have, naming the ones it has.
+fn format_parser() -> impl TypedValueParser<Value = Format> {
+    clap::builder::PossibleValuesParser::new(Format::NAMES).try_map(|s| s.parse::<Format>())
 }
 
 /// Shells for completions.
@@ -56,8 +47,8 @@ pub enum Command {
         #[command(subcommand)]
         action: Option<ProblemsAction>,
         /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: FormatArg,
+        #[arg(long, global = true, value_parser = format_parser(), default_value = "text")]
+        format: Format,
     },
     /// Check every problem and rubric file; exit 1 with one line per finding.
     Lint,
@@ -72,8 +63,8 @@ pub enum Command {
         #[arg(long, conflicts_with = "problem")]
         question: Option<String>,
         /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: FormatArg,
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
     },
     /// Run a timed mock interview: the interviewer answers questions, asks follow-ups and grades the result.
     Practice {
@@ -131,8 +122,8 @@ pub enum Command {
         #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["file", "latest", "as_saved"])]
         compare: Option<Vec<PathBuf>>,
         /// Output format; `html` is one self-contained page to share.
-        #[arg(long, value_enum, default_value = "text")]
-        format: ReviewFormatArg,
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
         /// Write the report to PATH instead of stdout.
         #[arg(long, short, value_name = "PATH")]
         output: Option<PathBuf>,
@@ -146,8 +137,8 @@ pub enum Command {
         #[arg(long, value_name = "DATE")]
         since: Option<chrono::NaiveDate>,
         /// Output format.
-        #[arg(long, value_enum, default_value = "text")]
-        format: FormatArg,
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
     },
     /// Print shell completions.
     Completions {

@@ -331,3 +331,27 @@ pub fn question_text(g: &QuestionGrade, st: Style) -> String {
     }
     out
 }
+
+/// Markdown report of a counter-question grade.
+pub fn question_markdown(g: &QuestionGrade) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "## {} (`{}`)\n\nScore **{}/100**\n",
+        one_line(&g.ask),
+        g.question,
+        g.score
+    );
+    for m in &g.matched {
+        let mark = if m.credit >= 0.99 {
+            "✓"
+        } else {
+            "~ (partial)"
+        };
+        let _ = writeln!(out, "- {mark} {}: \"{}\"", m.label, one_line(&m.evidence));
+    }
+    for m in &g.to_study {
+        let _ = writeln!(out, "- ✗ {} — study \"{}\"", m.label, m.study);
+    }
+    out
+}

@@ -11,6 +11,8 @@ pub mod review_text;
 pub mod safe_json;
 mod scorecard;
 pub mod style;
+pub mod view;
+pub mod views;
 
 pub use crate::framework::{clock, one_line, sanitize};
 pub use grade_md::grade_markdown;
@@ -18,18 +20,11 @@ pub use grade_text::{grade_text, question_text};
 pub use problems::{problem_list, problem_show};
 pub use scorecard::scorecard_text;
 pub use style::{bar, Style};
+pub use view::{render, Format, View};
+pub use views::{GradeView, HistoryView, ProblemList, ProblemShow};
 
 use crate::estimation::EstimateVerdict;
 use serde::Serialize;
-
-/// Output formats of reporting commands.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum Format {
-    #[default]
-    Text,
-    Markdown,
-    Json,
-}
 
 /// Pretty JSON of any serialisable value.
 pub fn json<T: Serialize>(value: &T) -> String {

@@ -1,6 +1,7 @@
 //! Listings of problems.
 
 use super::style::Style;
+use super::view::json_of;
 use crate::catalog::Problem;
 use crate::framework::{StepId, STEPS};
 use serde::Serialize;
@@ -13,33 +14,37 @@ struct Row<'a> {
     difficulty: &'a str,
 }
 
+/// `sdcoach problems` as JSON rows.
+pub fn problem_list_json(problems: &[Problem]) -> Option<String> {
+    let rows: Vec<Row> = problems
+        .iter()
+        .map(|p| Row {
+            id: &p.id,
+            title: &p.title,
+            difficulty: p.difficulty.as_str(),
+        })
+        .collect();
+    json_of(&rows)
+}
+
+/// `sdcoach problems` as a Markdown table.
+pub fn problem_list_markdown(problems: &[Problem]) -> String {
+    let mut out = String::from("| id | title | difficulty |\n|---|---|---|\n");
+    for p in problems {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            p.id,
+            p.title,
+            p.difficulty.as_str()
+        );
+    }
+    out
+}
+
 /// `sdcoach problems`: id, title, difficulty.
-pub fn problem_list(problems: &[Problem], format: super::Format, st: Style) -> String {
-    if format == super::Format::Json {
-        let rows: Vec<Row> = problems
-            .iter()
-            .map(|p| Row {
-                id: &p.id,
-                title: &p.title,
-                difficulty: p.difficulty.as_str(),
-            })
-            .collect();
-        return super::json(&rows) + "\n";
-    }
+pub fn problem_list(problems: &[Problem], st: Style) -> String {
     let mut out = String::new();
-    if format == super::Format::Markdown {
-        out.push_str("| id | title | difficulty |\n|---|---|---|\n");
-        for p in problems {
-            let _ = writeln!(
-                out,
-                "| {} | {} | {} |",
-                p.id,
-                p.title,
-                p.difficulty.as_str()
-            );
-        }
-        return out;
-    }
     let width = problems
         .iter()
         .map(|p| p.id.len())
@@ -88,6 +93,69 @@ pub fn problem_show(p: &Problem, st: Style) -> String {
         if probes > 0 && s.id == StepId::DeepDive {
             let _ = writeln!(out, "     {} follow-up questions prepared", probes);
         }
+    }
+    let _ = writeln!(
+        out,
+        "\n{} facts to uncover by asking, {} reference estimates.",
+        p.facts.len(),
+        p.estimates.len()
+    );
+    out
+}
+
+#[derive(Serialize)]
+struct StepRow {
+    id: StepId,
+    title: &'static str,
+    minutes: u32,
+    covers: &'static str,
+}
+
+#[derive(Serialize)]
+struct Shown<'a> {
+    id: &'a str,
+    title: &'a str,
+    difficulty: &'a str,
+    prompt: &'a str,
+    steps: Vec<StepRow>,
+    facts: usize,
+    estimates: usize,
+}
+
+/// `sdcoach problems show ID` as JSON: what the text shows, no solutions.
+pub fn problem_show_json(p: &Problem) -> Option<String> {
+    json_of(&Shown {
+        id: &p.id,
+        title: &p.title,
+        difficulty: p.difficulty.as_str(),
+        prompt: p.prompt.trim(),
+        steps: STEPS
+            .iter()
+            .map(|s| StepRow {
+                id: s.id,
+                title: s.title,
+                minutes: s.minutes,
+                covers: s.covers,
+            })
+            .collect(),
+        facts: p.facts.len(),
+        estimates: p.estimates.len(),
+    })
+}
+
+/// `sdcoach problems show ID` as Markdown.
+pub fn problem_show_markdown(p: &Problem) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} ({}, {})\n\n{}\n\n| step | minutes | covers |\n|---|---:|---|",
+        p.title,
+        p.id,
+        p.difficulty.as_str(),
+        p.prompt.trim()
+    );
+    for s in STEPS.iter() {
+        let _ = writeln!(out, "| {} | {} | {} |", s.title, s.minutes, s.covers);
     }
     let _ = writeln!(
         out,

@@ -1,11 +1,11 @@
 //! `sdcoach grade FILE`.
 
-use crate::cli::output::{emit, emitln};
+use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
 use sdcoach::error::Error;
 use sdcoach::grading::{self, Extras};
-use sdcoach::report::{self, Format};
+use sdcoach::report::{self, Format, GradeView};
 use sdcoach::Result;
 use std::io::Read;
 use std::path::Path;
@@ -51,10 +51,7 @@ pub fn exec(
     let text = read_answer(file)?;
     if let Some(q) = question {
         let g = grading::grade_question(&catalog, &q, &text)?;
-        match format {
-            Format::Json => emitln(&report::json(&g)),
-            _ => emit(&report::question_text(&g, config.style)),
-        }
+        emit(&report::render(&g, format, config.style)?);
         return Ok(exit::OK);
     }
     let answer = grading::parse_answer(&text);
@@ -66,10 +63,10 @@ pub fn exec(
             ids: catalog.ids(),
         })?;
     let g = grading::grade(&catalog, &id, &answer, &Extras::default())?;
-    match format {
-        Format::Json => emitln(&report::json(&g)),
-        Format::Markdown => emit(&report::grade_markdown(&g, None)),
-        Format::Text => emit(&report::grade_text(&g, None, config.style)),
-    }
+    let view = GradeView {
+        grade: &g,
+        session: None,
+    };
+    emit(&report::render(&view, format, config.style)?);
     Ok(exit::OK)
 }

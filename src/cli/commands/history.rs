@@ -1,11 +1,11 @@
 //! `sdcoach history`: every saved session and the progress they show.
 
-use crate::cli::output::{emit, emitln};
+use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use chrono::NaiveDate;
 use sdcoach::catalog::Catalog;
 use sdcoach::error::Error;
-use sdcoach::report::{self, history_text, Format};
+use sdcoach::report::{self, Format, HistoryView};
 use sdcoach::review::{self, Filter};
 use sdcoach::transcript::Store;
 use sdcoach::Result;
@@ -65,10 +65,10 @@ pub fn exec(
         }
     }
     let folder = store.dir.display().to_string();
-    match format {
-        Format::Json => emitln(&report::safe_json::safe_json(&h)),
-        Format::Markdown => emit(&history_text::history_markdown(&h, &folder)),
-        Format::Text => emit(&history_text::history_text(&h, &folder, config.style)),
-    }
+    let view = HistoryView {
+        history: &h,
+        folder: &folder,
+    };
+    emit(&report::render(&view, format, config.style)?);
     Ok(exit::OK)
 }

@@ -9,23 +9,22 @@ mod practice;
 mod problems;
 mod review;
 
-use super::args::{Command, FormatArg};
+use super::args::Command;
 use super::Config;
-use sdcoach::report::Format;
 use sdcoach::session::StartOptions;
 use sdcoach::Result;
 
 /// Runs a subcommand; returns the exit code on success.
 pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
     match command {
-        Command::Problems { action, format } => problems::exec(action, format.into(), config),
+        Command::Problems { action, format } => problems::exec(action, format, config),
         Command::Lint => lint::exec(config),
         Command::Grade {
             file,
             problem,
             question,
             format,
-        } => grade::exec(&file, problem, question, format.into(), config),
+        } => grade::exec(&file, problem, question, format, config),
         Command::Completions { shell } => completions::exec(shell),
         Command::Review {
             file,
@@ -49,7 +48,7 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             problem,
             since,
             format,
-        } => history::exec(problem, since, format.into(), config),
+        } => history::exec(problem, since, format, config),
         Command::Interview {
             problem,
             candidate,
@@ -86,15 +85,5 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             },
             config,
         ),
-    }
-}
-
-impl From<FormatArg> for Format {
-    fn from(f: FormatArg) -> Format {
-        match f {
-            FormatArg::Text => Format::Text,
-            FormatArg::Markdown => Format::Markdown,
-            FormatArg::Json => Format::Json,
-        }
     }
 }

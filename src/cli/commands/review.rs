@@ -1,11 +1,10 @@
 //! `sdcoach review`: re-grade a saved session, or compare two.
 
-use crate::cli::args::ReviewFormatArg;
 use crate::cli::output::{emit, emitln};
 use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
 use sdcoach::error::Error;
-use sdcoach::report::{self, html, review_md, review_text, Style};
+use sdcoach::report::{self, Format, Style};
 use sdcoach::review;
 use sdcoach::transcript::{Store, Transcript};
 use sdcoach::Result;
@@ -17,7 +16,7 @@ pub struct Options {
     pub file: Option<PathBuf>,
     pub as_saved: bool,
     pub compare: Option<Vec<PathBuf>>,
-    pub format: ReviewFormatArg,
+    pub format: Format,
     pub output: Option<PathBuf>,
 }
 
@@ -61,16 +60,7 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
         let (ta, fa) = load(&store.resolve(a)?)?;
         let (tb, fb) = load(&store.resolve(b)?)?;
         let c = review::compare(&catalog, (&ta, &fa), (&tb, &fb))?;
-        let text = match opts.format {
-            ReviewFormatArg::Text => review_text::compare_text(&c, style),
-            ReviewFormatArg::Markdown => review_md::compare_markdown(&c),
-            ReviewFormatArg::Json => format!("{}\n", report::safe_json::safe_json(&c)),
-            ReviewFormatArg::Html => {
-                return Err(Error::Usage(
-                    "`--format html` renders one session: review A and B separately, or compare with `--format markdown`".into(),
-                ))
-            }
-        };
+        let text = report::render(&c, opts.format, style)?;
         return deliver(text, opts.output.as_deref());
     }
 
@@ -88,11 +78,6 @@ pub fn exec(opts: Options, config: &Config) -> Result<i32> {
     };
     let (t, file) = load(&path)?;
     let r = review::review(&catalog, &t, &file, opts.as_saved)?;
-    let text = match opts.format {
-        ReviewFormatArg::Text => review_text::review_text(&r, style),
-        ReviewFormatArg::Markdown => review_md::review_markdown(&r),
-        ReviewFormatArg::Json => format!("{}\n", report::safe_json::safe_json(&r)),
-        ReviewFormatArg::Html => html::review_html(&r),
-    };
+    let text = report::render(&r, opts.format, style)?;
     deliver(text, opts.output.as_deref())
 }
