@@ -336,15 +336,66 @@ fn completions_print_for_each_shell() {
     }
 }
 
+/// The report of a grade on a real terminal, with `NO_COLOR` set or unset.
+fn grade_on_a_terminal(no_color: &str) -> String {
+    let bin = assert_cmd::cargo::cargo_bin("sdcoach");
+    let cmd = format!(
+        "env -u NO_COLOR {no_color} TERM=xterm {} grade -p twitter tests/calibration/twitter/medium.md",
+        bin.display()
+    );
+    let mut p = rexpect::spawn(&cmd, Some(15_000)).expect("spawns in a pty");
+    p.exp_eof().expect("exits")
+}
+
 #[test]
-fn no_color_and_pipes_give_plain_text() {
-    let r = run(&[
+fn colour_only_on_a_terminal_and_never_with_no_color() {
+    // Piped, with NO_COLOR unset: plain.
+    let piped = output(sdcoach().env_remove("NO_COLOR").env("TERM", "xterm").args([
         "grade",
         "-p",
         "twitter",
         "tests/calibration/twitter/medium.md",
+    ]));
+    assert_eq!(piped.code, 0, "{}", piped.stderr);
+    assert!(piped.stdout.contains("Score"));
+    assert!(!piped.stdout.contains('\u{1b}'));
+    // On a terminal: coloured, unless NO_COLOR is set or TERM is dumb.
+    assert!(grade_on_a_terminal("").contains("\u{1b}["));
+    let no_color = grade_on_a_terminal("NO_COLOR=1");
+    assert!(no_color.contains("Score") && !no_color.contains("\u{1b}["));
+}
+
+#[test]
+fn every_report_takes_the_same_formats_or_says_which_it_has() {
+    let r = run(&["problems", "show", "twitter", "--format", "json"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let v: serde_json::Value = serde_json::from_str(&r.stdout).expect("json");
+    assert_eq!(v["id"], "twitter");
+    assert_eq!(v["steps"].as_array().map(Vec::len), Some(7));
+    let r = run(&["problems", "show", "twitter", "--format", "markdown"]);
+    assert!(r.stdout.starts_with("# Design Twitter"), "{}", r.stdout);
+    let r = run(&[
+        "grade",
+        "--question",
+        "caching-redis-crashes",
+        "--format",
+        "markdown",
+        "tests/calibration/questions/caching-redis-crashes.strong.md",
     ]);
-    assert!(!r.stdout.contains('\u{1b}'));
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with("## "), "{}", r.stdout);
+    let r = run(&[
+        "grade",
+        "-p",
+        "twitter",
+        "--format",
+        "html",
+        "tests/calibration/twitter/medium.md",
+    ]);
+    assert_eq!(r.code, 2);
+    assert!(r
+        .stderr
+        .contains("not available for a grade: use text, markdown, json"));
 }
 
 #[test]
