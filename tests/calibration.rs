@@ -1,7 +1,19 @@
 //! Calibration: answers written at several quality levels must keep their
 //! order under the grader, for every problem, and the catalogue must be complete.
 
-use sdcoach::catalog::{Catalog, PRACTICE_ORDER};
+use sdcoach::catalog::Catalog;
+
+/// The guide's practice list, in its order.
+const PRACTICE_ORDER: [&str; 8] = [
+    "url-shortener",
+    "pastebin",
+    "twitter",
+    "instagram",
+    "netflix",
+    "uber",
+    "whatsapp",
+    "google-drive",
+];
 use sdcoach::framework::StepId;
 use sdcoach::grading::{grade, grade_question, parse_answer, Extras};
 use std::fs;
@@ -128,15 +140,7 @@ fn the_catalogue_is_complete() {
 /// name real places to read.
 #[test]
 fn the_guide_index_matches_the_guide() {
-    let guide = Path::new("../shared/seed/system-design-guide.md");
-    let Ok(text) = fs::read_to_string(guide) else {
-        assert!(
-            std::env::var_os("CI").is_none(),
-            "the guide must be beside the repo in CI"
-        );
-        eprintln!("skipped: {} not found", guide.display());
-        return;
-    };
+    let text = fs::read_to_string("tests/fixtures/guide-outline.md").expect("the outline");
     let catalog = Catalog::embedded().expect("built-in data");
     let mut in_code = false;
     let mut chapter = String::new();

@@ -185,7 +185,7 @@ pub(crate) fn parse_all(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Fin
             _ => {}
         }
     }
-    catalog.problems.sort_by_key(|p| practice_rank(&p.id));
+    catalog.problems.sort_by_key(practice_rank);
     (catalog, findings)
 }
 

@@ -17,18 +17,6 @@ use crate::error::{nearest, Error, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The guide's practice list, in its order: `problems` lists these first.
-pub const PRACTICE_ORDER: [&str; 8] = [
-    "url-shortener",
-    "pastebin",
-    "twitter",
-    "instagram",
-    "netflix",
-    "uber",
-    "whatsapp",
-    "google-drive",
-];
-
 /// All problems, rubrics, common flags, the question bank and the guide index.
 #[derive(Debug, Clone, Default)]
 pub struct Catalog {
@@ -124,10 +112,6 @@ impl Catalog {
 }
 
 /// Sort key putting the guide's practice list first, then the rest by id.
-fn practice_rank(id: &str) -> (usize, String) {
-    let rank = PRACTICE_ORDER
-        .iter()
-        .position(|p| *p == id)
-        .unwrap_or(PRACTICE_ORDER.len());
-    (rank, id.to_string())
+fn practice_rank(p: &Problem) -> (u32, String) {
+    (p.order.unwrap_or(u32::MAX), p.id.clone())
 }

@@ -30,6 +30,10 @@ pub struct Problem {
     pub id: String,
     pub title: String,
     pub difficulty: Difficulty,
+    /// Place in the guide's practice list: listings show problems in this
+    /// order; problems without one follow, by id.
+    #[serde(default)]
+    pub order: Option<u32>,
     /// The opening line, short and deliberately vague.
     pub prompt: String,
     /// Facts the interviewer reveals when asked.

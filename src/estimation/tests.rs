@@ -37,6 +37,7 @@ fn twitter() -> Problem {
         id: "twitter".into(),
         title: "Design Twitter".into(),
         difficulty: Difficulty::Medium,
+        order: None,
         prompt: "Design a social feed.".into(),
         facts: Vec::new(),
         assumptions: vec![
@@ -620,6 +621,7 @@ fn url_shortener() -> Problem {
         id: "url-shortener".into(),
         title: "Design a URL shortener".into(),
         difficulty: Difficulty::Easy,
+        order: None,
         prompt: "Design a URL shortener.".into(),
         facts: Vec::new(),
         assumptions: vec![
