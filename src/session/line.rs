@@ -23,12 +23,17 @@ impl<R: BufRead, W: Write> LinePrompter<R, W> {
     }
 
     fn read_line(&mut self) -> Option<String> {
-        let mut buf = Vec::new();
-        match self.input.read_until(b'\n', &mut buf) {
-            Ok(0) | Err(_) => None,
-            // Invalid UTF-8 is replaced rather than lost or fatal.
-            Ok(_) => Some(String::from_utf8_lossy(&buf).into_owned()),
-        }
+        read_line(&mut self.input)
+    }
+}
+
+/// One line of input; `None` at its end.
+fn read_line(input: &mut impl BufRead) -> Option<String> {
+    let mut buf = Vec::new();
+    match input.read_until(b'\n', &mut buf) {
+        Ok(0) | Err(_) => None,
+        // Invalid UTF-8 is replaced rather than lost or fatal.
+        Ok(_) => Some(String::from_utf8_lossy(&buf).into_owned()),
     }
 }
 
@@ -39,14 +44,8 @@ impl<R: BufRead, W: Write> Prompter for LinePrompter<R, W> {
     }
 
     fn next(&mut self, questions: bool) -> Result<Event> {
-        loop {
-            let Some(line) = self.read_line() else {
-                return Ok(Event::Eof);
-            };
-            if let Some(event) = self.lines.feed(&line, questions) {
-                return Ok(event);
-            }
-        }
+        let input = &mut self.input;
+        Ok(self.lines.next_event(questions, || read_line(input)))
     }
 
     fn draft(&self) -> String {

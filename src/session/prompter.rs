@@ -69,6 +69,23 @@ impl LineAssembler {
         None
     }
 
+    /// Reads lines from `read` until one completes an event; `Eof` when
+    /// `read` has no more.
+    pub fn next_event(
+        &mut self,
+        questions: bool,
+        mut read: impl FnMut() -> Option<String>,
+    ) -> Event {
+        loop {
+            let Some(line) = read() else {
+                return Event::Eof;
+            };
+            if let Some(event) = self.feed(&line, questions) {
+                return event;
+            }
+        }
+    }
+
     /// The text typed so far.
     pub fn draft(&self) -> String {
         self.draft.join("\n")

@@ -25,18 +25,22 @@ impl Default for TtyPrompter {
 }
 
 impl TtyPrompter {
-    /// Reads one line with editing; the line stays on screen behind a gutter
-    /// so the answer so far remains visible.
     fn read_line(&mut self, prompt: &str) -> Option<String> {
-        let line = Input::<String>::with_theme(&self.theme)
-            .with_prompt(prompt)
-            .allow_empty(true)
-            .report(false)
-            .interact_text_on(&self.term)
-            .ok()?;
-        let _ = self.term.write_line(&format!("  │ {}", sanitize(&line)));
-        Some(line)
+        read_line(&self.term, &self.theme, prompt)
     }
+}
+
+/// Reads one line with editing; the line stays on screen behind a gutter so
+/// the answer so far remains visible.
+fn read_line(term: &Term, theme: &ColorfulTheme, prompt: &str) -> Option<String> {
+    let line = Input::<String>::with_theme(theme)
+        .with_prompt(prompt)
+        .allow_empty(true)
+        .report(false)
+        .interact_text_on(term)
+        .ok()?;
+    let _ = term.write_line(&format!("  │ {}", sanitize(&line)));
+    Some(line)
 }
 
 impl Prompter for TtyPrompter {
@@ -45,15 +49,11 @@ impl Prompter for TtyPrompter {
     }
 
     fn next(&mut self, questions: bool) -> Result<Event> {
-        loop {
-            let prompt = if questions { "?/answer" } else { "answer" };
-            let Some(line) = self.read_line(prompt) else {
-                return Ok(Event::Eof);
-            };
-            if let Some(event) = self.lines.feed(&line, questions) {
-                return Ok(event);
-            }
-        }
+        let prompt = if questions { "?/answer" } else { "answer" };
+        let (term, theme) = (&self.term, &self.theme);
+        Ok(self
+            .lines
+            .next_event(questions, || read_line(term, theme, prompt)))
     }
 
     fn draft(&self) -> String {
