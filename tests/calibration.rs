@@ -37,7 +37,9 @@ fn quality_order_holds_for_every_problem() {
         "| problem | strong | plain | medium | stuffed | weak |\n|---|---:|---:|---:|---:|---:|\n",
     );
     let mut failures = Vec::new();
-    for problem in PRACTICE_ORDER {
+    // Every problem of the catalogue, so a new one needs its answers too.
+    for problem in catalog.ids() {
+        let problem = problem.as_str();
         let s: Vec<u32> = LEVELS.iter().map(|l| score(&catalog, problem, l)).collect();
         let (strong, plain, medium, stuffed, weak) = (s[0], s[1], s[2], s[3], s[4]);
         table.push_str(&format!(
@@ -94,12 +96,10 @@ fn counter_question_answers_keep_their_order() {
 fn the_catalogue_is_complete() {
     let catalog = Catalog::embedded().expect("built-in data");
     let ids: Vec<String> = catalog.ids();
+    // The guide's practice list comes first, in its order.
     assert_eq!(
-        ids,
-        PRACTICE_ORDER
-            .iter()
-            .map(|s| s.to_string())
-            .collect::<Vec<_>>()
+        ids.iter().take(PRACTICE_ORDER.len()).collect::<Vec<_>>(),
+        PRACTICE_ORDER.iter().collect::<Vec<_>>()
     );
     assert_eq!(catalog.rubrics.len(), ids.len(), "one rubric per problem");
     for p in &catalog.problems {
