@@ -2,6 +2,7 @@
 
 use super::super::expr::{Located, Op, Tok};
 use super::super::quantity::{Quantity, QuantityKind};
+use super::context::Context;
 use super::interp::*;
 use std::ops::Range;
 
@@ -34,8 +35,9 @@ pub(crate) fn clauses(line: &str, quantities: &[Quantity]) -> Vec<Range<usize>> 
 /// A separator between links of a chain.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Sep {
-    /// `=`, `→`, `->`, `=>`; `approx` for `≈`, `~=`.
-    Result { approx: bool },
+    /// `=`, `→`, `->`, `=>`; `approx` for `≈`, `~=`; `arrow` for the
+    /// arrows, which may mean "therefore" rather than "equals".
+    Result { approx: bool, arrow: bool },
     /// `<=`, `>=`, `!=`: not a stated result; the chain stops.
     Break,
 }
@@ -53,8 +55,20 @@ pub(crate) fn segments(line: &str, clause: Range<usize>) -> Vec<(Range<usize>, O
         let prev = k.checked_sub(1).and_then(|p| chars.get(p)).map(|&(_, p)| p);
         // (separator, chars it spans)
         let found: Option<(Sep, usize)> = match c {
-            '→' | '⇒' | '⟶' | '⟹' => Some((Sep::Result { approx: false }, 1)),
-            '≈' | '≃' => Some((Sep::Result { approx: true }, 1)),
+            '→' | '⇒' | '⟶' | '⟹' => Some((
+                Sep::Result {
+                    approx: false,
+                    arrow: true,
+                },
+                1,
+            )),
+            '≈' | '≃' => Some((
+                Sep::Result {
+                    approx: true,
+                    arrow: false,
+                },
+                1,
+            )),
             '<' | '>' | '!' if next == Some('=') => Some((Sep::Break, 2)),
             '-' | '=' => {
                 // Runs like "->", "-->", "=>", "==", "=~".
@@ -68,11 +82,23 @@ pub(crate) fn segments(line: &str, clause: Range<usize>) -> Vec<(Range<usize>, O
                     .get(k..j)
                     .is_some_and(|r| r.iter().all(|&(_, d)| d == '='));
                 if arrow {
-                    Some((Sep::Result { approx: false }, run + 1))
+                    Some((
+                        Sep::Result {
+                            approx: false,
+                            arrow: true,
+                        },
+                        run + 1,
+                    ))
                 } else if all_eq {
                     let tilde_after = chars.get(j).is_some_and(|&(_, d)| d == '~');
                     let approx = prev == Some('~') || tilde_after;
-                    Some((Sep::Result { approx }, run + usize::from(tilde_after)))
+                    Some((
+                        Sep::Result {
+                            approx,
+                            arrow: false,
+                        },
+                        run + usize::from(tilde_after),
+                    ))
                 } else {
                     None
                 }
@@ -86,7 +112,13 @@ pub(crate) fn segments(line: &str, clause: Range<usize>) -> Vec<(Range<usize>, O
                         .is_some_and(|p| p.is_alphanumeric() || p == ')' || p == '%')
                 }) =>
             {
-                Some((Sep::Result { approx: true }, 1))
+                Some((
+                    Sep::Result {
+                        approx: true,
+                        arrow: false,
+                    },
+                    1,
+                ))
             }
             _ => None,
         };
@@ -157,6 +189,8 @@ pub(crate) fn gap_tokens(line: &str, range: Range<usize>) -> Vec<(GapTok, usize)
                 }
             }
             c if c.is_ascii_digit() => GapTok::Stop,
+            // "2.5× peak: 30 × 2.5": a label ends at its colon.
+            ':' if iter.peek().is_none_or(|&(_, n)| n.is_whitespace()) => GapTok::Stop,
             _ => continue,
         };
         out.push((tok, at));
@@ -165,7 +199,12 @@ pub(crate) fn gap_tokens(line: &str, range: Range<usize>) -> Vec<(GapTok, usize)
 }
 
 /// Builds the expressions of a segment from its figures and the gaps.
-pub(crate) fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> Vec<Chunk> {
+pub(crate) fn chunks(
+    line: &str,
+    seg: Range<usize>,
+    quantities: &[Quantity],
+    ctx: &Context,
+) -> Vec<Chunk> {
     struct Builder {
         done: Vec<Chunk>,
         cur: Option<Chunk>,
@@ -278,7 +317,7 @@ pub(crate) fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> 
             // Two figures in a row: "3× 11.6K" and "20% of 1B" multiply,
             // anything else starts a new expression.
             let implicit = match b.last_kind {
-                Some(QuantityKind::Multiplier) => true,
+                Some(QuantityKind::Multiplier) => b.only_of,
                 Some(QuantityKind::Percent) => b.only_of,
                 _ => false,
             };
@@ -288,7 +327,7 @@ pub(crate) fn chunks(line: &str, seg: Range<usize>, quantities: &[Quantity]) -> 
                 b.finish();
             }
         }
-        b.push(Tok::Val(UVal::from_quantity(q)), q_start..q.span.end);
+        b.push(Tok::Val(ctx.figure(line, q)), q_start..q.span.end);
         if let Some(c) = b.cur.as_mut() {
             c.figures.push(qi);
         }

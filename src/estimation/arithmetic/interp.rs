@@ -32,6 +32,19 @@ pub(crate) struct UVal {
 
 pub(crate) const MAX_INTERPS: usize = 8;
 
+impl Interp {
+    /// A plain count.
+    pub(crate) fn count(v: f64) -> Interp {
+        Interp {
+            v,
+            dim: Dim::COUNT,
+            period: 1.0,
+            rounded: false,
+            bits: None,
+        }
+    }
+}
+
 impl UVal {
     pub(crate) fn from_quantity(q: &Quantity) -> UVal {
         UVal {
@@ -123,13 +136,27 @@ pub(crate) fn join_conversions(toks: Vec<Located<UVal>>) -> Vec<Located<UVal>> {
     let mut out: Vec<Located<UVal>> = Vec::with_capacity(toks.len());
     let mut i = 0;
     while let Some(t) = toks.get(i) {
+        // "/ 24h / 3600s" divides by one day too: (x / d) / n = x / (d × n).
+        let div_chain = matches!(t.tok, Tok::Op(Op::Div))
+            && matches!(
+                out.len().checked_sub(2).and_then(|k| out.get(k)),
+                Some(Located {
+                    tok: Tok::Op(Op::Div),
+                    ..
+                })
+            );
         if let (
-            Tok::Op(Op::Mul),
+            Tok::Op(Op::Mul) | Tok::Op(Op::Div),
             Some(Located {
                 tok: Tok::Val(n), ..
             }),
         ) = (&t.tok, toks.get(i + 1))
         {
+            if matches!(t.tok, Tok::Op(Op::Div)) && !div_chain {
+                out.push(t.clone());
+                i += 1;
+                continue;
+            }
             let is_pow = |t: Option<&Located<UVal>>| {
                 matches!(
                     t,

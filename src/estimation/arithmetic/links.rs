@@ -1,9 +1,10 @@
 //! Checking each link of a chain: which side is the computation, which
 //! the stated figure, and the verdict.
 
-use super::super::expr::{evaluate, Located, Tok};
+use super::super::expr::{evaluate, Located, Op, Tok};
 use super::super::quantity::{format_quantity, format_quantity_per, Dim, Quantity, QuantityKind};
 use super::clauses::*;
+use super::context::{b_alternative, horizon_after, Context};
 use super::interp::*;
 use super::*;
 
@@ -17,27 +18,40 @@ pub(crate) struct Stated {
     pub(crate) approx: bool,
     pub(crate) range: Range<usize>,
     pub(crate) bits: bool,
+    /// "300 TB over 5 years": the span (seconds) a total is stated over.
+    pub(crate) horizon: Option<f64>,
+    /// The other reading of an ambiguous "B" (bytes or billions), in base
+    /// units with its dimension.
+    pub(crate) alt: Option<(f64, Dim)>,
+}
+
+/// One line under check, with what the lines before it said.
+pub(crate) struct LineCtx<'a> {
+    pub(crate) line: &'a str,
+    pub(crate) offset: usize,
+    pub(crate) quantities: &'a [Quantity],
 }
 
 pub(crate) fn check_clause(
-    line: &str,
-    offset: usize,
+    lc: &LineCtx,
+    ctx: &Context,
     clause: Range<usize>,
-    quantities: &[Quantity],
     out: &mut Vec<ArithmeticCheck>,
 ) {
+    let (line, quantities) = (lc.line, lc.quantities);
     let segs = segments(line, clause);
     let parsed: Vec<Vec<Chunk>> = segs
         .iter()
-        .map(|(r, _)| chunks(line, r.clone(), quantities))
+        .map(|(r, _)| chunks(line, r.clone(), quantities, ctx))
         .collect();
     // In "a × b = c = d", `d` is checked against `a × b` too.
     let mut carried: Option<&Chunk> = None;
     for (k, (_, sep)) in segs.iter().enumerate() {
-        let Some(Sep::Result { approx }) = sep else {
+        let Some(Sep::Result { approx, arrow }) = sep else {
             carried = None;
             continue;
         };
+        let (approx, arrow) = (*approx, *arrow);
         let (Some(mut left), Some(right)) = (
             parsed.get(k).and_then(|c| c.last()),
             parsed.get(k + 1).and_then(|c| c.first()),
@@ -45,6 +59,13 @@ pub(crate) fn check_clause(
             carried = None;
             continue;
         };
+        // An arrow followed by a new expression ("… → 50M × 400 × 16 B ≈
+        // 320 GB") starts afresh: the expression is checked against its own
+        // result, not against what came before the arrow.
+        if arrow && right.has_op {
+            carried = None;
+            continue;
+        }
         // In "… = 150 TB/day × 365 ≈ 55 PB/year" the stated result is the
         // first figure and the rest carries on to the next link; in
         // "… = 231K × 4.8 ≈ 1.1M" the whole expression restates the left.
@@ -76,15 +97,23 @@ pub(crate) fn check_clause(
             .and_then(|(r, _)| line.get(r.clone()))
             .is_some_and(|t| !t.contains(['(', ')']));
         let middle = left;
-        if let Some(prev) = carried {
+        // An arrow is "therefore": what it follows is the figure just
+        // before it, not the whole chain ("36^8 ≈ 2.8T → 8 characters").
+        if let Some(prev) = carried.filter(|_| !arrow) {
             if only_chunk && no_parens && single(left, quantities).is_some() {
                 left = prev;
             }
         }
         carried = left.has_op.then_some(left);
-        let mut check = check_link(line, offset, left, right, *approx, quantities);
+        if arrow {
+            if let Some(check) = check_arrow(lc, left, right, parsed.get(k + 1)) {
+                out.push(check);
+            }
+            continue;
+        }
+        let mut check = check_link(lc, left, right, approx);
         if whole.has_op && !check.as_ref().is_some_and(|c| c.ok) {
-            let restated = check_link(line, offset, left, whole, *approx, quantities);
+            let restated = check_link(lc, left, whole, approx);
             if restated.as_ref().is_some_and(|c| c.ok) {
                 check = restated;
             }
@@ -93,11 +122,12 @@ pub(crate) fn check_clause(
         // per what the product is; its conversion to the last one may be
         // the step meant.
         if !std::ptr::eq(middle, left) && !check.as_ref().is_some_and(|c| c.ok) {
-            let converted = check_link(line, offset, middle, right, *approx, quantities);
+            let converted = check_link(lc, middle, right, approx);
             let closer = match (&converted, &check) {
                 (Some(c), Some(k)) => {
                     c.ok || (c.verdict == ArithVerdict::Wrong
-                        && c.relative_error < k.relative_error)
+                        && (k.verdict != ArithVerdict::Wrong
+                            || c.relative_error < k.relative_error))
                 }
                 (Some(c), None) => c.ok,
                 _ => false,
@@ -112,6 +142,67 @@ pub(crate) fn check_clause(
     }
 }
 
+/// An arrow link. It is an equality only when the right side is the same
+/// kind of quantity in another unit or period ("5 TB/month → 60 TB/year",
+/// "60 TB/year → 300 TB over 5 years"), the result of the expression before
+/// it, or the figure before it scaled by a multiplier named after it ("≈
+/// 1,200/s → ~3,600/s at a 3x peak"). Anything else ("= 12 servers → 24
+/// with headroom", "2.8T → 8 characters") is a conclusion: not checked.
+fn check_arrow(
+    lc: &LineCtx,
+    left: &Chunk,
+    right: &Chunk,
+    rest: Option<&Vec<Chunk>>,
+) -> Option<ArithmeticCheck> {
+    let quantities = lc.quantities;
+    let r = single(right, quantities)?;
+    if r.kind != QuantityKind::Plain {
+        return None;
+    }
+    if let Some(l) = single(left, quantities) {
+        // A multiplier named after the right figure ("at a 3x peak").
+        let multiplier = rest.and_then(|cs| {
+            cs.iter()
+                .skip(1)
+                .find_map(|c| single(c, quantities).filter(|q| q.kind == QuantityKind::Multiplier))
+        });
+        if let (Some(m), true) = (multiplier, l.dim == r.dim) {
+            let m_chunk = rest.and_then(|cs| {
+                cs.iter()
+                    .skip(1)
+                    .find(|c| single(c, quantities).is_some_and(|q| q.span == m.span))
+            })?;
+            let mut toks = left.toks.clone();
+            toks.push(Located {
+                tok: Tok::Op(Op::Mul),
+                column: m.span.start + 1,
+            });
+            toks.extend(m_chunk.toks.iter().cloned());
+            let scaled = Chunk {
+                toks,
+                figures: left.figures.clone(),
+                range: left.range.clone(),
+                has_op: true,
+            };
+            return check_link(lc, &scaled, right, true);
+        }
+        let horizon = horizon_after(lc.line, r.span.end);
+        let conversion = l.dim == r.dim
+            && l.dim.is_rate()
+            && relative_error(l.unit_factor, r.unit_factor) > 1e-9;
+        let over_horizon =
+            l.dim.is_rate() && horizon.is_some() && r.dim.time == 0 && r.dim.bytes == l.dim.bytes;
+        if !(conversion || over_horizon) {
+            return None;
+        }
+        return check_link(lc, left, right, false);
+    }
+    // An expression before the arrow: an equality when the result is of
+    // the same kind; never a unit mismatch.
+    let check = check_link(lc, left, right, false)?;
+    (check.verdict != ArithVerdict::Unverified).then_some(check)
+}
+
 pub(crate) fn single<'q>(chunk: &Chunk, quantities: &'q [Quantity]) -> Option<&'q Quantity> {
     if chunk.has_op || chunk.figures.len() != 1 {
         return None;
@@ -119,14 +210,23 @@ pub(crate) fn single<'q>(chunk: &Chunk, quantities: &'q [Quantity]) -> Option<&'
     chunk.figures.first().and_then(|&i| quantities.get(i))
 }
 
+/// Whether every figure of an expression is a bare number (no unit, no
+/// period): then the unit of the result is the candidate's to choose.
+fn all_bare(chunk: &Chunk, quantities: &[Quantity]) -> bool {
+    chunk
+        .figures
+        .iter()
+        .filter_map(|&i| quantities.get(i))
+        .all(|q| q.dim.is_count())
+}
+
 pub(crate) fn check_link(
-    line: &str,
-    offset: usize,
+    lc: &LineCtx,
     left: &Chunk,
     right: &Chunk,
     sep_approx: bool,
-    quantities: &[Quantity],
 ) -> Option<ArithmeticCheck> {
+    let (line, quantities) = (lc.line, lc.quantities);
     let l_single = single(left, quantities);
     let r_single = single(right, quantities);
     let lone_multiplier = |q: Option<&Quantity>| {
@@ -139,13 +239,17 @@ pub(crate) fn check_link(
     let (expr_chunk, stated) = match (l_single, r_single) {
         (Some(l), Some(r)) => {
             // Two bare figures: only a unit conversion is a checkable step
-            // ("1 TB/day = 11.6 MB/s"), not "10 servers = 20 cores".
+            // ("1 TB/day = 11.6 MB/s"), not "10 servers = 20 cores"; or a
+            // rate over a stated horizon ("60 TB/year → 300 TB over 5 years").
             let same_unit = (l.unit_factor - r.unit_factor).abs()
                 <= 1e-9 * l.unit_factor.abs().max(r.unit_factor.abs());
-            if l.dim != r.dim || l.dim.is_count() || same_unit {
+            let stated = stated_from_quantity(line, r, sep_approx);
+            let over_horizon =
+                l.dim.is_rate() && stated.horizon.is_some() && r.dim == Dim::new(l.dim.bytes, 0);
+            if !over_horizon && (l.dim != r.dim || l.dim.is_count() || same_unit) {
                 return None;
             }
-            (left, stated_from_quantity(line, r, sep_approx))
+            (left, stated)
         }
         (_, Some(r)) => (left, stated_from_quantity(line, r, sep_approx)),
         (Some(l), None) if l.kind == QuantityKind::Plain => {
@@ -166,6 +270,8 @@ pub(crate) fn check_link(
                     approx: sep_approx,
                     range: right.range.clone(),
                     bits: false,
+                    horizon: None,
+                    alt: None,
                 },
             )
         }
@@ -175,38 +281,45 @@ pub(crate) fn check_link(
     let start = expr_chunk.range.start.min(stated.range.start);
     let end = expr_chunk.range.end.max(stated.range.end);
     let text = line.get(start..end)?.trim().to_string();
-    let span = (offset + start)..(offset + end);
+    let span = (lc.offset + start)..(lc.offset + end);
+    let bare = all_bare(expr_chunk, quantities);
+    Some(judge(&computed, &stated, &lhs, bare, text, span))
+}
 
-    // The best-matching reading of the computation.
+/// The verdict on one link: the reading of the computation closest to the
+/// stated figure (or to its other reading) decides.
+fn judge(
+    computed: &UVal,
+    stated: &Stated,
+    lhs: &str,
+    bare: bool,
+    text: String,
+    span: Range<usize>,
+) -> ArithmeticCheck {
     let mut best: Option<(f64, f64, Interp)> = None;
-    for &i in &computed.interps {
-        if let Some(mapped) = map_to_stated(i, &stated) {
-            let err = relative_error(stated.v, mapped);
-            if best.is_none_or(|(e, _, _)| err < e) {
-                best = Some((err, mapped, i));
+    let alt = stated.alt.map(|(v, dim)| Stated {
+        v,
+        dim,
+        unit_factor: 1.0,
+        alt: None,
+        display: String::new(),
+        range: 0..0,
+        ..*stated
+    });
+    for s in std::iter::once(stated).chain(alt.as_ref()) {
+        for &i in &computed.interps {
+            for mapped in map_to_stated(i, s) {
+                // Compared in the main reading's units.
+                let mapped = mapped * stated.v / s.v.max(f64::MIN_POSITIVE);
+                let err = relative_error(stated.v, mapped);
+                if best.is_none_or(|(e, _, _)| err < e) {
+                    best = Some((err, mapped, i));
+                }
             }
         }
     }
     let Some((err, mapped, interp)) = best else {
-        let c = *computed.interps.first()?;
-        let computed_display = format_quantity_per(c.v, c.dim, Some(c.period));
-        return Some(ArithmeticCheck {
-            explanation: format!(
-                "{lhs} gives {computed_display} ({}), but {} is {}: the units do not match",
-                c.dim.describe(),
-                stated.display,
-                stated.dim.describe()
-            ),
-            text,
-            span,
-            stated: stated.v / stated.unit_factor,
-            computed: c.v,
-            stated_display: stated.display,
-            computed_display,
-            relative_error: 1.0,
-            verdict: ArithVerdict::DimensionMismatch,
-            ok: false,
-        });
+        return unit_mismatch(computed, stated, lhs, bare, text, span);
     };
     let tolerance = if stated.approx || interp.rounded {
         LOOSE_TOLERANCE
@@ -226,40 +339,133 @@ pub(crate) fn check_link(
             stated.display
         )
     } else {
-        let ratio = if mapped != 0.0 {
-            stated.v / mapped
-        } else {
-            0.0
-        };
-        let how = if ratio >= 1.5 {
-            format!("; {} too high", times(ratio))
-        } else if ratio > 0.0 && ratio <= 1.0 / 1.5 {
-            format!("; {} too low", times(1.0 / ratio))
-        } else {
-            String::new()
-        };
-        format!(
-            "{lhs} = {computed_display}, not {} (off by {:.0}%{how})",
-            stated.display,
-            err * 100.0
+        off_by(
+            lhs,
+            &computed_display,
+            &stated.display,
+            stated.v,
+            mapped,
+            err,
         )
     };
-    Some(ArithmeticCheck {
+    ArithmeticCheck {
         text,
         span,
         stated: stated.v / stated.unit_factor,
         computed: mapped / stated.unit_factor,
-        stated_display: stated.display,
+        stated_display: stated.display.clone(),
         computed_display,
         relative_error: err,
         verdict: if ok {
-            ArithVerdict::Correct
+            ArithVerdict::Ok
         } else {
             ArithVerdict::Wrong
         },
         ok,
         explanation,
-    })
+    }
+}
+
+/// "lhs = computed, not stated (off by 90%; 10x too high)".
+fn off_by(lhs: &str, computed: &str, stated: &str, s: f64, c: f64, err: f64) -> String {
+    let ratio = if c != 0.0 { s / c } else { 0.0 };
+    let how = if ratio >= 1.5 {
+        format!("; {} too high", times(ratio))
+    } else if ratio > 0.0 && ratio <= 1.0 / 1.5 {
+        format!("; {} too low", times(1.0 / ratio))
+    } else {
+        String::new()
+    };
+    format!(
+        "{lhs} = {computed}, not {stated} (off by {:.0}%{how})",
+        err * 100.0
+    )
+}
+
+/// No reading of the computation has the stated figure's unit. When the
+/// numbers agree (the unit written only on the result, as in `14.6 × 5 =
+/// 73 TB` or `100K × 64 = 6.4 MB/s`), the candidate's unit is taken and the
+/// step is right. When they do not, the step is wrong only if the left side
+/// is bare numbers (wrong whatever unit is meant); otherwise it is not
+/// verified.
+fn unit_mismatch(
+    computed: &UVal,
+    stated: &Stated,
+    lhs: &str,
+    bare: bool,
+    text: String,
+    span: Range<usize>,
+) -> ArithmeticCheck {
+    let typed = stated.v / stated.unit_factor;
+    let mut best: Option<(f64, f64, Interp)> = None; // (error, computed, reading)
+                                                     // Only a unit written on one side alone: on the result (`14.6 × 5 = 73
+                                                     // TB`) or on the inputs (`1B × 1 KB = 1,000,000,000,000`).
+    for &i in &computed.interps {
+        if i.bits == Some(true) || !(i.dim.is_count() || stated.dim.is_count()) {
+            continue;
+        }
+        for target in [stated.v, typed] {
+            let err = relative_error(target, i.v);
+            if best.is_none_or(|(e, _, _)| err < e) {
+                best = Some((err, i.v * typed / target.max(f64::MIN_POSITIVE), i));
+            }
+        }
+    }
+    let first = computed.interps.first().copied();
+    let (err, as_typed, interp) = match (best, first) {
+        (Some(b), _) => b,
+        (None, Some(f)) => (1.0, f.v, f),
+        (None, None) => (1.0, f64::NAN, Interp::count(f64::NAN)),
+    };
+    let as_typed = if as_typed.is_finite() { as_typed } else { 0.0 };
+    let tolerance = if stated.approx || interp.rounded {
+        LOOSE_TOLERANCE
+    } else {
+        TOLERANCE
+    };
+    let number = format_quantity(as_typed, Dim::COUNT);
+    let (verdict, explanation) = if err <= tolerance {
+        (
+            ArithVerdict::Ok,
+            format!(
+                "{lhs} = {number}: {} checks out (unit taken as written)",
+                stated.display
+            ),
+        )
+    } else if bare {
+        (
+            ArithVerdict::Wrong,
+            off_by(lhs, &number, &stated.display, typed, as_typed, err),
+        )
+    } else {
+        let c = first.unwrap_or(interp);
+        (
+            ArithVerdict::Unverified,
+            format!(
+                "{lhs} gives {} ({}), but {} is {}: the units do not match, so it is not checked",
+                format_quantity_per(c.v, c.dim, Some(c.period)),
+                c.dim.describe(),
+                stated.display,
+                stated.dim.describe()
+            ),
+        )
+    };
+    ArithmeticCheck {
+        text,
+        span,
+        stated: typed,
+        computed: as_typed,
+        stated_display: stated.display.clone(),
+        computed_display: number,
+        relative_error: if verdict == ArithVerdict::Unverified {
+            0.0
+        } else {
+            err
+        },
+        ok: verdict == ArithVerdict::Ok,
+        verdict,
+        explanation,
+    }
 }
 
 pub(crate) fn times(ratio: f64) -> String {
@@ -290,25 +496,33 @@ pub(crate) fn stated_from_quantity(line: &str, q: &Quantity, sep_approx: bool) -
         approx: q.approx || sep_approx,
         range: q.span.clone(),
         bits: q.bits,
+        horizon: horizon_after(line, q.span.end),
+        alt: b_alternative(line, q),
     }
 }
 
 /// Expresses a computed reading in the stated figure's dimension, allowing
 /// a dropped period: `100M × 10 posts/day = 1B` states the daily amount,
 /// `1B / 86400 = 11,574/s` states a rate where a count was computed.
-pub(crate) fn map_to_stated(c: Interp, s: &Stated) -> Option<f64> {
+/// A total stated over a horizon ("300 TB over 5 years") is the rate times
+/// the horizon.
+pub(crate) fn map_to_stated(c: Interp, s: &Stated) -> Vec<f64> {
     if c.bits == Some(true) && !s.bits {
-        return None;
+        return Vec::new();
     }
     if c.dim == s.dim {
-        return Some(c.v);
+        return vec![c.v];
     }
     if c.dim.bytes != s.dim.bytes {
-        return None;
+        return Vec::new();
     }
     match (c.dim.time, s.dim.time) {
-        (-1, 0) => Some(c.v * c.period),
-        (0, -1) => Some(c.v / s.period),
-        _ => None,
+        (-1, 0) => {
+            let mut out = vec![c.v * c.period];
+            out.extend(s.horizon.map(|h| c.v * h));
+            out
+        }
+        (0, -1) => vec![c.v / s.period],
+        _ => Vec::new(),
     }
 }

@@ -17,7 +17,9 @@
 //! `30 days × 24 hrs × 3600 seconds` is 720 hours, then 2,592,000 seconds,
 //! and `4000/s × 24 hours × 3600 seconds` is 4000/s × 86,400 s.
 
+mod claims;
 mod clauses;
+mod context;
 mod interp;
 mod links;
 
@@ -25,18 +27,26 @@ mod links;
 mod tests;
 
 use super::quantity::parse_quantities;
+use claims::check_claims;
 use clauses::clauses;
-use links::check_clause;
+use context::Context;
+use links::{check_clause, LineCtx};
 use serde::Serialize;
 use std::ops::Range;
 
-/// Outcome of one checked step.
+/// Outcome of one checked step. Precision comes first: a step is `Wrong`
+/// only when it is wrong under every plausible reading (of an ambiguous
+/// unit, of an arrow, of a bare number); when it cannot be read with
+/// confidence it is `Unverified`, shown as such, and costs nothing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ArithVerdict {
-    Correct,
+    /// The stated figure follows from the expression.
+    Ok,
+    /// Wrong under every reading tried.
     Wrong,
-    DimensionMismatch,
+    /// Not checkable with confidence (units that do not match, say).
+    Unverified,
 }
 
 /// One checked step of the candidate's arithmetic.
@@ -71,15 +81,55 @@ const LOOSE_TOLERANCE: f64 = 0.25;
 /// Checks every step with a stated result in `text`. Lines that cannot be
 /// read (overflowing numbers, unbalanced parentheses, division by zero) are
 /// skipped, never reported with NaN or infinity.
+///
+/// Figures with units in earlier lines of `text` (the step) give bare
+/// numbers their unit; a line's own earlier clauses do too.
 pub fn check_arithmetic(text: &str) -> Vec<ArithmeticCheck> {
     let mut out = Vec::new();
     let mut offset = 0;
-    for line in text.split_inclusive('\n') {
+    let mut ctx = Context::default();
+    for raw in text.split_inclusive('\n') {
+        let cleaned = unmark(raw);
+        let line = cleaned.as_str();
         let quantities = parse_quantities(line);
+        let lc = LineCtx {
+            line,
+            offset,
+            quantities: &quantities,
+        };
+        let first_new = out.len();
         for clause in clauses(line, &quantities) {
-            check_clause(line, offset, clause, &quantities, &mut out);
+            let before = quantities.partition_point(|q| q.span.end <= clause.start);
+            ctx.remember(quantities.get(..before).unwrap_or(&[]));
+            check_clause(&lc, &ctx, clause, &mut out);
         }
-        offset += line.len();
+        check_claims(&lc, &mut out, first_new);
+        ctx.remember(&quantities);
+        offset += raw.len();
+    }
+    out
+}
+
+/// Markdown emphasis and escapes blanked out, byte for byte, so spans stay
+/// valid: `5M \\* 3 MB`, `**40/s**`, `` `1B / 86400` ``.
+fn unmark(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if chars
+                .peek()
+                .is_some_and(|n| matches!(n, '*' | '_' | '~' | '|')) =>
+            {
+                out.push(' ')
+            }
+            '`' => out.push(' '),
+            '*' if chars.peek() == Some(&'*') => {
+                chars.next();
+                out.push_str("  ");
+            }
+            _ => out.push(c),
+        }
     }
     out
 }

@@ -114,7 +114,8 @@ pub(crate) fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) 
             if let Some(f) = size_word(w).or(scaled_b.then_some(1.0)) {
                 factor = f;
                 dim = Dim::BYTES;
-                bits = f < 1.0 || w.to_ascii_lowercase().contains("bit");
+                bits =
+                    f < 1.0 || bit_size_word(w).is_some() || w.to_ascii_lowercase().contains("bit");
                 pos = end;
             } else if let Some(f) = bitrate_word(w) {
                 return Some(Tail {

@@ -21,8 +21,31 @@ pub(crate) fn scale_word(w: &str) -> Option<f64> {
     }
 }
 
+/// Sizes written in bits, in bytes per unit: a capital prefix with a
+/// small `b` (`Mb`, `Gb`) and the spelled-out words ("megabits").
+pub(crate) fn bit_size_word(w: &str) -> Option<f64> {
+    let f = match w {
+        "Kb" => 125.0,
+        "Mb" => 125_000.0,
+        "Gb" => 1.25e8,
+        "Tb" => 1.25e11,
+        "Pb" => 1.25e14,
+        _ => match Lower::new(w).as_str() {
+            "kilobit" | "kilobits" => 125.0,
+            "megabit" | "megabits" => 125_000.0,
+            "gigabit" | "gigabits" => 1.25e8,
+            "terabit" | "terabits" => 1.25e11,
+            _ => return None,
+        },
+    };
+    Some(f)
+}
+
 /// Data sizes in bytes per unit; `b`/`B` alone is handled by the caller.
 pub(crate) fn size_word(w: &str) -> Option<f64> {
+    if let Some(f) = bit_size_word(w) {
+        return Some(f);
+    }
     let lower = Lower::new(w);
     let f = match lower.as_str() {
         "byte" | "bytes" => 1.0,

@@ -1,6 +1,6 @@
 //! The estimation step's score.
 
-use super::super::arithmetic::ArithmeticCheck;
+use super::super::arithmetic::{ArithVerdict, ArithmeticCheck};
 use super::*;
 
 /// Score of the estimation step, 0..=100 (one decimal):
@@ -9,7 +9,8 @@ use super::*;
 /// * `coverage` = Σ weight of estimates found / Σ weight;
 /// * `closeness` = Σ weight · c(verdict) / Σ weight, with c = 1 for `close`,
 ///   0.4 for `order_of_magnitude`, 0 for `off` and `missing`;
-/// * `arithmetic` = share of checked steps that are correct; with no checked
+/// * `arithmetic` = share of verified steps that are correct (unverified
+///   ones are left out); with no checked
 ///   steps it is 0.5 when some figure was found (figures without work), 0
 ///   otherwise.
 ///
@@ -30,7 +31,11 @@ pub fn estimation_score(results: &[EstimateResult], arithmetic: &[ArithmeticChec
         total = results.len() as f64;
     }
     let w = |r: &EstimateResult| if uniform { 1.0 } else { weight(r) };
-    let checked = arithmetic.len();
+    // Unverified steps cost nothing and earn nothing.
+    let checked = arithmetic
+        .iter()
+        .filter(|c| c.verdict != ArithVerdict::Unverified)
+        .count();
     let correct = arithmetic.iter().filter(|c| c.ok).count();
     let any_found = results.iter().any(|r| r.found.is_some());
     let arith = if checked > 0 {
