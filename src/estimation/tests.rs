@@ -147,7 +147,7 @@ fn guide_example_arithmetic_table() {
     for (c, (text, stated, computed)) in cs.iter().zip(table) {
         assert_eq!(c.text, text);
         assert!(c.ok, "{}", c.explanation);
-        assert_eq!(c.verdict, ArithVerdict::Correct);
+        assert_eq!(c.verdict, ArithVerdict::Ok);
         assert!(
             (c.stated - stated).abs() <= 1e-6 * stated,
             "{text}: {}",

@@ -93,10 +93,23 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
             );
         }
     }
-    let wrong: Vec<_> = grade.arithmetic.iter().filter(|a| !a.ok).collect();
-    if !wrong.is_empty() {
-        let _ = writeln!(out, "\n## Arithmetic to fix\n");
-        for a in wrong {
+    let wrong: Vec<_> = grade
+        .arithmetic
+        .iter()
+        .filter(|a| a.verdict == crate::estimation::ArithVerdict::Wrong)
+        .collect();
+    let unverified = grade
+        .arithmetic
+        .iter()
+        .filter(|a| a.verdict == crate::estimation::ArithVerdict::Unverified);
+    for (title, list) in [
+        ("Arithmetic to fix", wrong),
+        ("Arithmetic not verified", unverified.collect()),
+    ] {
+        if !list.is_empty() {
+            let _ = writeln!(out, "\n## {title}\n");
+        }
+        for a in list {
             let _ = writeln!(
                 out,
                 "- `{}`: {}",

@@ -2,7 +2,7 @@
 
 use super::style::{bar, Style};
 use super::{clock, verdict_name};
-use crate::estimation::EstimateVerdict;
+use crate::estimation::{ArithVerdict, EstimateVerdict};
 use crate::framework::number::human;
 use crate::framework::sanitize::one_line;
 use crate::grading::{Grade, QuestionGrade, StepGrade};
@@ -230,17 +230,29 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
     }
     if !grade.arithmetic.is_empty() {
         let ok = grade.arithmetic.iter().filter(|a| a.ok).count();
+        let unverified = grade
+            .arithmetic
+            .iter()
+            .filter(|a| a.verdict == ArithVerdict::Unverified);
         let _ = writeln!(
             out,
-            "\n{} {ok}/{} lines check out",
+            "\n{} {ok}/{} lines check out{}",
             st.bold("Arithmetic"),
-            grade.arithmetic.len()
+            grade.arithmetic.len() - unverified.clone().count(),
+            match unverified.clone().count() {
+                0 => String::new(),
+                n => format!(", {n} not verified"),
+            }
         );
         for a in grade.arithmetic.iter().filter(|a| !a.ok) {
+            let mark = if a.verdict == ArithVerdict::Unverified {
+                "?".to_string()
+            } else {
+                st.red("✗")
+            };
             let _ = writeln!(
                 out,
-                "  {} \"{}\": {}",
-                st.red("✗"),
+                "  {mark} \"{}\": {}",
                 one_line(&a.text),
                 one_line(&a.explanation)
             );

@@ -138,9 +138,10 @@ fn estimates(g: &Grade) -> Markup {
                 }
             }
         }
-        @let wrong: Vec<_> = g.arithmetic.iter().filter(|a| !a.ok).collect();
+        @let wrong: Vec<_> = g.arithmetic.iter().filter(|a| a.verdict == crate::estimation::ArithVerdict::Wrong).collect();
+        @let unverified = g.arithmetic.iter().filter(|a| a.verdict == crate::estimation::ArithVerdict::Unverified).count();
         @if !g.arithmetic.is_empty() {
-            p { "Arithmetic: " (g.arithmetic.len() - wrong.len()) "/" (g.arithmetic.len()) " lines check out." }
+            p { "Arithmetic: " (g.arithmetic.len() - wrong.len() - unverified) "/" (g.arithmetic.len() - unverified) " lines check out" @if unverified > 0 { ", " (unverified) " not verified" } "." }
             ul { @for a in wrong { li.miss { "“" (one_line(&a.text)) "”: " (one_line(&a.explanation)) } } }
         }
     }
