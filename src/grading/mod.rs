@@ -9,6 +9,7 @@ pub mod answer;
 pub mod facts;
 pub mod flags;
 mod grade;
+pub mod level;
 pub mod matcher;
 mod math;
 pub mod score;
@@ -19,7 +20,8 @@ mod types;
 
 pub use answer::{parse_answer, step_for_heading, Answer};
 pub use flags::FlagHit;
-pub use grade::{grade, grade_question, step_flags};
+pub use grade::{grade, grade_at, grade_question, step_flags};
+pub use level::{Level, UnknownLevel};
 pub use score::{Band, Dimensions};
 pub use tally::{score_topics, Source, OTHER_STEP_FACTOR};
 pub use types::{
