@@ -114,7 +114,8 @@ pub fn load(catalog: &Catalog, dir: &Path) -> Result<Vec<Item>, String> {
     let Ok(problems) = fs::read_dir(&labels) else {
         return Ok(items);
     };
-    let mut problem_dirs: Vec<PathBuf> = problems.filter_map(|e| e.ok()).map(|e| e.path()).collect();
+    let mut problem_dirs: Vec<PathBuf> =
+        problems.filter_map(|e| e.ok()).map(|e| e.path()).collect();
     problem_dirs.sort();
     for pdir in problem_dirs.iter().filter(|p| p.is_dir()) {
         let mut files: Vec<PathBuf> = fs::read_dir(pdir)

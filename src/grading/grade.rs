@@ -4,8 +4,8 @@
 use super::answer::Answer;
 use super::facts;
 use super::flags;
-use super::matcher::Matcher;
 use super::level::Level;
+use super::matcher::Matcher;
 use super::math;
 use super::score::{self, Band};
 use super::tally::{best_mentions, regex_error, score_topics, tally, Best, Source};
