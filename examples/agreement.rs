@@ -46,6 +46,10 @@ pub struct Item {
     pub topics: BTreeSet<String>,
     pub red: Vec<String>,
     pub green: Vec<String>,
+    /// Flag id to the quote that raised it.
+    pub evidence: BTreeMap<String, String>,
+    /// Credited topic id to its quote.
+    pub topic_evidence: BTreeMap<String, String>,
 }
 
 /// The figures over a whole agreement set.
@@ -156,6 +160,22 @@ pub fn load(catalog: &Catalog, dir: &Path) -> Result<Vec<Item>, String> {
                 kind: label.kind.clone(),
                 graded,
                 topics,
+                evidence: g
+                    .flags
+                    .red
+                    .iter()
+                    .chain(&g.flags.green)
+                    .map(|f| (f.id.clone(), f.evidence.clone()))
+                    .collect(),
+                topic_evidence: g
+                    .steps
+                    .iter()
+                    .flat_map(|s| {
+                        s.matched
+                            .iter()
+                            .map(|m| (m.topic.clone(), m.evidence.clone()))
+                    })
+                    .collect(),
                 red: g.flags.red.iter().map(|f| f.id.clone()).collect(),
                 green: g.flags.green.iter().map(|f| f.id.clone()).collect(),
                 label,
@@ -263,7 +283,18 @@ pub fn measure(items: &[Item]) -> Figures {
     f
 }
 
-fn print(items: &[Item], f: &Figures) {
+fn print(items: &[Item], f: &Figures, verbose: bool) {
+    let quote = |a: &str, id: &str| {
+        if !verbose {
+            return String::new();
+        }
+        items
+            .iter()
+            .find(|i| format!("{}/{}", i.problem, i.kind) == a)
+            .and_then(|i| i.evidence.get(id))
+            .map(|e| format!(" — {e}"))
+            .unwrap_or_default()
+    };
     println!("| answer | level | score | band | label |");
     println!("|---|---|---:|---|---|");
     for it in items {
@@ -310,7 +341,7 @@ fn print(items: &[Item], f: &Figures) {
         f.red_on_clean
     );
     for (a, id) in &f.false_red {
-        println!("  {a}: {id}");
+        println!("  {a}: {id}{}", quote(a, id));
     }
     println!("missed red flags: {}", f.missed_red.len());
     for (a, id) in &f.missed_red {
@@ -318,7 +349,20 @@ fn print(items: &[Item], f: &Figures) {
     }
     println!("false green flags: {}", f.false_green.len());
     for (a, id) in &f.false_green {
-        println!("  {a}: {id}");
+        println!("  {a}: {id}{}", quote(a, id));
+    }
+    if verbose {
+        for it in items {
+            let labelled: BTreeSet<&str> = it.label.topics.iter().map(String::as_str).collect();
+            for (t, e) in &it.topic_evidence {
+                if !labelled.contains(t.as_str()) {
+                    println!("  false credit {}/{}: {t} — {e}", it.problem, it.kind);
+                }
+            }
+            for t in labelled.iter().filter(|t| !it.topics.contains(**t)) {
+                println!("  missed topic {}/{}: {t}", it.problem, it.kind);
+            }
+        }
     }
     match f.plain_gap {
         Some(g) => println!("plain-strong vs expert: expert {g:+.1} points on average"),
@@ -350,7 +394,11 @@ fn main() {
         Ok(items) if items.is_empty() => {
             println!("no labelled answers under {}", dir.display());
         }
-        Ok(items) => print(&items, &measure(&items)),
+        Ok(items) => print(
+            &items,
+            &measure(&items),
+            std::env::var_os("AGREEMENT_VERBOSE").is_some(),
+        ),
         Err(e) => {
             eprintln!("error: {e}");
             std::process::exit(1);

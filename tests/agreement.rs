@@ -62,7 +62,10 @@ fn agreement_stays_above_its_floors() {
         f.false_green
     );
     let gap = f.plain_gap.unwrap_or(0.0);
-    assert!(gap <= MAX_PLAIN_GAP, "expert ahead of plain words by {gap:.1}");
+    assert!(
+        gap <= MAX_PLAIN_GAP,
+        "expert ahead of plain words by {gap:.1}"
+    );
 }
 
 const RECALL: f64 = 0.82;

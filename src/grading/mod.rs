@@ -13,6 +13,7 @@ pub mod level;
 pub mod matcher;
 mod math;
 pub mod score;
+pub mod stance;
 mod tally;
 pub mod text;
 pub mod topics;

@@ -65,7 +65,7 @@ pub(crate) fn best_mentions(
     let mut best: Vec<Best> = vec![None; topics.len()];
     for (si, src) in sources.iter().enumerate() {
         for m in matcher.find(src.text, src.sentences) {
-            if m.negated {
+            if !m.stance.earns_credit() {
                 continue;
             }
             let factor = match (src.step, topics[m.target].1) {
