@@ -72,7 +72,12 @@ pub fn raise(
         for m in matcher.find(doc.text, &doc.sentences) {
             let flag = &flags[m.target];
             let sentence = &doc.sentences[m.sentence];
-            if m.negated
+            let counts = if green {
+                m.stance.earns_credit()
+            } else {
+                m.stance.raises_red()
+            };
+            if !counts
                 || (green && is_listy(sentence))
                 || !applies(flag, doc.step, free_form)
                 || !seen.insert(m.target)

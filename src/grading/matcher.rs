@@ -1,39 +1,23 @@
 //! Phrase and pattern matching over tokenised sentences, tolerant of
-//! inflection (via stems) and small typos (via strsim), aware of negation.
+//! inflection (via stems) and small typos (via strsim), each mention with
+//! the stance of its clause.
 //! Matching is linear in the answer: each distinct word is resolved against
 //! the rubric's vocabulary once, and phrases are looked up by their first word.
 
+use super::stance::{stance_at, Stance};
 use super::text::{tokenize, Sentence, Token};
 use regex::Regex;
 use std::collections::HashMap;
-
-/// Words that cancel a mention that follows them closely in the same clause.
-/// "never" and "can't" are left out: "codes can never collide" and "links
-/// can't be guessed" state properties, not rejected choices.
-const NEGATORS: [&str; 13] = [
-    "not",
-    "without",
-    "won't",
-    "wont",
-    "don't",
-    "dont",
-    "doesn't",
-    "didn't",
-    "isn't",
-    "aren't",
-    "wouldn't",
-    "shouldn't",
-    "nor",
-];
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Mention {
     pub target: usize,
     pub sentence: usize,
-    /// Token index where the phrase starts (0 for a pattern match).
+    /// Token index where the phrase or pattern match starts.
     pub at: usize,
-    pub negated: bool,
+    /// How the clause stands towards the mention.
+    pub stance: Stance,
 }
 
 #[derive(Debug)]
@@ -131,7 +115,7 @@ impl Matcher {
                             target: p.target,
                             sentence: si,
                             at: i,
-                            negated: negated(&s.tokens, i),
+                            stance: stance_at(sentences, source, si, i),
                         });
                     }
                 }
@@ -142,13 +126,14 @@ impl Matcher {
                     if let Some(m) = re.find(text) {
                         let at = s
                             .tokens
-                            .len()
-                            .min(text[..m.start()].split_whitespace().count());
+                            .iter()
+                            .position(|t| t.pos + t.word.len() > m.start())
+                            .unwrap_or(s.tokens.len().saturating_sub(1));
                         out.push(Mention {
                             target: *target,
                             sentence: si,
                             at,
-                            negated: negated(&s.tokens, at),
+                            stance: stance_at(sentences, source, si, at),
                         });
                     }
                 }
@@ -156,33 +141,6 @@ impl Matcher {
         }
         out
     }
-}
-
-/// True when a word closely before `at`, in the same clause, negates it.
-pub fn negated(tokens: &[Token], at: usize) -> bool {
-    let Some(here) = tokens.get(at) else {
-        return false;
-    };
-    let from = at.saturating_sub(5);
-    for j in (from..at).rev() {
-        let t = &tokens[j];
-        if t.clause != here.clause {
-            break;
-        }
-        let w = t.word.as_str();
-        if NEGATORS.contains(&w) {
-            return true;
-        }
-        if w == "no" && at - j <= 3 {
-            return true;
-        }
-        if (w == "of" && j > 0 && tokens[j - 1].word == "instead")
-            || (w == "than" && j > 0 && tokens[j - 1].word == "rather")
-        {
-            return true;
-        }
-    }
-    false
 }
 
 /// A small typo of a rubric word: for 5-6 letters only a swap of neighbours or
@@ -237,13 +195,13 @@ mod tests {
             "We won't need a cache. We do not cache. Without caching it is slow.",
         );
         assert_eq!(hits.len(), 3);
-        assert!(hits.iter().all(|h| h.negated));
+        assert!(hits.iter().all(|h| h.stance == Stance::Negated));
         let hits = find(&["counter"], "We hash the URL instead of a global counter.");
-        assert!(hits[0].negated);
+        assert_eq!(hits[0].stance, Stance::Rejected);
         let hits = find(&["cache"], "No sharding at first, but we cache hot keys.");
-        assert!(!hits[0].negated);
+        assert_eq!(hits[0].stance, Stance::Adopted);
         let hits = find(&["collide"], "Codes can never collide.");
-        assert!(!hits[0].negated);
+        assert_eq!(hits[0].stance, Stance::Adopted);
     }
 
     #[test]

@@ -14,6 +14,8 @@ pub struct Token {
     pub clause: u16,
     /// Whether the word is all digits (a number).
     pub numeric: bool,
+    /// Byte offset of the word in the tokenised text.
+    pub pos: usize,
 }
 
 /// A sentence (or a list item, or a table row) of the answer.
@@ -28,6 +30,9 @@ pub struct Sentence {
     pub question: bool,
     /// Number of commas, slashes and plus signs: a high count means a list.
     pub separators: usize,
+    /// What opened each clause, by clause number: `^` for the first, `b`
+    /// for a contrast word ("but", "however"), else the punctuation mark.
+    pub breaks: Vec<char>,
 }
 
 impl Sentence {
@@ -148,36 +153,51 @@ fn undouble(base: &str) -> String {
 
 /// Tokenises a piece of text: lower-cased words with stems and clause numbers.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_clauses(text).0
+}
+
+/// Words that open a contrasting clause.
+fn is_contrast(w: &str) -> bool {
+    matches!(w, "but" | "however" | "although" | "though" | "whereas")
+}
+
+/// Tokenises a piece of text and says what opened each clause.
+pub fn tokenize_clauses(text: &str) -> (Vec<Token>, Vec<char>) {
     let mut tokens = Vec::new();
-    let mut clause: u16 = 0;
+    let mut breaks = vec!['^'];
     let mut word = String::new();
+    let mut start = 0usize;
     let mut numeric = true;
-    let flush =
-        |word: &mut String, numeric: &mut bool, tokens: &mut Vec<Token>, clause: &mut u16| {
-            if word.is_empty() {
-                return;
+    let flush = |word: &mut String,
+                 numeric: &mut bool,
+                 start: usize,
+                 tokens: &mut Vec<Token>,
+                 breaks: &mut Vec<char>| {
+        if word.is_empty() {
+            return;
+        }
+        let w = std::mem::take(word);
+        let w = w.trim_matches('\'').to_string();
+        if !w.is_empty() && !is_article(&w) {
+            if is_contrast(&w) {
+                breaks.push('b');
             }
-            let w = std::mem::take(word);
-            let w = w.trim_matches('\'').to_string();
-            if !w.is_empty() && !is_article(&w) {
-                if matches!(
-                    w.as_str(),
-                    "but" | "however" | "although" | "though" | "whereas"
-                ) {
-                    *clause = clause.saturating_add(1);
-                }
-                tokens.push(Token {
-                    stem: if *numeric { w.clone() } else { stem(&w) },
-                    word: w,
-                    clause: *clause,
-                    numeric: *numeric,
-                });
-            }
-            *numeric = true;
-        };
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
+            tokens.push(Token {
+                stem: if *numeric { w.clone() } else { stem(&w) },
+                word: w,
+                clause: (breaks.len() - 1).min(usize::from(u16::MAX)) as u16,
+                numeric: *numeric,
+                pos: start,
+            });
+        }
+        *numeric = true;
+    };
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
+            if word.is_empty() {
+                start = i;
+            }
             for lc in c.to_lowercase() {
                 word.push(lc);
             }
@@ -186,25 +206,25 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else if (c == '\'' || c == '’')
             && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_alphabetic())
+            && chars.peek().is_some_and(|(_, n)| n.is_alphabetic())
         {
             word.push('\'');
             numeric = false;
         } else if c == '.'
             && numeric
             && !word.is_empty()
-            && chars.peek().is_some_and(|n| n.is_ascii_digit())
+            && chars.peek().is_some_and(|(_, n)| n.is_ascii_digit())
         {
             word.push('.');
         } else {
-            flush(&mut word, &mut numeric, &mut tokens, &mut clause);
-            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
-                clause = clause.saturating_add(1);
+            flush(&mut word, &mut numeric, start, &mut tokens, &mut breaks);
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') && breaks.len() < 60_000 {
+                breaks.push(c);
             }
         }
     }
-    flush(&mut word, &mut numeric, &mut tokens, &mut clause);
-    tokens
+    flush(&mut word, &mut numeric, start, &mut tokens, &mut breaks);
+    (tokens, breaks)
 }
 
 fn is_list_marker(line: &str) -> bool {
@@ -304,7 +324,7 @@ fn is_abbreviation(before: &str) -> bool {
 
 fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Sentence>) {
     let raw = &text[span.clone()];
-    let tokens = tokenize(raw);
+    let (tokens, breaks) = tokenize_clauses(raw);
     if tokens.is_empty() {
         return;
     }
@@ -323,6 +343,7 @@ fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<
         list_item: list_item && !is_first_of_paragraph_prose(trimmed),
         question,
         separators,
+        breaks,
     });
 }
 

@@ -1,0 +1,135 @@
+//! Topic tallying: the best-credited mention of every topic over the step
+//! texts, and a step's score with its evidence and what to study.
+
+use super::matcher::Matcher;
+use super::score;
+use super::text::Sentence;
+use super::topics;
+use super::types::{Missed, TopicHit, QUOTE};
+use crate::catalog::Topic;
+use crate::error::{Error, Result};
+use crate::framework::StepId;
+
+pub(crate) fn topic_targets<'a>(topics: &[&'a Topic]) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
+    topics
+        .iter()
+        .map(|t| {
+            (
+                t.phrases
+                    .iter()
+                    .chain(&t.synonyms)
+                    .map(String::as_str)
+                    .collect(),
+                t.patterns.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect()
+}
+
+pub(crate) fn regex_error(file: &str, what: &str, id: &str, pattern: &str, err: &str) -> Error {
+    let reason = err.lines().last().unwrap_or(err).trim();
+    Error::Data {
+        file: file.to_string(),
+        message: format!(
+            "{what} `{id}` has an invalid regex `{pattern}`: {reason}; run `sdcoach lint`"
+        ),
+    }
+}
+
+/// Share of credit a topic earns when it is covered under another step's
+/// heading: the content counts, the structure less so.
+pub const OTHER_STEP_FACTOR: f64 = 0.5;
+
+/// A text searched for topics, and the step it was written under (`None`:
+/// it counts for every step, as a free-form answer does).
+pub struct Source<'a> {
+    pub text: &'a str,
+    pub sentences: &'a [Sentence],
+    pub step: Option<StepId>,
+}
+
+/// Best mention per topic: (credit, source index, sentence index).
+pub(crate) type Best = Option<(f64, usize, usize)>;
+
+/// Finds the best-credited mention of every topic over all sources in one
+/// pass per source. A topic found under another step's heading earns
+/// [`OTHER_STEP_FACTOR`] of its credit.
+pub(crate) fn best_mentions(
+    topics: &[(&Topic, Option<StepId>)],
+    sources: &[Source],
+    file: &str,
+) -> Result<Vec<Best>> {
+    let plain: Vec<&Topic> = topics.iter().map(|(t, _)| *t).collect();
+    let matcher = Matcher::new(&topic_targets(&plain))
+        .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
+    let mut best: Vec<Best> = vec![None; topics.len()];
+    for (si, src) in sources.iter().enumerate() {
+        for m in matcher.find(src.text, src.sentences) {
+            if !m.stance.earns_credit() {
+                continue;
+            }
+            let factor = match (src.step, topics[m.target].1) {
+                (Some(a), Some(b)) if a != b => OTHER_STEP_FACTOR,
+                _ => 1.0,
+            };
+            let c = topics::credit(src.sentences, m.sentence) * factor;
+            if best[m.target].is_none_or(|(b, _, _)| c > b) {
+                best[m.target] = Some((c, si, m.sentence));
+            }
+        }
+    }
+    Ok(best)
+}
+
+/// Step score, matched topics with evidence and missed topics with what to study.
+pub(crate) fn tally(
+    topics: &[&Topic],
+    best: &[Best],
+    sources: &[Source],
+    own: Option<StepId>,
+) -> (f64, Vec<TopicHit>, Vec<Missed>) {
+    let total: f64 = topics.iter().map(|t| t.weight).sum();
+    let mut earned = 0.0;
+    let mut matched = Vec::new();
+    let mut missed = Vec::new();
+    for (t, b) in topics.iter().zip(best) {
+        match *b {
+            Some((c, si, sent)) => {
+                earned += c * t.weight;
+                let src = &sources[si];
+                matched.push(TopicHit {
+                    topic: t.id.clone(),
+                    label: t.label.clone(),
+                    evidence: src.sentences[sent].quote(src.text, QUOTE),
+                    credit: c,
+                    elsewhere: matches!((src.step, own), (Some(a), Some(b)) if a != b),
+                });
+            }
+            None => missed.push(Missed {
+                topic: t.id.clone(),
+                label: t.label.clone(),
+                study: t.study.clone(),
+                weight: t.weight,
+            }),
+        }
+    }
+    let ratio = if total > 0.0 { earned / total } else { 0.0 };
+    (score::coverage_score(ratio), matched, missed)
+}
+
+/// Scores topics over one text: best credit per topic with its evidence.
+pub fn score_topics(
+    topics: &[&Topic],
+    text: &str,
+    sents: &[Sentence],
+    file: &str,
+) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
+    let sources = [Source {
+        text,
+        sentences: sents,
+        step: None,
+    }];
+    let tagged: Vec<(&Topic, Option<StepId>)> = topics.iter().map(|t| (*t, None)).collect();
+    let best = best_mentions(&tagged, &sources, file)?;
+    Ok(tally(topics, &best, &sources, None))
+}
