@@ -42,7 +42,10 @@ pub enum Error {
     NoProblem { how: String, ids: Vec<String> },
     #[error("{0}")]
     Usage(String),
-    #[error("unknown question `{id}`{}", did_you_mean(suggestions))]
+    #[error(
+        "unknown question `{id}`{}; list them with `sdcoach questions`",
+        did_you_mean(suggestions)
+    )]
     UnknownQuestion {
         id: String,
         suggestions: Vec<String>,

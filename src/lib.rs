@@ -1,18 +1,31 @@
 //! sdcoach: an offline coach for system-design interviews.
 //!
-//! Data flows one way: files -> [`catalog`] -> ([`session`] ->) [`transcript`]
-//! -> [`grading`] -> [`report`]. Only [`cli`] knows about the command line.
+//! The library is layered; a module imports only the ones listed after it
+//! (CONTRIBUTING.md says what each holds, `tests/structure.rs` checks it):
+//! [`session`], [`report`], [`review`], [`settings`], [`transcript`],
+//! [`grading`], [`lint`], [`estimation`], [`catalog`], [`framework`],
+//! [`error`]. The command line lives with the binary (`src/cli`).
 
-pub mod catalog;
-pub mod error;
+pub mod session;
 
-pub mod estimation;
-pub mod framework;
-pub mod grading;
-pub mod lint;
 pub mod report;
+
 pub mod review;
 
-pub use error::{Error, Result};
-pub mod session;
+pub mod settings;
+
 pub mod transcript;
+
+pub mod grading;
+
+pub mod lint;
+
+pub mod estimation;
+
+pub mod catalog;
+
+pub mod framework;
+
+pub mod error;
+
+pub use error::{Error, Result};

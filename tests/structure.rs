@@ -6,10 +6,11 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The library's layers, top first: a module may import only those below it.
-const LAYERS: [&str; 10] = [
+const LAYERS: [&str; 11] = [
     "session",
     "report",
     "review",
+    "settings",
     "transcript",
     "grading",
     "lint",

@@ -2,7 +2,9 @@
 
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand, ValueEnum};
+use sdcoach::grading::Level;
 use sdcoach::report::Format;
+use sdcoach::settings::ColorChoice;
 use std::path::PathBuf;
 
 /// An offline coach for system-design interviews: practise, interview a peer, grade with evidence.
@@ -13,15 +15,21 @@ use std::path::PathBuf;
     about,
     long_about = None,
     propagate_version = true,
-    after_help = "Exit codes: 0 success; 1 lint found problems; 2 bad usage or input; 3 broken problem or rubric files; 4 transcripts not writable or readable; 130 interrupted."
+    after_help = "Settings: flags beat environment variables, which beat the config file ($XDG_CONFIG_HOME/sdcoach/config.toml, or SDCOACH_CONFIG); `sdcoach config` shows each and where it came from.\nManual page: `sdcoach man > sdcoach.1 && man ./sdcoach.1`.\nExit codes: 0 success; 1 lint found problems; 2 bad usage or input; 3 broken problem or rubric files; 4 transcripts not writable or readable; 130 interrupted."
 )]
 pub struct Cli {
     /// Load problems and rubrics from DIR (holding `problems/` and `rubrics/`) instead of the built-in ones.
     #[arg(long, global = true, env = "SDCOACH_DATA", value_name = "DIR")]
     pub data: Option<PathBuf>,
-    /// Folder for saved sessions [default: ./transcripts].
-    #[arg(long, global = true, env = "SDCOACH_TRANSCRIPTS", value_name = "DIR")]
+    /// Folder for saved sessions (env SDCOACH_TRANSCRIPTS, config `transcripts`) [default: ./transcripts].
+    #[arg(long, global = true, value_name = "DIR")]
     pub transcripts: Option<PathBuf>,
+    /// The level answers are judged at (config `level`) [default: new-grad].
+    #[arg(long, global = true, value_name = "LEVEL", value_parser = level_parser())]
+    pub level: Option<Level>,
+    /// When to colour output (NO_COLOR means never; config `color`) [default: auto].
+    #[arg(long, global = true, value_name = "WHEN", value_parser = color_parser())]
+    pub color: Option<ColorChoice>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -30,6 +38,16 @@ pub struct Cli {
 /// format its report does not have, naming the ones it has.
 fn format_parser() -> impl TypedValueParser<Value = Format> {
     clap::builder::PossibleValuesParser::new(Format::NAMES).try_map(|s| s.parse::<Format>())
+}
+
+fn level_parser() -> impl TypedValueParser<Value = Level> {
+    clap::builder::PossibleValuesParser::new(["new-grad", "mid", "senior"])
+        .try_map(|s| s.parse::<Level>())
+}
+
+fn color_parser() -> impl TypedValueParser<Value = ColorChoice> {
+    clap::builder::PossibleValuesParser::new(ColorChoice::NAMES)
+        .try_map(|s| s.parse::<ColorChoice>())
 }
 
 /// Shells for completions.
@@ -73,9 +91,9 @@ pub enum Command {
         /// Pick a problem at random.
         #[arg(long, conflicts_with = "problem")]
         random: bool,
-        /// Total minutes; the step budgets scale to it.
-        #[arg(long, default_value_t = sdcoach::framework::TOTAL_MINUTES, value_parser = clap::value_parser!(u32).range(5..=600))]
-        minutes: u32,
+        /// Total minutes; the step budgets scale to it (config `minutes`) [default: 55].
+        #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
+        minutes: Option<u32>,
         /// Do not show budgets or over-time notices.
         #[arg(long)]
         no_timer: bool,
@@ -97,9 +115,9 @@ pub enum Command {
         /// The candidate's name, for the scorecard.
         #[arg(long, value_name = "NAME")]
         candidate: Option<String>,
-        /// Total minutes; the step budgets scale to it.
-        #[arg(long, default_value_t = sdcoach::framework::TOTAL_MINUTES, value_parser = clap::value_parser!(u32).range(5..=600))]
-        minutes: u32,
+        /// Total minutes; the step budgets scale to it (config `minutes`) [default: 55].
+        #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
+        minutes: Option<u32>,
         /// Do not show the clock or over-time notices.
         #[arg(long)]
         no_timer: bool,
@@ -140,10 +158,38 @@ pub enum Command {
         #[arg(long, value_parser = format_parser(), default_value = "text")]
         format: Format,
     },
+    /// List the counter-questions of the bank (for `grade --question ID`), or show one.
+    Questions {
+        #[command(subcommand)]
+        action: Option<QuestionsAction>,
+        /// Output format.
+        #[arg(long, global = true, value_parser = format_parser(), default_value = "text")]
+        format: Format,
+    },
+    /// Show the settings in effect and where each came from (flag, environment, config file, default).
+    Config {
+        /// Output format.
+        #[arg(long, value_parser = format_parser(), default_value = "text")]
+        format: Format,
+    },
+    /// Print the manual page (roff): `sdcoach man > sdcoach.1 && man ./sdcoach.1`.
+    Man,
     /// Print shell completions.
     Completions {
         #[arg(value_enum)]
         shell: ShellArg,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum QuestionsAction {
+    /// Show a question; its key points only with `--answers`.
+    Show {
+        /// Question id.
+        id: String,
+        /// Also show the key points a good answer makes (the solution).
+        #[arg(long)]
+        answers: bool,
     },
 }
 

@@ -8,8 +8,10 @@ pub mod output;
 pub use args::Cli;
 
 use clap::Parser;
+use sdcoach::grading::Level;
 use sdcoach::report::Style;
 use sdcoach::session::Invocation;
+use sdcoach::settings::{self, Flags, Settings};
 use std::ffi::OsString;
 use std::path::PathBuf;
 
@@ -18,6 +20,11 @@ use std::path::PathBuf;
 pub struct Config {
     pub data: Option<PathBuf>,
     pub transcripts: PathBuf,
+    /// Default length of a session.
+    pub minutes: u32,
+    pub level: Level,
+    /// Every setting with where it came from, for `sdcoach config`.
+    pub settings: Settings,
     pub style: Style,
     /// How the program was started, for hints that name a command.
     pub how: Invocation,
@@ -37,13 +44,26 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
             return code;
         }
     };
+    let flags = Flags {
+        transcripts: cli.transcripts.clone(),
+        minutes: None,
+        level: cli.level,
+        color: cli.color,
+    };
+    let settings = match settings::resolve(flags, &|k| std::env::var(k).ok()) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("error: {}", sdcoach::report::one_line(&e.to_string()));
+            return e.exit_code();
+        }
+    };
     let config = Config {
         data: cli.data.clone(),
-        transcripts: cli
-            .transcripts
-            .clone()
-            .unwrap_or_else(|| PathBuf::from("transcripts")),
-        style: Style::detect(),
+        transcripts: settings.transcripts.value.clone(),
+        minutes: settings.minutes.value,
+        level: settings.level.value,
+        style: Style::decide(settings.color.value),
+        settings,
         how: Invocation::detect(),
     };
     match commands::dispatch(cli.command, &config) {

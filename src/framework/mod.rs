@@ -2,8 +2,11 @@
 //! small leaf helpers every layer may use: sanitising text for display,
 //! `mm:ss` clocks and human number formatting.
 
+pub mod color;
 pub mod number;
 pub mod sanitize;
+
+pub use color::ColorChoice;
 
 pub use number::human;
 pub use sanitize::{one_line, sanitize};
@@ -93,6 +96,15 @@ pub const TOTAL_MINUTES: u32 = {
 /// Total minutes of the framework (55).
 pub fn total_minutes() -> u32 {
     TOTAL_MINUTES
+}
+
+/// `one` for 1, else `many`: "1 finding", "2 findings".
+pub fn plural<'a>(n: usize, one: &'a str, many: &'a str) -> &'a str {
+    if n == 1 {
+        one
+    } else {
+        many
+    }
 }
 
 /// `mm:ss` for a number of seconds.

@@ -55,18 +55,16 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     for s in &grade.steps {
         let _ = writeln!(out, "\n## {} — {}/100\n", s.title, s.score);
         for m in &s.matched {
-            let note = if m.elsewhere {
-                " _(under another step's heading)_"
-            } else if m.credit >= 0.99 {
-                ""
-            } else if m.credit >= 0.5 {
-                " _(no reason given)_"
-            } else {
-                " _(listed only)_"
+            // The same marks as the terminal report: partial credit is not full.
+            let (mark, note) = match m.credit {
+                _ if m.elsewhere => ("~", " _(under another step's heading)_"),
+                c if c >= 0.99 => ("✓", ""),
+                c if c >= 0.5 => ("~", " _(no reason given)_"),
+                _ => ("·", " _(listed only)_"),
             };
             let _ = writeln!(
                 out,
-                "- ✓ **{}**{note}: “{}”",
+                "- {mark} **{}**{note}: “{}”",
                 m.label,
                 one_line(&m.evidence)
             );

@@ -4,6 +4,7 @@ use super::style::{bar, Style};
 use super::{clock, verdict_name};
 use crate::estimation::{ArithVerdict, EstimateVerdict};
 use crate::framework::number::human;
+use crate::framework::plural;
 use crate::framework::sanitize::one_line;
 use crate::grading::{Grade, QuestionGrade, StepGrade};
 use crate::transcript::SessionInfo;
@@ -67,8 +68,9 @@ fn step_block(out: &mut String, step: &StepGrade, st: Style) {
         "\n{} {}",
         st.bold(&format!("{} — {}/100", step.title, step.score)),
         st.dim(&format!(
-            "({} words{})",
+            "({} {}{})",
             step.words,
+            plural(step.words, "word", "words"),
             match step.hints {
                 0 => String::new(),
                 1 => ", 1 hint".to_string(),

@@ -5,6 +5,7 @@
 use super::clock;
 use super::review_text::signed;
 use super::style::Style;
+use crate::framework::plural;
 use crate::framework::sanitize::one_line;
 use crate::review::history::SessionSummary;
 use crate::review::History;
@@ -31,15 +32,32 @@ fn score_cell(s: &SessionSummary) -> (String, String) {
 fn counts(h: &History) -> String {
     let graded = h.sessions.iter().filter(|s| s.score.is_some()).count();
     let mut line = format!(
-        "{} session{} ({graded} graded, {} not)",
+        "{} {} ({graded} graded, {} not)",
         h.sessions.len(),
-        if h.sessions.len() == 1 { "" } else { "s" },
+        plural(h.sessions.len(), "session", "sessions"),
         h.sessions.len() - graded
     );
     if !h.skipped.is_empty() {
-        let _ = write!(line, ", {} unreadable file(s) skipped", h.skipped.len());
+        let n = h.skipped.len();
+        let _ = write!(
+            line,
+            ", {n} unreadable {} skipped",
+            plural(n, "file", "files")
+        );
     }
     line
+}
+
+/// Why the list is empty: no session at all, or none that passes the filter.
+fn nothing_shown(h: &History) -> String {
+    match h.filtered_out {
+        0 => "No sessions yet: practise with `sdcoach practice PROBLEM`.".to_string(),
+        n => format!(
+            "No session matches the filter; {n} {} saved here: drop `--problem` or `--since` to see {}.",
+            plural(n, "session is", "sessions are"),
+            plural(n, "it", "them")
+        ),
+    }
 }
 
 fn average(v: Option<f64>) -> String {
@@ -55,10 +73,7 @@ pub fn history_text(h: &History, folder: &str, st: Style) -> String {
         st.bold(&format!("History of {}: {}", one_line(folder), counts(h)))
     );
     if h.sessions.is_empty() {
-        let _ = writeln!(
-            out,
-            "No sessions yet: practise with `sdcoach practice PROBLEM`."
-        );
+        let _ = writeln!(out, "{}", nothing_shown(h));
         return out;
     }
     let _ = writeln!(
@@ -149,6 +164,7 @@ pub fn history_markdown(h: &History, folder: &str) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "# History of {}\n\n{}", cell(folder), counts(h));
     if h.sessions.is_empty() {
+        let _ = writeln!(out, "\n{}", nothing_shown(h));
         return out;
     }
     let _ = writeln!(

@@ -3,7 +3,7 @@
 use super::style::Style;
 use super::view::json_of;
 use crate::catalog::Problem;
-use crate::framework::{StepId, STEPS};
+use crate::framework::{plural, StepId, STEPS};
 use serde::Serialize;
 use std::fmt::Write;
 
@@ -91,14 +91,20 @@ pub fn problem_show(p: &Problem, st: Style) -> String {
             st.dim(s.covers)
         );
         if probes > 0 && s.id == StepId::DeepDive {
-            let _ = writeln!(out, "     {} follow-up questions prepared", probes);
+            let _ = writeln!(
+                out,
+                "     {probes} follow-up {} prepared",
+                plural(probes, "question", "questions")
+            );
         }
     }
     let _ = writeln!(
         out,
-        "\n{} facts to uncover by asking, {} reference estimates.",
+        "\n{} {} to uncover by asking, {} reference {}.",
         p.facts.len(),
-        p.estimates.len()
+        plural(p.facts.len(), "fact", "facts"),
+        p.estimates.len(),
+        plural(p.estimates.len(), "estimate", "estimates")
     );
     out
 }

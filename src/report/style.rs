@@ -1,6 +1,7 @@
 //! One colour decision for the whole program: colour only when the stream is
 //! a terminal, `NO_COLOR` is unset or empty and `TERM` is not `dumb`.
 
+pub use crate::framework::ColorChoice;
 use std::io::IsTerminal;
 
 /// Whether to colour output, decided once.
@@ -12,11 +13,25 @@ pub struct Style {
 impl Style {
     /// Decides from the environment for stdout, and tells `console` too.
     pub fn detect() -> Style {
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
-        let color = std::io::stdout().is_terminal() && !no_color && !dumb;
+        Style::decide(ColorChoice::Auto)
+    }
+
+    /// Decides once for the whole program: `always` and `never` as said;
+    /// `auto` colours a terminal unless `NO_COLOR` is set or `TERM` is `dumb`.
+    pub fn decide(choice: ColorChoice) -> Style {
+        let auto = || {
+            let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+            let dumb = std::env::var("TERM").is_ok_and(|t| t == "dumb");
+            std::io::stdout().is_terminal() && !no_color && !dumb
+        };
+        let color = match choice {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => auto(),
+        };
+        let stderr = color && (choice == ColorChoice::Always || std::io::stderr().is_terminal());
         console::set_colors_enabled(color);
-        console::set_colors_enabled_stderr(color && std::io::stderr().is_terminal());
+        console::set_colors_enabled_stderr(stderr);
         Style { color }
     }
 

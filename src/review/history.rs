@@ -103,6 +103,8 @@ pub struct MissedTopic {
 pub struct History {
     /// One entry per readable transcript that passes the filter, oldest first.
     pub sessions: Vec<SessionSummary>,
+    /// Readable sessions the filter left out.
+    pub filtered_out: usize,
     pub skipped: Vec<Skipped>,
     /// Overall scores of the latest graded sessions, oldest first.
     pub scores: Vec<u32>,
@@ -272,7 +274,6 @@ fn scan_all(
                 tick();
                 s
             })
-            .filter(|s| !matches!(s, Scan::Filtered))
             .collect()
     };
     let threads = threads.max(1);
@@ -373,11 +374,12 @@ pub fn history(
 ) -> History {
     let mut sessions = Vec::new();
     let mut skipped = Vec::new();
+    let mut filtered_out = 0;
     for s in scan_all(catalog, files, filter, threads, tick) {
         match s {
             Scan::Kept(s) => sessions.push(s),
             Scan::Unreadable(s) => skipped.push(s),
-            Scan::Filtered => {}
+            Scan::Filtered => filtered_out += 1,
         }
     }
     sessions.sort_by(|a, b| a.started.cmp(&b.started).then_with(|| a.file.cmp(&b.file)));
@@ -414,6 +416,7 @@ pub fn history(
         missed_topics,
         topics_from,
         sessions,
+        filtered_out,
         skipped,
     }
 }

@@ -19,7 +19,10 @@ pub fn sdcoach() -> Command {
     let mut c = Command::cargo_bin("sdcoach").expect("binary builds");
     c.env("NO_COLOR", "1")
         .env_remove("SDCOACH_DATA")
-        .env_remove("SDCOACH_TRANSCRIPTS");
+        .env_remove("SDCOACH_TRANSCRIPTS")
+        // No config file of the person running the tests.
+        .env_remove("SDCOACH_CONFIG")
+        .env("XDG_CONFIG_HOME", "/nonexistent/sdcoach-tests");
     c
 }
 

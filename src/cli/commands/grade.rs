@@ -62,7 +62,7 @@ pub fn exec(
                 .into(),
             ids: catalog.ids(),
         })?;
-    let g = grading::grade(&catalog, &id, &answer, &Extras::default())?;
+    let g = grading::grade_at(&catalog, &id, &answer, &Extras::default(), config.level)?;
     let view = GradeView {
         grade: &g,
         session: None,

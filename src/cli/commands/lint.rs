@@ -25,7 +25,11 @@ pub fn exec(config: &Config) -> Result<i32> {
         ));
         Ok(exit::OK)
     } else {
-        eprintln!("{} findings", findings.len());
+        let n = findings.len();
+        eprintln!(
+            "{n} {}",
+            sdcoach::framework::plural(n, "finding", "findings")
+        );
         Ok(exit::FINDINGS)
     }
 }

@@ -1,12 +1,15 @@
 //! One file per subcommand; each turns parsed options into a library call.
 
 mod completions;
+mod config;
 mod grade;
 mod history;
 mod interview;
 mod lint;
+mod man;
 mod practice;
 mod problems;
+mod questions;
 mod review;
 
 use super::args::Command;
@@ -26,6 +29,9 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             format,
         } => grade::exec(&file, problem, question, format, config),
         Command::Completions { shell } => completions::exec(shell),
+        Command::Questions { action, format } => questions::exec(action, format, config),
+        Command::Config { format } => config::exec(format, config),
+        Command::Man => man::exec(),
         Command::Review {
             file,
             // Without FILE the latest session is reviewed anyway.
@@ -59,7 +65,7 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             StartOptions {
                 problem,
                 candidate,
-                minutes,
+                minutes: minutes.unwrap_or(config.minutes),
                 timer: !no_timer,
                 resume,
                 ..StartOptions::default()
@@ -77,7 +83,7 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             StartOptions {
                 problem,
                 random,
-                minutes,
+                minutes: minutes.unwrap_or(config.minutes),
                 timer: !no_timer,
                 resume,
                 seed,
