@@ -1,7 +1,10 @@
 //! clap definitions.
 
+use super::commands::{
+    completions, config, grade, history, interview, practice, problems, questions, review,
+};
 use clap::builder::TypedValueParser;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use sdcoach::grading::Level;
 use sdcoach::report::Format;
 use sdcoach::settings::ColorChoice;
@@ -36,7 +39,7 @@ pub struct Cli {
 
 /// The one `--format` of every command that reports; a command refuses a
 /// format its report does not have, naming the ones it has.
-fn format_parser() -> impl TypedValueParser<Value = Format> {
+pub fn format_parser() -> impl TypedValueParser<Value = Format> {
     clap::builder::PossibleValuesParser::new(Format::NAMES).try_map(|s| s.parse::<Format>())
 }
 
@@ -50,156 +53,34 @@ fn color_parser() -> impl TypedValueParser<Value = ColorChoice> {
         .try_map(|s| s.parse::<ColorChoice>())
 }
 
-/// Shells for completions.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ShellArg {
-    Bash,
-    Zsh,
-    Fish,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// List the problems, or show one.
-    Problems {
-        #[command(subcommand)]
-        action: Option<ProblemsAction>,
-        /// Output format.
-        #[arg(long, global = true, value_parser = format_parser(), default_value = "text")]
-        format: Format,
-    },
+    Problems(problems::Args),
     /// Check every problem and rubric file; exit 1 with one line per finding.
     Lint,
     /// Grade a written answer (Markdown; `-` reads stdin).
-    Grade {
-        /// The answer file, or `-` for stdin.
-        file: PathBuf,
-        /// Problem id (else taken from the answer's front matter).
-        #[arg(long, short)]
-        problem: Option<String>,
-        /// Grade against a counter-question from the bank instead of a problem.
-        #[arg(long, conflicts_with = "problem")]
-        question: Option<String>,
-        /// Output format.
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
-        format: Format,
-    },
+    Grade(grade::Args),
     /// Run a timed mock interview: the interviewer answers questions, asks follow-ups and grades the result.
-    Practice {
-        /// Problem id (on a terminal, omit it to pick from a list).
-        problem: Option<String>,
-        /// Pick a problem at random.
-        #[arg(long, conflicts_with = "problem")]
-        random: bool,
-        /// Total minutes; the step budgets scale to it (config `minutes`) [default: 55].
-        #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
-        minutes: Option<u32>,
-        /// Do not show budgets or over-time notices.
-        #[arg(long)]
-        no_timer: bool,
-        /// Continue the latest unfinished session, or FILE.
-        #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "random"])]
-        resume: Option<Option<PathBuf>>,
-        /// Seed for the choice of follow-up questions (tests).
-        #[arg(long, hide = true, env = "SDCOACH_SEED")]
-        seed: Option<u64>,
-    },
+    Practice(practice::Args),
     /// Interview a peer: your script, the fact sheet, probes, hints, a checklist, a timer and a scorecard.
     ///
     /// Run by the interviewer; the candidate talks or draws. Without a terminal,
     /// reads plain lines: notes end with `.`, `?question` reveals a fact,
     /// `:answer` takes the candidate's typed answer, `:next` ticks the checklist.
-    Interview {
-        /// Problem id (on a terminal, omit it to pick from a list).
-        problem: Option<String>,
-        /// The candidate's name, for the scorecard.
-        #[arg(long, value_name = "NAME")]
-        candidate: Option<String>,
-        /// Total minutes; the step budgets scale to it (config `minutes`) [default: 55].
-        #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
-        minutes: Option<u32>,
-        /// Do not show the clock or over-time notices.
-        #[arg(long)]
-        no_timer: bool,
-        /// Continue the latest unfinished peer session, or FILE.
-        #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "candidate"])]
-        resume: Option<Option<PathBuf>>,
-    },
+    Interview(interview::Args),
     /// Re-grade a saved session against today's rubric and show the report (the latest without FILE).
-    Review {
-        /// The transcript: a path, or a file name in the transcripts folder.
-        #[arg(conflicts_with = "latest")]
-        file: Option<PathBuf>,
-        /// Review the most recently updated session.
-        #[arg(long)]
-        latest: bool,
-        /// Lead with the grade stored when the session was saved (today's is shown when it differs).
-        #[arg(long)]
-        as_saved: bool,
-        /// Compare two attempts side by side: A (earlier) and B (later).
-        #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["file", "latest", "as_saved"])]
-        compare: Option<Vec<PathBuf>>,
-        /// Output format; `html` is one self-contained page to share.
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
-        format: Format,
-        /// Write the report to PATH instead of stdout.
-        #[arg(long, short, value_name = "PATH")]
-        output: Option<PathBuf>,
-    },
+    Review(review::Args),
     /// Every saved session: scores, per-step trends, the weakest steps and the topics missed most often.
-    History {
-        /// Only sessions of this problem.
-        #[arg(long, short)]
-        problem: Option<String>,
-        /// Only sessions started on or after DATE (YYYY-MM-DD).
-        #[arg(long, value_name = "DATE")]
-        since: Option<chrono::NaiveDate>,
-        /// Output format.
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
-        format: Format,
-    },
+    History(history::Args),
     /// List the counter-questions of the bank (for `grade --question ID`), or show one.
-    Questions {
-        #[command(subcommand)]
-        action: Option<QuestionsAction>,
-        /// Output format.
-        #[arg(long, global = true, value_parser = format_parser(), default_value = "text")]
-        format: Format,
-    },
+    Questions(questions::Args),
     /// Show the settings in effect and where each came from (flag, environment, config file, default).
-    Config {
-        /// Output format.
-        #[arg(long, value_parser = format_parser(), default_value = "text")]
-        format: Format,
-    },
+    Config(config::Args),
     /// Print the manual page (roff): `sdcoach man > sdcoach.1 && man ./sdcoach.1`.
     Man,
     /// Print shell completions.
-    Completions {
-        #[arg(value_enum)]
-        shell: ShellArg,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum QuestionsAction {
-    /// Show a question; its key points only with `--answers`.
-    Show {
-        /// Question id.
-        id: String,
-        /// Also show the key points a good answer makes (the solution).
-        #[arg(long)]
-        answers: bool,
-    },
-}
-
-#[derive(Debug, Subcommand)]
-pub enum ProblemsAction {
-    /// Show a problem's prompt and the steps with their budgets.
-    Show {
-        /// Problem id.
-        id: String,
-    },
+    Completions(completions::Args),
 }
 
 #[cfg(test)]

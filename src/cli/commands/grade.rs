@@ -1,5 +1,6 @@
 //! `sdcoach grade FILE`.
 
+use crate::cli::args::format_parser;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
@@ -8,7 +9,7 @@ use sdcoach::grading::{self, Extras};
 use sdcoach::report::{self, Format, GradeView};
 use sdcoach::Result;
 use std::io::Read;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 /// Largest answer accepted (a 10,000-word answer is about 70 KB).
 pub const MAX_ANSWER_BYTES: u64 = 1024 * 1024;
@@ -40,13 +41,30 @@ fn read_answer(file: &Path) -> Result<String> {
     Ok(text)
 }
 
-pub fn exec(
-    file: &Path,
+/// Arguments of `sdcoach grade`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The answer file, or `-` for stdin.
+    file: PathBuf,
+    /// Problem id (else taken from the answer's front matter).
+    #[arg(long, short)]
     problem: Option<String>,
+    /// Grade against a counter-question from the bank instead of a problem.
+    #[arg(long, conflicts_with = "problem")]
     question: Option<String>,
+    /// Output format.
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
     format: Format,
-    config: &Config,
-) -> Result<i32> {
+}
+
+pub fn run(args: Args, config: &Config) -> Result<i32> {
+    let Args {
+        file,
+        problem,
+        question,
+        format,
+    } = args;
+    let file = file.as_path();
     let catalog = Catalog::open(config.data.as_deref())?;
     let text = read_answer(file)?;
     if let Some(q) = question {

@@ -1,5 +1,6 @@
 //! `sdcoach history`: every saved session and the progress they show.
 
+use crate::cli::args::format_parser;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use chrono::NaiveDate;
@@ -27,12 +28,26 @@ fn progress_bar(len: usize) -> Option<indicatif::ProgressBar> {
     Some(bar)
 }
 
-pub fn exec(
+/// Arguments of `sdcoach history`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Only sessions of this problem.
+    #[arg(long, short)]
     problem: Option<String>,
+    /// Only sessions started on or after DATE (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
     since: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
     format: Format,
-    config: &Config,
-) -> Result<i32> {
+}
+
+pub fn run(args: Args, config: &Config) -> Result<i32> {
+    let Args {
+        problem,
+        since,
+        format,
+    } = args;
     let catalog = Catalog::open(config.data.as_deref())?;
     if let Some(p) = &problem {
         catalog.problem(p)?;

@@ -9,8 +9,36 @@ use sdcoach::session::{
 };
 use sdcoach::transcript::{Mode, Store};
 use sdcoach::Result;
+use std::path::PathBuf;
 
-pub fn exec(opts: StartOptions, config: &Config) -> Result<i32> {
+/// Arguments of `sdcoach interview`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Problem id (on a terminal, omit it to pick from a list).
+    problem: Option<String>,
+    /// The candidate's name, for the scorecard.
+    #[arg(long, value_name = "NAME")]
+    candidate: Option<String>,
+    /// Total minutes; the step budgets scale to it (config `minutes`) [default: 55].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
+    minutes: Option<u32>,
+    /// Do not show the clock or over-time notices.
+    #[arg(long)]
+    no_timer: bool,
+    /// Continue the latest unfinished peer session, or FILE.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "candidate"])]
+    resume: Option<Option<PathBuf>>,
+}
+
+pub fn run(args: Args, config: &Config) -> Result<i32> {
+    let opts = StartOptions {
+        problem: args.problem,
+        candidate: args.candidate,
+        minutes: args.minutes.unwrap_or(config.minutes),
+        timer: !args.no_timer,
+        resume: args.resume,
+        ..StartOptions::default()
+    };
     let catalog = Catalog::open(config.data.as_deref())?;
     let interactive = terminal::interactive();
     let mut prompter = terminal::prompter(interactive);

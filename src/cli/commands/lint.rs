@@ -5,7 +5,7 @@ use crate::cli::{exit, Config};
 use sdcoach::catalog::SourceFile;
 use sdcoach::Result;
 
-pub fn exec(config: &Config) -> Result<i32> {
+pub fn run(config: &Config) -> Result<i32> {
     let (files, origin) = match &config.data {
         Some(dir) => (SourceFile::from_dir(dir)?, dir.display().to_string()),
         None => (SourceFile::embedded(), "built-in".to_string()),

@@ -7,7 +7,7 @@ use clap::CommandFactory;
 use sdcoach::error::Error;
 use sdcoach::Result;
 
-pub fn exec() -> Result<i32> {
+pub fn run() -> Result<i32> {
     let mut page = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut page)

@@ -7,8 +7,40 @@ use sdcoach::report;
 use sdcoach::session::{self, terminal, Clock, Core, Outcome, Practice, StartOptions, SystemClock};
 use sdcoach::transcript::{Mode, Store};
 use sdcoach::Result;
+use std::path::PathBuf;
 
-pub fn exec(opts: StartOptions, config: &Config) -> Result<i32> {
+/// Arguments of `sdcoach practice`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Problem id (on a terminal, omit it to pick from a list).
+    problem: Option<String>,
+    /// Pick a problem at random.
+    #[arg(long, conflicts_with = "problem")]
+    random: bool,
+    /// Total minutes; the step budgets scale to it (config `minutes`) [default: 55].
+    #[arg(long, value_parser = clap::value_parser!(u32).range(5..=600))]
+    minutes: Option<u32>,
+    /// Do not show budgets or over-time notices.
+    #[arg(long)]
+    no_timer: bool,
+    /// Continue the latest unfinished session, or FILE.
+    #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "random"])]
+    resume: Option<Option<PathBuf>>,
+    /// Seed for the choice of follow-up questions (tests).
+    #[arg(long, hide = true, env = "SDCOACH_SEED")]
+    seed: Option<u64>,
+}
+
+pub fn run(args: Args, config: &Config) -> Result<i32> {
+    let opts = StartOptions {
+        problem: args.problem,
+        random: args.random,
+        minutes: args.minutes.unwrap_or(config.minutes),
+        timer: !args.no_timer,
+        resume: args.resume,
+        seed: args.seed,
+        candidate: None,
+    };
     let catalog = Catalog::open(config.data.as_deref())?;
     let interactive = terminal::interactive();
     let mut prompter = terminal::prompter(interactive);

@@ -1,13 +1,33 @@
 //! `sdcoach problems [show ID]`.
 
-use crate::cli::args::ProblemsAction;
+use crate::cli::args::format_parser;
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
+use clap::Subcommand;
 use sdcoach::catalog::Catalog;
 use sdcoach::report::{self, Format, ProblemList, ProblemShow};
 use sdcoach::Result;
 
-pub fn exec(action: Option<ProblemsAction>, format: Format, config: &Config) -> Result<i32> {
+/// Arguments of `sdcoach problems`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    #[command(subcommand)]
+    action: Option<ProblemsAction>,
+    /// Output format.
+    #[arg(long, global = true, value_parser = format_parser(), default_value = "text")]
+    format: Format,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProblemsAction {
+    /// Show a problem's prompt and the steps with their budgets.
+    Show {
+        /// Problem id.
+        id: String,
+    },
+}
+
+pub fn run(Args { action, format }: Args, config: &Config) -> Result<i32> {
     let catalog = Catalog::open(config.data.as_deref())?;
     let text = match action {
         None => report::render(&ProblemList(&catalog.problems), format, config.style)?,

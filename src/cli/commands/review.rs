@@ -1,5 +1,6 @@
 //! `sdcoach review`: re-grade a saved session, or compare two.
 
+use crate::cli::args::format_parser;
 use crate::cli::output::{emit, emitln};
 use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
@@ -10,14 +11,27 @@ use sdcoach::transcript::{Store, Transcript};
 use sdcoach::Result;
 use std::path::{Path, PathBuf};
 
-/// Resolved options of `review`.
-pub struct Options {
-    /// None: the latest session.
-    pub file: Option<PathBuf>,
-    pub as_saved: bool,
-    pub compare: Option<Vec<PathBuf>>,
-    pub format: Format,
-    pub output: Option<PathBuf>,
+/// Arguments of `sdcoach review`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The transcript: a path, or a file name in the transcripts folder.
+    #[arg(conflicts_with = "latest")]
+    file: Option<PathBuf>,
+    /// Review the most recently updated session.
+    #[arg(long)]
+    latest: bool,
+    /// Lead with the grade stored when the session was saved (today's is shown when it differs).
+    #[arg(long)]
+    as_saved: bool,
+    /// Compare two attempts side by side: A (earlier) and B (later).
+    #[arg(long, num_args = 2, value_names = ["A", "B"], conflicts_with_all = ["file", "latest", "as_saved"])]
+    compare: Option<Vec<PathBuf>>,
+    /// Output format; `html` is one self-contained page to share.
+    #[arg(long, value_parser = format_parser(), default_value = "text")]
+    format: Format,
+    /// Write the report to PATH instead of stdout.
+    #[arg(long, short, value_name = "PATH")]
+    output: Option<PathBuf>,
 }
 
 fn load(path: &Path) -> Result<(Transcript, String)> {
@@ -41,7 +55,9 @@ fn deliver(text: String, output: Option<&Path>) -> Result<i32> {
     Ok(exit::OK)
 }
 
-pub fn exec(opts: Options, config: &Config) -> Result<i32> {
+pub fn run(opts: Args, config: &Config) -> Result<i32> {
+    // Without FILE the latest session is reviewed anyway: `latest` only reads well.
+    let _ = opts.latest;
     let catalog = Catalog::open(config.data.as_deref())?;
     let store = Store::new(&config.transcripts);
     // A file gets no colour codes.
