@@ -102,5 +102,37 @@ fn absurd_numbers_do_not_break_grading() {
         "9".repeat(5000)
     );
     let v = grade_json("twitter", &answer);
-    assert!(v["score"].is_u64());
+    let score = v["score"].as_u64().expect("a whole score");
+    assert!(score <= 100, "{score}");
+    for a in v["arithmetic"].as_array().expect("array") {
+        let stated = a["stated"].as_f64().expect("finite stated figure");
+        let computed = a["computed"].as_f64().expect("finite computed figure");
+        assert!(stated.is_finite() && computed.is_finite(), "{a}");
+    }
+    // "5 / 0 = 1" and "((1 + 2) = 3" are not reported as wrong.
+    assert!(
+        v["arithmetic"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|a| a["verdict"] != "wrong"),
+        "{}",
+        v["arithmetic"]
+    );
+}
+
+#[test]
+fn the_shipped_example_is_compared_as_stated() {
+    let answer = std::fs::read_to_string("examples/url-shortener.md").expect("example");
+    let v = grade_json("url-shortener", &answer);
+    let storage = v["estimates"]
+        .as_array()
+        .and_then(|a| a.iter().find(|e| e["id"] == "storage_total"))
+        .expect("storage_total graded");
+    assert_eq!(storage["found"].as_f64(), Some(3.0), "{storage}");
+    assert_eq!(storage["verdict"], "close");
+    for a in v["arithmetic"].as_array().expect("array") {
+        assert_ne!(a["verdict"], "wrong", "{a}");
+        assert_eq!(a["ok"].as_bool(), Some(a["verdict"] == "ok"), "{a}");
+    }
 }
