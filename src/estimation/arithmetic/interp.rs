@@ -362,7 +362,11 @@ pub(crate) fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<
             }
         }
     }
-    if a.dim.is_rate() && b.dim == Dim::DURATION && a.period > 1.0 {
+    if a.dim.is_rate()
+        && b.dim == Dim::DURATION
+        && a.period > 1.0
+        && period_ratio(b.v, 1.0, a.period).is_none()
+    {
         // "250B reads/month / 25M s": the amount of one period spread over
         // the duration given, whatever its length.
         out.extend(finite(Interp {
