@@ -102,5 +102,170 @@ fn absurd_numbers_do_not_break_grading() {
         "9".repeat(5000)
     );
     let v = grade_json("twitter", &answer);
-    assert!(v["score"].is_u64());
+    let score = v["score"].as_u64().expect("a whole score");
+    assert!(score <= 100, "{score}");
+    for a in v["arithmetic"].as_array().expect("array") {
+        let stated = a["stated"].as_f64().expect("finite stated figure");
+        let computed = a["computed"].as_f64().expect("finite computed figure");
+        assert!(stated.is_finite() && computed.is_finite(), "{a}");
+    }
+    // "5 / 0 = 1" and "((1 + 2) = 3" are not reported as wrong.
+    assert!(
+        v["arithmetic"]
+            .as_array()
+            .expect("array")
+            .iter()
+            .all(|a| a["verdict"] != "wrong"),
+        "{}",
+        v["arithmetic"]
+    );
+}
+
+#[test]
+fn the_shipped_example_is_compared_as_stated() {
+    let answer = std::fs::read_to_string("examples/url-shortener.md").expect("example");
+    let v = grade_json("url-shortener", &answer);
+    let storage = v["estimates"]
+        .as_array()
+        .and_then(|a| a.iter().find(|e| e["id"] == "storage_total"))
+        .expect("storage_total graded");
+    assert_eq!(storage["found"].as_f64(), Some(3.0), "{storage}");
+    assert_eq!(storage["verdict"], "close");
+    for a in v["arithmetic"].as_array().expect("array") {
+        assert_ne!(a["verdict"], "wrong", "{a}");
+        assert_eq!(a["ok"].as_bool(), Some(a["verdict"] == "ok"), "{a}");
+    }
+}
+
+// ---------------------------------------------------------------------------
+// The corpus: other people's arithmetic, labelled by hand.
+
+use proptest::prelude::*;
+use sdcoach::estimation::{check_arithmetic, format_quantity, ArithVerdict, Dim};
+
+/// `(label, line)` of every corpus line.
+fn corpus(file: &str) -> Vec<(String, String)> {
+    let path = format!("tests/estimation/corpus/{file}");
+    let text = std::fs::read_to_string(&path).expect("corpus file");
+    text.lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let (label, line) = l.split_once(" | ").expect("label | line");
+            (label.trim().to_string(), line.to_string())
+        })
+        .collect()
+}
+
+#[test]
+fn corpus_no_correct_line_is_called_wrong() {
+    let lines = corpus("primer.txt");
+    let right: Vec<&String> = lines
+        .iter()
+        .filter(|(label, _)| label == "right")
+        .map(|(_, l)| l)
+        .collect();
+    let mut false_alarms = Vec::new();
+    let mut verified = 0;
+    let mut unverified = Vec::new();
+    for line in &right {
+        let checks = check_arithmetic(line);
+        if checks.iter().any(|c| c.verdict == ArithVerdict::Wrong) {
+            false_alarms.push(format!("{line}: {checks:#?}"));
+        } else if !checks.is_empty() && checks.iter().all(|c| c.ok) {
+            verified += 1;
+        } else {
+            unverified.push(line.as_str());
+        }
+    }
+    let slips = corpus("slips.txt");
+    let caught = slips
+        .iter()
+        .filter(|(_, line)| {
+            check_arithmetic(line)
+                .iter()
+                .any(|c| c.verdict == ArithVerdict::Wrong)
+        })
+        .count();
+    eprintln!(
+        "corpus: {} correct lines, {} called wrong, {verified} ok ({:.1}%), {} not verified; {caught}/{} planted slips caught",
+        right.len(),
+        false_alarms.len(),
+        100.0 * verified as f64 / right.len().max(1) as f64,
+        unverified.len(),
+        slips.len()
+    );
+    for line in &unverified {
+        eprintln!("  not verified: {line}");
+    }
+    assert!(right.len() >= 200, "{} lines", right.len());
+    assert!(false_alarms.is_empty(), "{false_alarms:#?}");
+    assert!(
+        verified as f64 >= 0.85 * right.len() as f64,
+        "only {verified} of {} verified",
+        right.len()
+    );
+    let missed: Vec<&String> = slips
+        .iter()
+        .map(|(_, l)| l)
+        .filter(|l| {
+            !check_arithmetic(l)
+                .iter()
+                .any(|c| c.verdict == ArithVerdict::Wrong)
+        })
+        .collect();
+    assert!(missed.is_empty(), "slips not caught: {missed:#?}");
+}
+
+/// A chain of the usual estimation steps built from random quantities:
+/// users × actions = per day → per second, per day × size → per year.
+fn chain(users: f64, per_user: f64, size: f64, slip: Option<usize>) -> String {
+    let off = |k: usize| if slip == Some(k) { 10.0 } else { 1.0 };
+    let daily = users * per_user;
+    let per_second = daily / 86_400.0;
+    let bytes_daily = daily * size;
+    let yearly = bytes_daily * 365.0;
+    format!(
+        "{} users × {} = {}/day → {}; {} × {} = {}/day × 365 = {}/year",
+        format_quantity(users, Dim::COUNT),
+        format_quantity(per_user, Dim::COUNT),
+        format_quantity(daily * off(0), Dim::COUNT),
+        format_quantity(per_second * off(1), Dim::RATE),
+        format_quantity(daily, Dim::COUNT),
+        format_quantity(size, Dim::BYTES),
+        format_quantity(bytes_daily * off(2), Dim::BYTES),
+        format_quantity(yearly * off(3), Dim::BYTES),
+    )
+}
+
+proptest! {
+    #[test]
+    fn a_correct_chain_is_never_wrong(
+        users in 1_000.0f64..1e9,
+        per_user in 1.0f64..200.0,
+        size in 100.0f64..100_000.0,
+    ) {
+        let (users, per_user, size) = (users.round(), per_user.round(), size.round());
+        let text = chain(users, per_user, size, None);
+        let checks = check_arithmetic(&text);
+        prop_assert!(checks.len() >= 3, "{}: {:#?}", text, checks);
+        for c in &checks {
+            prop_assert!(c.verdict != ArithVerdict::Wrong, "{}: {:#?}", text, c);
+        }
+    }
+
+    #[test]
+    fn one_link_off_by_ten_is_wrong(
+        users in 1_000.0f64..1e9,
+        per_user in 1.0f64..200.0,
+        size in 100.0f64..100_000.0,
+        link in 0usize..4,
+    ) {
+        let (users, per_user, size) = (users.round(), per_user.round(), size.round());
+        let text = chain(users, per_user, size, Some(link));
+        let checks = check_arithmetic(&text);
+        prop_assert!(
+            checks.iter().any(|c| c.verdict == ArithVerdict::Wrong),
+            "{}: {:#?}", text, checks
+        );
+    }
 }

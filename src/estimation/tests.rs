@@ -785,3 +785,61 @@ fn a_cue_word_heading_a_rate_result() {
         assert_eq!(rs[0].found.is_some(), found, "{answer}: {rs:#?}");
     }
 }
+
+/// A shipped problem, every estimate weighted 1.
+fn shipped(id: &str) -> Problem {
+    let catalog = crate::catalog::Catalog::embedded().unwrap_or_else(|e| panic!("{e}"));
+    catalog
+        .problem(id)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .clone()
+}
+
+#[test]
+fn a_total_over_the_horizon_is_not_the_per_record_size() {
+    let p = shipped("url-shortener");
+    let text = "Storage: 100M × 12 × 5 = 6B URLs over 5 years; at 500 bytes each that is 3 TB.";
+    let rs = compare_estimates(text, &p, &all_weights(&p));
+    let total = result(&rs, "storage_total");
+    assert!(near(total.found, 3.0, 0.01), "{total:#?}");
+    assert_eq!(total.verdict, EstimateVerdict::Close);
+    // The five-year total is not a yearly figure.
+    assert_ne!(
+        result(&rs, "storage_per_year").verdict,
+        EstimateVerdict::Off
+    );
+}
+
+#[test]
+fn tables_and_requests_per_second() {
+    let p = shipped("url-shortener");
+    let text = "| Quantity | Value |\n|---|---|\n| Storage (5 years) | 3 TB |\n| Write requests per second | 40 |\n| Read QPS | 4,000 |\n";
+    let rs = compare_estimates(text, &p, &all_weights(&p));
+    for (id, value) in [
+        ("storage_total", 3.0),
+        ("write_qps", 40.0),
+        ("read_qps", 4000.0),
+    ] {
+        let r = result(&rs, id);
+        assert!(near(r.found, value, 0.01), "{id}: {r:#?}");
+    }
+}
+
+#[test]
+fn peak_reads_are_reads_and_inputs_are_named_only_when_stated() {
+    let p = shipped("pastebin");
+    let text = "1M pastes a day: 1M / 86,400 ≈ 11.6 writes/s.\n\
+        Reads: 10 per paste, so 116 views/s.\n\
+        At peak (3x): 3 × 11.6 ≈ 35 writes/s.\n\
+        Peak: 12 app servers.\n";
+    let rs = compare_estimates(text, &p, &all_weights(&p));
+    let peak = result(&rs, "peak_read_qps");
+    assert!(
+        peak.found.is_none_or(|f| (f - 35.0).abs() > 1.0),
+        "peak views took the peak writes: {peak:#?}"
+    );
+    for r in &rs {
+        let note = r.adjusted_note.as_deref().unwrap_or("");
+        assert!(!note.contains("12"), "{}: {note}", r.id);
+    }
+}

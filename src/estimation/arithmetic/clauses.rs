@@ -1,7 +1,7 @@
 //! Splitting lines into clauses, chains of links, and expressions.
 
 use super::super::expr::{Located, Op, Tok};
-use super::super::quantity::{Quantity, QuantityKind};
+use super::super::quantity::{period_word, Quantity, QuantityKind};
 use super::context::Context;
 use super::interp::*;
 use std::ops::Range;
@@ -169,6 +169,18 @@ pub(crate) fn gap_tokens(line: &str, range: Range<usize>) -> Vec<(GapTok, usize)
             '+' => GapTok::Op(Op::Add),
             '-' | '−' => GapTok::Op(Op::Sub),
             '*' | '×' | '·' | '⋅' | '✕' => GapTok::Op(Op::Mul),
+            // "(100M × 12) URLs/year × 500 bytes": a slash between a word and
+            // a period is part of a unit, not a division.
+            '/' if text
+                .get(..i)
+                .is_some_and(|h| h.ends_with(|p: char| p.is_alphabetic() || p == ')'))
+                && text.get(i + 1..).is_some_and(|t| {
+                    let w: String = t.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+                    period_word(&w).is_some()
+                }) =>
+            {
+                GapTok::Word(false)
+            }
             '/' | '÷' => GapTok::Op(Op::Div),
             '^' => GapTok::Op(Op::Pow),
             c if c.is_alphabetic() => {

@@ -28,6 +28,9 @@ pub(crate) struct UVal {
     pub interps: Vec<Interp>,
     /// A single figure written in bits ("5 Mbps"), for "/ 8".
     pub bits: bool,
+    /// A single figure's number as typed (15B of "15 billion tweets per
+    /// month"), for reading an expression by its numbers alone.
+    pub typed: Option<f64>,
 }
 
 pub(crate) const MAX_INTERPS: usize = 8;
@@ -62,6 +65,7 @@ impl UVal {
                 bits: None,
             }],
             bits: q.bits,
+            typed: Some(q.display_value()).filter(|t| t.is_finite()),
         }
     }
 }
@@ -200,6 +204,7 @@ pub(crate) fn convert_uval(d: &UVal, n: &UVal) -> Option<UVal> {
     (!interps.is_empty()).then_some(UVal {
         interps,
         bits: false,
+        typed: None,
     })
 }
 
@@ -357,6 +362,21 @@ pub(crate) fn div_interp(a: Interp, b: Interp, out: &mut Vec<Interp>) -> Result<
             }
         }
     }
+    if a.dim.is_rate()
+        && b.dim == Dim::DURATION
+        && a.period > 1.0
+        && period_ratio(b.v, 1.0, a.period).is_none()
+    {
+        // "250B reads/month / 25M s": the amount of one period spread over
+        // the duration given, whatever its length.
+        out.extend(finite(Interp {
+            v: a.v * a.period / b.v,
+            dim: a.dim,
+            period: 1.0,
+            rounded,
+            bits: a.bits,
+        }));
+    }
     if a.dim.is_rate() && b.dim == Dim::DURATION {
         // "1B posts/day / 86,400 s": the duration is the rate's own period.
         if let Some(r) = period_ratio(b.v, 1.0, a.period) {
@@ -499,6 +519,7 @@ impl Operand for UVal {
             Ok(UVal {
                 interps: kept,
                 bits,
+                typed: None,
             })
         }
     }
@@ -511,6 +532,7 @@ impl Operand for UVal {
                 .map(|i| Interp { v: -i.v, ..i })
                 .collect(),
             bits: self.bits,
+            typed: self.typed.map(|t| -t),
         })
     }
 }

@@ -283,16 +283,48 @@ pub(crate) fn check_link(
     let text = line.get(start..end)?.trim().to_string();
     let span = (lc.offset + start)..(lc.offset + end);
     let bare = all_bare(expr_chunk, quantities);
-    Some(judge(&computed, &stated, &lhs, bare, text, span))
+    let any_bare = expr_chunk
+        .figures
+        .iter()
+        .filter_map(|&i| quantities.get(i))
+        .any(|q| q.dim.is_count() && q.kind == QuantityKind::Plain);
+    let typed = any_bare.then(|| typed_value(expr_chunk)).flatten();
+    Some(judge(&computed, &stated, &lhs, (bare, typed), text, span))
+}
+
+/// The expression evaluated on its numbers as typed, units left aside:
+/// `15 billion tweets per month * (400 / 1 billion)` is 6,000, the
+/// candidate's own conversion factor applied.
+fn typed_value(chunk: &Chunk) -> Option<f64> {
+    let toks: Option<Vec<Located<f64>>> = chunk
+        .toks
+        .iter()
+        .map(|t| {
+            let tok = match &t.tok {
+                Tok::Val(v) => Tok::Val(v.typed?),
+                Tok::Op(op) => Tok::Op(*op),
+                Tok::LParen => Tok::LParen,
+                Tok::RParen => Tok::RParen,
+            };
+            Some(Located {
+                tok,
+                column: t.column,
+            })
+        })
+        .collect();
+    evaluate(&toks?).ok().filter(|v| v.is_finite())
 }
 
 /// The verdict on one link: the reading of the computation closest to the
 /// stated figure (or to its other reading) decides.
+/// `bare`: every figure of the expression is a bare number; `typed`: the
+/// expression's value on its numbers as typed, when it has a bare factor
+/// that may be the candidate's own unit conversion.
 fn judge(
     computed: &UVal,
     stated: &Stated,
     lhs: &str,
-    bare: bool,
+    (bare, typed): (bool, Option<f64>),
     text: String,
     span: Range<usize>,
 ) -> ArithmeticCheck {
@@ -319,7 +351,26 @@ fn judge(
         }
     }
     let Some((err, mapped, interp)) = best else {
-        return unit_mismatch(computed, stated, lhs, bare, text, span);
+        let mut check = unit_mismatch(computed, stated, lhs, bare, text, span);
+        let tolerance = if stated.approx {
+            LOOSE_TOLERANCE
+        } else {
+            TOLERANCE
+        };
+        if let Some(t) =
+            typed.filter(|&t| !check.ok && relative_error(check.stated, t) <= tolerance)
+        {
+            check.computed = t;
+            check.computed_display = format_quantity(t, Dim::COUNT);
+            check.relative_error = relative_error(check.stated, t);
+            check.explanation = format!(
+                "{lhs} = {}: {} checks out (numbers as written)",
+                check.computed_display, check.stated_display
+            );
+            check.verdict = ArithVerdict::Ok;
+            check.ok = true;
+        }
+        return check;
     };
     let tolerance = if stated.approx || interp.rounded {
         LOOSE_TOLERANCE
@@ -328,6 +379,25 @@ fn judge(
     };
     let computed_display = format_quantity_per(mapped, stated.dim, Some(stated.period));
     let ok = err <= tolerance;
+    let as_typed = stated.v / stated.unit_factor;
+    if let Some(t) = typed.filter(|&t| !ok && relative_error(as_typed, t) <= tolerance) {
+        let number = format_quantity(t, Dim::COUNT);
+        return ArithmeticCheck {
+            explanation: format!(
+                "{lhs} = {number}: {} checks out (numbers as written)",
+                stated.display
+            ),
+            text,
+            span,
+            stated: as_typed,
+            computed: t,
+            stated_display: stated.display.clone(),
+            computed_display: number,
+            relative_error: relative_error(as_typed, t),
+            verdict: ArithVerdict::Ok,
+            ok: true,
+        };
+    }
     let explanation = if ok {
         let note = if interp.rounded {
             " (rounded seconds per period accepted)"

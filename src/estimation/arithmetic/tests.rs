@@ -563,6 +563,9 @@ fn labels_and_notation() {
         "1B / 24h / 3600s ≈ 11.6K/s",
         "**Writes:** 100M / 2.5M s = **40/s**",
         "(100M × 500) bytes = 50 GB",
+        "(100M × 12) URLs/year × 500 bytes = 600 GB/year",
+        "15 billion tweets per month * (400 / 1 billion) = 6,000 tweets per second",
+        "1 MB / 4 GB/s = 250 us",
     ] {
         let cs = checks(text);
         assert!(
@@ -570,6 +573,17 @@ fn labels_and_notation() {
             "{text}: {cs:#?}"
         );
         assert!(cs.iter().any(|c| c.ok), "{text}: {cs:#?}");
+    }
+}
+
+#[test]
+fn a_per_second_figure_with_a_period_after_it_is_never_wrong() {
+    for text in ["1B / 86,400 = 11.6K/s/day", "100M/day → 1.2K/s/day"] {
+        let cs = checks(text);
+        assert!(
+            cs.iter().all(|c| c.verdict != ArithVerdict::Wrong),
+            "{text}: {cs:#?}"
+        );
     }
 }
 

@@ -1,12 +1,13 @@
 //! Recomputing the reference from the candidate's own inputs.
 
 use super::super::expr::{eval_formula, formula_variables};
-use super::super::quantity::{format_quantity, parse_unit_full, Dim};
+use super::super::quantity::{format_quantity, parse_unit_full, Dim, Quantity, QuantityKind};
 use super::super::text::match_any;
 use super::pick::*;
 use super::places::*;
 use crate::catalog::problem::{Assumption, Estimate, Problem};
 use std::collections::HashMap;
+use std::ops::Range;
 
 // Recomputing the reference from the candidate's own inputs
 
@@ -74,6 +75,10 @@ pub(crate) fn find_assumption(doc: &Doc, a: &Assumption) -> Option<f64> {
     let cues = cues_of(&a.cues, &a.label);
     let reference = a.value * info.factor;
     let mut best: Option<(usize, usize, f64)> = None; // (distance, position, value)
+                                                      // A figure near the cue that agrees with the reference: the candidate
+                                                      // may have stated it, so no other figure is named as their input
+                                                      // ("40 GB for all renditions; masters at 100 GB/h").
+    let mut agrees = false;
     for place in doc.places.iter().filter(|p| p.level > 0) {
         let Some(m) = match_any(&place.cue_words, &cues) else {
             continue;
@@ -85,6 +90,15 @@ pub(crate) fn find_assumption(doc: &Doc, a: &Assumption) -> Option<f64> {
             let Some((value, _)) = compatible(doc.text, q, &info, place) else {
                 continue;
             };
+            // A ratio is named only when written as one ("3x", "100:1") or
+            // right after its cue ("peak factor of 3"), never a figure
+            // elsewhere in the sentence ("peak: 12 servers").
+            if matches!(info.kind, QuantityKind::Multiplier | QuantityKind::Ratio)
+                && q.kind == QuantityKind::Plain
+                && !right_after_cue(doc.text, &m.span, q)
+            {
+                continue;
+            }
             let ratio = (value / reference).abs();
             if !(1.0 / PLAUSIBLE_FACTOR..=PLAUSIBLE_FACTOR).contains(&ratio) {
                 continue;
@@ -93,11 +107,37 @@ pub(crate) fn find_assumption(doc: &Doc, a: &Assumption) -> Option<f64> {
             if d > MAX_CUE_DISTANCE {
                 continue;
             }
+            agrees |= (value - reference).abs() <= 0.005 * reference.abs().max(value.abs());
             let key = (d, q.span.start, value);
             if best.is_none_or(|b| (key.0, key.1) < (b.0, b.1)) {
                 best = Some(key);
             }
         }
     }
+    if agrees {
+        return Some(a.value);
+    }
     best.map(|(_, _, v)| v / info.factor)
+}
+
+/// "peak factor of 3", "peak factor: 3", "ratio = 3": nothing but a few
+/// linking words between the cue and the figure.
+fn right_after_cue(text: &str, cue: &Range<usize>, q: &Quantity) -> bool {
+    if q.span.start < cue.end {
+        return false;
+    }
+    let between = text
+        .get(cue.end..q.span.start)
+        .unwrap_or("x")
+        .to_ascii_lowercase();
+    between.len() <= 16
+        && between
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .all(|w| {
+                matches!(
+                    w,
+                    "of" | "is" | "factor" | "ratio" | "about" | "around" | "roughly" | "by"
+                )
+            })
 }

@@ -1,7 +1,10 @@
 //! Choosing the candidate's figure for an estimate: cue strength, place,
 //! dimension and period, and whether a figure is an input or a result.
 
-use super::super::quantity::{Quantity, QuantityKind, UnitInfo, PERIODS};
+use super::super::quantity::{
+    bitrate_word, period_word, rate_word, scale_word, size_word, Quantity, QuantityKind, UnitInfo,
+    PERIODS,
+};
 use super::super::text::{match_any, same_stem, words, Cue, CueMatch, Word};
 use super::places::*;
 use super::*;
@@ -40,9 +43,11 @@ pub(crate) fn compatible(
     match (q.dim.time, target.dim.time) {
         // "Write QPS = 11,574": a count where a per-second rate is meant, or
         // "365 TB" on a line about a year.
+        // Not "3 TB" on a line about 5 years: that is over the horizon.
         (0, -1) => {
             let period = target.period.unwrap_or(1.0);
-            (period == 1.0 || mentions(place, period_words(period)))
+            let over_horizon = place.horizons.iter().any(|h| (h - period).abs() < 0.5);
+            (!over_horizon && (period == 1.0 || mentions(place, period_words(period))))
                 .then_some((q.value / period, 1))
         }
         // "1 TB/day" for a daily figure given in "TB".
@@ -120,10 +125,17 @@ pub(crate) fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Opt
             }
             // "40 writes/s": the figure carries the cue in its own unit (but
             // not in a per-item divisor: "100K connections per server").
-            let names_itself = ctx
-                .subjects
-                .get(first + qi)
-                .is_some_and(|own| match_any(own, own_cues).is_some());
+            let subject = ctx.subjects.get(first + qi);
+            let names_itself = subject.is_some_and(|own| match_any(own, own_cues).is_some());
+            // "35 writes/s" is not a figure of peak views: its own words name
+            // another estimate's traffic and none of this one's.
+            if !names_itself && subject.is_some_and(|s| names_other_kind(s, &own, &others)) {
+                continue;
+            }
+            // "at 500 bytes each" is a per-record size, not a total.
+            if !names_itself && info.dim.bytes > 0 && !info.dim.is_rate() && per_item(doc.text, q) {
+                continue;
+            }
             // An operand of the equation ("500 bytes" of "1.2B x 500 bytes
             // = 600 GB/year") is an input, not the estimate, unless it names
             // it.
@@ -171,6 +183,96 @@ pub(crate) fn find_estimate(ctx: &Grading, index: usize, info: &UnitInfo) -> Opt
     best.map(|(_, v, quote)| (v, doc.quote(quote)))
 }
 
+/// Words of a figure's unit that say what kind of traffic it counts:
+/// "writes" of "35 writes/s". True when one of them belongs to another
+/// estimate's cues and none to this one's.
+fn names_other_kind(subject: &[Word], own: &[&String], others: &[String]) -> bool {
+    const GENERIC: [&str; 14] = [
+        "second",
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "month",
+        "year",
+        "request",
+        "query",
+        "qp",
+        "rp",
+        "op",
+        "operation",
+        "event",
+    ];
+    let specific = |s: &str| !GENERIC.iter().any(|g| same_stem(s, g)) && s != "peak";
+    // An estimate whose cues name no kind ("peak") takes any figure.
+    if !own.iter().any(|o| specific(o)) {
+        return false;
+    }
+    // Unit words ("PB", "Mbps", "QPS") say nothing about the kind.
+    let unit = |s: &str| {
+        size_word(s).is_some()
+            || bitrate_word(s).is_some()
+            || rate_word(s)
+            || period_word(s).is_some()
+            || scale_word(s).is_some()
+            || matches!(s, "b" | "qp" | "rp" | "tp")
+    };
+    let kinds: Vec<&Word> = subject
+        .iter()
+        .filter(|w| specific(&w.stem) && !unit(&w.stem))
+        .collect();
+    !kinds.is_empty()
+        && !kinds
+            .iter()
+            .any(|w| own.iter().any(|o| same_stem(o, &w.stem)))
+        && kinds
+            .iter()
+            .any(|w| others.iter().any(|o| same_stem(o, &w.stem)))
+}
+
+/// A size given per item: "500 bytes each", "1 KB per record", "500 B/url".
+fn per_item(text: &str, q: &Quantity) -> bool {
+    let own = text.get(q.span.clone()).unwrap_or("");
+    let after: String = text
+        .get(q.span.end..)
+        .unwrap_or("")
+        .chars()
+        .take(24)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    let after = after.trim_start();
+    let per_noun = |s: &str| {
+        let w = s
+            .trim_start()
+            .split(|c: char| !c.is_alphabetic())
+            .next()
+            .unwrap_or("");
+        !w.is_empty() && period_word(w).is_none() && !matches!(w, "a" | "an" | "the")
+    };
+    // "each URL is about 500 bytes": "each" shortly before, no figure between.
+    let before = text.get(..q.span.start).unwrap_or("");
+    let from = before.char_indices().rev().nth(24).map_or(0, |(i, _)| i);
+    let lead = before.get(from..).unwrap_or("").to_ascii_lowercase();
+    // ...but not "at 500 bytes each that is 3 TB", where a result follows.
+    let each_before = lead.rfind("each ").is_some_and(|i| {
+        let tail = lead.get(i + 5..).unwrap_or("");
+        !tail.contains(|c: char| c.is_ascii_digit())
+            && !tail.split_whitespace().any(|w| {
+                matches!(
+                    w,
+                    "that" | "so" | "which" | "total" | "gives" | "giving" | "means" | "makes"
+                )
+            })
+    });
+    each_before
+        || after.starts_with("each")
+        || after.starts_with("apiece")
+        || after.starts_with("a piece")
+        || after.strip_prefix("per ").is_some_and(per_noun)
+        || own.split_once('/').is_some_and(|(_, w)| per_noun(w))
+        || own.split_once(" per ").is_some_and(|(_, w)| per_noun(w))
+}
+
 /// A figure with a multiplication, division or addition next to it:
 /// `1.2B x 500 bytes`.
 pub(crate) fn is_operand(text: &str, q: &Quantity) -> bool {
@@ -186,7 +288,11 @@ pub(crate) fn is_operand(text: &str, q: &Quantity) -> bool {
         && !before
             .get(..before.len() - 1)
             .is_some_and(|head| head.ends_with(|c: char| c.is_alphanumeric()));
-    after.starts_with(is_op) || before.ends_with(is_op) || x_after || x_before
+    let times_before = before
+        .rsplit(|c: char| !c.is_alphabetic())
+        .next()
+        .is_some_and(|w| w.eq_ignore_ascii_case("times"));
+    after.starts_with(is_op) || before.ends_with(is_op) || x_after || x_before || times_before
 }
 
 /// May a rate ("600 GB/year") stand for estimate `index`, whose unit is a
@@ -347,12 +453,36 @@ pub(crate) fn cues_of(cues: &[String], label: &str) -> Vec<Cue> {
         .map(|c| Cue::new(c))
         .filter(|c| !c.stems.is_empty())
         .collect();
-    if list.is_empty() {
+    let list = if list.is_empty() {
         vec![Cue::new(label)]
             .into_iter()
             .filter(|c| !c.stems.is_empty())
             .collect()
     } else {
         list
+    };
+    with_rate_wordings(list)
+}
+
+/// "QPS" and "per second" name the same thing: "write qps" also matches
+/// "write requests per second", "reads per second" also "read QPS".
+fn with_rate_wordings(list: Vec<Cue>) -> Vec<Cue> {
+    let mut out = list.clone();
+    for cue in &list {
+        let Some(last) = cue.stems.last() else {
+            continue;
+        };
+        let head = cue.stems.get(..cue.stems.len() - 1).unwrap_or(&[]);
+        let variants: &[&[&str]] = match last.as_str() {
+            "qp" | "rp" => &[&["request", "second"], &["query", "second"]],
+            "second" if !head.is_empty() => &[&["qp"], &["rp"]],
+            _ => &[],
+        };
+        for v in variants {
+            let mut stems = head.to_vec();
+            stems.extend(v.iter().map(|s| s.to_string()));
+            out.push(Cue { stems });
+        }
     }
+    out
 }

@@ -1,7 +1,7 @@
 //! The text cut into places a figure can be found: sentences, lines, and
 //! headings with the line under them.
 
-use super::super::quantity::{parse_quantities, Quantity, PERIODS};
+use super::super::quantity::{parse_quantities, Dim, Quantity, PERIODS};
 use super::super::text::{same_stem, words, Word};
 use std::ops::Range;
 
@@ -18,6 +18,9 @@ pub(crate) struct Place {
     /// Positions of `=`, `≈`, `→` in `values`.
     pub(crate) relations: Vec<usize>,
     pub(crate) quote: Range<usize>,
+    /// The periods of horizons the place speaks of ("5 years" → a year):
+    /// an amount there is over the horizon, not per that period.
+    pub(crate) horizons: Vec<f64>,
 }
 
 pub(crate) struct Doc<'a> {
@@ -108,7 +111,15 @@ impl<'a> Doc<'a> {
         } else {
             values.clone()
         };
+        let horizons = self
+            .quantities_in(values.clone())
+            .iter()
+            .filter(|q| q.dim == Dim::DURATION && q.unit_factor > 1.0)
+            .filter(|q| q.display_value() >= 2.0)
+            .map(|q| q.unit_factor)
+            .collect();
         self.places.push(Place {
+            horizons,
             cue_words: words(self.text, cues),
             value_words: if level == 0 {
                 words(self.text, values.clone())
@@ -162,6 +173,23 @@ pub(crate) fn relation_positions(text: &str, r: Range<usize>) -> Vec<usize> {
         }
         prev = c;
     }
+    // Words that state a result: "times 500 bytes is 300 GB", "that gives
+    // about 3 TB".
+    let lower = body.to_ascii_lowercase();
+    for word in [" is ", " gives ", " totals ", " equals ", " comes to "] {
+        for (i, _) in lower.match_indices(word) {
+            let rest = lower.get(i + word.len()..).unwrap_or("");
+            let rest = ["about ", "roughly ", "around ", "~"]
+                .iter()
+                .find_map(|w| rest.strip_prefix(w))
+                .unwrap_or(rest)
+                .trim_start();
+            if rest.starts_with(|c: char| c.is_ascii_digit()) {
+                out.push(r.start + i + 1);
+            }
+        }
+    }
+    out.sort_unstable();
     out
 }
 
