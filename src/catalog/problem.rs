@@ -61,6 +61,10 @@ pub struct Fact {
     pub topic: String,
     /// Ways a candidate may ask for it ("how many users", "daily active").
     pub asks: Vec<String>,
+    /// The features, quantities and concerns its answer settles, with the
+    /// words people use for them ("notifications", "peak viewers").
+    #[serde(default)]
+    pub covers: Vec<String>,
     /// What the interviewer says.
     pub answer: String,
     /// A key fact: uncovering it is graded in `requirements`.

@@ -9,7 +9,7 @@ use crate::catalog::Probe;
 use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::clock;
 use crate::framework::StepId;
-use crate::grading::{self, facts::match_facts, Grade};
+use crate::grading::{self, facts::understand, Grade};
 use crate::transcript::{Exchange, Mode, ProbeReply, SavedGrade, SessionInfo};
 use crate::{Error, Result};
 use std::path::Path;
@@ -96,28 +96,30 @@ impl Practice<'_> {
         )
     }
 
-    /// Answers a `?` question from the fact sheet, one exchange per fact so
-    /// each revealed fact is on record.
+    /// Answers a `?` question from the fact sheet: each thing it asks gets
+    /// its fact, or "your call" when no fact answers it with confidence. One
+    /// exchange per reply, so each revealed fact is on record.
     fn ask(&mut self, step: StepId, q: String, p: &mut dyn Prompter) {
-        let facts = match_facts(&q, &self.core.problem.facts);
+        let replies = understand(&q, &self.core.problem.facts);
+        let single = replies.len() == 1;
         let rec = self.core.transcript.step_mut(step);
-        if facts.is_empty() {
-            let answer = "Your call: state an assumption and move on.".to_string();
-            p.say(&format!("Interviewer: {answer}"));
-            rec.questions.push(Exchange {
-                question: q,
-                answer,
-                fact: None,
-            });
-            return;
-        }
-        for f in facts {
-            let answer = f.answer.trim().to_string();
+        for r in replies {
+            let (answer, fact) = match r.fact {
+                Some(f) => (f.answer.trim().to_string(), Some(f.id.clone())),
+                None if single => (
+                    "Your call: state an assumption and move on.".to_string(),
+                    None,
+                ),
+                None => (
+                    format!("Your call on \"{}\": state an assumption.", r.part),
+                    None,
+                ),
+            };
             p.say(&format!("Interviewer: {answer}"));
             rec.questions.push(Exchange {
                 question: q.clone(),
                 answer,
-                fact: Some(f.id.clone()),
+                fact,
             });
         }
     }

@@ -3,7 +3,7 @@
 
 use super::Interview;
 use crate::framework::StepId;
-use crate::grading::facts::match_fact;
+use crate::grading::facts::understand;
 use crate::session::prompter::Prompter;
 use crate::transcript::Exchange;
 use crate::Result;
@@ -180,15 +180,27 @@ impl Interview<'_> {
     }
 
     pub(super) fn ask(&mut self, step: StepId, q: &str, p: &mut dyn Prompter) -> Result<()> {
-        let found = match_fact(q, &self.core.problem.facts)
-            .and_then(|f| self.core.problem.facts.iter().position(|x| x.id == f.id));
-        match found {
-            Some(i) => self.reveal(step, i, Some(q), p),
-            None => {
-                p.say("No fact answers that: say \"That's your call: state an assumption and move on.\" (or `:reveal N` from the fact sheet)");
-                Ok(())
+        let facts = &self.core.problem.facts;
+        let replies: Vec<(String, Option<usize>)> = understand(q, facts)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.part,
+                    r.fact.and_then(|f| facts.iter().position(|x| x.id == f.id)),
+                )
+            })
+            .collect();
+        let single = replies.len() == 1;
+        for (part, found) in replies {
+            match found {
+                Some(i) => self.reveal(step, i, Some(q), p)?,
+                None if single => p.say("No fact answers that: say \"That's your call: state an assumption and move on.\" (or `:reveal N` from the fact sheet)"),
+                None => p.say(&format!(
+                    "No fact answers \"{part}\": say \"Your call on that part: state an assumption.\""
+                )),
             }
         }
+        Ok(())
     }
 
     pub(super) fn reveal_number(
