@@ -4,9 +4,8 @@
 
 use super::commands::{help, Command};
 use super::core::Core;
+use super::probes::{self, FollowUp};
 use super::prompter::{Event, Prompter};
-use crate::catalog::Probe;
-use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::clock;
 use crate::framework::StepId;
 use crate::grading::{self, facts::understand, Grade};
@@ -31,8 +30,6 @@ const ASKING_STEPS: [StepId; 3] = [
     StepId::Functional,
     StepId::NonFunctional,
 ];
-/// Most key figures asked for after the estimation answer.
-const MAX_FIGURE_ASKS: usize = 3;
 
 /// A solo practice session.
 pub struct Practice<'a> {
@@ -217,39 +214,16 @@ impl Practice<'_> {
 
     /// Asks what an interviewer would ask after the answer.
     fn follow_ups(&mut self, step: StepId, p: &mut dyn Prompter) -> Result<Option<Outcome>> {
-        let asks: Vec<(String, Option<String>)> = match step {
-            StepId::Estimation => {
-                let text = self.core.transcript.step(step).answer.clone();
-                let weights: Vec<(String, f64)> = self
-                    .core
-                    .problem
-                    .estimates
-                    .iter()
-                    .filter(|e| e.key)
-                    .map(|e| (e.id.clone(), 1.0))
-                    .collect();
-                compare_estimates(&text, self.core.problem, &weights)
-                    .into_iter()
-                    .filter(|r| r.verdict == EstimateVerdict::Missing)
-                    .take(MAX_FIGURE_ASKS)
-                    .map(|r| (format!("I don't see your figure for {}. What is it, and how did you get it?", r.label.to_lowercase()), None))
-                    .collect()
+        let core = &self.core;
+        let rubric = core.catalog.rubric(&core.problem.id)?;
+        let text = core.transcript.step(step).answer.clone();
+        let mut asks: Vec<(String, Option<String>)> = Vec::new();
+        for f in probes::after_answer(core.problem, rubric, step, &text, core.transcript.seed)? {
+            match f {
+                FollowUp::Ask { ask, question } => asks.push((ask, question)),
+                FollowUp::Nudge(say) => p.say(&format!("Interviewer: {say}")),
             }
-            StepId::DeepDive => {
-                let probes = self
-                    .core
-                    .problem
-                    .probes
-                    .get(step.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                Probe::choose(probes, self.core.transcript.seed)
-                    .into_iter()
-                    .map(|pr| (pr.ask.clone(), pr.question.clone()))
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
+        }
         let already = self.core.transcript.step(step).probes.len();
         for (ask, question) in asks.into_iter().skip(already) {
             p.say(&format!("Interviewer: {ask}"));
@@ -320,7 +294,7 @@ pub fn ensure_writable(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::catalog::{Catalog, Probe};
     use crate::session::{FakeClock, Invocation, ScriptedPrompter};
     use crate::transcript::{Store, Transcript};
 
@@ -384,8 +358,11 @@ mod tests {
             Event::Command(Command::Hint),
             answer("Shorten a long URL, redirect a short one; analytics out of scope."),
             answer("Redirect p99 under 50 ms because redirects sit in front of every click; 99.99% available."),
+            // The probe on a key topic the answer left out.
+            answer("Yes: a new link must redirect at once, so reads of fresh links go to the primary."),
             answer(ESTIMATES),
             answer("A load balancer, stateless app servers, a Redis cache and a key-value store, because reads dominate."),
+            answer("Two load balancers share a virtual IP, so one can take over when the other dies."),
             answer("Codes are base62 of ids handed out in ranges by a key service so that two servers never collide."),
             answer("A 302 so that we can count clicks, at the cost of more redirects reaching us."),
             answer("If Redis crashes we fall back to the database, which is slower but correct."),
@@ -543,7 +520,11 @@ mod tests {
                 how: Invocation::default(),
             },
         };
-        let mut p = ScriptedPrompter::new(vec![answer("Assume 1M pastes a day.")]);
+        // The answer, then `:skip` for the probe on what it left out.
+        let mut p = ScriptedPrompter::new(vec![
+            answer("Assume 1M pastes a day."),
+            Event::Command(Command::Skip),
+        ]);
         let outcome = s.run(&mut p).expect("runs");
         // The script ends after the first answer: saved as unfinished.
         assert!(matches!(outcome, Outcome::Eof), "{outcome:?}");
