@@ -98,6 +98,8 @@ pub enum Detector {
     ClarifyingQuestions,
     /// Concrete numbers used in the answer.
     ConcreteNumbers,
+    /// Unrealistic absolute targets: 100% uptime, zero latency, unlimited throughput.
+    AbsoluteClaims,
 }
 
 /// A graded reference estimate.
