@@ -71,6 +71,9 @@ pub enum Command {
         /// Grade against a counter-question from the bank instead of a problem.
         #[arg(long, conflicts_with = "problem")]
         question: Option<String>,
+        /// Candidate level the band is judged at: new-grad, mid or senior.
+        #[arg(long, default_value = "new-grad")]
+        level: crate::grading::Level,
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: FormatArg,

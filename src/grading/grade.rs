@@ -4,10 +4,10 @@
 use super::answer::Answer;
 use super::facts;
 use super::flags;
-use super::level::Level;
+use super::level::{Level, Policy};
 use super::matcher::Matcher;
 use super::math;
-use super::score::{self, Band};
+use super::score;
 use super::tally::{best_mentions, regex_error, score_topics, tally, Best, Source};
 use super::text::{sentences, Sentence};
 use super::types::{
@@ -39,20 +39,22 @@ pub fn grade(
     answer: &Answer,
     extras: &Extras,
 ) -> Result<Grade> {
-    let problem = catalog.problem(problem_id)?;
-    let rubric = catalog.rubric(problem_id)?;
-    grade_with(catalog, problem, rubric, answer, extras)
+    grade_at(catalog, problem_id, answer, extras, Level::default())
 }
 
-/// Grades an answer to a problem for a candidate of `level`.
+/// Grades an answer to a problem for a candidate of `level`: the same
+/// evidence, weighed and banded as `rubrics/common.yaml` says for the level.
 pub fn grade_at(
     catalog: &Catalog,
     problem_id: &str,
     answer: &Answer,
     extras: &Extras,
-    _level: Level,
+    level: Level,
 ) -> Result<Grade> {
-    grade(catalog, problem_id, answer, extras)
+    let problem = catalog.problem(problem_id)?;
+    let rubric = catalog.rubric(problem_id)?;
+    let policy = Policy::of(catalog, level);
+    grade_with(catalog, problem, rubric, answer, extras, &policy)
 }
 
 /// The step documents: a free-form answer has the same text in every step,
@@ -305,6 +307,7 @@ fn grade_with(
     rubric: &Rubric,
     answer: &Answer,
     extras: &Extras,
+    policy: &Policy,
 ) -> Result<Grade> {
     let file = format!("rubrics/{}.yaml", problem.id);
     let docs = step_docs(answer);
@@ -329,13 +332,14 @@ fn grade_with(
         .count()
         + arithmetic.len();
     let flags = answer_flags(catalog, rubric, &docs, answer.free_form, figures, &file)?;
-    let (score, dimensions) = score::overall(&steps, &flags);
+    let (score, dimensions) = score::overall_weighted(&steps, &flags, &policy.weights);
     let follow_ups = follow_up_grades(catalog, extras)?;
     Ok(Grade {
         problem: problem.id.clone(),
         title: problem.title.clone(),
         score,
-        band: Band::from_score(score),
+        band: policy.band(score),
+        level: policy.level,
         free_form: answer.free_form,
         steps,
         dimensions,

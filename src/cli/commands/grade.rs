@@ -44,6 +44,7 @@ pub fn exec(
     file: &Path,
     problem: Option<String>,
     question: Option<String>,
+    level: grading::Level,
     format: Format,
     config: &Config,
 ) -> Result<i32> {
@@ -65,7 +66,7 @@ pub fn exec(
                 .into(),
             ids: catalog.ids(),
         })?;
-    let g = grading::grade(&catalog, &id, &answer, &Extras::default())?;
+    let g = grading::grade_at(&catalog, &id, &answer, &Extras::default(), level)?;
     match format {
         Format::Json => emitln(&report::json(&g)),
         Format::Markdown => emit(&report::grade_markdown(&g, None)),

@@ -24,8 +24,9 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
             file,
             problem,
             question,
+            level,
             format,
-        } => grade::exec(&file, problem, question, format.into(), config),
+        } => grade::exec(&file, problem, question, level, format.into(), config),
         Command::Completions { shell } => completions::exec(shell),
         Command::Review {
             file,
