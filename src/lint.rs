@@ -336,7 +336,45 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
             );
         }
     }
+    check_grading_v2(&mut r, catalog);
     r.findings
+}
+
+/// Grading v2 data: candidate levels in `rubrics/common.yaml`. Kept in one
+/// function so it moves with the grading data, not with the rest of lint.
+fn check_grading_v2(r: &mut Reporter, catalog: &Catalog) {
+    let common = "rubrics/common.yaml";
+    for (name, level) in &catalog.common.levels {
+        if !matches!(name.as_str(), "new-grad" | "mid" | "senior") {
+            r.push(
+                common,
+                Some(name),
+                format!("level `{name}` is unknown: use new-grad, mid or senior"),
+            );
+        }
+        let b = &level.bands;
+        if !(b.strong_hire > b.hire && b.hire > b.lean_hire && b.lean_hire > b.lean_no_hire)
+            || b.strong_hire > 100
+        {
+            r.push(
+                common,
+                Some(name),
+                format!("level `{name}` band thresholds must fall from strong_hire to lean_no_hire, within 0-100"),
+            );
+        }
+        for (step, w) in &level.step_weights {
+            check_step_id(r, common, step, &format!("level `{name}` step_weights"));
+            if !(w.is_finite() && *w >= 0.0) {
+                r.push(
+                    common,
+                    Some(name),
+                    format!(
+                        "level `{name}` gives step `{step}` weight {w}: use a number of 0 or more"
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn check_step_id(r: &mut Reporter, rel: &str, step: &str, field: &str) {

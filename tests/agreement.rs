@@ -72,9 +72,9 @@ const RECALL: f64 = 0.82;
 const PRECISION: f64 = 0.86;
 /// (level, exact share, within-one share).
 const BANDS: [(&str, f64, f64); 3] = [
-    ("new-grad", 0.43, 0.85),
-    ("mid", 0.38, 0.83),
-    ("senior", 0.45, 0.69),
+    ("new-grad", 0.65, 0.93),
+    ("mid", 0.50, 0.88),
+    ("senior", 0.40, 0.75),
 ];
 const ORDER: f64 = 0.70;
 const MAX_FALSE_RED: usize = 17;

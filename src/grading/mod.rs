@@ -23,7 +23,7 @@ mod types;
 pub use answer::{parse_answer, step_for_heading, Answer};
 pub use flags::FlagHit;
 pub use grade::{grade, grade_at, grade_question, step_flags};
-pub use level::{Level, UnknownLevel};
+pub use level::{Level, Policy, UnknownLevel};
 pub use score::{Band, Dimensions};
 pub use tally::{score_topics, Source, OTHER_STEP_FACTOR};
 pub use types::{

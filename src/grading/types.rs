@@ -1,6 +1,7 @@
 //! The grade and its parts: what the grader hands to reports.
 
 use super::flags::FlagHit;
+use super::level::Level;
 use super::score::{Band, Dimensions};
 use super::text::Sentence;
 use crate::estimation::{ArithmeticCheck, EstimateResult};
@@ -81,6 +82,8 @@ pub struct Grade {
     pub title: String,
     pub score: u32,
     pub band: Band,
+    /// The candidate level the band is judged at.
+    pub level: Level,
     pub free_form: bool,
     pub steps: Vec<StepGrade>,
     pub dimensions: Dimensions,

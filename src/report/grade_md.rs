@@ -17,9 +17,10 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     let _ = writeln!(out, "# {} ({})\n", grade.title, grade.problem);
     let _ = writeln!(
         out,
-        "**Score {}/100**, band `{}`",
+        "**Score {}/100**, band `{}`{}",
         grade.score,
-        grade.band.as_str()
+        grade.band.as_str(),
+        super::grade_text::level_note(grade)
     );
     if grade.free_form {
         let _ = writeln!(

@@ -107,9 +107,10 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
     );
     let _ = writeln!(
         out,
-        "Score {}  band {}{}",
+        "Score {}  band {}{}{}",
         st.score(grade.score, &format!("{}/100", grade.score)),
         st.bold(grade.band.as_str()),
+        level_note(grade),
         if grade.free_form {
             "  (free-form answer: graded as one text against every step)"
         } else {
@@ -368,4 +369,14 @@ pub fn question_markdown(g: &QuestionGrade) -> String {
         let _ = writeln!(out, "- ✗ {} — study \"{}\"", m.label, m.study);
     }
     out
+}
+
+/// " for a senior candidate" when the band is judged at another level than
+/// the guide's (new graduate); nothing at the default.
+pub fn level_note(grade: &Grade) -> String {
+    if grade.level == crate::grading::Level::default() {
+        String::new()
+    } else {
+        format!(" for a {} candidate", grade.level)
+    }
 }
