@@ -6,6 +6,7 @@ use super::choose::{choose_problem, Choice};
 use super::prompter::Prompter;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
+use crate::grading::{self, Answer, Extras};
 use crate::transcript::{Mode, PeerSession, Store, Transcript};
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
@@ -83,7 +84,9 @@ pub fn open(
     how: &Invocation,
 ) -> Result<Option<(PathBuf, Transcript)>> {
     if let Some(file) = opts.resume {
-        return resume(store, file, mode, how).map(Some);
+        let (path, t) = resume(store, file, mode, how)?;
+        check_data(catalog, &t.problem)?;
+        return Ok(Some((path, t)));
     }
     let seed = opts.seed.unwrap_or_else(|| now_seed(now));
     let choice = match (opts.problem.as_deref(), opts.random, picker) {
@@ -105,6 +108,7 @@ pub fn open(
     let Some(id) = choose_problem(catalog, choice, &hint)? else {
         return Ok(None);
     };
+    check_data(catalog, &id)?;
     // The seed is unused in peer mode (the interviewer picks the probes).
     let seed = if mode == Mode::Solo { seed } else { 0 };
     let mut t = Transcript::new(&id, mode, opts.minutes, opts.timer, seed, now);
@@ -119,6 +123,16 @@ pub fn open(
     }
     let path = store.create(&t)?;
     Ok(Some((path, t)))
+}
+
+/// Grades an empty answer to the problem: everything the grade at the end
+/// needs (the rubric, its regexes, the flags) is compiled now, so broken
+/// data stops the session before the first question, not after the last.
+pub fn check_data(catalog: &Catalog, id: &str) -> Result<()> {
+    catalog.problem(id)?;
+    catalog.rubric(id)?;
+    let empty = Answer::from_steps(Some(id.to_string()), Default::default());
+    grading::grade(catalog, id, &empty, &Extras::default()).map(|_| ())
 }
 
 /// A seed from the start time, down to the nanosecond.

@@ -1,0 +1,316 @@
+//! Resilience through the real binary: broken transcripts, sessions started
+//! at the same moment, broken data, end of input, signals on a real
+//! pseudo-terminal, kill -9 in a loop of saves and a bad-input matrix over
+//! every command that reads a file. Each case is one row of the hardening
+//! issue; none may end in a panic (exit 101).
+
+mod common;
+
+use common::{output, sdcoach, Run};
+use sdcoach::framework::StepId;
+use sdcoach::grading::Band;
+use sdcoach::transcript::{Mode, PeerSession, Rating, Store, Transcript};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Stdio};
+
+fn at() -> chrono::DateTime<chrono::FixedOffset> {
+    chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+00:00").expect("date")
+}
+
+/// The `.yaml` files of a folder, sorted.
+fn yaml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(|e| e.ok())
+                .map(|e| e.path())
+                .filter(|p| p.extension().is_some_and(|x| x == "yaml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+/// Every file of a folder, hidden ones included.
+fn all_files(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .map(|r| {
+            r.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+fn run(dir: &Path, args: &[&str], stdin: &str) -> Run {
+    output(
+        sdcoach()
+            .current_dir(dir)
+            .env("SDCOACH_SEED", "4")
+            .env_remove("EDITOR")
+            .env_remove("VISUAL")
+            .args(args)
+            .write_stdin(stdin),
+    )
+}
+
+fn no_panic(r: &Run, what: &str) {
+    assert_ne!(r.code, 101, "{what} panicked: {}", r.stderr);
+    assert!(!r.stderr.contains("panicked"), "{what}: {}", r.stderr);
+}
+
+/// A finished solo transcript with a saved grade.
+fn graded(problem: &str) -> Transcript {
+    let mut t = Transcript::new(problem, Mode::Solo, 55, true, 1, at());
+    for s in &mut t.steps {
+        s.answer = "We cache hot keys in Redis because reads dominate.".into();
+        s.done = true;
+    }
+    t.finished = true;
+    t
+}
+
+/// Broken variants of a good transcript: what a crash, a bad copy or a hand
+/// edit could leave.
+fn broken_transcripts() -> Vec<(&'static str, String)> {
+    let good = graded("url-shortener").to_yaml();
+    let cut_at = good.find("- step: non_functional").expect("third step");
+    let three_steps = good[..cut_at].to_string();
+    let no_steps = {
+        let start = good.find("steps:").expect("steps");
+        let end = good[start..]
+            .find("\ngrade:")
+            .map_or(good.len(), |e| start + e + 1);
+        format!("{}steps: []\n{}", &good[..start], &good[end..])
+    };
+    let truncated = good[..good.len() * 2 / 3].to_string();
+    let shuffled = good
+        .replacen("step: requirements", "step: PLACEHOLDER", 1)
+        .replacen("step: functional", "step: requirements", 1)
+        .replacen("step: PLACEHOLDER", "step: functional", 1);
+    vec![
+        ("three-steps", three_steps),
+        ("no-steps", no_steps),
+        ("truncated", truncated),
+        ("shuffled", shuffled),
+    ]
+}
+
+#[test]
+fn short_or_shuffled_transcripts_are_refused_with_one_line_naming_the_file() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let t = dir.path().join("t");
+    fs::create_dir_all(&t).expect("mkdir");
+    Store::new(&t)
+        .save(&t.join("good.yaml"), &graded("url-shortener"))
+        .expect("save");
+    for (name, text) in broken_transcripts() {
+        let file = format!("t/{name}.yaml");
+        fs::write(dir.path().join(&file), &text).expect("write");
+        let mut unfinished = text.replace("finished: true", "finished: false");
+        unfinished = unfinished.replace("done: true", "done: false");
+        fs::write(dir.path().join(format!("t/{name}-open.yaml")), unfinished).expect("write");
+        for args in [
+            vec!["--transcripts", "t", "review", file.as_str()],
+            vec!["--transcripts", "t", "review", "--format", "json", &file],
+            vec![
+                "--transcripts",
+                "t",
+                "practice",
+                "--resume",
+                &format!("t/{name}-open.yaml"),
+            ],
+            vec![
+                "--transcripts",
+                "t",
+                "interview",
+                "--resume",
+                &format!("t/{name}-open.yaml"),
+            ],
+            vec![
+                "--transcripts",
+                "t",
+                "review",
+                "--compare",
+                "t/good.yaml",
+                &file,
+            ],
+        ] {
+            let r = run(dir.path(), &args, "");
+            no_panic(&r, &format!("{args:?} on {name}"));
+            assert_ne!(r.code, 0, "{args:?} accepted {name}: {}", r.stdout);
+            assert_eq!(r.stderr.lines().count(), 1, "{args:?}: {}", r.stderr);
+            assert!(r.stderr.contains(name), "{args:?}: {}", r.stderr);
+        }
+    }
+    // `history` skips every bad file with a warning and lists the good one.
+    let r = run(dir.path(), &["--transcripts", "t", "history"], "");
+    no_panic(&r, "history");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        r.stderr.matches("warning: skipped").count(),
+        8,
+        "{}",
+        r.stderr
+    );
+    assert!(r.stdout.contains("1 session"), "{}", r.stdout);
+}
+
+/// A session through piped stdin: one answer, then the input ends.
+fn spawn_practice(dir: &Path, problem: &str) -> Child {
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin("sdcoach"))
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .env_remove("SDCOACH_TRANSCRIPTS")
+        .args(["--transcripts", "t", "practice", problem])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    if let Some(mut stdin) = child.stdin.take() {
+        let _ = stdin.write_all(b"I assume 1M pastes a day.\n.\n");
+    }
+    child
+}
+
+#[test]
+fn two_sessions_started_at_once_never_fail_in_a_hundred_tries() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for round in 0..100 {
+        let pair = [
+            spawn_practice(dir.path(), "pastebin"),
+            spawn_practice(dir.path(), "pastebin"),
+        ];
+        for child in pair {
+            let out = child.wait_with_output().expect("waits");
+            assert_eq!(
+                out.status.code(),
+                Some(0),
+                "round {round}: {}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+        }
+    }
+    let files = yaml_files(&dir.path().join("t"));
+    assert_eq!(files.len(), 200, "{files:?}");
+    for f in &files {
+        let t = Store::load(f).expect("every session loads");
+        assert_eq!(t.steps[0].answer, "I assume 1M pastes a day.");
+    }
+    // No temporary file is left behind.
+    let leftovers: Vec<String> = all_files(&dir.path().join("t"))
+        .into_iter()
+        .filter(|n| n.ends_with(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
+
+#[test]
+fn a_broken_rubric_stops_practice_before_the_first_question() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    for f in sdcoach::catalog::SourceFile::embedded() {
+        let path = data.join(&f.rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, f.text).expect("write");
+    }
+    let rubric = data.join("rubrics/pastebin.yaml");
+    let text = fs::read_to_string(&rubric).expect("read");
+    assert!(text.contains("phrases:"));
+    fs::write(
+        &rubric,
+        text.replacen("phrases:", "patterns: ['(unclosed']\n        phrases:", 1),
+    )
+    .expect("write");
+    for mode in ["practice", "interview"] {
+        let r = run(
+            dir.path(),
+            &["--data", "data", "--transcripts", "t", mode, "pastebin"],
+            "I assume 1M pastes a day.\n.\n",
+        );
+        no_panic(&r, mode);
+        assert_eq!(r.code, 3, "{mode}: {}\n{}", r.stdout, r.stderr);
+        assert!(!r.stdout.contains("Step 1/7"), "{mode}: {}", r.stdout);
+        assert!(r.stderr.contains("(unclosed"), "{mode}: {}", r.stderr);
+        assert!(yaml_files(&dir.path().join("t")).is_empty());
+    }
+}
+
+#[test]
+fn a_peer_session_resumed_at_the_overall_notes_asks_for_them() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("t");
+    fs::create_dir_all(&folder).expect("mkdir");
+    let mut t = Transcript::new("url-shortener", Mode::Peer, 55, true, 0, at());
+    for s in &mut t.steps {
+        s.done = true;
+    }
+    t.peer = Some(PeerSession {
+        candidate: Some("Candidate A".into()),
+        ratings: [
+            "communication",
+            "technical_depth",
+            "practical_experience",
+            "problem_solving",
+        ]
+        .iter()
+        .map(|d| Rating {
+            dimension: d.to_string(),
+            score: 3,
+            why: "fine".into(),
+        })
+        .collect(),
+        recommendation: Some(Band::Hire),
+        notes: String::new(),
+    });
+    let path = folder.join("peer.yaml");
+    Store::new(&folder).save(&path, &t).expect("save");
+    let r = run(
+        dir.path(),
+        &["--transcripts", "t", "interview", "--resume", "t/peer.yaml"],
+        "Practise failure modes.\n",
+    );
+    no_panic(&r, "resume");
+    assert_eq!(r.code, 0, "{}\n{}", r.stdout, r.stderr);
+    assert!(r.stdout.contains("Overall notes"), "{}", r.stdout);
+    let back = Store::load(&path).expect("loads");
+    assert!(back.finished);
+    let session = back.peer.clone().expect("peer");
+    assert_eq!(session.notes, "Practise failure modes.");
+    assert!(back.step(StepId::DeepDive).done);
+}
+
+#[test]
+fn a_session_whose_input_is_empty_saves_nothing() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for mode in ["practice", "interview"] {
+        let r = run(
+            dir.path(),
+            &["--transcripts", "t", mode, "url-shortener"],
+            "",
+        );
+        no_panic(&r, mode);
+        assert_eq!(r.code, 0, "{mode}: {}", r.stderr);
+        assert!(r.stdout.contains("nothing saved"), "{mode}: {}", r.stdout);
+        assert!(
+            yaml_files(&dir.path().join("t")).is_empty(),
+            "{mode}: {:?}",
+            all_files(&dir.path().join("t"))
+        );
+    }
+    let r = run(dir.path(), &["--transcripts", "t", "history"], "");
+    assert!(r.stdout.contains("No sessions yet"), "{}", r.stdout);
+    // One answer is worth keeping.
+    let r = run(
+        dir.path(),
+        &["--transcripts", "t", "practice", "url-shortener"],
+        "I assume 100M links a month.\n.\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(yaml_files(&dir.path().join("t")).len(), 1);
+}
