@@ -56,6 +56,8 @@ pub enum Error {
     },
     #[error("{0}")]
     Transcript(String),
+    #[error("`{}` is open in another sdcoach session ({holder}): finish it or `:quit` it there first, then resume", path.display())]
+    Locked { path: PathBuf, holder: String },
     #[error("interrupted")]
     Interrupted,
 }
@@ -72,8 +74,14 @@ pub mod exit {
     pub const DATA: i32 = 3;
     /// Transcripts could not be written or read.
     pub const STORAGE: i32 = 4;
-    /// Interrupted (Ctrl-C).
+    /// The session is open in another sdcoach (its lock is held).
+    pub const BUSY: i32 = 5;
+    /// Hang-up (SIGHUP: the terminal was closed): 128 + 1.
+    pub const HANGUP: i32 = 129;
+    /// Interrupted (Ctrl-C, SIGINT): 128 + 2.
     pub const INTERRUPTED: i32 = 130;
+    /// Terminated (SIGTERM, `kill PID`): 128 + 15.
+    pub const TERMINATED: i32 = 143;
 }
 
 impl Error {
@@ -85,6 +93,7 @@ impl Error {
                 exit::STORAGE
             }
             Error::Interrupted => exit::INTERRUPTED,
+            Error::Locked { .. } => exit::BUSY,
             Error::Read { .. }
             | Error::NotUtf8 { .. }
             | Error::TooLarge { .. }

@@ -314,3 +314,249 @@ fn a_session_whose_input_is_empty_saves_nothing() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert_eq!(yaml_files(&dir.path().join("t")).len(), 1);
 }
+
+/// A session with one saved answer, left unfinished: its path.
+fn unfinished_session(dir: &Path) -> PathBuf {
+    let r = run(
+        dir,
+        &["--transcripts", "t", "practice", "pastebin"],
+        "I assume 1M pastes a day.\n.\n",
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let files = yaml_files(&dir.join("t"));
+    assert_eq!(files.len(), 1, "{files:?}");
+    files[0].clone()
+}
+
+fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
+    let start = std::time::Instant::now();
+    while !done() {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(20),
+            "timed out waiting for {what}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
+#[test]
+fn a_second_resume_is_refused_naming_the_holder_and_the_lock_goes_with_the_first() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = unfinished_session(dir.path());
+    let lock = sdcoach::transcript::lock::lock_path(&path);
+    let mut first = std::process::Command::new(assert_cmd::cargo::cargo_bin("sdcoach"))
+        .current_dir(dir.path())
+        .env("NO_COLOR", "1")
+        .args(["--transcripts", "t", "practice", "--resume"])
+        .arg(&path)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("spawns");
+    wait_for("the first resume's lock", || {
+        sdcoach::transcript::lock::is_locked(&path)
+    });
+    let second = run(
+        dir.path(),
+        &["--transcripts", "t", "practice", "--resume"],
+        "Post a paste, read it by its link.\n.\n",
+    );
+    no_panic(&second, "second resume");
+    assert_eq!(second.code, 5, "{}", second.stderr);
+    assert!(
+        second.stderr.contains(&format!("pid {}", first.id())),
+        "{}",
+        second.stderr
+    );
+    assert_eq!(second.stderr.lines().count(), 1, "{}", second.stderr);
+    // The first one goes on and saves; the refused one wrote nothing.
+    let mut stdin = first.stdin.take().expect("stdin");
+    stdin
+        .write_all(b"Post a paste and read it back by its link.\n.\n")
+        .expect("write");
+    drop(stdin);
+    let out = first.wait_with_output().expect("waits");
+    assert_eq!(out.status.code(), Some(0));
+    assert!(!lock.exists(), "the lock file is removed at the end");
+    let t = Store::load(&path).expect("loads");
+    assert_eq!(
+        t.steps[1].answer,
+        "Post a paste and read it back by its link."
+    );
+    // Free again: a resume now runs.
+    let third = run(
+        dir.path(),
+        &["--transcripts", "t", "practice", "--resume"],
+        ":quit\n",
+    );
+    assert_eq!(third.code, 0, "{}", third.stderr);
+    assert!(!lock.exists());
+}
+
+/// Local and input modes of a terminal: what raw mode changes.
+fn modes(
+    pty: &impl std::os::fd::AsFd,
+) -> (rustix::termios::LocalModes, rustix::termios::InputModes) {
+    let t = rustix::termios::tcgetattr(pty).expect("tcgetattr");
+    (t.local_modes, t.input_modes)
+}
+
+#[test]
+fn signals_on_a_terminal_restore_it_keep_the_answers_and_exit_128_plus_the_signal() {
+    use rexpect::process::signal::Signal;
+    use rexpect::process::wait::WaitStatus;
+    let bin = assert_cmd::cargo::cargo_bin("sdcoach");
+    // The settings a fresh pseudo-terminal has before any program runs raw.
+    let mut idle = rexpect::spawn("sleep 3", Some(5_000)).expect("spawns");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let baseline = modes(&idle.process.pty);
+    let _ = idle.process.exit();
+    for (signal, code, word) in [
+        (Signal::SIGTERM, 143, "terminated"),
+        (Signal::SIGHUP, 129, "hang-up"),
+        (Signal::SIGINT, 130, "interrupted"),
+    ] {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let cmd = format!(
+            "env NO_COLOR=1 TERM=xterm {} --transcripts {} practice url-shortener --no-timer",
+            bin.display(),
+            dir.path().join("t").display()
+        );
+        let mut p = rexpect::spawn(&cmd, Some(15_000)).expect("spawns in a pty");
+        p.exp_string("Step 1/7").expect("first step");
+        p.send_line("I assume 100M new links a month.")
+            .expect("send");
+        p.send_line(".").expect("send");
+        p.exp_string("Step 2/7").expect("second step");
+        // Half a line typed: the prompt is reading keys in raw mode.
+        p.send("Shorten a long").expect("send");
+        p.flush().expect("flush");
+        p.exp_string("Shorten a long").expect("echoed");
+        assert_ne!(modes(&p.process.pty), baseline, "the prompt runs raw");
+        p.process.signal(signal).expect("signal");
+        p.exp_string(&format!(
+            "{word}: everything up to the last saved entry is in"
+        ))
+        .expect("says where the session is");
+        p.exp_string("resume with").expect("and how to resume");
+        let status = p.process.wait().expect("exits");
+        assert!(
+            matches!(status, WaitStatus::Exited(_, c) if c == code),
+            "{signal:?}: {status:?}"
+        );
+        assert_eq!(
+            modes(&p.process.pty),
+            baseline,
+            "{signal:?}: terminal restored"
+        );
+        let folder = dir.path().join("t");
+        let files = yaml_files(&folder);
+        assert_eq!(files.len(), 1, "{signal:?}");
+        let t = Store::load(&files[0]).expect("loads");
+        assert_eq!(t.steps[0].answer, "I assume 100M new links a month.");
+        assert!(!t.finished);
+        assert!(
+            !all_files(&folder).iter().any(|n| n.ends_with(".lock")),
+            "{signal:?}: lock released: {:?}",
+            all_files(&folder)
+        );
+    }
+}
+
+#[test]
+fn ctrl_d_at_a_terminal_prompt_ends_the_input() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let cmd = format!(
+        "env NO_COLOR=1 TERM=xterm {} --transcripts {} practice url-shortener --no-timer",
+        assert_cmd::cargo::cargo_bin("sdcoach").display(),
+        dir.path().join("t").display()
+    );
+    let mut p = rexpect::spawn(&cmd, Some(15_000)).expect("spawns in a pty");
+    p.exp_string("Step 1/7").expect("first step");
+    p.send_line("I assume 100M new links a month.")
+        .expect("send");
+    p.send_line(".").expect("send");
+    p.exp_string("Step 2/7").expect("second step");
+    p.send_control('d').expect("ctrl-d");
+    p.exp_string("Input ended: session saved as unfinished")
+        .expect("ctrl-d is the end of input");
+    p.exp_eof().expect("exits");
+    let files = yaml_files(&dir.path().join("t"));
+    let t = Store::load(&files[0]).expect("loads");
+    assert_eq!(t.steps[0].answer, "I assume 100M new links a month.");
+}
+
+#[test]
+fn kill_9_in_a_loop_of_saves_never_leaves_a_broken_transcript_or_a_held_lock() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = unfinished_session(dir.path());
+    let bin = assert_cmd::cargo::cargo_bin("sdcoach");
+    let mut saved = 0;
+    for round in 0..30u64 {
+        let mut child = std::process::Command::new(&bin)
+            .current_dir(dir.path())
+            .env("NO_COLOR", "1")
+            .args(["--transcripts", "t", "practice", "--resume"])
+            .arg(&path)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("spawns");
+        let mut stdin = child.stdin.take().expect("stdin");
+        // Every `?` line is a question, answered and saved at once.
+        let feeder = std::thread::spawn(move || {
+            for i in 0..2000 {
+                if stdin
+                    .write_all(format!("?how many pastes, take {i}\n").as_bytes())
+                    .is_err()
+                {
+                    break;
+                }
+            }
+        });
+        std::thread::sleep(std::time::Duration::from_millis(40 + round * 7 % 90));
+        child.kill().expect("kill -9");
+        let _ = child.wait();
+        let _ = feeder.join();
+        let t = Store::load(&path).unwrap_or_else(|e| panic!("round {round}: {e}"));
+        saved = t.steps[1].questions.len();
+        // The lock of a killed process is stale: the next round takes it.
+        let _ = sdcoach::transcript::SessionLock::acquire(&path).expect("stale lock taken");
+    }
+    assert!(saved > 0, "no save happened before the kills");
+}
+
+#[test]
+fn a_full_disk_is_one_line_and_exit_4() {
+    if !Path::new("/dev/full").exists() {
+        return;
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = unfinished_session(dir.path());
+    let file = path.to_string_lossy().into_owned();
+    let r = run(
+        dir.path(),
+        &[
+            "--transcripts",
+            "t",
+            "review",
+            &file,
+            "--output",
+            "/dev/full",
+        ],
+        "",
+    );
+    no_panic(&r, "review --output /dev/full");
+    assert_eq!(r.code, 4, "{}", r.stderr);
+    assert!(r.stderr.contains("No space left on device"), "{}", r.stderr);
+    // Standard output on a full disk: said, not silently lost.
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("sdcoach"))
+        .args(["problems"])
+        .stdout(fs::File::create("/dev/full").expect("open /dev/full"))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(4));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
+}

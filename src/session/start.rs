@@ -7,7 +7,7 @@ use super::prompter::Prompter;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
 use crate::grading::{self, Answer, Extras};
-use crate::transcript::{Mode, PeerSession, Store, Transcript};
+use crate::transcript::{Mode, PeerSession, SessionLock, Store, Transcript};
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 
@@ -72,6 +72,10 @@ pub fn command_of(mode: Mode) -> &'static str {
     }
 }
 
+/// A session ready to run: where it is saved, what it holds so far, and
+/// its lock (held until dropped: one live session per transcript).
+pub type Opened = (PathBuf, Transcript, SessionLock);
+
 /// The session to run: a new one (saved at once, so it can be resumed) or
 /// the one to resume. `None` when the person cancelled the picker.
 pub fn open(
@@ -82,11 +86,11 @@ pub fn open(
     picker: Option<&mut dyn Prompter>,
     now: DateTime<FixedOffset>,
     how: &Invocation,
-) -> Result<Option<(PathBuf, Transcript)>> {
+) -> Result<Option<Opened>> {
     if let Some(file) = opts.resume {
-        let (path, t) = resume(store, file, mode, how)?;
+        let (path, t, lock) = resume(store, file, mode, how)?;
         check_data(catalog, &t.problem)?;
-        return Ok(Some((path, t)));
+        return Ok(Some((path, t, lock)));
     }
     let seed = opts.seed.unwrap_or_else(|| now_seed(now));
     let choice = match (opts.problem.as_deref(), opts.random, picker) {
@@ -121,8 +125,8 @@ pub fn open(
             ..Default::default()
         });
     }
-    let path = store.create(&t)?;
-    Ok(Some((path, t)))
+    let (path, lock) = store.create_locked(&t)?;
+    Ok(Some((path, t, lock)))
 }
 
 /// Grades an empty answer to the problem: everything the grade at the end
@@ -140,28 +144,36 @@ fn now_seed(now: DateTime<FixedOffset>) -> u64 {
     now.timestamp_nanos_opt().map_or(0, |n| n as u64)
 }
 
-/// The session to resume: `file`, or the latest unfinished session of `mode`.
+/// The session to resume, locked: `file`, or the latest unfinished session
+/// of `mode`. A session open in another sdcoach is refused, naming it.
 pub fn resume(
     store: &Store,
     file: Option<PathBuf>,
     mode: Mode,
     how: &Invocation,
-) -> Result<(PathBuf, Transcript)> {
+) -> Result<Opened> {
     let command = command_of(mode);
-    let (path, t) = match file {
+    let (path, lock, t) = match file {
         Some(f) => {
             let path = store.resolve(&f)?;
+            let lock = SessionLock::acquire(&path)?;
+            // Read under the lock: what another session saved last is here.
             let t = Store::load(&path)?;
-            (path, t)
+            (path, lock, t)
         }
-        None => store.latest_unfinished(mode)?.ok_or_else(|| {
+        None => {
+            let (path, _) = store.latest_unfinished(mode)?.ok_or_else(|| {
             Error::Usage(format!(
                 "no unfinished {} session in `{}`: start one with `{}` (or pass `--transcripts DIR`)",
                 mode.as_str(),
                 store.dir.display(),
                 how.command(&format!("{command} PROBLEM"))
             ))
-        })?,
+            })?;
+            let lock = SessionLock::acquire(&path)?;
+            let t = Store::load(&path)?;
+            (path, lock, t)
+        }
     };
     if t.finished {
         return Err(Error::Usage(format!(
@@ -182,7 +194,7 @@ pub fn resume(
             ))
         )));
     }
-    Ok((path, t))
+    Ok((path, t, lock))
 }
 
 #[cfg(test)]

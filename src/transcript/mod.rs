@@ -1,10 +1,12 @@
 //! The saved-session model: one YAML file per session, written atomically
 //! after every answer so that nothing but the answer being typed can be lost.
 
+pub mod lock;
 mod store;
 mod views;
 
-pub use store::{check_writable, Store, MAX_TRANSCRIPT_BYTES};
+pub use lock::SessionLock;
+pub use store::{check_writable, hold_saves, Store, MAX_TRANSCRIPT_BYTES};
 pub use views::{SessionInfo, StepTime};
 
 use crate::framework::StepId;

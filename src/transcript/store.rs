@@ -1,6 +1,6 @@
 //! The transcripts folder: naming, atomic saves, finding the latest session.
 
-use super::{Mode, Transcript};
+use super::{Mode, SessionLock, Transcript};
 use crate::error::{did_you_mean, nearest, Error, Result};
 use std::fs;
 use std::io::{ErrorKind, Write};
@@ -165,6 +165,12 @@ impl Store {
     /// counter) and returns the path. The name is claimed with create-new
     /// semantics, so two sessions started at the same moment get two files.
     pub fn create(&self, t: &Transcript) -> Result<PathBuf> {
+        self.create_locked(t).map(|(path, _)| path)
+    }
+
+    /// [`Store::create`], holding the new session's lock, taken before the
+    /// file appears so that no other process can resume it meanwhile.
+    pub fn create_locked(&self, t: &Transcript) -> Result<(PathBuf, SessionLock)> {
         let date = t.started.format("%Y-%m-%d").to_string();
         let text = t.to_yaml();
         for n in 1..=MAX_SESSIONS_A_DAY {
@@ -172,8 +178,14 @@ impl Store {
             if path.exists() {
                 continue;
             }
+            let lock = match SessionLock::acquire(&path) {
+                Ok(lock) => lock,
+                // Another process is claiming this name right now.
+                Err(Error::Locked { .. }) => continue,
+                Err(e) => return Err(e),
+            };
             if publish_new(&path, &text)? {
-                return Ok(path);
+                return Ok((path, lock));
             }
         }
         Err(Error::Write {
