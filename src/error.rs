@@ -23,10 +23,11 @@ pub enum Error {
     },
     #[error("`{}` is not UTF-8 text (first bad byte at offset {offset}): save it as UTF-8 and try again", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
-    #[error("`{}` is {size} bytes, over the {limit}-byte limit: grade a shorter answer", path.display())]
+    /// `size` is `None` when the file does not say (a device, a pipe).
+    #[error("`{}` {}: grade a shorter answer", path.display(), too_large(*size, *limit))]
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
         limit: u64,
     },
     #[error("`{}` holds no answer text: write your answer under the seven `## ` step headings", path.display())]
@@ -104,6 +105,17 @@ impl Error {
             | Error::Usage(_)
             | Error::UnknownQuestion { .. } => exit::USAGE,
         }
+    }
+}
+
+/// "is N bytes, over the L-byte limit", or, when the size is unknown, what
+/// reading found.
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!("is {size} bytes, over the {limit}-byte limit"),
+        None => format!(
+            "holds more than the {limit}-byte limit (it kept coming: a device or an endless pipe?)"
+        ),
     }
 }
 

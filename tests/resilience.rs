@@ -560,3 +560,207 @@ fn a_full_disk_is_one_line_and_exit_4() {
     assert_eq!(out.status.code(), Some(4));
     assert!(String::from_utf8_lossy(&out.stderr).contains("No space left on device"));
 }
+
+/// Bad files of every kind a command may be handed.
+fn bad_inputs(dir: &Path) -> Vec<(String, PathBuf)> {
+    let good = graded("url-shortener").to_yaml();
+    let mut files: Vec<(&str, Vec<u8>)> = vec![
+        ("empty", Vec::new()),
+        ("binary", vec![0x89, b'P', b'N', b'G', 0, 0, 1]),
+        ("latin1", b"caf\xe9 design\n".to_vec()),
+        (
+            "deep",
+            format!("version: 1\nproblem: {}\n", "[".repeat(40_000)).into_bytes(),
+        ),
+        (
+            "deep-map",
+            format!("version: 1\nsteps: {}\n", "{a: ".repeat(40_000)).into_bytes(),
+        ),
+        ("no-version", b"problem: twitter\n".to_vec()),
+        ("garbage", b"::: [ }\n\t- :\n".to_vec()),
+        ("huge", "word ".repeat(4 * 1024 * 1024).into_bytes()),
+    ];
+    files.push(("short", good.as_bytes()[..good.len() / 3].to_vec()));
+    let mut out: Vec<(String, PathBuf)> = files
+        .into_iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(format!("{name}.yaml"));
+            fs::write(&path, bytes).expect("write");
+            (name.to_string(), path)
+        })
+        .collect();
+    let folder = dir.join("a-folder.yaml");
+    fs::create_dir_all(&folder).expect("mkdir");
+    out.push(("folder".into(), folder));
+    out.push(("missing".into(), dir.join("missing.yaml")));
+    if Path::new("/dev/zero").exists() {
+        out.push(("dev-zero".into(), PathBuf::from("/dev/zero")));
+    }
+    out
+}
+
+#[test]
+fn every_command_that_reads_a_file_refuses_bad_ones_in_one_line_and_quickly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("t");
+    fs::create_dir_all(&folder).expect("mkdir");
+    let good = folder.join("good.yaml");
+    Store::new(&folder)
+        .save(&good, &graded("url-shortener"))
+        .expect("save");
+    let good = good.to_string_lossy().into_owned();
+    for (name, path) in bad_inputs(&folder) {
+        let file = path.to_string_lossy().into_owned();
+        let runs: Vec<Vec<&str>> = vec![
+            vec!["grade", "--problem", "twitter", &file],
+            vec!["grade", "--question", "networking-http-stateless", &file],
+            vec!["review", &file],
+            vec!["review", "--format", "html", &file],
+            vec!["review", "--compare", &good, &file],
+            vec!["practice", "--resume", &file],
+            vec!["interview", "--resume", &file],
+        ];
+        for args in runs {
+            let start = std::time::Instant::now();
+            let mut all = vec!["--transcripts", "t"];
+            all.extend(&args);
+            let r = run(dir.path(), &all, "");
+            let took = start.elapsed();
+            no_panic(&r, &format!("{args:?} on {name}"));
+            assert!(
+                took < std::time::Duration::from_secs(10),
+                "{args:?} on {name} took {took:?}"
+            );
+            // Anything a grader can read is graded; the rest is refused.
+            if r.code == 0 {
+                assert!(args[0] == "grade", "{args:?} accepted {name}");
+                continue;
+            }
+            assert!(
+                [2, 3, 4].contains(&r.code),
+                "{args:?} on {name}: {}",
+                r.code
+            );
+            assert_eq!(
+                r.stderr.lines().count(),
+                1,
+                "{args:?} on {name}: {}",
+                r.stderr
+            );
+            assert!(r.stderr.starts_with("error: "), "{args:?}: {}", r.stderr);
+        }
+    }
+    // The answer limit, stated: 1 MB from a device, a file or a pipe.
+    let r = run(
+        dir.path(),
+        &["grade", "--problem", "twitter", "/dev/zero"],
+        "",
+    );
+    assert!(r.stderr.contains("1048576-byte limit"), "{}", r.stderr);
+    let r = output(
+        sdcoach()
+            .args(["grade", "--problem", "twitter", "-"])
+            .write_stdin("a".repeat(2 * 1024 * 1024)),
+    );
+    assert_eq!(r.code, 2);
+    assert!(r.stderr.contains("1048576-byte limit"), "{}", r.stderr);
+    // `history` over the folder of bad files: warnings, never fatal.
+    let r = run(dir.path(), &["--transcripts", "t", "history"], "");
+    no_panic(&r, "history");
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stderr.contains("deep.yaml"), "{}", r.stderr);
+    assert!(r.stdout.contains("1 session"), "{}", r.stdout);
+}
+
+#[test]
+fn a_data_folder_with_a_device_or_deep_nesting_is_refused_quickly() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    for f in sdcoach::catalog::SourceFile::embedded() {
+        let path = data.join(&f.rel);
+        fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+        fs::write(path, f.text).expect("write");
+    }
+    fs::write(
+        data.join("rubrics/deep.yaml"),
+        format!("problem: {}\n", "[".repeat(40_000)),
+    )
+    .expect("write");
+    for args in [vec!["lint"], vec!["problems"], vec!["practice", "pastebin"]] {
+        let start = std::time::Instant::now();
+        let mut all = vec!["--data", "data", "--transcripts", "t"];
+        all.extend(&args);
+        let r = run(dir.path(), &all, "");
+        no_panic(&r, &format!("{args:?}"));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(5),
+            "{args:?}"
+        );
+        assert_ne!(r.code, 0, "{args:?}");
+        assert!(
+            r.stdout.contains("nest") || r.stderr.contains("nest"),
+            "{args:?}: {}{}",
+            r.stdout,
+            r.stderr
+        );
+    }
+    fs::remove_file(data.join("rubrics/deep.yaml")).expect("rm");
+    if Path::new("/dev/zero").exists() {
+        std::os::unix::fs::symlink("/dev/zero", data.join("rubrics/zero.yaml")).expect("symlink");
+        let r = run(dir.path(), &["--data", "data", "lint"], "");
+        no_panic(&r, "lint over /dev/zero");
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(r.stderr.contains("zero.yaml"), "{}", r.stderr);
+    }
+}
+
+#[test]
+fn reports_escape_c1_del_html_and_invisible_characters_and_name_no_private_path() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let folder = dir.path().join("t");
+    fs::create_dir_all(&folder).expect("mkdir");
+    let mut t = graded("url-shortener");
+    let evil = "\u{9b}31m\u{7f}<img src=x onerror=alert(1)>\u{2028}line\u{200b}gap";
+    for s in &mut t.steps {
+        s.answer = format!("We cache hot keys in Redis because reads dominate {evil}.");
+    }
+    let path = folder.join("evil.yaml");
+    Store::new(&folder).save(&path, &t).expect("save");
+    let abs = path.to_string_lossy().into_owned();
+    let folder_text = folder.to_string_lossy().into_owned();
+    let review = |format: &str| {
+        let r = run(
+            dir.path(),
+            &[
+                "--transcripts",
+                &folder_text,
+                "review",
+                "--format",
+                format,
+                &abs,
+            ],
+            "",
+        );
+        assert_eq!(r.code, 0, "{format}: {}", r.stderr);
+        assert!(
+            !r.stdout.contains(&folder_text),
+            "{format} names the private folder"
+        );
+        r.stdout
+    };
+    let json = review("json");
+    for c in ['\u{9b}', '\u{7f}', '\u{2028}', '\u{200b}'] {
+        assert!(!json.contains(c), "json carries {c:?} raw");
+    }
+    assert!(json.contains("\\u009b"), "escaped, so the data stays exact");
+    let md = review("markdown");
+    assert!(!md.contains("<img"), "markdown passes HTML through");
+    assert!(md.contains("&lt;img"), "{md}");
+    let text = review("text");
+    for c in ['\u{9b}', '\u{7f}', '\u{2028}', '\u{200b}'] {
+        assert!(!text.contains(c), "the terminal gets {c:?}");
+    }
+    let html = review("html");
+    assert!(html.contains("evil.yaml"));
+    assert!(!html.contains("<img src=x"));
+}

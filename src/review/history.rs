@@ -234,6 +234,10 @@ fn scan(catalog: &Catalog, path: &Path, filter: &Filter) -> Scan {
     let file = path.display().to_string();
     let light = crate::catalog::read_text(path, MAX_TRANSCRIPT_BYTES)
         .ok()
+        // Deep nesting goes to the full load, which refuses it quickly.
+        .filter(|text| {
+            crate::catalog::depth::too_deep(text, crate::catalog::depth::MAX_FLOW_DEPTH).is_none()
+        })
         .and_then(|text| serde_yaml::from_str::<Light>(&text).ok())
         .filter(|l| l.version == Some(VERSION) && (l.grade.is_some() || !l.finished))
         // A short or shuffled step list goes to the full load, which names the fault.

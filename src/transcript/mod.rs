@@ -382,6 +382,12 @@ impl Transcript {
 
     /// Reads a transcript, checking its version.
     pub fn from_yaml(text: &str, file: &str) -> crate::Result<Transcript> {
+        use crate::catalog::depth::{too_deep, MAX_FLOW_DEPTH};
+        if let Some((line, column)) = too_deep(text, MAX_FLOW_DEPTH) {
+            return Err(crate::Error::Transcript(format!(
+                "{file}:{line}:{column}: `[` and `{{` nest more than {MAX_FLOW_DEPTH} levels deep: this is not a transcript sdcoach wrote"
+            )));
+        }
         #[derive(Deserialize)]
         struct Probe {
             version: Option<u32>,

@@ -8,8 +8,9 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
-/// Largest transcript read (a 55-minute session is a few dozen KB).
-pub const MAX_TRANSCRIPT_BYTES: u64 = 4 * 1024 * 1024;
+/// Largest transcript read (a 55-minute session is a few dozen KB): room for
+/// the most input a session reads (2 MiB) even when YAML escapes all of it.
+pub const MAX_TRANSCRIPT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// Most files of one problem on one day before `create` gives up.
 const MAX_SESSIONS_A_DAY: u32 = 10_000;
@@ -146,6 +147,21 @@ impl Store {
             self.dir.display(),
             did_you_mean(&suggestions)
         )))
+    }
+
+    /// How a report names a transcript: relative to the transcripts folder
+    /// when it is inside it, else by its file name alone, so that a shared
+    /// report carries no private path.
+    pub fn display_name(&self, path: &Path) -> String {
+        if let (Ok(dir), Ok(file)) = (fs::canonicalize(&self.dir), fs::canonicalize(path)) {
+            if let Ok(rel) = file.strip_prefix(&dir) {
+                return rel.display().to_string();
+            }
+        }
+        path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        )
     }
 
     /// The first file name not taken: `YYYY-MM-DD-<problem>-<n>.yaml`. Only
