@@ -1,5 +1,6 @@
 //! Problem and rubric types and their loading (embedded or from a folder).
 
+pub mod depth;
 mod finding;
 mod load;
 pub mod problem;

@@ -2,13 +2,14 @@
 
 use super::grade_text::with_unit;
 use super::{clock, verdict_name};
-use crate::framework::sanitize::one_line;
+use crate::framework::sanitize::{markdown_inline as md, one_line};
 use crate::grading::Grade;
 use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
+/// A table cell: Markdown-escaped, `|` included.
 fn cell(s: &str) -> String {
-    one_line(s).replace('|', "\\|")
+    md(s)
 }
 
 /// The Markdown report.
@@ -66,12 +67,12 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
             let _ = writeln!(
                 out,
                 "- {mark} **{}**{note}: “{}”",
-                m.label,
-                one_line(&m.evidence)
+                md(&m.label),
+                md(&m.evidence)
             );
         }
         for m in &s.to_study {
-            let _ = writeln!(out, "- ✗ **{}** — study *{}*", m.label, m.study);
+            let _ = writeln!(out, "- ✗ **{}** — study *{}*", md(&m.label), md(&m.study));
         }
     }
     if !grade.estimates.is_empty() {
@@ -113,7 +114,7 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
                 out,
                 "- `{}`: {}",
                 one_line(&a.text).replace('`', "'"),
-                one_line(&a.explanation)
+                md(&a.explanation)
             );
         }
     }
@@ -125,7 +126,7 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
                 out,
                 "- **{}/100** {}{}",
                 q.score,
-                one_line(&q.ask),
+                md(&q.ask),
                 if missed.is_empty() {
                     String::new()
                 } else {
@@ -144,9 +145,9 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
                 let _ = writeln!(
                     out,
                     "- **{}** ({}): “{}”",
-                    f.label,
+                    md(&f.label),
                     f.points,
-                    one_line(&f.evidence)
+                    md(&f.evidence)
                 );
             }
         }

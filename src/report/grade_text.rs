@@ -353,7 +353,7 @@ pub fn question_markdown(g: &QuestionGrade) -> String {
     let _ = writeln!(
         out,
         "## {} (`{}`)\n\nScore **{}/100**\n",
-        one_line(&g.ask),
+        crate::framework::sanitize::markdown_inline(&g.ask),
         g.question,
         g.score
     );
@@ -363,7 +363,8 @@ pub fn question_markdown(g: &QuestionGrade) -> String {
         } else {
             "~ (partial)"
         };
-        let _ = writeln!(out, "- {mark} {}: \"{}\"", m.label, one_line(&m.evidence));
+        let md = crate::framework::sanitize::markdown_inline;
+        let _ = writeln!(out, "- {mark} {}: \"{}\"", md(&m.label), md(&m.evidence));
     }
     for m in &g.to_study {
         let _ = writeln!(out, "- ✗ {} — study \"{}\"", m.label, m.study);

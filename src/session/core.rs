@@ -59,8 +59,15 @@ impl Core<'_> {
         Ok(())
     }
 
-    /// Input ended: saves as unfinished and says how to resume.
+    /// Input ended: saves as unfinished and says how to resume. A session
+    /// in which nothing was recorded is not kept: its file is removed, so
+    /// `practice < /dev/null` leaves no empty session in the history.
     pub fn end_of_input(&mut self, p: &mut dyn Prompter) -> Result<()> {
+        if self.transcript.is_blank() {
+            self.store.discard(&self.path)?;
+            p.say("\nInput ended before any answer: nothing saved.");
+            return Ok(());
+        }
         self.save()?;
         p.say(&format!(
             "\nInput ended: session saved as unfinished in {}; resume with: {}",
@@ -131,9 +138,9 @@ impl Core<'_> {
         let t = &self.transcript;
         format!(
             "Time: {} on this step (budget {}), {} in all (of {}).",
-            clock(t.step(step).seconds + extra),
+            clock(t.step(step).seconds.saturating_add(extra)),
             clock(t.budget_secs(step)),
-            clock(t.seconds() + extra),
+            clock(t.seconds().saturating_add(extra)),
             clock(u64::from(t.minutes) * 60)
         )
     }

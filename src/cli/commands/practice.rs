@@ -47,7 +47,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
     let store = Store::new(&config.transcripts);
     session::ensure_writable(&store.dir)?;
     let clock = SystemClock;
-    let Some((path, transcript)) = session::start::open(
+    let Some((path, transcript, lock)) = session::start::open(
         &catalog,
         &store,
         Mode::Solo,
@@ -76,7 +76,10 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         },
     };
     terminal::guard_interrupts(&session.core.path, &session.core.resume_command());
-    if let Outcome::Finished(grade) = session.run(prompter.as_mut())? {
+    let outcome = session.run(prompter.as_mut())?;
+    // The session is over: release its lock before the report is printed.
+    drop(lock);
+    if let Outcome::Finished(grade) = outcome {
         let info = session.info();
         emit(&format!(
             "\n{}",
