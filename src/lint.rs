@@ -3,7 +3,7 @@
 //! checked with the engine that reads them) and below everything that runs
 //! sessions, so a session can refuse broken data before the first question.
 
-use crate::catalog::{Catalog, Finding, Flag, SourceFile, Topic};
+use crate::catalog::{Catalog, Finding, Flag, Problem, SourceFile, Topic};
 use crate::estimation::{eval_formula, parse_unit};
 use crate::framework::StepId;
 use std::collections::{HashMap, HashSet};
@@ -218,6 +218,7 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         for step in p.hints.keys() {
             check_step_id(&mut r, &rel, step, "hints");
         }
+        check_ladders_and_curveballs(&mut r, &rel, p, catalog);
     }
 
     for rubric in catalog.rubrics.values() {
@@ -427,6 +428,82 @@ fn check_topic(r: &mut Reporter, rel: &str, what: &str, t: &Topic, sections: &Ha
                 t.id, t.study
             ),
         );
+    }
+}
+
+/// Three hint rungs per step, pointing at topics the step's rubric has;
+/// curveballs with unique ids and topics that can match.
+fn check_ladders_and_curveballs(r: &mut Reporter, rel: &str, p: &Problem, catalog: &Catalog) {
+    let rubric = catalog.rubrics.get(&p.id);
+    for step in StepId::ALL {
+        let ladder = p.hints.get(step.as_str()).map_or(&[][..], Vec::as_slice);
+        if ladder.len() != 3 {
+            r.push(
+                rel,
+                Some("hints:"),
+                format!(
+                    "hints for `{step}` have {} rungs: write three (a nudge, a direction, a concrete pointer)",
+                    ladder.len()
+                ),
+            );
+        }
+        let Some(steps) = rubric.map(|rb| &rb.steps) else {
+            continue;
+        };
+        let topics: HashSet<&str> = steps
+            .get(step.as_str())
+            .map(|s| s.topics.iter().map(|t| t.id.as_str()).collect())
+            .unwrap_or_default();
+        for t in ladder.iter().flat_map(|h| &h.topics) {
+            if !topics.contains(t.as_str()) {
+                r.push(
+                    rel,
+                    Some(t),
+                    format!("a hint in `{step}` names topic `{t}`, which the rubric's `{step}` step lacks"),
+                );
+            }
+        }
+    }
+    duplicates(
+        r,
+        rel,
+        "curveball",
+        p.curveballs.iter().map(|c| c.id.as_str()),
+    );
+    for c in &p.curveballs {
+        if c.topics.is_empty() {
+            r.push(
+                rel,
+                Some(&c.id),
+                format!(
+                    "curveball `{}` has no topics: name what a good adaptation covers",
+                    c.id
+                ),
+            );
+        }
+        for t in &c.topics {
+            let what = format!("curveball `{}` topic `{}`", c.id, t.id);
+            if !(t.weight > 0.0 && t.weight.is_finite()) {
+                r.push(
+                    rel,
+                    Some(&t.id),
+                    format!("{what} has weight {}: weights must be positive", t.weight),
+                );
+            }
+            if t.phrases
+                .iter()
+                .chain(&t.synonyms)
+                .all(|w| w.trim().is_empty())
+                && t.patterns.is_empty()
+            {
+                r.push(
+                    rel,
+                    Some(&t.id),
+                    format!("{what} has no phrases, synonyms or patterns: it can never match"),
+                );
+            }
+            check_patterns(r, rel, &what, &t.id, &t.patterns);
+        }
     }
 }
 

@@ -105,3 +105,57 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     assert!(accuracy >= 0.69, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.04, "wrong facts {wrong:.3}\n{table}");
 }
+
+#[test]
+fn lint_wants_three_rungs_that_point_at_real_topics_and_curveballs_that_can_match() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for sub in ["problems", "rubrics"] {
+        fs::create_dir_all(dir.path().join(sub)).expect("mkdir");
+        let text = fs::read_to_string(format!("{sub}/pastebin.yaml")).expect("read");
+        fs::write(dir.path().join(sub).join("pastebin.yaml"), text).expect("write");
+    }
+    let problem = dir.path().join("problems/pastebin.yaml");
+    let text = fs::read_to_string(&problem).expect("read");
+    // Drop the third rung of the first ladder, point a rung at a missing
+    // topic, and give a curveball topic nothing to match.
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let hints = lines.iter().position(|l| l == "hints:").expect("hints");
+    let third = hints + 6;
+    assert!(
+        lines[third].trim_start().starts_with("- text:"),
+        "{}",
+        lines[third]
+    );
+    lines.drain(third..third + 2);
+    let topics = lines[hints + 3].clone();
+    lines[hints + 3] = topics.replacen('[', "[no_such_topic, ", 1);
+    let text = lines.join("\n");
+    let first_phrases = text.find("        phrases: [").expect("a curveball topic");
+    let end = text[first_phrases..].find('\n').expect("line end") + first_phrases;
+    let text = format!(
+        "{}        phrases: []{}",
+        &text[..first_phrases],
+        &text[end..]
+    );
+    let syn = text[first_phrases..]
+        .find("        synonyms: [")
+        .expect("synonyms")
+        + first_phrases;
+    let end = text[syn..].find('\n').expect("line end") + syn;
+    let text = format!("{}        synonyms: []{}", &text[..syn], &text[end..]);
+    fs::write(&problem, text).expect("write");
+    let out = std::process::Command::new(assert_cmd::cargo::cargo_bin("sdcoach"))
+        .arg("--data")
+        .arg(dir.path())
+        .arg("lint")
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(1), "{stdout}");
+    assert!(
+        stdout.contains("hints for `requirements` have 2 rungs"),
+        "{stdout}"
+    );
+    assert!(stdout.contains("names topic `no_such_topic`"), "{stdout}");
+    assert!(stdout.contains("it can never match"), "{stdout}");
+}

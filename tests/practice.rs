@@ -21,7 +21,7 @@ fn sdcoach(dir: &Path) -> Command {
 }
 
 /// A whole session in line mode, with a reply to each probe the answers
-/// leave open (seed 4 picks two in the deep dive).
+/// leave open (seed 4 picks two in the deep dive, after a curveball).
 const SESSION: &str = "?How many new URLs are created per month?
 ?What is the read to write ratio?
 I assume 100M new links a month and 100 redirects per link.
@@ -42,6 +42,8 @@ A load balancer spreads requests over stateless app servers, because any server 
 A Redis cache in front of the key-value store keeps p99 low since reads dominate 100:1.
 .
 Codes are base62 of ids handed out in ranges by a key service so that two servers never collide.
+.
+A reported link is marked blocked in the database and purged from every cache and CDN edge, so the block reaches all regions within a minute.
 .
 Memory is finite: we keep the hot 20% with LRU eviction, because most clicks go to few links.
 .

@@ -8,7 +8,7 @@ pub mod rubric;
 
 pub use finding::Finding;
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
-pub use problem::{Assumption, Difficulty, Estimate, Fact, Probe, Problem};
+pub use problem::{Assumption, Curveball, Difficulty, Estimate, Fact, Hint, Probe, Problem};
 pub use rubric::{
     BandThresholds, Common, Detector, EstimateCheck, Flag, GuideIndex, LevelRubric, Question,
     QuestionBank, Rubric, StepRubric, Topic,

@@ -45,6 +45,7 @@ pub struct Topic {
     #[serde(default)]
     pub patterns: Vec<String>,
     /// Guide section to study: `Chapter > Section` as in `rubrics/guide.yaml`.
+    #[serde(default)]
     pub study: String,
 }
 

@@ -334,6 +334,7 @@ fn grade_with(
     let flags = answer_flags(catalog, rubric, &docs, answer.free_form, figures, &file)?;
     let (score, dimensions) = score::overall_weighted(&steps, &flags, &policy.weights);
     let follow_ups = follow_up_grades(catalog, extras)?;
+    let curveball = super::curveball::curveball_grade(problem, extras)?;
     Ok(Grade {
         problem: problem.id.clone(),
         title: problem.title.clone(),
@@ -348,6 +349,7 @@ fn grade_with(
         arithmetic,
         facts,
         follow_ups,
+        curveball,
     })
 }
 

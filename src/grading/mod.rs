@@ -6,6 +6,7 @@
 //! - `grade`: joins facts, numbers, topics, flags and scores into a grade.
 
 pub mod answer;
+pub mod curveball;
 pub mod facts;
 pub mod flags;
 mod grade;

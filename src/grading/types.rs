@@ -94,6 +94,9 @@ pub struct Grade {
     /// Follow-up replies graded against the counter-question bank.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<QuestionGrade>,
+    /// The reply to the curveball the interviewer threw, graded on its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curveball: Option<super::curveball::CurveballGrade>,
 }
 
 impl Grade {
@@ -114,6 +117,8 @@ pub struct Extras {
     /// Replies to follow-ups drawn from the counter-question bank:
     /// (the ask, the bank id, the reply). Each is graded against the bank.
     pub follow_ups: Vec<(String, String, String)>,
+    /// The curveball thrown and the reply to it: (curveball id, reply).
+    pub curveball: Option<(String, String)>,
 }
 
 /// The grade of an answer to a counter-question.

@@ -135,6 +135,20 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
             );
         }
     }
+    if let Some(c) = &grade.curveball {
+        let _ = writeln!(
+            out,
+            "\n## Curveball — {}/100\n\n> {}\n",
+            c.score,
+            md(&c.say)
+        );
+        for m in &c.matched {
+            let _ = writeln!(out, "- ✓ **{}**: “{}”", md(&m.label), md(&m.evidence));
+        }
+        for label in &c.missed {
+            let _ = writeln!(out, "- ✗ **{}**", md(label));
+        }
+    }
     for (title, list) in [
         ("Red flags", &grade.flags.red),
         ("Green flags", &grade.flags.green),

@@ -286,6 +286,27 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
             }
         }
     }
+    if let Some(c) = &grade.curveball {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            st.bold("Curveball"),
+            st.score(c.score, &format!("{}/100", c.score))
+        );
+        let _ = writeln!(out, "  Interviewer: {}", one_line(&c.say));
+        for m in &c.matched {
+            let _ = writeln!(
+                out,
+                "  {} {}: \"{}\"",
+                st.green("✓"),
+                m.label,
+                one_line(&m.evidence)
+            );
+        }
+        for label in &c.missed {
+            let _ = writeln!(out, "  {} {label}", st.red("✗"));
+        }
+    }
     if !grade.flags.red.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Red flags"));
         for f in &grade.flags.red {

@@ -26,6 +26,8 @@ pub struct StartOptions {
     pub seed: Option<u64>,
     /// The candidate's name (peer only).
     pub candidate: Option<String>,
+    /// No curveball in the deep dive (solo only).
+    pub no_curveball: bool,
 }
 
 /// How the person started the program, so that hints name a command that
@@ -116,6 +118,7 @@ pub fn open(
     // The seed is unused in peer mode (the interviewer picks the probes).
     let seed = if mode == Mode::Solo { seed } else { 0 };
     let mut t = Transcript::new(&id, mode, opts.minutes, opts.timer, seed, now);
+    t.curveballs = !opts.no_curveball;
     if mode == Mode::Peer {
         t.peer = Some(PeerSession {
             candidate: opts

@@ -172,6 +172,29 @@ pub struct Transcript {
     pub grade: Option<SavedGrade>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peer: Option<PeerSession>,
+    /// Whether the interviewer throws a curveball in the deep dive
+    /// (`--no-curveball` turns it off).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub curveballs: bool,
+    /// The curveball the interviewer threw and the candidate's reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curveball: Option<CurveballReply>,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A change of requirement thrown in during the deep dive, and the reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurveballReply {
+    /// The curveball's id in the problem file.
+    pub id: String,
+    /// What the interviewer said.
+    pub say: String,
+    #[serde(default)]
+    pub reply: String,
 }
 
 fn yes() -> bool {
@@ -252,6 +275,8 @@ impl Transcript {
                 .collect(),
             grade: None,
             peer: None,
+            curveballs: true,
+            curveball: None,
         }
     }
 
@@ -372,6 +397,10 @@ impl Transcript {
                         .map(|q| (p.ask.clone(), q, p.reply.clone()))
                 })
                 .collect(),
+            curveball: self
+                .curveball
+                .as_ref()
+                .map(|c| (c.id.clone(), c.reply.clone())),
         }
     }
 

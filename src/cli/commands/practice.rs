@@ -23,6 +23,9 @@ pub struct Args {
     /// Do not show budgets or over-time notices.
     #[arg(long)]
     no_timer: bool,
+    /// No change of requirement in the deep dive.
+    #[arg(long)]
+    no_curveball: bool,
     /// Continue the latest unfinished session, or FILE.
     #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "random"])]
     resume: Option<Option<PathBuf>>,
@@ -40,6 +43,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         resume: args.resume,
         seed: args.seed,
         candidate: None,
+        no_curveball: args.no_curveball,
     };
     let catalog = Catalog::open(config.data.as_deref())?;
     let interactive = terminal::interactive();
