@@ -1,10 +1,12 @@
 //! Problem and rubric types, loading (embedded or from a folder) and lint.
 
+pub mod concepts;
 pub mod lint;
 mod load;
 pub mod problem;
 pub mod rubric;
 
+pub use concepts::{Concept, Lexicon, Sense};
 pub use lint::{lint, Finding};
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
 pub use problem::{Assumption, Difficulty, Estimate, Fact, Probe, Problem};
@@ -37,6 +39,8 @@ pub struct Catalog {
     pub common: Common,
     pub questions: QuestionBank,
     pub guide: GuideIndex,
+    /// The shared concept lexicon (`rubrics/concepts.yaml`).
+    pub concepts: Lexicon,
     /// Where the files came from: `built-in` or the folder given.
     pub origin: String,
 }
