@@ -341,9 +341,81 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
     r.findings
 }
 
-/// Grading v2 data: candidate levels in `rubrics/common.yaml`. Kept in one
-/// function so it moves with the grading data, not with the rest of lint.
+/// Grading v2 data: candidate levels in `rubrics/common.yaml`, the concept
+/// lexicon and the topics' references to it. Kept in one function so it
+/// moves with the grading data, not with the rest of lint.
 fn check_grading_v2(r: &mut Reporter, catalog: &Catalog) {
+    let lexicon = "rubrics/concepts.yaml";
+    let concepts = &catalog.concepts;
+    duplicates(
+        r,
+        lexicon,
+        "concept",
+        concepts.concepts.iter().map(|c| c.id.as_str()),
+    );
+    for c in &concepts.concepts {
+        if c.jargon.is_empty() && c.plain.is_empty() {
+            r.push(
+                lexicon,
+                Some(&c.id),
+                format!(
+                    "concept `{}` has no jargon or plain forms: it can never match",
+                    c.id
+                ),
+            );
+        }
+    }
+    for s in &concepts.senses {
+        for g in &s.not {
+            let words: Vec<String> = g
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            if !words.iter().any(|w| *w == s.word.to_lowercase()) {
+                r.push(
+                    lexicon,
+                    Some(g),
+                    format!("sense guard `{g}` does not hold its word `{}`", s.word),
+                );
+            }
+        }
+    }
+    let mut refs: Vec<(String, &str, &str)> = Vec::new();
+    for (id, rubric) in &catalog.rubrics {
+        for step in rubric.steps.values() {
+            for t in &step.topics {
+                refs.extend(
+                    t.concepts
+                        .iter()
+                        .map(|c| (format!("rubrics/{id}.yaml"), t.id.as_str(), c.as_str())),
+                );
+            }
+        }
+    }
+    for q in &catalog.questions.questions {
+        for p in &q.points {
+            refs.extend(p.concepts.iter().map(|c| {
+                (
+                    "rubrics/questions.yaml".to_string(),
+                    p.id.as_str(),
+                    c.as_str(),
+                )
+            }));
+        }
+    }
+    for (rel, topic, concept) in refs {
+        if concepts.concept(concept).is_none() {
+            r.push(
+                &rel,
+                Some(topic),
+                format!(
+                    "topic `{topic}` names concept `{concept}`, which rubrics/concepts.yaml lacks"
+                ),
+            );
+        }
+    }
     let common = "rubrics/common.yaml";
     for (name, level) in &catalog.common.levels {
         if !matches!(name.as_str(), "new-grad" | "mid" | "senior") {

@@ -38,7 +38,7 @@ pub(crate) fn embedded_sources() -> Vec<SourceFile> {
 }
 
 /// Reads a data folder; files it lacks among `common.yaml`, `questions.yaml`
-/// and `guide.yaml` come from the built-in data.
+/// `guide.yaml` and `concepts.yaml` come from the built-in data.
 pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
     if !dir.is_dir() {
         return Err(Error::Data {
@@ -83,6 +83,7 @@ pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
         "rubrics/common.yaml",
         "rubrics/questions.yaml",
         "rubrics/guide.yaml",
+        "rubrics/concepts.yaml",
     ] {
         if !files.iter().any(|f| f.rel == shared) {
             files.extend(embedded_sources().into_iter().filter(|f| f.rel == shared));
@@ -197,6 +198,10 @@ pub(crate) fn parse_all(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Fin
             },
             "rubrics/guide.yaml" => match parse::<GuideIndex>(file) {
                 Ok(g) => catalog.guide = g,
+                Err(f) => findings.push(f),
+            },
+            "rubrics/concepts.yaml" => match parse::<super::Lexicon>(file) {
+                Ok(l) => catalog.concepts = l,
                 Err(f) => findings.push(f),
             },
             _ if rel.starts_with("problems/") => match parse::<Problem>(file) {

@@ -1,11 +1,13 @@
 //! Problem and rubric types and their loading (embedded or from a folder).
 
+pub mod concepts;
 pub mod depth;
 mod finding;
 mod load;
 pub mod problem;
 pub mod rubric;
 
+pub use concepts::{Concept, Lexicon, Sense};
 pub use finding::Finding;
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
 pub use problem::{Assumption, Curveball, Difficulty, Estimate, Fact, Hint, Probe, Problem};
@@ -26,6 +28,8 @@ pub struct Catalog {
     pub common: Common,
     pub questions: QuestionBank,
     pub guide: GuideIndex,
+    /// The shared concept lexicon (`rubrics/concepts.yaml`).
+    pub concepts: Lexicon,
     /// Where the files came from: `built-in` or the folder given.
     pub origin: String,
 }

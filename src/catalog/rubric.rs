@@ -44,6 +44,10 @@ pub struct Topic {
     /// Regular expressions, matched case-insensitively against a sentence.
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Ids of concepts in `rubrics/concepts.yaml` whose jargon and plain
+    /// forms also cover the topic.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concepts: Vec<String>,
     /// Guide section to study: `Chapter > Section` as in `rubrics/guide.yaml`.
     #[serde(default)]
     pub study: String,

@@ -52,6 +52,8 @@ pub struct Context<'a> {
     /// Reference estimates found plus arithmetic steps typed: zero means the
     /// answer never sizes the system, whatever stray numbers it holds.
     pub figures: usize,
+    /// Spelling variants and word senses from the concept lexicon.
+    pub lexicon: &'a super::matcher::Lexicon,
 }
 
 /// Raises the flags of `flags` over the step documents.
@@ -73,7 +75,7 @@ pub fn raise(
             )
         })
         .collect();
-    let matcher = Matcher::new(&targets)?;
+    let matcher = Matcher::with_lexicon(&targets, ctx.lexicon.clone())?;
     let mut out: Vec<FlagHit> = Vec::new();
     let mut seen = HashSet::new();
     // Free-form answers hold the same text in every step: read it once.

@@ -8,13 +8,13 @@ use super::level::{Level, Policy};
 use super::matcher::Matcher;
 use super::math;
 use super::score;
-use super::tally::{best_mentions, regex_error, score_topics, tally, Best, Source};
+use super::tally::{best_mentions, regex_error, score_topics_in, tally, Best, Source};
 use super::text::{sentences, Sentence};
 use super::types::{
     Extras, FactCoverage, Flags, Grade, QuestionGrade, StepDoc, StepGrade, HINT_COST,
 };
 use super::FlagHit;
-use crate::catalog::{Catalog, Detector, Flag, Problem, Rubric, Topic};
+use crate::catalog::{Catalog, Detector, Flag, Lexicon, Problem, Rubric, Topic};
 use crate::error::Result;
 use crate::estimation::{self, ArithmeticCheck, EstimateResult, EstimateVerdict};
 use crate::framework::StepId;
@@ -149,6 +149,7 @@ struct StepInputs<'a> {
 
 /// Every step's grade, from one pass per step text over all topics.
 fn step_grades(
+    lexicon: &Lexicon,
     rubric: &Rubric,
     answer: &Answer,
     docs: &[StepDoc],
@@ -172,7 +173,7 @@ fn step_grades(
             .collect()
     };
     let tagged = tagged_topics(rubric);
-    let best = best_mentions(&tagged, &sources, file)?;
+    let best = best_mentions(&tagged, &sources, file, lexicon)?;
     let mut steps = Vec::new();
     for doc in docs {
         let idx: Vec<usize> = (0..tagged.len())
@@ -268,9 +269,11 @@ fn answer_flags(
     file: &str,
 ) -> Result<Flags> {
     let tech = technologies(catalog)?;
+    let lexicon = super::matcher::Lexicon::from_catalog(&catalog.concepts);
     let ctx = flags::Context {
         technologies: &tech,
         figures,
+        lexicon: &lexicon,
     };
     let joined = |common: &[Flag], own: &[Flag]| -> Vec<Flag> {
         common.iter().chain(own).cloned().collect()
@@ -318,7 +321,15 @@ fn grade_with(
         has_estimates: !estimates.is_empty(),
         numbers_score,
     };
-    let steps = step_grades(rubric, answer, &docs, extras, &inputs, &file)?;
+    let steps = step_grades(
+        &catalog.concepts,
+        rubric,
+        answer,
+        &docs,
+        extras,
+        &inputs,
+        &file,
+    )?;
     // A figure more than ten times off the reference, with no working
     // shown, is a guess rather than a sizing.
     let figures = estimates
@@ -369,9 +380,11 @@ pub fn step_flags(
         sentences: sentences(text),
     }];
     let tech = technologies(catalog)?;
+    let lexicon = super::matcher::Lexicon::from_catalog(&catalog.concepts);
     let ctx = flags::Context {
         technologies: &tech,
         figures: 1,
+        lexicon: &lexicon,
     };
     let wording = |f: &&Flag| {
         matches!(
@@ -395,7 +408,13 @@ pub fn grade_question(catalog: &Catalog, question_id: &str, text: &str) -> Resul
     let q = catalog.question(question_id)?;
     let points: Vec<&Topic> = q.points.iter().collect();
     let sents = sentences(text);
-    let (s, matched, to_study) = score_topics(&points, text, &sents, "rubrics/questions.yaml")?;
+    let (s, matched, to_study) = score_topics_in(
+        &catalog.concepts,
+        &points,
+        text,
+        &sents,
+        "rubrics/questions.yaml",
+    )?;
     Ok(QuestionGrade {
         question: q.id.clone(),
         ask: q.ask.clone(),
