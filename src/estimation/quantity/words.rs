@@ -104,6 +104,9 @@ pub(crate) fn period_word(w: &str) -> Option<f64> {
 pub(crate) fn duration_word(w: &str) -> Option<f64> {
     match Lower::new(w).as_str() {
         "ms" | "msec" | "millisecond" | "milliseconds" => Some(1e-3),
+        // Latencies; a bare "us" stays a word ("us-east"), "µs" is not ASCII.
+        "usec" | "microsecond" | "microseconds" => Some(1e-6),
+        "ns" | "nsec" | "nanosecond" | "nanoseconds" => Some(1e-9),
         "d" | "y" | "mo" | "mon" => None,
         other => period_word(other),
     }
