@@ -1,4 +1,4 @@
-//! Embeds every YAML file under `problems/`, `rubrics/` and `drill/` into the binary, so
+//! Embeds every YAML file under `problems/` and `rubrics/` into the binary, so
 //! `sdcoach` works from any folder. Each file is also embedded as JSON, which
 //! parses about ten times faster: start-up stays in single-digit milliseconds.
 //! A file that is not valid YAML gets no JSON; the program then reads the YAML
@@ -12,7 +12,7 @@ fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
     let out_dir = std::env::var("OUT_DIR").unwrap_or_else(|_| ".".into());
     let mut entries = Vec::new();
-    for dir in ["problems", "rubrics", "drill"] {
+    for dir in ["problems", "rubrics"] {
         let path = Path::new(&root).join(dir);
         println!("cargo:rerun-if-changed={}", path.display());
         let Ok(read) = fs::read_dir(&path) else {

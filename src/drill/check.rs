@@ -135,6 +135,15 @@ fn check_quantity(q: &QuantityCheck, answer: &str) -> Reply {
     let Some((_, target)) = parse_unit(&q.unit) else {
         return Reply::Retry(format!("This card's unit `{}` is unreadable.", q.unit));
     };
+    // The card asks for bytes, so a `B` after a number is bytes (in free
+    // text the engine may read `16 B` as sixteen billion).
+    let bytes;
+    let answer = if target.bytes != 0 {
+        bytes = bytes_b(answer);
+        bytes.as_str()
+    } else {
+        answer
+    };
     let figures = parse_quantities(answer);
     let Some(last) = figures.last() else {
         return Reply::Retry(format!(
@@ -153,24 +162,22 @@ fn check_quantity(q: &QuantityCheck, answer: &str) -> Reply {
     };
     if !figures.iter().any(|f| f.dim == target) {
         let bare = figures.iter().rev().find(|f| f.dim.is_count());
+        let answer_in = if target.is_count() {
+            "answer with a plain number".to_string()
+        } else {
+            format!("answer in {}", q.unit.trim())
+        };
         return Reply::Retry(match bare {
             Some(f) if !target.is_count() => format!(
-                "`{}` has no unit: this card wants {} in {}, e.g. `{}`.",
+                "`{}` has no unit: {answer_in}, e.g. `{}`.",
                 typed(f),
-                target.describe(),
-                q.unit.trim(),
                 example(q)
             ),
             _ => format!(
-                "`{}` is {}, but this card wants {}{}: e.g. `{}`.",
+                "`{}` is {}, but this card wants {}: {answer_in}, e.g. `{}`.",
                 typed(last),
                 last.dim.describe(),
                 target.describe(),
-                if q.unit.trim().is_empty() {
-                    String::new()
-                } else {
-                    format!(" ({})", q.unit.trim())
-                },
                 example(q)
             ),
         });
@@ -197,9 +204,9 @@ fn check_quantity(q: &QuantityCheck, answer: &str) -> Reply {
         ));
     };
     let (proposed, how) = match r.verdict {
-        EstimateVerdict::Close => (Rating::Good, format!("close (within {}x)", q.tolerance)),
-        EstimateVerdict::OrderOfMagnitude => (Rating::Hard, "right order of magnitude".into()),
-        _ => (Rating::Again, "off by more than 10x".into()),
+        EstimateVerdict::Close => (Rating::Good, format!("within {}x", q.tolerance)),
+        EstimateVerdict::OrderOfMagnitude => (Rating::Hard, "within 10x".into()),
+        _ => (Rating::Again, "more than 10x away".into()),
     };
     let shown = r
         .found
@@ -207,7 +214,7 @@ fn check_quantity(q: &QuantityCheck, answer: &str) -> Reply {
     Reply::Graded(Graded {
         proposed,
         why: format!(
-            "{how}: {shown} against {}",
+            "you said {shown}, expected {} ({how})",
             super::estimate::with_unit(q.expected, &q.unit)
         ),
         result: Result::Quantity {
@@ -223,4 +230,13 @@ fn check_quantity(q: &QuantityCheck, answer: &str) -> Reply {
 /// An example answer of the right form (not the answer: a round number).
 fn example(q: &QuantityCheck) -> String {
     super::estimate::with_unit(42.0, &q.unit)
+}
+
+/// `16 B` → `16 bytes`: a capital B right after a number, standing alone.
+fn bytes_b(answer: &str) -> String {
+    static B: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    match B.get_or_init(|| regex::Regex::new(r"(\d)\s*B\b").ok()) {
+        Some(re) => re.replace_all(answer, "$1 bytes").into_owned(),
+        None => answer.to_string(),
+    }
 }

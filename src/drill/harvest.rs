@@ -2,7 +2,7 @@
 //! every estimate marked off, in the saved practice sessions.
 
 use super::card::{Card, Miss};
-use super::store::{CardState, State};
+use super::store::{CardState, DrillStore, State};
 use super::Kind;
 use crate::catalog::Catalog;
 use crate::estimation::EstimateVerdict;
@@ -11,6 +11,7 @@ use crate::grading::Grade;
 use crate::review::regrade;
 use crate::transcript::{Mode, Store, Transcript};
 use chrono::{DateTime, FixedOffset};
+use std::path::Path;
 
 /// What a search of the transcripts folder found.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -138,11 +139,21 @@ pub fn harvest(
     Ok(out)
 }
 
-/// The cards a session adds to the drill: its misses not already cards.
+/// The cards a session adds to the drill: its misses not already cards
+/// (none for a peer session, whose answers are the interviewer's notes).
 pub fn new_cards_of(state: &State, t: &Transcript, grade: &Grade) -> Vec<Card> {
+    if t.mode != Mode::Solo {
+        return Vec::new();
+    }
     misses_of_grade(grade, &answered_steps(t))
         .into_iter()
         .filter(|m| !state.cards.contains_key(&m.id()))
         .map(Card::miss)
         .collect()
+}
+
+/// How many cards a saved session adds to the drill kept in the
+/// `transcripts` folder; the drill state is read, never changed.
+pub fn new_cards_count(transcripts: &Path, t: &Transcript, grade: &Grade) -> usize {
+    new_cards_of(&DrillStore::new(transcripts).peek(), t, grade).len()
 }

@@ -35,7 +35,7 @@ mod tests;
 pub use card::{instance, Card, Check, Instance, Miss};
 pub use check::{check, Graded, Reply};
 pub use deck::deck;
-pub use harvest::{harvest, misses_of_grade, new_cards_of, Harvest};
+pub use harvest::{harvest, misses_of_grade, new_cards_count, new_cards_of, Harvest};
 pub use numbers::{Figure, Numbers};
 pub use plan::{day_seed, plan, Filter, Options, Planned, DEFAULT_COUNT, DEFAULT_NEW_PER_DAY};
 pub use schedule::{Scheduler, DESIRED_RETENTION};
@@ -192,4 +192,49 @@ pub fn splitmix(mut x: u64) -> u64 {
     z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
     z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
     z ^ (z >> 31)
+}
+
+/// A drill folder opened for a command: the state (misses of new or
+/// changed sessions added), what to tell the person, and every card.
+pub struct Opened {
+    pub store: DrillStore,
+    pub state: State,
+    /// A broken state file kept aside: say so.
+    pub notice: Option<String>,
+    pub harvest: Harvest,
+    pub deck: Vec<Card>,
+}
+
+/// Opens the drill kept in `transcripts`: loads the state, adds the misses
+/// of sessions new or changed since the last search, and lists the cards.
+/// `save` writes the state back when the search added to it (a drill does;
+/// `stats` and `sheet` only read).
+pub fn open(
+    catalog: &Catalog,
+    numbers: &Numbers,
+    transcripts: &std::path::Path,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    save: bool,
+) -> crate::Result<Opened> {
+    let store = DrillStore::new(transcripts);
+    let loaded = store.load(now)?;
+    let mut state = loaded.state;
+    let before = state.clone();
+    let found = harvest(
+        catalog,
+        &crate::transcript::Store::new(transcripts),
+        &mut state,
+        now,
+    )?;
+    if save && state != before {
+        store.save(&state)?;
+    }
+    let cards = deck(catalog, numbers, &state);
+    Ok(Opened {
+        store,
+        state,
+        notice: loaded.notice,
+        harvest: found,
+        deck: cards,
+    })
 }

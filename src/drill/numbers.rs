@@ -1,7 +1,7 @@
 //! The figures a candidate should know by heart (`drill/numbers.yaml`,
 //! compiled in; `--data DIR` may hold its own `drill/numbers.yaml`).
 
-use crate::catalog::{read_text, SourceFile, MAX_DATA_FILE_BYTES};
+use crate::catalog::{read_text, MAX_DATA_FILE_BYTES};
 use crate::error::{Error, Result};
 use crate::estimation::parse_unit;
 use serde::{Deserialize, Serialize};
@@ -9,6 +9,9 @@ use std::path::Path;
 
 /// Where the file lives, relative to the data root.
 pub const FILE: &str = "drill/numbers.yaml";
+
+/// The built-in file.
+const BUILT_IN: &str = include_str!("../../drill/numbers.yaml");
 
 /// The figures file.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
@@ -60,14 +63,7 @@ impl Numbers {
             let text = read_text(&file, MAX_DATA_FILE_BYTES)?;
             return Numbers::parse(&text, &file.display().to_string());
         }
-        let file = SourceFile::embedded()
-            .into_iter()
-            .find(|f| f.rel == FILE)
-            .ok_or_else(|| Error::Data {
-                file: FILE.into(),
-                message: "missing from the build: rebuild sdcoach".into(),
-            })?;
-        Numbers::parse(&file.text, FILE)
+        Numbers::parse(BUILT_IN, FILE)
     }
 
     /// Parses and checks the file: unique ids, readable units, positive

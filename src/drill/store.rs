@@ -243,6 +243,15 @@ impl DrillStore {
         })
     }
 
+    /// Reads the state without changing anything: an empty state when there
+    /// is none or it cannot be read (a drill reports that one).
+    pub fn peek(&self) -> State {
+        read_text(&self.state_path(), MAX_FILE_BYTES)
+            .ok()
+            .and_then(|t| parse_state(&t).ok())
+            .unwrap_or_default()
+    }
+
     /// Writes the state atomically: a temporary file, then a rename.
     pub fn save(&self, state: &State) -> Result<()> {
         let path = self.state_path();

@@ -3,7 +3,7 @@
 use super::prompter::{Event, LineAssembler, Prompter};
 use crate::framework::sanitize;
 use crate::Result;
-use console::Term;
+use console::{Key, Term};
 use dialoguer::theme::ColorfulTheme;
 use dialoguer::{FuzzySelect, Input, MultiSelect};
 
@@ -97,5 +97,20 @@ impl Prompter for TtyPrompter {
 
     fn line(&mut self, prompt: &str) -> Result<Option<String>> {
         Ok(self.read_line(prompt))
+    }
+
+    fn key(&mut self, prompt: &str) -> Result<Option<String>> {
+        let _ = self.term.write_str(&format!("{} ", sanitize(prompt)));
+        // Raw mode swallows Ctrl-C: it ends the program here as it would
+        // anywhere else (everything rated so far is saved).
+        let key = match self.term.read_key() {
+            Ok(Key::Char(c)) => c.to_string(),
+            Ok(Key::CtrlC) => return Err(crate::Error::Interrupted),
+            Ok(Key::Enter | Key::Escape) => String::new(),
+            Ok(_) => "?".to_string(),
+            Err(_) => return Ok(None),
+        };
+        let _ = self.term.write_line(&key);
+        Ok(Some(key))
     }
 }
