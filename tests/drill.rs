@@ -435,3 +435,37 @@ fn the_worksheet_prints_as_markdown_and_text() {
         html.stderr
     );
 }
+
+#[test]
+fn on_a_terminal_one_key_changes_the_rating() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bin = assert_cmd::cargo::cargo_bin("sdcoach");
+    let cmd = format!(
+        "env NO_COLOR=1 TERM=xterm SDCOACH_NOW={DAY1} {} --transcripts {} drill --kind numbers --count 2 --seed 2",
+        bin.display(),
+        dir.path().join("t").display()
+    );
+    let mut p = rexpect::spawn(&cmd, Some(15_000)).expect("spawns in a pty");
+    p.exp_string("How many bytes is a UDP header?")
+        .expect("the first card");
+    p.send_line("8 bytes").expect("send");
+    p.send_line(".").expect("send");
+    p.exp_string("Rating: enter keeps Good")
+        .expect("the proposal");
+    // One key, no Enter.
+    p.send("e").expect("send");
+    p.flush().expect("flush");
+    p.exp_string("Easy: next on 2026-12-05")
+        .expect("overridden");
+    p.exp_string("One billion posts a day")
+        .expect("the second card");
+    p.send_line(":quit").expect("send");
+    p.exp_string("Drill stopped: 1 card rated (Easy 1)")
+        .expect("saved");
+    p.exp_eof().expect("exits");
+    let log = fs::read_to_string(dir.path().join("t/drill/log.jsonl")).expect("log");
+    assert!(
+        log.contains("\"rating\":\"easy\",\"proposed\":\"good\""),
+        "{log}"
+    );
+}

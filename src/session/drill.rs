@@ -171,11 +171,16 @@ impl Drill<'_> {
                         }
                     }
                     Command::Help => p.say(&help(Table::Drill)),
-                    other => p.say(&format!(
-                        "`:{}` has no use in a drill.\n{}",
-                        format!("{other:?}").to_lowercase(),
-                        help(Table::Drill)
-                    )),
+                    other => {
+                        let name = commands::TABLE
+                            .iter()
+                            .find(|s| s.command == other)
+                            .map_or("that", |s| s.names[0]);
+                        p.say(&format!(
+                            "`:{name}` has no use in a drill.\n{}",
+                            help(Table::Drill)
+                        ));
+                    }
                 },
                 Event::Eof => return Ok(Step::End(Ending::Eof, None)),
             }
@@ -269,4 +274,61 @@ struct Answered<'x> {
     result: String,
     answer: &'x str,
     now: DateTime<FixedOffset>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::drill::{Card, Kind};
+    use crate::session::{FakeClock, ScriptedPrompter};
+
+    #[test]
+    fn a_line_after_the_grade_that_is_no_rating_starts_the_next_answer() {
+        let catalog = Catalog::embedded().expect("data");
+        let numbers = Numbers::open(None).expect("figures");
+        let dir = tempfile::tempdir().expect("tempdir");
+        let clock = FakeClock::new("2026-11-27T09:00:00+00:00", 0);
+        let mut d = Drill {
+            catalog: &catalog,
+            numbers: &numbers,
+            store: DrillStore::new(dir.path()),
+            state: State::default(),
+            clock: &clock,
+            seed: 1,
+            minutes: None,
+            scheduler: Scheduler::new().expect("fsrs"),
+        };
+        let cards: Vec<Planned> = ["uuid-bytes", "seconds-per-day"]
+            .iter()
+            .map(|id| Planned {
+                card: Card::numbers(id),
+                due: None,
+            })
+            .collect();
+        let mut p = ScriptedPrompter::new([
+            Event::Command(Command::Hint),
+            Event::Answer("16 bytes".into()),
+            Event::Answer(String::new()),
+        ]);
+        // The rating line is text: Good stands and it begins the next answer.
+        p.replies.push_back("86400 s".into());
+        p.replies.push_back("x".into());
+        p.replies.push_back("h".into());
+        let out = d.run(&cards, &mut p).expect("runs");
+        let said = p.transcript();
+        assert!(said.contains("`:hint` has no use in a drill."), "{said}");
+        assert!(said.contains("you said 86,400 s"), "{said}");
+        assert!(said.contains("`x` is not a rating"), "{said}");
+        assert_eq!(
+            out.rated,
+            vec![
+                ("numbers/uuid-bytes".to_string(), Rating::Good),
+                ("numbers/seconds-per-day".to_string(), Rating::Hard)
+            ]
+        );
+        assert_eq!(out.ending, Ending::Done);
+        let saved = d.store.load(clock.now()).expect("saved").state;
+        assert_eq!(saved.cards.len(), 2);
+        assert!(saved.cards.values().all(|c| c.kind == Kind::Numbers));
+    }
 }
