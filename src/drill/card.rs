@@ -318,7 +318,7 @@ fn quantity_instance(
         lines.push(format!(
             "  {}: {}",
             i.label,
-            estimate::with_unit(i.value, &i.unit)
+            estimate::as_written(i.value, &i.unit)
         ));
     }
     let worked = match est.formula.as_deref() {

@@ -158,6 +158,19 @@ pub fn with_unit(value: f64, unit: &str) -> String {
     }
 }
 
+/// An input as the problem file writes it: `200M users`, `10/day`, `3x`,
+/// `20%`, `5 Mbps` (the unit kept as written, unlike an answer).
+pub fn as_written(value: f64, unit: &str) -> String {
+    let unit = unit.trim();
+    if unit.is_empty() {
+        human(value)
+    } else if unit == "x" || unit == "%" || unit.starts_with('/') {
+        format!("{}{unit}", human(value))
+    } else {
+        format!("{} {unit}", human(value))
+    }
+}
+
 /// Seconds in the period a rate unit is written per (`TB/year` → a year).
 fn period_of(unit: &str) -> Option<f64> {
     let (_, per) = unit.rsplit_once('/')?;
