@@ -2,13 +2,15 @@
 //!
 //! The library is layered; a module imports only the ones listed after it
 //! (CONTRIBUTING.md says what each holds, `tests/structure.rs` checks it):
-//! [`session`], [`report`], [`review`], [`settings`], [`transcript`],
+//! [`session`], [`report`], [`drill`], [`review`], [`settings`], [`transcript`],
 //! [`grading`], [`lint`], [`estimation`], [`catalog`], [`framework`],
 //! [`error`]. The command line lives with the binary (`src/cli`).
 
 pub mod session;
 
 pub mod report;
+
+pub mod drill;
 
 pub mod review;
 

@@ -6,9 +6,10 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The library's layers, top first: a module may import only those below it.
-const LAYERS: [&str; 11] = [
+const LAYERS: [&str; 12] = [
     "session",
     "report",
+    "drill",
     "review",
     "settings",
     "transcript",

@@ -1,7 +1,7 @@
 //! clap definitions.
 
 use super::commands::{
-    completions, config, grade, history, interview, practice, problems, questions, review,
+    completions, config, drill, grade, history, interview, practice, problems, questions, review,
 };
 use clap::builder::TypedValueParser;
 use clap::{Parser, Subcommand};
@@ -73,6 +73,14 @@ pub enum Command {
     Review(review::Args),
     /// Every saved session: scores, per-step trends, the weakest steps and the topics missed most often.
     History(history::Args),
+    /// Ten minutes a day on what you keep missing: cards scheduled with spaced repetition (FSRS).
+    ///
+    /// Cards are counter-questions, estimates with fresh inputs, numbers to know
+    /// and the misses of your saved sessions. Due cards come first, then up to 10
+    /// new ones a day. Without a terminal, reads plain lines: an answer ends at a
+    /// line holding only `.`, then a line keeps the proposed rating (empty) or
+    /// gives another (a, h, g, e); end of input saves and exits 0.
+    Drill(drill::Args),
     /// List the counter-questions of the bank (for `grade --question ID`), or show one.
     Questions(questions::Args),
     /// Show the settings in effect and where each came from (flag, environment, config file, default).

@@ -1,6 +1,7 @@
 //! Rendering: grades, problem listings and lint findings as terminal text,
 //! Markdown or JSON. The only room that formats output.
 
+pub mod drill;
 mod grade_md;
 mod grade_text;
 pub mod history_text;
@@ -17,6 +18,7 @@ pub mod view;
 pub mod views;
 
 pub use crate::framework::{clock, one_line, sanitize};
+pub use drill::{SheetView, StatsView};
 pub use grade_md::grade_markdown;
 pub use grade_text::{grade_text, question_text};
 pub use problems::{problem_list, problem_show};

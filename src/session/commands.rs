@@ -1,8 +1,26 @@
-//! The one table of `:` commands for solo and peer sessions: what each is
-//! called, which sessions take it, and what its help line says. Parsing and
-//! the help text both come from this table, so they cannot drift apart.
+//! The one table of `:` commands for solo, peer and drill sessions: what
+//! each is called, which sessions take it, and what its help line says.
+//! Parsing and the help text both come from this table, so they cannot
+//! drift apart.
 
 use crate::transcript::Mode;
+
+/// The kind of session reading a command: each has a help column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Solo,
+    Peer,
+    Drill,
+}
+
+impl From<Mode> for Table {
+    fn from(mode: Mode) -> Table {
+        match mode {
+            Mode::Solo => Table::Solo,
+            Mode::Peer => Table::Peer,
+        }
+    }
+}
 
 /// A `:` command typed at a prompt.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +56,8 @@ pub struct Spec {
     pub solo: Option<&'static str>,
     /// Help in peer mode; `None` when peer mode does not take it.
     pub peer: Option<&'static str>,
+    /// Help in a drill; `None` when a drill does not take it.
+    pub drill: Option<&'static str>,
 }
 
 /// Every command, in the order the help lists them.
@@ -48,6 +68,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("the next hint (costs a little score)"),
         peer: Some("the next hint of the ladder, to offer when they are stuck (recorded)"),
+        drill: None,
     },
     Spec {
         command: Command::Answer,
@@ -55,6 +76,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: None,
         peer: Some("the next block, up to a `.` line, is the candidate's typed answer: it is graded and pre-ticks the checklist"),
+        drill: None,
     },
     Spec {
         command: Command::Next,
@@ -62,6 +84,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: None,
         peer: Some("(or `.` on an empty block) tick the checklist, then the flags, then go on"),
+        drill: None,
     },
     Spec {
         command: Command::Reveal,
@@ -69,6 +92,7 @@ pub const TABLE: &[Spec] = &[
         arg: " N",
         solo: None,
         peer: Some("mark fact N of the fact sheet revealed"),
+        drill: None,
     },
     Spec {
         command: Command::Facts,
@@ -76,6 +100,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: None,
         peer: Some("show the whole fact sheet again"),
+        drill: None,
     },
     Spec {
         command: Command::Probes,
@@ -83,6 +108,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: None,
         peer: Some("show the probes not yet covered"),
+        drill: None,
     },
     Spec {
         command: Command::Curveball,
@@ -90,6 +116,7 @@ pub const TABLE: &[Spec] = &[
         arg: " N",
         solo: None,
         peer: Some("throw curveball N (deep dive); the next block, up to a `.` line, is their reply: it is graded"),
+        drill: None,
     },
     Spec {
         command: Command::Skip,
@@ -97,6 +124,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("move on to the next step"),
         peer: Some("skip the step"),
+        drill: Some("leave this card for later: not rated, the schedule unchanged"),
     },
     Spec {
         command: Command::Edit,
@@ -104,6 +132,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("open $VISUAL/$EDITOR on the answer so far"),
         peer: Some("edit this step's notes (or the answer being typed) in $VISUAL/$EDITOR"),
+        drill: Some("open $VISUAL/$EDITOR on the answer so far"),
     },
     Spec {
         command: Command::Time,
@@ -111,6 +140,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("time used on this step and in all"),
         peer: Some("show the clock"),
+        drill: Some("time used in this drill"),
     },
     Spec {
         command: Command::Quit,
@@ -118,6 +148,7 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("save and leave; resume with --resume"),
         peer: Some("save and leave; resume with --resume"),
+        drill: Some("save and leave (every card rated so far is saved)"),
     },
     Spec {
         command: Command::Help,
@@ -125,19 +156,21 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("this help"),
         peer: Some("this help"),
+        drill: Some("this help"),
     },
 ];
 
 impl Spec {
-    fn help(&self, mode: Mode) -> Option<&'static str> {
-        match mode {
-            Mode::Solo => self.solo,
-            Mode::Peer => self.peer,
+    fn help(&self, table: Table) -> Option<&'static str> {
+        match table {
+            Table::Solo => self.solo,
+            Table::Peer => self.peer,
+            Table::Drill => self.drill,
         }
     }
 }
 
-/// What a line starting with `:` is in a session of `mode`.
+/// What a line starting with `:` is in a session of `table`'s kind.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Parsed {
     /// A command this mode takes, with the rest of the line.
@@ -147,9 +180,11 @@ pub enum Parsed {
 }
 
 /// Parses a `:` command line; `None` when the line is text. Solo practice
-/// takes only a bare command (a line such as `:)` or `:12` stays part of the
-/// answer); peer mode also takes an argument and reports unknown names.
-pub fn parse(line: &str, mode: Mode) -> Option<Parsed> {
+/// and drills take only a bare command (a line such as `:)` or `:12` stays
+/// part of the answer); peer mode also takes an argument and reports
+/// unknown names.
+pub fn parse(line: &str, table: impl Into<Table>) -> Option<Parsed> {
+    let table = table.into();
     let rest = line.trim().strip_prefix(':')?;
     let mut parts = rest.splitn(2, char::is_whitespace);
     let name = parts.next().unwrap_or("").to_ascii_lowercase();
@@ -159,30 +194,38 @@ pub fn parse(line: &str, mode: Mode) -> Option<Parsed> {
     }
     let found = TABLE
         .iter()
-        .find(|s| s.help(mode).is_some() && s.names.contains(&name.as_str()));
-    match (found, mode) {
-        (Some(s), Mode::Solo) if arg.is_empty() => Some(Parsed::Command(s.command, arg)),
-        (Some(s), Mode::Peer) => Some(Parsed::Command(s.command, arg)),
-        (None, Mode::Peer) => Some(Parsed::Unknown(name)),
+        .find(|s| s.help(table).is_some() && s.names.contains(&name.as_str()));
+    match (found, table) {
+        (Some(s), Table::Solo | Table::Drill) if arg.is_empty() => {
+            Some(Parsed::Command(s.command, arg))
+        }
+        (Some(s), Table::Peer) => Some(Parsed::Command(s.command, arg)),
+        (None, Table::Peer) => Some(Parsed::Unknown(name)),
         _ => None,
     }
 }
 
 /// The help shown at the start of a session and by `:help`.
-pub fn help(mode: Mode) -> String {
-    let mut out = String::from(match mode {
-        Mode::Solo => concat!(
+pub fn help(table: impl Into<Table>) -> String {
+    let table = table.into();
+    let mut out = String::from(match table {
+        Table::Solo => concat!(
             "Type your answer over as many lines as you like and end it with a line holding only `.`.\n",
             "In the first three steps, a line starting with `?` asks the interviewer a question.\n",
             "Commands:"
         ),
-        Mode::Peer => concat!(
+        Table::Peer => concat!(
             "Type notes on as many lines as you like; a line holding only `.` saves them.\n",
             "  ?their question  find the fact that answers it, mark it revealed, show what to say"
         ),
+        Table::Drill => concat!(
+            "Type your answer over as many lines as you like and end it with a line holding only `.`.\n",
+            "After the grade, keep the proposed rating (enter) or give another: a(gain), h(ard), g(ood), e(asy).\n",
+            "Commands:"
+        ),
     });
     for spec in TABLE {
-        if let Some(help) = spec.help(mode) {
+        if let Some(help) = spec.help(table) {
             let name = format!(":{}{}", spec.names[0], spec.arg);
             out.push_str(&format!("\n  {name:<15}  {help}"));
         }
@@ -221,12 +264,18 @@ mod tests {
 
     #[test]
     fn the_help_lists_every_command_of_the_mode() {
-        for mode in [Mode::Solo, Mode::Peer] {
+        for mode in [Table::Solo, Table::Peer, Table::Drill] {
             let help = help(mode);
             for spec in TABLE.iter().filter(|s| s.help(mode).is_some()) {
                 assert!(help.contains(&format!(":{}", spec.names[0])), "{help}");
             }
         }
         assert!(!help(Mode::Solo).contains(":reveal"));
+        assert!(!help(Table::Drill).contains(":hint"));
+        assert_eq!(
+            parse(":skip", Table::Drill),
+            Some(Parsed::Command(Command::Skip, String::new()))
+        );
+        assert_eq!(parse(":next", Table::Drill), None);
     }
 }

@@ -4,6 +4,7 @@ pub mod choose;
 pub mod clock;
 pub mod commands;
 pub mod core;
+pub mod drill;
 pub mod editor;
 pub mod engine;
 pub mod line;

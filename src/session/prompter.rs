@@ -36,6 +36,11 @@ pub trait Prompter {
     fn checklist(&mut self, prompt: &str, items: &[String], ticked: &[bool]) -> Result<Vec<usize>>;
     /// Reads one line (a name, a rating); `None` at end of input.
     fn line(&mut self, prompt: &str) -> Result<Option<String>>;
+    /// Reads a one-key choice: a single key press on a terminal (Enter is
+    /// an empty string), a line elsewhere; `None` at end of input.
+    fn key(&mut self, prompt: &str) -> Result<Option<String>> {
+        self.line(prompt)
+    }
 }
 
 /// Shared line-handling of the line and terminal prompters: turns raw lines

@@ -224,6 +224,21 @@ impl Prompter for TtyPrompter {
     fn line(&mut self, prompt: &str) -> Result<Option<String>> {
         Ok(self.read_line(prompt))
     }
+
+    fn key(&mut self, prompt: &str) -> Result<Option<String>> {
+        let _ = self.term.write_str(&format!("{} ", sanitize(prompt)));
+        // Raw mode swallows Ctrl-C: it ends the program here as it would
+        // anywhere else (everything rated so far is saved).
+        let key = match self.term.read_key() {
+            Ok(Key::Char(c)) => c.to_string(),
+            Ok(Key::CtrlC) => return Err(crate::Error::Interrupted),
+            Ok(Key::Enter | Key::Escape) => String::new(),
+            Ok(_) => "?".to_string(),
+            Err(_) => return Ok(None),
+        };
+        let _ = self.term.write_line(&key);
+        Ok(Some(key))
+    }
 }
 
 #[cfg(test)]

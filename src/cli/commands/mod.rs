@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod drill;
 pub mod grade;
 pub mod history;
 pub mod interview;
@@ -26,6 +27,7 @@ pub fn dispatch(command: Command, config: &Config) -> Result<i32> {
         Command::Interview(args) => interview::run(args, config),
         Command::Review(args) => review::run(args, config),
         Command::History(args) => history::run(args, config),
+        Command::Drill(args) => drill::run(args, config),
         Command::Questions(args) => questions::run(args, config),
         Command::Config(args) => config::run(args, config),
         Command::Man => man::run(),

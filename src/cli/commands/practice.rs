@@ -3,6 +3,7 @@
 use crate::cli::output::emit;
 use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
+use sdcoach::drill;
 use sdcoach::report;
 use sdcoach::session::{self, terminal, Clock, Core, Outcome, Practice, StartOptions, SystemClock};
 use sdcoach::transcript::{Mode, Store};
@@ -85,9 +86,15 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
     drop(lock);
     if let Outcome::Finished(grade) = outcome {
         let info = session.info();
+        let t = &session.core.transcript;
+        let cards = drill::new_cards_count(&config.transcripts, t, &grade);
+        let command = config
+            .how
+            .command(&format!("drill --kind misses --problem {}", t.problem));
         emit(&format!(
-            "\n{}",
-            report::grade_text(&grade, Some(&info), config.style)
+            "\n{}{}",
+            report::grade_text(&grade, Some(&info), config.style),
+            report::drill::new_cards_line(cards, &command)
         ));
     }
     Ok(exit::OK)

@@ -4,6 +4,7 @@ use crate::cli::args::format_parser;
 use crate::cli::output::{emit, emitln};
 use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
+use sdcoach::drill;
 use sdcoach::error::Error;
 use sdcoach::report::{self, Format, Style};
 use sdcoach::review;
@@ -95,6 +96,22 @@ pub fn run(opts: Args, config: &Config) -> Result<i32> {
     };
     let (t, file) = load(&store, &path)?;
     let r = review::review(&catalog, &t, &file, opts.as_saved)?;
-    let text = report::render(&r, opts.format, style)?;
+    let mut text = report::render(&r, opts.format, style)?;
+    // Text and Markdown end with the session's new drill cards.
+    if matches!(opts.format, Format::Text | Format::Markdown) {
+        let cards = drill::new_cards_count(&config.transcripts, &t, &r.grade);
+        let command = config
+            .how
+            .command(&format!("drill --kind misses --problem {}", t.problem));
+        let line = report::drill::new_cards_line(cards, &command);
+        if !line.is_empty() {
+            text.push_str(if opts.format == Format::Markdown {
+                "\n"
+            } else {
+                ""
+            });
+            text.push_str(&line);
+        }
+    }
     deliver(text, opts.output.as_deref())
 }

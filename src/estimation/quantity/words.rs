@@ -104,8 +104,9 @@ pub(crate) fn period_word(w: &str) -> Option<f64> {
 pub(crate) fn duration_word(w: &str) -> Option<f64> {
     match Lower::new(w).as_str() {
         "ms" | "msec" | "millisecond" | "milliseconds" => Some(1e-3),
+        // Latencies ("µs" is not ASCII; "us" counts only after a number).
         "us" | "usec" | "microsecond" | "microseconds" => Some(1e-6),
-        "ns" | "nanosecond" | "nanoseconds" => Some(1e-9),
+        "ns" | "nsec" | "nanosecond" | "nanoseconds" => Some(1e-9),
         "d" | "y" | "mo" | "mon" => None,
         other => period_word(other),
     }
