@@ -415,6 +415,7 @@ pub fn grade_question(catalog: &Catalog, question_id: &str, text: &str) -> Resul
         &sents,
         "rubrics/questions.yaml",
     )?;
+    let off_topic = matched.is_empty() && !shares_content(&q.ask, text);
     Ok(QuestionGrade {
         question: q.id.clone(),
         ask: q.ask.clone(),
@@ -422,5 +423,35 @@ pub fn grade_question(catalog: &Catalog, question_id: &str, text: &str) -> Resul
         missed: to_study.iter().map(|m| m.topic.clone()).collect(),
         matched,
         to_study,
+        off_topic,
     })
+}
+
+/// True when the reply uses a content word (five letters or more, by stem)
+/// of the question.
+fn shares_content(ask: &str, reply: &str) -> bool {
+    let ask: std::collections::HashSet<String> = super::text::tokenize(ask)
+        .into_iter()
+        .filter(|t| t.word.len() >= 5 && !t.numeric)
+        .map(|t| t.stem)
+        .collect();
+    super::text::tokenize(reply)
+        .iter()
+        .any(|t| ask.contains(&t.stem))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_reply_about_something_else_is_called_off_topic() {
+        let catalog = Catalog::embedded().expect("built-in data");
+        let q = &catalog.questions.questions[0];
+        let off =
+            grade_question(&catalog, &q.id, "I like turtles and sunny weather.").expect("grades");
+        assert!(off.off_topic);
+        let on = grade_question(&catalog, &q.id, &q.ask).expect("grades");
+        assert!(!on.off_topic);
+    }
 }

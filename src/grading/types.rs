@@ -130,4 +130,8 @@ pub struct QuestionGrade {
     pub matched: Vec<TopicHit>,
     pub missed: Vec<String>,
     pub to_study: Vec<Missed>,
+    /// The reply meets none of the key points and shares no content word
+    /// with the question: it answers something else.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub off_topic: bool,
 }

@@ -124,9 +124,14 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
             let missed: Vec<&str> = q.to_study.iter().map(|m| m.label.as_str()).collect();
             let _ = writeln!(
                 out,
-                "- **{}/100** {}{}",
+                "- **{}/100** {}{}{}",
                 q.score,
                 md(&q.ask),
+                if q.off_topic {
+                    " — the reply does not address the question"
+                } else {
+                    ""
+                },
                 if missed.is_empty() {
                     String::new()
                 } else {

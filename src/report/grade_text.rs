@@ -275,6 +275,13 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
                 st.score(q.score, &format!("{:>3}/100", q.score)),
                 one_line(&q.ask)
             );
+            if q.off_topic {
+                let _ = writeln!(
+                    out,
+                    "      {} the reply does not address the question",
+                    st.red("✗")
+                );
+            }
             for m in &q.to_study {
                 let _ = writeln!(
                     out,
