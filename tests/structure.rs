@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The library's layers, top first: a module may import only those below it.
-const LAYERS: [&str; 11] = [
+const LAYERS: [&str; 12] = [
     "session",
     "report",
     "review",
@@ -14,6 +14,7 @@ const LAYERS: [&str; 11] = [
     "transcript",
     "grading",
     "lint",
+    "diagram",
     "estimation",
     "catalog",
     "framework",

@@ -9,8 +9,8 @@ pub use finding::Finding;
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
 pub use problem::{Assumption, Difficulty, Estimate, Fact, Probe, Problem};
 pub use rubric::{
-    Common, Detector, EstimateCheck, Flag, GuideIndex, Question, QuestionBank, Rubric, StepRubric,
-    Topic,
+    AntiPattern, Common, ComponentRule, Detector, EstimateCheck, Flag, GuideIndex, PathRule,
+    Question, QuestionBank, Rubric, StepRubric, Structure, Topic,
 };
 
 use crate::error::{nearest, Error, Result};

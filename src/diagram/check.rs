@@ -1,0 +1,285 @@
+//! The rubric's structure rules over a diagram: required boxes, required
+//! routes and anti-patterns, each with the arrows that pass or break it.
+
+use super::concept::{mentions_replication, says_replicated, Concept};
+use super::model::{Diagram, Way};
+use crate::catalog::{AntiPattern, ComponentRule, PathRule, Structure};
+use serde::Serialize;
+use std::collections::{HashSet, VecDeque};
+
+/// What kind of rule a result is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CheckKind {
+    Component,
+    Path,
+    AntiPattern,
+}
+
+/// One rule checked: `ok` when a required box or route is there, or when
+/// an anti-pattern is absent. The evidence quotes the arrows.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CheckResult {
+    pub id: String,
+    pub ok: bool,
+    pub evidence: String,
+    pub label: String,
+    pub kind: CheckKind,
+    /// The `high_level` topic a passed component or route credits.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub topic: Option<String>,
+    /// Points a found anti-pattern takes.
+    #[serde(skip)]
+    pub points: f64,
+    #[serde(skip)]
+    pub advice: String,
+    /// Arrows (indices into the diagram's edges) that pass or break it.
+    #[serde(skip)]
+    pub edges: Vec<usize>,
+    /// Boxes it is about.
+    #[serde(skip)]
+    pub nodes: Vec<usize>,
+}
+
+/// Checks every rule of `rules` against a diagram. `prose` is the rest of
+/// the answer: a store said to be replicated there is not a single copy.
+/// An empty diagram is not checked (nothing was drawn).
+pub fn check(d: &Diagram, rules: &Structure, prose: &str) -> Vec<CheckResult> {
+    if d.edges.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    out.extend(rules.components.iter().map(|r| component(d, r)));
+    out.extend(rules.paths.iter().map(|r| path(d, r)));
+    out.extend(rules.anti_patterns.iter().map(|r| anti(d, r, prose)));
+    out
+}
+
+fn result(id: &str, label: &str, kind: CheckKind) -> CheckResult {
+    CheckResult {
+        id: id.to_string(),
+        ok: false,
+        evidence: String::new(),
+        label: label.to_string(),
+        kind,
+        topic: None,
+        points: 0.0,
+        advice: String::new(),
+        edges: Vec::new(),
+        nodes: Vec::new(),
+    }
+}
+
+/// The arrows touching a box, those pointing into it first.
+fn touching(d: &Diagram, n: usize) -> Vec<usize> {
+    let mut into: Vec<usize> = (0..d.edges.len()).filter(|&i| d.edges[i].to == n).collect();
+    into.extend((0..d.edges.len()).filter(|&i| d.edges[i].from == n));
+    into
+}
+
+fn component(d: &Diagram, r: &ComponentRule) -> CheckResult {
+    let mut out = result(&r.id, &r.label, CheckKind::Component);
+    out.topic = Some(r.topic.clone());
+    let Some(c) = Concept::parse(&r.concept) else {
+        out.evidence = format!("unknown kind `{}`", r.concept);
+        return out;
+    };
+    match d.of(c).next() {
+        Some(n) => {
+            out.ok = true;
+            out.nodes = vec![n];
+            match touching(d, n).first() {
+                Some(&e) => {
+                    out.edges = vec![e];
+                    out.evidence = d.quote(&d.edges[e]);
+                }
+                None => out.evidence = format!("{} (drawn without an arrow)", d.nodes[n].label),
+            }
+        }
+        None => out.evidence = format!("no box reads as a {}", c.words()),
+    }
+    out
+}
+
+/// A route found: the boxes in rule order and the arrows between them.
+struct Route {
+    nodes: Vec<usize>,
+    edges: Vec<usize>,
+    reverse: bool,
+}
+
+/// Breadth-first search over (box, how many kinds of the route are
+/// reached): linear in boxes × route length × arrows.
+fn find_route(d: &Diagram, kinds: &[Concept], avoid: &[Concept], reverse: bool) -> Option<Route> {
+    let k = kinds.len();
+    let n = d.nodes.len();
+    if k < 2 || n == 0 {
+        return None;
+    }
+    let state = |node: usize, stage: usize| node * (k + 1) + stage;
+    // Parent state and the arrow taken, per state.
+    let mut parent: Vec<Option<(usize, usize)>> = vec![None; n * (k + 1)];
+    let mut seen = vec![false; n * (k + 1)];
+    let mut queue = VecDeque::new();
+    for s in d.of(kinds[0]) {
+        seen[state(s, 1)] = true;
+        queue.push_back((s, 1));
+    }
+    while let Some((v, stage)) = queue.pop_front() {
+        for (w, e) in d.next(v, reverse) {
+            let c = d.nodes[w].concept;
+            let mut push = |stage2: usize, queue: &mut VecDeque<(usize, usize)>| {
+                let st = state(w, stage2);
+                if !seen[st] {
+                    seen[st] = true;
+                    parent[st] = Some((state(v, stage), e));
+                    queue.push_back((w, stage2));
+                }
+            };
+            if c == kinds[stage] {
+                if stage + 1 == k {
+                    push(k, &mut queue);
+                    return Some(unwind(&parent, state(w, k), k, reverse));
+                }
+                push(stage + 1, &mut queue);
+            }
+            if !avoid.contains(&c) {
+                push(stage, &mut queue);
+            }
+        }
+    }
+    None
+}
+
+/// The route ending at state `end`, walked back to its start.
+fn unwind(parent: &[Option<(usize, usize)>], end: usize, k: usize, reverse: bool) -> Route {
+    let mut nodes = vec![end / (k + 1)];
+    let mut edges = Vec::new();
+    let mut at = end;
+    // At most one step per state: no loop even on a malformed parent chain.
+    for _ in 0..parent.len() {
+        let Some((p, e)) = parent[at] else { break };
+        edges.push(e);
+        nodes.push(p / (k + 1));
+        at = p;
+    }
+    nodes.reverse();
+    edges.reverse();
+    Route {
+        nodes,
+        edges,
+        reverse,
+    }
+}
+
+fn route_text(d: &Diagram, r: &Route) -> String {
+    let mut labels: Vec<&str> = r.nodes.iter().map(|&n| d.nodes[n].label.as_str()).collect();
+    if r.reverse {
+        labels.reverse();
+    }
+    labels.join(" → ")
+}
+
+fn kinds(names: &[String]) -> Option<Vec<Concept>> {
+    names.iter().map(|n| Concept::parse(n)).collect()
+}
+
+fn path(d: &Diagram, r: &PathRule) -> CheckResult {
+    let mut out = result(&r.id, &r.label, CheckKind::Path);
+    out.topic = Some(r.topic.clone());
+    let (Some(chain), Some(avoid)) = (kinds(&r.path), kinds(&r.avoiding)) else {
+        out.evidence = "the rule names an unknown kind".into();
+        return out;
+    };
+    let found =
+        find_route(d, &chain, &avoid, false).or_else(|| find_route(d, &chain, &avoid, true));
+    if let Some(route) = found {
+        out.ok = true;
+        out.evidence = route_text(d, &route);
+        out.edges = route.edges;
+        out.nodes = route.nodes;
+        return out;
+    }
+    let words: Vec<&str> = chain.iter().map(|c| c.words()).collect();
+    let unconstrained =
+        find_route(d, &chain, &[], false).or_else(|| find_route(d, &chain, &[], true));
+    out.evidence = match (unconstrained, avoid.is_empty()) {
+        (Some(route), false) => {
+            let avoided: Vec<&str> = avoid.iter().map(|c| c.words()).collect();
+            let text = format!(
+                "only through the {}: {}",
+                avoided.join(" or "),
+                route_text(d, &route)
+            );
+            out.edges = route.edges;
+            out.nodes = route.nodes;
+            text
+        }
+        _ => match chain.iter().find(|&&c| d.of(c).next().is_none()) {
+            Some(c) => format!("no box reads as a {}", c.words()),
+            None => format!("no arrows lead {}", words.join(" → ")),
+        },
+    };
+    out
+}
+
+fn anti(d: &Diagram, r: &AntiPattern, prose: &str) -> CheckResult {
+    let mut out = result(&r.id, &r.label, CheckKind::AntiPattern);
+    out.points = r.points;
+    out.advice = r.advice.clone();
+    out.ok = true;
+    if let [a, b] = r.edge.as_slice() {
+        let (Some(a), Some(b)) = (Concept::parse(a), Concept::parse(b)) else {
+            return out;
+        };
+        let hit = d.edges.iter().position(|e| {
+            let (f, t) = (d.nodes[e.from].concept, d.nodes[e.to].concept);
+            let both = e.way != Way::Forward || r.either_way;
+            (f == a && t == b) || (both && f == b && t == a)
+        });
+        match hit {
+            Some(i) => {
+                let e = &d.edges[i];
+                out.ok = false;
+                out.evidence = d.quote(e);
+                out.edges = vec![i];
+                out.nodes = vec![e.from, e.to];
+            }
+            None => out.evidence = format!("no arrow from a {} to a {}", a.words(), b.words()),
+        }
+    }
+    if let Some(kind) = r.single.as_deref().and_then(Concept::parse) {
+        single(d, kind, prose, &mut out);
+    }
+    out
+}
+
+/// Flags a store of `kind` that something writes to when nothing says its
+/// data is kept twice.
+fn single(d: &Diagram, kind: Concept, prose: &str, out: &mut CheckResult) {
+    let boxes: Vec<usize> = d.of(kind).collect();
+    let written = boxes.iter().find_map(|&n| {
+        d.edges
+            .iter()
+            .position(|e| e.to == n || (e.way != Way::Forward && e.from == n))
+            .map(|e| (n, e))
+    });
+    let Some((n, e)) = written else {
+        return;
+    };
+    let near: HashSet<usize> = boxes.iter().copied().collect();
+    let replicated = boxes.iter().any(|&b| says_replicated(&d.nodes[b].label))
+        || d.edges.iter().any(|e| {
+            (near.contains(&e.from) || near.contains(&e.to))
+                && e.label.as_deref().is_some_and(mentions_replication)
+        })
+        || mentions_replication(prose);
+    if replicated {
+        out.evidence = format!("the {} is replicated", kind.words());
+        return;
+    }
+    out.ok = false;
+    out.evidence = d.quote(&d.edges[e]);
+    out.edges = vec![e];
+    out.nodes = vec![n];
+}
