@@ -73,12 +73,18 @@ pub struct PathRule {
     /// comes before the database).
     #[serde(default)]
     pub avoiding: Vec<String>,
+    /// Arrows count in either direction (a CDN and its origin are drawn
+    /// both ways round).
+    #[serde(default)]
+    pub either_way: bool,
     /// The `high_level` topic the route credits.
     pub topic: String,
 }
 
-/// A shape that raises a red flag: a direct arrow between two kinds
-/// (`edge`), or a store of a kind drawn once with no replica (`single`).
+/// A shape that raises a red flag, given in one of three ways: a direct
+/// arrow between two kinds (`edge`); a route that exists only through a
+/// kind (`route` with `only_through`: the cache reached only after the
+/// database); or a store of a kind with no replica (`single`).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AntiPattern {
@@ -90,6 +96,12 @@ pub struct AntiPattern {
     /// The `edge` counts in either direction.
     #[serde(default)]
     pub either_way: bool,
+    /// Kinds in order, as in a path rule.
+    #[serde(default)]
+    pub route: Vec<String>,
+    /// The `route` is flagged when every way along it passes one of these.
+    #[serde(default)]
+    pub only_through: Vec<String>,
     /// A kind of store flagged when a box of it is written to and nothing
     /// in the drawing or the answer says its data is kept twice (replicas,
     /// a cluster, `x3`).

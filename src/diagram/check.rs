@@ -28,6 +28,10 @@ pub struct CheckResult {
     /// The `high_level` topic a passed component or route credits.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub topic: Option<String>,
+    /// Credit a passed component (a box drawn: a mention) or route (a box
+    /// in its place: a reasoned one) gives its topic.
+    #[serde(skip)]
+    pub credit: f64,
     /// Points a found anti-pattern takes.
     #[serde(skip)]
     pub points: f64,
@@ -63,12 +67,18 @@ fn result(id: &str, label: &str, kind: CheckKind) -> CheckResult {
         label: label.to_string(),
         kind,
         topic: None,
+        credit: 0.0,
         points: 0.0,
         advice: String::new(),
         edges: Vec::new(),
         nodes: Vec::new(),
     }
 }
+
+/// Credit of a box drawn: as much as a topic named in prose without a reason.
+pub const COMPONENT_CREDIT: f64 = 0.6;
+/// Credit of a route drawn: the box placed where it does its job.
+pub const PATH_CREDIT: f64 = 1.0;
 
 /// The arrows touching a box, those pointing into it first.
 fn touching(d: &Diagram, n: usize) -> Vec<usize> {
@@ -80,6 +90,7 @@ fn touching(d: &Diagram, n: usize) -> Vec<usize> {
 fn component(d: &Diagram, r: &ComponentRule) -> CheckResult {
     let mut out = result(&r.id, &r.label, CheckKind::Component);
     out.topic = Some(r.topic.clone());
+    out.credit = COMPONENT_CREDIT;
     let Some(c) = Concept::parse(&r.concept) else {
         out.evidence = format!("unknown kind `{}`", r.concept);
         return out;
@@ -101,6 +112,22 @@ fn component(d: &Diagram, r: &ComponentRule) -> CheckResult {
     out
 }
 
+/// Which way arrows are followed in a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Follow {
+    Forward,
+    Backward,
+    Any,
+}
+
+fn neighbours(d: &Diagram, v: usize, follow: Follow) -> Vec<(usize, usize)> {
+    match follow {
+        Follow::Forward => d.next(v, false).collect(),
+        Follow::Backward => d.next(v, true).collect(),
+        Follow::Any => d.next(v, false).chain(d.next(v, true)).collect(),
+    }
+}
+
 /// A route found: the boxes in rule order and the arrows between them.
 struct Route {
     nodes: Vec<usize>,
@@ -110,7 +137,7 @@ struct Route {
 
 /// Breadth-first search over (box, how many kinds of the route are
 /// reached): linear in boxes × route length × arrows.
-fn find_route(d: &Diagram, kinds: &[Concept], avoid: &[Concept], reverse: bool) -> Option<Route> {
+fn find_route(d: &Diagram, kinds: &[Concept], avoid: &[Concept], follow: Follow) -> Option<Route> {
     let k = kinds.len();
     let n = d.nodes.len();
     if k < 2 || n == 0 {
@@ -126,7 +153,7 @@ fn find_route(d: &Diagram, kinds: &[Concept], avoid: &[Concept], reverse: bool) 
         queue.push_back((s, 1));
     }
     while let Some((v, stage)) = queue.pop_front() {
-        for (w, e) in d.next(v, reverse) {
+        for (w, e) in neighbours(d, v, follow) {
             let c = d.nodes[w].concept;
             let mut push = |stage2: usize, queue: &mut VecDeque<(usize, usize)>| {
                 let st = state(w, stage2);
@@ -139,7 +166,7 @@ fn find_route(d: &Diagram, kinds: &[Concept], avoid: &[Concept], reverse: bool) 
             if c == kinds[stage] {
                 if stage + 1 == k {
                     push(k, &mut queue);
-                    return Some(unwind(&parent, state(w, k), k, reverse));
+                    return Some(unwind(&parent, state(w, k), k, follow == Follow::Backward));
                 }
                 push(stage + 1, &mut queue);
             }
@@ -172,6 +199,18 @@ fn unwind(parent: &[Option<(usize, usize)>], end: usize, k: usize, reverse: bool
     }
 }
 
+/// A route in request order, else in data order (every arrow reversed),
+/// else, for `either_way`, with arrows as plain lines.
+fn route(d: &Diagram, chain: &[Concept], avoid: &[Concept], either_way: bool) -> Option<Route> {
+    find_route(d, chain, avoid, Follow::Forward)
+        .or_else(|| find_route(d, chain, avoid, Follow::Backward))
+        .or_else(|| {
+            either_way
+                .then(|| find_route(d, chain, avoid, Follow::Any))
+                .flatten()
+        })
+}
+
 fn route_text(d: &Diagram, r: &Route) -> String {
     let mut labels: Vec<&str> = r.nodes.iter().map(|&n| d.nodes[n].label.as_str()).collect();
     if r.reverse {
@@ -187,32 +226,30 @@ fn kinds(names: &[String]) -> Option<Vec<Concept>> {
 fn path(d: &Diagram, r: &PathRule) -> CheckResult {
     let mut out = result(&r.id, &r.label, CheckKind::Path);
     out.topic = Some(r.topic.clone());
+    out.credit = PATH_CREDIT;
     let (Some(chain), Some(avoid)) = (kinds(&r.path), kinds(&r.avoiding)) else {
         out.evidence = "the rule names an unknown kind".into();
         return out;
     };
-    let found =
-        find_route(d, &chain, &avoid, false).or_else(|| find_route(d, &chain, &avoid, true));
-    if let Some(route) = found {
+    if let Some(found) = route(d, &chain, &avoid, r.either_way) {
         out.ok = true;
-        out.evidence = route_text(d, &route);
-        out.edges = route.edges;
-        out.nodes = route.nodes;
+        out.evidence = route_text(d, &found);
+        out.edges = found.edges;
+        out.nodes = found.nodes;
         return out;
     }
     let words: Vec<&str> = chain.iter().map(|c| c.words()).collect();
-    let unconstrained =
-        find_route(d, &chain, &[], false).or_else(|| find_route(d, &chain, &[], true));
+    let unconstrained = route(d, &chain, &[], r.either_way);
     out.evidence = match (unconstrained, avoid.is_empty()) {
-        (Some(route), false) => {
+        (Some(found), false) => {
             let avoided: Vec<&str> = avoid.iter().map(|c| c.words()).collect();
             let text = format!(
                 "only through the {}: {}",
                 avoided.join(" or "),
-                route_text(d, &route)
+                route_text(d, &found)
             );
-            out.edges = route.edges;
-            out.nodes = route.nodes;
+            out.edges = found.edges;
+            out.nodes = found.nodes;
             text
         }
         _ => match chain.iter().find(|&&c| d.of(c).next().is_none()) {
@@ -246,6 +283,26 @@ fn anti(d: &Diagram, r: &AntiPattern, prose: &str) -> CheckResult {
                 out.nodes = vec![e.from, e.to];
             }
             None => out.evidence = format!("no arrow from a {} to a {}", a.words(), b.words()),
+        }
+    }
+    if !r.route.is_empty() {
+        let (Some(chain), Some(through)) = (kinds(&r.route), kinds(&r.only_through)) else {
+            return out;
+        };
+        let any = route(d, &chain, &[], false);
+        let clear = route(d, &chain, &through, false);
+        match (any, clear) {
+            (Some(found), None) => {
+                out.ok = false;
+                out.evidence = route_text(d, &found);
+                out.edges = found.edges;
+                out.nodes = found.nodes;
+            }
+            (Some(_), Some(found)) => out.evidence = route_text(d, &found),
+            (None, _) => {
+                let words: Vec<&str> = chain.iter().map(|c| c.words()).collect();
+                out.evidence = format!("no arrows lead {}", words.join(" → "));
+            }
         }
     }
     if let Some(kind) = r.single.as_deref().and_then(Concept::parse) {

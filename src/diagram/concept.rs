@@ -7,7 +7,9 @@
 //! words from there and keep only the shape and head-noun rules here.
 
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
 use std::fmt;
+use std::sync::OnceLock;
 
 /// The kind of component a box is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -291,6 +293,7 @@ const WORDS: &[(&str, Concept, Strength)] = &[
     // Search and indexes.
     ("search", Search, Kind),
     ("index", Search, Kind),
+    ("geo", Search, Kind),
     ("geo index", Search, Kind),
     ("geospatial index", Search, Kind),
     ("quadtree", Search, Kind),
@@ -322,32 +325,54 @@ pub fn words_of(label: &str) -> Vec<String> {
         .collect()
 }
 
-/// The best (kind, strength, phrase length, position) named in `words`.
-fn best_match(words: &[String]) -> Option<(Concept, Strength)> {
-    let mut best: Option<(Strength, usize, usize, Concept)> = None;
-    for (phrase, concept, strength) in WORDS {
-        let parts: Vec<&str> = phrase.split(' ').collect();
-        let n = parts.len();
-        if n > words.len() {
-            continue;
+/// A table phrase split into words, with what it names.
+struct Phrase {
+    words: Vec<&'static str>,
+    concept: Concept,
+    strength: Strength,
+}
+
+/// The table indexed by each phrase's first word, built once.
+fn index() -> &'static HashMap<&'static str, Vec<Phrase>> {
+    static INDEX: OnceLock<HashMap<&'static str, Vec<Phrase>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut map: HashMap<&'static str, Vec<Phrase>> = HashMap::new();
+        for (phrase, concept, strength) in WORDS {
+            let words: Vec<&'static str> = phrase.split(' ').collect();
+            map.entry(words[0]).or_default().push(Phrase {
+                words,
+                concept: *concept,
+                strength: *strength,
+            });
         }
-        for start in 0..=words.len() - n {
-            if words[start..start + n]
-                .iter()
-                .zip(&parts)
-                .all(|(w, p)| w == p)
-            {
-                // Kind words beat product names beat weak words; then the
-                // longer phrase; then the later one (the head noun:
-                // "queue workers" are workers, "worker queue" a queue).
-                let key = (*strength, n, start + n, *concept);
-                if best.is_none_or(|b| (key.0, key.1, key.2) > (b.0, b.1, b.2)) {
-                    best = Some(key);
-                }
+        map
+    })
+}
+
+/// The best kind named in `words`: kind words beat product names beat
+/// weak words; then the longer phrase; then the later one (the head noun:
+/// "queue workers" are workers, "worker queue" a queue).
+fn best_match(words: &[String]) -> Option<(Concept, Strength)> {
+    let table = index();
+    let mut best: Option<((Strength, usize, usize), Concept)> = None;
+    for (start, w) in words.iter().enumerate() {
+        let Some(phrases) = table.get(w.as_str()) else {
+            continue;
+        };
+        for p in phrases {
+            let n = p.words.len();
+            let fits = words.len() >= start + n
+                && words[start..start + n]
+                    .iter()
+                    .zip(&p.words)
+                    .all(|(a, b)| a == b);
+            let key = (p.strength, n, start + n);
+            if fits && best.as_ref().is_none_or(|(k, _)| key > *k) {
+                best = Some((key, p.concept));
             }
         }
     }
-    best.map(|(s, _, _, c)| (c, s))
+    best.map(|((s, _, _), c)| (c, s))
 }
 
 /// The kind of a box from its label, its shape and the title of the
@@ -433,6 +458,7 @@ mod tests {
         assert_eq!(kind("API gateway"), LoadBalancer);
         assert_eq!(kind("WebSocket gateway"), Service);
         assert_eq!(kind("Tweet service"), Service);
+        assert_eq!(kind("Redis GEO"), Search);
         assert_eq!(kind("Something else"), Other);
     }
 
