@@ -100,7 +100,15 @@ fn tidy(part: &str) -> String {
         .to_string()
 }
 
-/// Reads one line; returns whether it was a drawing.
+/// Whether brackets in a label close: `(client` is half of a remark.
+fn balanced(label: &str) -> bool {
+    let count = |c: char| label.chars().filter(|&x| x == c).count();
+    count('(') == count(')') && count('[') == count(']') && count('<') == count('>')
+}
+
+/// Reads one line; returns whether it was a drawing. Questions, counts
+/// ("100M users"), code (`user_id`), table rows and half a remark in
+/// brackets are not drawings.
 pub fn read_line(line: &str, line_no: usize, b: &mut Builder) -> bool {
     let text = plain(line);
     // A short "Read path:" before the first arrow labels the line's arrows.
@@ -120,13 +128,17 @@ pub fn read_line(line: &str, line_no: usize, b: &mut Builder) -> bool {
     };
     let labels: Vec<String> = parts.iter().map(|(p, _)| tidy(p)).collect();
     let words: Vec<Vec<String>> = labels.iter().map(|l| words_of(l)).collect();
-    let reads_as_boxes = labels.iter().zip(&words).all(|(l, w)| {
-        !w.is_empty()
-            && w.len() <= MAX_WORDS
-            && l.chars().count() <= MAX_LABEL
-            && l.chars().any(char::is_alphabetic)
-            && !l.contains('=')
-    });
+    let reads_as_boxes = !text.contains('?')
+        && labels.iter().zip(&words).all(|(l, w)| {
+            !w.is_empty()
+                && w.len() <= MAX_WORDS
+                && l.chars().count() <= MAX_LABEL
+                && l.chars().any(char::is_alphabetic)
+                && !w[0].starts_with(|c: char| c.is_ascii_digit())
+                && !l.contains(['=', '_'])
+                && !l.contains("   ")
+                && balanced(l)
+        });
     let named = labels
         .iter()
         .filter(|l| classify(l, Shape::Box, None) != Concept::Other)
@@ -227,6 +239,11 @@ mod tests {
             "We never let clients -> the database directly",
             "cache -> fast",
             "Requests arrive and then go -> somewhere",
+            "Q: How many users? -> 100M users",
+            "Scale -> 100M users -> 4,000 writes",
+            "Session store (Redis): maps user_id -> chat server",
+            "PUT  <url>     (client -> object store directly)",
+            "| LB -> API servers   | Metadata DB   Block service |",
             "nothing here",
         ] {
             assert!(read(line).edges.is_empty(), "{line}");

@@ -80,11 +80,22 @@ pub const COMPONENT_CREDIT: f64 = 0.6;
 /// Credit of a route drawn: the box placed where it does its job.
 pub const PATH_CREDIT: f64 = 1.0;
 
-/// The arrows touching a box, those pointing into it first.
+/// The arrows touching a box: those pointing into it from a box that is
+/// not a client first (the usual way a store is reached), then the rest.
 fn touching(d: &Diagram, n: usize) -> Vec<usize> {
-    let mut into: Vec<usize> = (0..d.edges.len()).filter(|&i| d.edges[i].to == n).collect();
-    into.extend((0..d.edges.len()).filter(|&i| d.edges[i].from == n));
-    into
+    let rank = |i: usize| {
+        let e = &d.edges[i];
+        match (e.to == n, d.nodes[e.from].concept == Concept::Client) {
+            (true, false) => 0,
+            (true, true) => 1,
+            _ => 2,
+        }
+    };
+    let mut all: Vec<usize> = (0..d.edges.len())
+        .filter(|&i| d.edges[i].to == n || d.edges[i].from == n)
+        .collect();
+    all.sort_by_key(|&i| rank(i));
+    all
 }
 
 fn component(d: &Diagram, r: &ComponentRule) -> CheckResult {

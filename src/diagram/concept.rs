@@ -378,12 +378,13 @@ fn best_match(words: &[String]) -> Option<(Concept, Strength)> {
 /// The kind of a box from its label, its shape and the title of the
 /// subgraph it sits in (used when the label alone says nothing).
 pub fn classify(label: &str, shape: Shape, group: Option<&str>) -> Concept {
-    let found =
-        best_match(&words_of(label)).or_else(|| group.and_then(|g| best_match(&words_of(g))));
+    let words = words_of(label);
+    let found = best_match(&words).or_else(|| group.and_then(|g| best_match(&words_of(g))));
     match (found, shape) {
-        // A cylinder is a store: "Redis" drawn as one is a database, an
-        // unnamed cylinder too; a cylinder named a cache stays a cache.
-        (Some((Cache, Product)), Shape::Cylinder) => Database,
+        // A cylinder is a store: "Redis" (a cache or a store) drawn as one
+        // is a database, an unnamed cylinder too; a cylinder named a cache,
+        // or Memcached, stays a cache.
+        (Some((Cache, Product)), Shape::Cylinder) if words.iter().any(|w| w == "redis") => Database,
         (Some((c, _)), Shape::Cylinder) if !c.is_store() && c != Search => Database,
         (None, Shape::Cylinder) => Database,
         (Some((c, _)), _) => c,
@@ -469,6 +470,7 @@ mod tests {
         assert_eq!(kind("Redis queue"), Queue);
         assert_eq!(classify("Redis", Shape::Cylinder, None), Database);
         assert_eq!(classify("Redis cache", Shape::Cylinder, None), Cache);
+        assert_eq!(classify("EVCache", Shape::Cylinder, None), Cache);
         assert_eq!(classify("Users", Shape::Cylinder, None), Database);
         assert_eq!(classify("Media", Shape::Cylinder, None), Database);
         assert_eq!(classify("S3", Shape::Cylinder, None), ObjectStorage);

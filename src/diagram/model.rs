@@ -75,8 +75,8 @@ pub enum Problem {
     NotAFlowchart { kind: String },
     #[error("`end` without a `subgraph`")]
     StrayEnd,
-    #[error("`{arrow}` closes a loop: arrows are followed as drawn, once")]
-    Cycle { arrow: String },
+    #[error("`{label}` points at itself: the arrow is ignored")]
+    SelfLoop { label: String },
     #[error("a ```mermaid block is never closed: end it with ```")]
     UnclosedFence,
 }
@@ -101,13 +101,51 @@ pub enum Direction {
 }
 
 /// A diagram read from an answer: the boxes, the arrows and what could not
-/// be read.
+/// be read. Its JSON is `{nodes [{id, label, concept}], edges [{from, to,
+/// label}], issues [{step, line, message}]}`, arrows naming boxes by id.
 #[derive(Debug, Clone, Default)]
 pub struct Diagram {
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
     pub issues: Vec<Issue>,
     pub direction: Direction,
+}
+
+/// An arrow as JSON shows it.
+#[derive(Serialize)]
+struct EdgeJson<'a> {
+    from: &'a str,
+    to: &'a str,
+    label: Option<&'a str>,
+    /// Omitted for an ordinary arrow; `both` or `line` otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    way: Option<&'static str>,
+}
+
+impl Serialize for Diagram {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let edges: Vec<EdgeJson> = self
+            .edges
+            .iter()
+            .map(|e| EdgeJson {
+                from: &self.nodes[e.from].id,
+                to: &self.nodes[e.to].id,
+                label: e.label.as_deref(),
+                way: match e.way {
+                    Way::Forward => None,
+                    Way::Both => Some("both"),
+                    Way::Line => Some("line"),
+                },
+            })
+            .collect();
+        let mut st = s.serialize_struct("Diagram", 4)?;
+        st.serialize_field("direction", &self.direction)?;
+        st.serialize_field("nodes", &self.nodes)?;
+        st.serialize_field("edges", &edges)?;
+        st.serialize_field("issues", &self.issues)?;
+        st.end()
+    }
 }
 
 impl Diagram {
@@ -308,9 +346,15 @@ impl Builder {
             .unwrap_or(base)
     }
 
-    /// Adds an arrow (a repeated one is kept once).
+    /// Adds an arrow (a repeated one is kept once, one from a box to
+    /// itself is reported and ignored).
     pub fn edge(&mut self, from: usize, to: usize, label: Option<String>, way: Way, line: usize) {
         if self.full {
+            return;
+        }
+        if from == to {
+            let label = self.diagram.nodes[from].label.clone();
+            self.issue(line, Problem::SelfLoop { label });
             return;
         }
         if self.diagram.edges.len() >= MAX_EDGES {
@@ -335,66 +379,14 @@ impl Builder {
         });
     }
 
-    /// The finished diagram: every box classified, loops reported.
+    /// The finished diagram, every box classified. Loops through several
+    /// boxes stay: a request and its reply, a bus feeding the servers that
+    /// fill it are designs, not mistakes; searches visit each box once and
+    /// the drawing shows a loop's last arrow as a back edge.
     pub fn finish(mut self) -> Diagram {
         for n in &mut self.diagram.nodes {
             n.concept = classify(&n.label, n.shape, n.group.as_deref());
         }
-        let room = MAX_ISSUES.saturating_sub(self.diagram.issues.len());
-        for (line, step, arrow) in loops(&self.diagram).into_iter().take(room) {
-            self.diagram.issues.push(Issue {
-                step,
-                line,
-                message: Problem::Cycle {
-                    arrow: arrow.clone(),
-                }
-                .to_string(),
-                problem: Problem::Cycle { arrow },
-            });
-        }
         self.diagram
     }
-}
-
-/// Forward arrows that close a loop (back edges of a depth-first walk),
-/// as (line, step, quote). Iterative, so a long chain cannot overflow.
-fn loops(d: &Diagram) -> Vec<(usize, StepId, String)> {
-    let n = d.nodes.len();
-    let mut out_edges: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (i, e) in d.edges.iter().enumerate() {
-        if e.way == Way::Forward {
-            out_edges[e.from].push(i);
-        }
-    }
-    // 0 = unseen, 1 = on the stack, 2 = done.
-    let mut state = vec![0u8; n];
-    let mut found = Vec::new();
-    for root in 0..n {
-        if state[root] != 0 {
-            continue;
-        }
-        let mut stack = vec![(root, 0usize)];
-        state[root] = 1;
-        while let Some(&mut (v, ref mut k)) = stack.last_mut() {
-            if let Some(&ei) = out_edges[v].get(*k) {
-                *k += 1;
-                let w = d.edges[ei].to;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => {
-                        let e = &d.edges[ei];
-                        found.push((e.line, e.step, d.quote(e)));
-                    }
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-    found
 }

@@ -124,12 +124,18 @@ fn bad_lines_are_reported_with_their_line_and_skipped() {
 }
 
 #[test]
-fn a_loop_is_reported_and_kept() {
-    let d = read_one("```mermaid\nflowchart LR\nA[API] --> B[Redis] --> A\n```");
-    assert_eq!(d.edges.len(), 2);
-    assert_eq!(d.issues.len(), 1);
-    assert_eq!(d.issues[0].line, 3);
-    assert!(d.issues[0].message.contains("`Redis → API` closes a loop"));
+fn a_loop_is_kept_and_an_arrow_to_itself_reported() {
+    let d = read_one("```mermaid\nflowchart LR\nA[API] --> B[Redis] --> A\nA --> A\n```");
+    assert_eq!(edges(&d), ["API → Redis", "Redis → API"]);
+    assert_eq!(
+        issues(&d),
+        [(
+            4,
+            "`API` points at itself: the arrow is ignored".to_string()
+        )]
+    );
+    // Searches over a loop end.
+    assert!(check(&d, &rules(), "")[0].ok);
 }
 
 #[test]

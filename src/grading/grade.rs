@@ -282,8 +282,10 @@ fn grade_with(
         has_estimates: !estimates.is_empty(),
         numbers_score,
     };
-    let steps = step_grades(rubric, answer, &docs, extras, &inputs, &file)?;
-    let flags = answer_flags(catalog, rubric, &docs, answer.free_form, &file)?;
+    let mut steps = step_grades(rubric, answer, &docs, extras, &inputs, &file)?;
+    let mut flags = answer_flags(catalog, rubric, &docs, answer.free_form, &file)?;
+    let (diagram, structure) = super::structure::read_and_check(answer, rubric);
+    super::structure::apply(&mut steps, &mut flags, &structure, rubric);
     let (score, dimensions) = score::overall(&steps, &flags);
     let follow_ups = follow_up_grades(catalog, extras)?;
     Ok(Grade {
@@ -299,6 +301,8 @@ fn grade_with(
         arithmetic,
         facts,
         follow_ups,
+        diagram,
+        structure,
     })
 }
 

@@ -91,6 +91,12 @@ pub struct Grade {
     /// Follow-up replies graded against the counter-question bank.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<QuestionGrade>,
+    /// The diagram read from the answer, when one was drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diagram: Option<crate::diagram::Diagram>,
+    /// The rubric's structure rules checked against the diagram.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub structure: Vec<crate::diagram::CheckResult>,
 }
 
 impl Grade {
