@@ -1,6 +1,8 @@
 //! Rendering: grades, problem listings and lint findings as terminal text,
 //! Markdown or JSON. The only room that formats output.
 
+mod diagram;
+mod diagram_svg;
 mod grade_md;
 mod grade_text;
 pub mod history_text;
