@@ -101,6 +101,9 @@ pub fn has_drawing(text: &str) -> bool {
     !read_one(text).edges.is_empty()
 }
 
+/// What the interviewer says about drawing in the high-level step.
+pub const HOW_TO_DRAW: &str = "I can read a diagram: a ```mermaid flowchart block (`c[Client] --> lb[Load balancer]`) or arrow lines (`Client -> Load balancer -> API servers -> Redis -> Postgres`). `:diagram` opens a Mermaid template in your editor.";
+
 /// The template `:diagram` opens in the editor.
 pub const TEMPLATE: &str = "```mermaid
 flowchart LR
@@ -109,6 +112,23 @@ flowchart LR
   %% Arrows: c --> lb   api -- reads --> cache   api -->|writes| db   api -.-> q[Queue]
   %% Lines starting with %% are ignored.
 ```";
+
+/// The text with `drawing` put in place of its last Mermaid block, or
+/// added after it when it has none.
+pub fn with_drawing(text: &str, drawing: &str) -> String {
+    let drawing = drawing.trim_end();
+    match mermaid_block(text) {
+        Some(r) => format!("{}{drawing}{}", &text[..r.start], &text[r.end..]),
+        None if text.trim().is_empty() => drawing.to_string(),
+        None => format!("{}\n\n{drawing}", text.trim_end()),
+    }
+}
+
+/// What `:diagram` opens: the last Mermaid block of the text, else the
+/// template.
+pub fn drawing_to_edit(text: &str) -> &str {
+    mermaid_block(text).map_or(TEMPLATE, |r| &text[r])
+}
 
 /// The Mermaid block of a text that `:diagram` edits: its byte range, the
 /// last block when there are several.

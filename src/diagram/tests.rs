@@ -204,6 +204,17 @@ fn the_mermaid_block_of_a_draft_is_found_for_editing() {
     assert_eq!(mermaid_block("no block"), None);
     // The template itself holds no drawing.
     assert!(!has_drawing(TEMPLATE));
+    assert_eq!(drawing_to_edit("no block"), TEMPLATE);
+    let drawn = "```mermaid\nflowchart LR\nA --> C\n```";
+    assert_eq!(
+        with_drawing(text, drawn),
+        "Words.\n```mermaid\nflowchart LR\nA --> C\n```\nMore words."
+    );
+    assert_eq!(
+        with_drawing("Words.\n", drawn),
+        format!("Words.\n\n{drawn}")
+    );
+    assert_eq!(with_drawing("", drawn), drawn);
 }
 
 fn rules() -> Structure {

@@ -150,6 +150,15 @@ pub fn diagram_text(out: &mut String, d: &Diagram, rules: &[CheckResult], st: St
     }
 }
 
+/// A short read-back for a session: the listing, the rules given (peer
+/// mode shows the anti-patterns found) and the lines that could not be read.
+pub fn read_back(d: &Diagram, rules: &[CheckResult]) -> String {
+    let mut out = String::new();
+    diagram_text(&mut out, d, rules, Style::plain());
+    out.trim_start()
+        .replacen("Diagram as read", "Diagram read", 1)
+}
+
 /// The diagram section of the Markdown report.
 pub fn diagram_markdown(out: &mut String, d: &Diagram, rules: &[CheckResult]) {
     let _ = writeln!(

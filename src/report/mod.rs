@@ -19,6 +19,7 @@ pub mod view;
 pub mod views;
 
 pub use crate::framework::{clock, one_line, sanitize};
+pub use diagram::read_back as diagram_read_back;
 pub use grade_md::grade_markdown;
 pub use grade_text::{grade_text, question_text};
 pub use problems::{problem_list, problem_show};

@@ -23,6 +23,8 @@ pub enum Command {
     Facts,
     /// Peer: show the probes still open.
     Probes,
+    /// Draw the design: the editor opens on a Mermaid template.
+    Diagram,
 }
 
 /// One row of the table.
@@ -95,6 +97,13 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: Some("open $VISUAL/$EDITOR on the answer so far"),
         peer: Some("edit this step's notes (or the answer being typed) in $VISUAL/$EDITOR"),
+    },
+    Spec {
+        command: Command::Diagram,
+        names: ["diagram", "d"],
+        arg: "",
+        solo: Some("draw your design: open $VISUAL/$EDITOR on a Mermaid template (or the diagram in your answer)"),
+        peer: Some("type the candidate's diagram in $VISUAL/$EDITOR (a Mermaid template): it is saved as their answer and pre-ticks what it shows"),
     },
     Spec {
         command: Command::Time,
