@@ -23,10 +23,11 @@ pub enum Error {
     },
     #[error("`{}` is not UTF-8 text (first bad byte at offset {offset}): save it as UTF-8 and try again", path.display())]
     NotUtf8 { path: PathBuf, offset: usize },
-    #[error("`{}` is {size} bytes, over the {limit}-byte limit: grade a shorter answer", path.display())]
+    /// `size` is `None` when the file does not say (a device, a pipe).
+    #[error("`{}` {}: grade a shorter answer", path.display(), too_large(*size, *limit))]
     TooLarge {
         path: PathBuf,
-        size: u64,
+        size: Option<u64>,
         limit: u64,
     },
     #[error("`{}` holds no answer text: write your answer under the seven `## ` step headings", path.display())]
@@ -59,6 +60,8 @@ pub enum Error {
     },
     #[error("{0}")]
     Transcript(String),
+    #[error("`{}` is open in another sdcoach session ({holder}): finish it or `:quit` it there first, then resume", path.display())]
+    Locked { path: PathBuf, holder: String },
     #[error("interrupted")]
     Interrupted,
 }
@@ -75,8 +78,14 @@ pub mod exit {
     pub const DATA: i32 = 3;
     /// Transcripts could not be written or read.
     pub const STORAGE: i32 = 4;
-    /// Interrupted (Ctrl-C).
+    /// The session is open in another sdcoach (its lock is held).
+    pub const BUSY: i32 = 5;
+    /// Hang-up (SIGHUP: the terminal was closed): 128 + 1.
+    pub const HANGUP: i32 = 129;
+    /// Interrupted (Ctrl-C, SIGINT): 128 + 2.
     pub const INTERRUPTED: i32 = 130;
+    /// Terminated (SIGTERM, `kill PID`): 128 + 15.
+    pub const TERMINATED: i32 = 143;
 }
 
 impl Error {
@@ -88,6 +97,7 @@ impl Error {
                 exit::STORAGE
             }
             Error::Interrupted => exit::INTERRUPTED,
+            Error::Locked { .. } => exit::BUSY,
             Error::Read { .. }
             | Error::NotUtf8 { .. }
             | Error::TooLarge { .. }
@@ -98,6 +108,17 @@ impl Error {
             | Error::Usage(_)
             | Error::UnknownQuestion { .. } => exit::USAGE,
         }
+    }
+}
+
+/// "is N bytes, over the L-byte limit", or, when the size is unknown, what
+/// reading found.
+fn too_large(size: Option<u64>, limit: u64) -> String {
+    match size {
+        Some(size) => format!("is {size} bytes, over the {limit}-byte limit"),
+        None => format!(
+            "holds more than the {limit}-byte limit (it kept coming: a device or an endless pipe?)"
+        ),
     }
 }
 

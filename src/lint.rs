@@ -3,7 +3,7 @@
 //! checked with the engine that reads them) and below everything that runs
 //! sessions, so a session can refuse broken data before the first question.
 
-use crate::catalog::{Catalog, Finding, Flag, Rubric, SourceFile, Topic};
+use crate::catalog::{Catalog, Finding, Flag, Problem, Rubric, SourceFile, Topic};
 use crate::diagram::Concept;
 use crate::estimation::{eval_formula, parse_unit};
 use crate::framework::StepId;
@@ -219,6 +219,7 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         for step in p.hints.keys() {
             check_step_id(&mut r, &rel, step, "hints");
         }
+        check_ladders_and_curveballs(&mut r, &rel, p, catalog);
     }
 
     for rubric in catalog.rubrics.values() {
@@ -343,7 +344,117 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
             );
         }
     }
+    check_grading_v2(&mut r, catalog);
     r.findings
+}
+
+/// Grading v2 data: candidate levels in `rubrics/common.yaml`, the concept
+/// lexicon and the topics' references to it. Kept in one function so it
+/// moves with the grading data, not with the rest of lint.
+fn check_grading_v2(r: &mut Reporter, catalog: &Catalog) {
+    let lexicon = "rubrics/concepts.yaml";
+    let concepts = &catalog.concepts;
+    duplicates(
+        r,
+        lexicon,
+        "concept",
+        concepts.concepts.iter().map(|c| c.id.as_str()),
+    );
+    for c in &concepts.concepts {
+        if c.jargon.is_empty() && c.plain.is_empty() {
+            r.push(
+                lexicon,
+                Some(&c.id),
+                format!(
+                    "concept `{}` has no jargon or plain forms: it can never match",
+                    c.id
+                ),
+            );
+        }
+    }
+    for s in &concepts.senses {
+        for g in &s.not {
+            let words: Vec<String> = g
+                .to_lowercase()
+                .split(|c: char| !c.is_alphanumeric() && c != '\'')
+                .filter(|w| !w.is_empty())
+                .map(str::to_string)
+                .collect();
+            if !words.iter().any(|w| *w == s.word.to_lowercase()) {
+                r.push(
+                    lexicon,
+                    Some(g),
+                    format!("sense guard `{g}` does not hold its word `{}`", s.word),
+                );
+            }
+        }
+    }
+    let mut refs: Vec<(String, &str, &str)> = Vec::new();
+    for (id, rubric) in &catalog.rubrics {
+        for step in rubric.steps.values() {
+            for t in &step.topics {
+                refs.extend(
+                    t.concepts
+                        .iter()
+                        .map(|c| (format!("rubrics/{id}.yaml"), t.id.as_str(), c.as_str())),
+                );
+            }
+        }
+    }
+    for q in &catalog.questions.questions {
+        for p in &q.points {
+            refs.extend(p.concepts.iter().map(|c| {
+                (
+                    "rubrics/questions.yaml".to_string(),
+                    p.id.as_str(),
+                    c.as_str(),
+                )
+            }));
+        }
+    }
+    for (rel, topic, concept) in refs {
+        if concepts.concept(concept).is_none() {
+            r.push(
+                &rel,
+                Some(topic),
+                format!(
+                    "topic `{topic}` names concept `{concept}`, which rubrics/concepts.yaml lacks"
+                ),
+            );
+        }
+    }
+    let common = "rubrics/common.yaml";
+    for (name, level) in &catalog.common.levels {
+        if !matches!(name.as_str(), "new-grad" | "mid" | "senior") {
+            r.push(
+                common,
+                Some(name),
+                format!("level `{name}` is unknown: use new-grad, mid or senior"),
+            );
+        }
+        let b = &level.bands;
+        if !(b.strong_hire > b.hire && b.hire > b.lean_hire && b.lean_hire > b.lean_no_hire)
+            || b.strong_hire > 100
+        {
+            r.push(
+                common,
+                Some(name),
+                format!("level `{name}` band thresholds must fall from strong_hire to lean_no_hire, within 0-100"),
+            );
+        }
+        for (step, w) in &level.step_weights {
+            check_step_id(r, common, step, &format!("level `{name}` step_weights"));
+            if !(w.is_finite() && *w >= 0.0) {
+                r.push(
+                    common,
+                    Some(name),
+                    format!(
+                        "level `{name}` gives step `{step}` weight {w}: use a number of 0 or more"
+                    ),
+                );
+            }
+        }
+    }
 }
 
 fn check_step_id(r: &mut Reporter, rel: &str, step: &str, field: &str) {
@@ -396,6 +507,82 @@ fn check_topic(r: &mut Reporter, rel: &str, what: &str, t: &Topic, sections: &Ha
                 t.id, t.study
             ),
         );
+    }
+}
+
+/// Three hint rungs per step, pointing at topics the step's rubric has;
+/// curveballs with unique ids and topics that can match.
+fn check_ladders_and_curveballs(r: &mut Reporter, rel: &str, p: &Problem, catalog: &Catalog) {
+    let rubric = catalog.rubrics.get(&p.id);
+    for step in StepId::ALL {
+        let ladder = p.hints.get(step.as_str()).map_or(&[][..], Vec::as_slice);
+        if ladder.len() != 3 {
+            r.push(
+                rel,
+                Some("hints:"),
+                format!(
+                    "hints for `{step}` have {} rungs: write three (a nudge, a direction, a concrete pointer)",
+                    ladder.len()
+                ),
+            );
+        }
+        let Some(steps) = rubric.map(|rb| &rb.steps) else {
+            continue;
+        };
+        let topics: HashSet<&str> = steps
+            .get(step.as_str())
+            .map(|s| s.topics.iter().map(|t| t.id.as_str()).collect())
+            .unwrap_or_default();
+        for t in ladder.iter().flat_map(|h| &h.topics) {
+            if !topics.contains(t.as_str()) {
+                r.push(
+                    rel,
+                    Some(t),
+                    format!("a hint in `{step}` names topic `{t}`, which the rubric's `{step}` step lacks"),
+                );
+            }
+        }
+    }
+    duplicates(
+        r,
+        rel,
+        "curveball",
+        p.curveballs.iter().map(|c| c.id.as_str()),
+    );
+    for c in &p.curveballs {
+        if c.topics.is_empty() {
+            r.push(
+                rel,
+                Some(&c.id),
+                format!(
+                    "curveball `{}` has no topics: name what a good adaptation covers",
+                    c.id
+                ),
+            );
+        }
+        for t in &c.topics {
+            let what = format!("curveball `{}` topic `{}`", c.id, t.id);
+            if !(t.weight > 0.0 && t.weight.is_finite()) {
+                r.push(
+                    rel,
+                    Some(&t.id),
+                    format!("{what} has weight {}: weights must be positive", t.weight),
+                );
+            }
+            if t.phrases
+                .iter()
+                .chain(&t.synonyms)
+                .all(|w| w.trim().is_empty())
+                && t.patterns.is_empty()
+            {
+                r.push(
+                    rel,
+                    Some(&t.id),
+                    format!("{what} has no phrases, synonyms or patterns: it can never match"),
+                );
+            }
+            check_patterns(r, rel, &what, &t.id, &t.patterns);
+        }
     }
 }
 

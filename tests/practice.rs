@@ -20,7 +20,8 @@ fn sdcoach(dir: &Path) -> Command {
     c
 }
 
-/// A whole session in line mode. Seed 4 asks two deep-dive follow-ups.
+/// A whole session in line mode, with a reply to each probe the answers
+/// leave open (seed 4 picks two in the deep dive, after a curveball).
 const SESSION: &str = "?How many new URLs are created per month?
 ?What is the read to write ratio?
 I assume 100M new links a month and 100 redirects per link.
@@ -29,6 +30,8 @@ I assume 100M new links a month and 100 redirects per link.
 Create a short link from a long URL and redirect it; custom aliases optional; analytics out of scope.
 .
 Redirects p99 under 50 ms because they sit in front of every click; 99.99% availability.
+.
+Yes: a new link must redirect at once, so a fresh code is read from the primary.
 .
 Writes: 100M / 2.5M s = 40 writes per second.
 Reads: 100 x 40 = 4,000 reads per second.
@@ -40,11 +43,16 @@ A Redis cache in front of the key-value store keeps p99 low since reads dominate
 .
 Codes are base62 of ids handed out in ranges by a key service so that two servers never collide.
 .
+A reported link is marked blocked in the database and purged from every cache and CDN edge, so the block reaches all regions within a minute.
+.
+Memory is finite: we keep the hot 20% with LRU eviction, because most clicks go to few links.
+.
 A 302 so that every click reaches us and we can count it, at the cost of more traffic.
 .
+Hot links are a bottleneck: cache them at the edge; the trade-off is stale redirects after an edit.
 If Redis crashes we fall back to the database, which is slower but correct.
 .
-Hot links are a bottleneck: cache them at the edge; the trade-off is stale redirects after an edit.
+Rate limits per IP and per account, with a CAPTCHA after a burst.
 .
 ";
 

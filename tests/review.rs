@@ -77,9 +77,10 @@ fn a_bare_name_is_found_in_the_folder() {
     let dir = folder();
     let r = run(dir.path(), &["review", "2026-11-20-url-shortener-1.yaml"]);
     assert_eq!(r.code, 0, "{}", r.stderr);
+    // Named relative to the transcripts folder: no private path in a report.
     assert!(r
         .stdout
-        .starts_with("Review of t/2026-11-20-url-shortener-1.yaml"));
+        .starts_with("Review of 2026-11-20-url-shortener-1.yaml"));
 }
 
 #[test]

@@ -5,6 +5,7 @@ use super::{practice_rank, Catalog, Common, GuideIndex, Problem, QuestionBank, R
 use crate::error::{Error, Result};
 use serde::de::DeserializeOwned;
 use std::fs;
+use std::io::Read;
 use std::path::Path;
 
 include!(concat!(env!("OUT_DIR"), "/embedded.rs"));
@@ -37,7 +38,7 @@ pub(crate) fn embedded_sources() -> Vec<SourceFile> {
 }
 
 /// Reads a data folder; files it lacks among `common.yaml`, `questions.yaml`
-/// and `guide.yaml` come from the built-in data.
+/// `guide.yaml` and `concepts.yaml` come from the built-in data.
 pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
     if !dir.is_dir() {
         return Err(Error::Data {
@@ -82,6 +83,7 @@ pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
         "rubrics/common.yaml",
         "rubrics/questions.yaml",
         "rubrics/guide.yaml",
+        "rubrics/concepts.yaml",
     ] {
         if !files.iter().any(|f| f.rel == shared) {
             files.extend(embedded_sources().into_iter().filter(|f| f.rel == shared));
@@ -90,23 +92,38 @@ pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
     Ok(files)
 }
 
-/// Reads a text file with a size limit, refusing binary and non-UTF-8 content.
+/// Reads a text file with a size limit, refusing binary and non-UTF-8
+/// content. The limit holds for what is read, not for what the file system
+/// claims: a device (`/dev/zero`) or an endless pipe stops at the limit.
 pub fn read_text(path: &Path, limit: u64) -> Result<String> {
-    let meta = fs::metadata(path).map_err(|source| Error::Read {
+    let read_err = |source| Error::Read {
         path: path.to_path_buf(),
         source,
-    })?;
-    if meta.len() > limit {
+    };
+    let file = fs::File::open(path).map_err(read_err)?;
+    let claimed = file
+        .metadata()
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.len());
+    if let Some(size) = claimed.filter(|&size| size > limit) {
         return Err(Error::TooLarge {
             path: path.to_path_buf(),
-            size: meta.len(),
+            size: Some(size),
             limit,
         });
     }
-    let bytes = fs::read(path).map_err(|source| Error::Read {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(read_err)?;
+    if bytes.len() as u64 > limit {
+        return Err(Error::TooLarge {
+            path: path.to_path_buf(),
+            size: None,
+            limit,
+        });
+    }
     decode_text(path, bytes)
 }
 
@@ -128,6 +145,17 @@ fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Findi
     // so that the message carries its line and column.
     if let Some(Ok(value)) = file.json.map(serde_json::from_str::<T>) {
         return Ok(value);
+    }
+    if let Some((line, column)) = super::depth::too_deep(&file.text, super::depth::MAX_FLOW_DEPTH) {
+        return Err(Finding {
+            file: file.display.clone(),
+            line: Some(line),
+            column: Some(column),
+            message: format!(
+                "`[` and `{{` nest more than {} levels deep here: no data file needs that",
+                super::depth::MAX_FLOW_DEPTH
+            ),
+        });
     }
     serde_yaml::from_str(&file.text).map_err(|e| {
         let (line, column) = e
@@ -170,6 +198,10 @@ pub(crate) fn parse_all(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Fin
             },
             "rubrics/guide.yaml" => match parse::<GuideIndex>(file) {
                 Ok(g) => catalog.guide = g,
+                Err(f) => findings.push(f),
+            },
+            "rubrics/concepts.yaml" => match parse::<super::Lexicon>(file) {
+                Ok(l) => catalog.concepts = l,
                 Err(f) => findings.push(f),
             },
             _ if rel.starts_with("problems/") => match parse::<Problem>(file) {

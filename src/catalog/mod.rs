@@ -1,16 +1,19 @@
 //! Problem and rubric types and their loading (embedded or from a folder).
 
+pub mod concepts;
+pub mod depth;
 mod finding;
 mod load;
 pub mod problem;
 pub mod rubric;
 
+pub use concepts::{Concept, Lexicon, Sense};
 pub use finding::Finding;
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
-pub use problem::{Assumption, Difficulty, Estimate, Fact, Probe, Problem};
+pub use problem::{Assumption, Curveball, Difficulty, Estimate, Fact, Hint, Probe, Problem};
 pub use rubric::{
-    AntiPattern, Common, ComponentRule, Detector, EstimateCheck, Flag, GuideIndex, PathRule,
-    Question, QuestionBank, Rubric, StepRubric, Structure, Topic,
+    AntiPattern, BandThresholds, Common, ComponentRule, Detector, EstimateCheck, Flag, GuideIndex,
+    LevelRubric, PathRule, Question, QuestionBank, Rubric, StepRubric, Structure, Topic,
 };
 
 use crate::error::{nearest, Error, Result};
@@ -25,6 +28,8 @@ pub struct Catalog {
     pub common: Common,
     pub questions: QuestionBank,
     pub guide: GuideIndex,
+    /// The shared concept lexicon (`rubrics/concepts.yaml`).
+    pub concepts: Lexicon,
     /// Where the files came from: `built-in` or the folder given.
     pub origin: String,
 }

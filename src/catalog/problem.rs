@@ -47,9 +47,67 @@ pub struct Problem {
     /// Follow-up questions per step id.
     #[serde(default)]
     pub probes: BTreeMap<String, Vec<Probe>>,
-    /// Hint ladder per step id: nudge, technique, "in practice companies...".
+    /// Hint ladder per step id: a nudge, a direction, a concrete pointer
+    /// ("in practice companies ...").
     #[serde(default)]
-    pub hints: BTreeMap<String, Vec<String>>,
+    pub hints: BTreeMap<String, Vec<Hint>>,
+    /// Changes of requirement an interviewer throws in during the deep dive.
+    #[serde(default)]
+    pub curveballs: Vec<Curveball>,
+}
+
+/// One rung of a hint ladder: what to say, and the rubric topics of its step
+/// it points at (a rung whose topics the candidate has covered is skipped).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(from = "HintRepr", into = "HintRepr")]
+pub struct Hint {
+    pub text: String,
+    pub topics: Vec<String>,
+}
+
+/// A rung as written: plain text, or text with its topics.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(untagged)]
+enum HintRepr {
+    Text(String),
+    #[serde(rename_all = "snake_case")]
+    Tagged {
+        text: String,
+        #[serde(default)]
+        topics: Vec<String>,
+    },
+}
+
+impl From<HintRepr> for Hint {
+    fn from(r: HintRepr) -> Hint {
+        match r {
+            HintRepr::Text(text) => Hint {
+                text,
+                topics: Vec::new(),
+            },
+            HintRepr::Tagged { text, topics } => Hint { text, topics },
+        }
+    }
+}
+
+impl From<Hint> for HintRepr {
+    fn from(h: Hint) -> HintRepr {
+        HintRepr::Tagged {
+            text: h.text,
+            topics: h.topics,
+        }
+    }
+}
+
+/// A change of requirement mid-interview ("traffic is ten times higher"),
+/// with the topics a good adaptation covers, graded like rubric topics.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Curveball {
+    pub id: String,
+    /// What the interviewer says.
+    pub say: String,
+    pub topics: Vec<crate::catalog::Topic>,
 }
 
 /// Something the interviewer reveals when the candidate asks about it.
@@ -61,6 +119,10 @@ pub struct Fact {
     pub topic: String,
     /// Ways a candidate may ask for it ("how many users", "daily active").
     pub asks: Vec<String>,
+    /// The features, quantities and concerns its answer settles, with the
+    /// words people use for them ("notifications", "peak viewers").
+    #[serde(default)]
+    pub covers: Vec<String>,
     /// What the interviewer says.
     pub answer: String,
     /// A key fact: uncovering it is graded in `requirements`.

@@ -138,7 +138,12 @@ pub struct Topic {
     /// Regular expressions, matched case-insensitively against a sentence.
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Ids of concepts in `rubrics/concepts.yaml` whose jargon and plain
+    /// forms also cover the topic.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub concepts: Vec<String>,
     /// Guide section to study: `Chapter > Section` as in `rubrics/guide.yaml`.
+    #[serde(default)]
     pub study: String,
 }
 
@@ -217,6 +222,8 @@ pub enum Detector {
     ClarifyingQuestions,
     /// Concrete numbers used in the answer.
     ConcreteNumbers,
+    /// Unrealistic absolute targets: 100% uptime, zero latency, unlimited throughput.
+    AbsoluteClaims,
 }
 
 /// A graded reference estimate.
@@ -238,6 +245,31 @@ pub struct Common {
     /// Technology names, for the over-engineering check.
     #[serde(default)]
     pub technologies: Vec<String>,
+    /// Band thresholds and step weights per candidate level (`new-grad`,
+    /// `mid`, `senior`); a level left out uses the built-in defaults.
+    #[serde(default)]
+    pub levels: BTreeMap<String, LevelRubric>,
+}
+
+/// What one candidate level expects: the least score for each band and how
+/// much each step weighs in the overall score.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LevelRubric {
+    pub bands: BandThresholds,
+    /// Step id to weight; steps left out weigh their minute budget.
+    #[serde(default)]
+    pub step_weights: BTreeMap<String, f64>,
+}
+
+/// The least overall score for each band; below `lean_no_hire` is no hire.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandThresholds {
+    pub strong_hire: u32,
+    pub hire: u32,
+    pub lean_hire: u32,
+    pub lean_no_hire: u32,
 }
 
 /// `rubrics/questions.yaml`: the counter-question bank.

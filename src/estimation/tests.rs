@@ -102,6 +102,7 @@ fn twitter() -> Problem {
         ],
         probes: BTreeMap::new(),
         hints: BTreeMap::new(),
+        curveballs: Vec::new(),
     }
 }
 
@@ -666,6 +667,7 @@ fn url_shortener() -> Problem {
         ],
         probes: BTreeMap::new(),
         hints: BTreeMap::new(),
+        curveballs: Vec::new(),
     }
 }
 

@@ -2,6 +2,7 @@
 //! that look at the shape of an answer.
 
 use super::matcher::Matcher;
+use super::stance::{absolute_kind, stance_at, Absolute};
 use super::text::Sentence;
 use super::topics::{has_reason, is_listy};
 use super::StepDoc;
@@ -21,6 +22,9 @@ pub struct FlagHit {
     pub points: f64,
     #[serde(skip_serializing_if = "String::is_empty")]
     pub advice: String,
+    /// Raised by a built-in check on the answer's shape, not by its words.
+    #[serde(skip)]
+    pub by_detector: bool,
 }
 
 const QUOTE: usize = 160;
@@ -33,11 +37,23 @@ fn hit(flag: &Flag, evidence: String, step: Option<StepId>) -> FlagHit {
         step,
         points: flag.points,
         advice: flag.advice.clone(),
+        by_detector: false,
     }
 }
 
 fn applies(flag: &Flag, step: StepId, free_form: bool) -> bool {
     free_form || flag.steps.is_empty() || flag.steps.iter().any(|s| s == step.as_str())
+}
+
+/// What the shape checks need besides the text.
+pub struct Context<'a> {
+    /// Technology names, for the over-engineering check.
+    pub technologies: &'a Matcher,
+    /// Reference estimates found plus arithmetic steps typed: zero means the
+    /// answer never sizes the system, whatever stray numbers it holds.
+    pub figures: usize,
+    /// Spelling variants and word senses from the concept lexicon.
+    pub lexicon: &'a super::matcher::Lexicon,
 }
 
 /// Raises the flags of `flags` over the step documents.
@@ -48,7 +64,7 @@ pub fn raise(
     docs: &[StepDoc],
     free_form: bool,
     green: bool,
-    technologies: &Matcher,
+    ctx: &Context,
 ) -> Result<Vec<FlagHit>, (usize, String, String)> {
     let targets: Vec<(Vec<&str>, Vec<&str>)> = flags
         .iter()
@@ -59,7 +75,7 @@ pub fn raise(
             )
         })
         .collect();
-    let matcher = Matcher::new(&targets)?;
+    let matcher = Matcher::with_lexicon(&targets, ctx.lexicon.clone())?;
     let mut out: Vec<FlagHit> = Vec::new();
     let mut seen = HashSet::new();
     // Free-form answers hold the same text in every step: read it once.
@@ -93,9 +109,11 @@ pub fn raise(
         if seen.contains(&i) {
             continue;
         }
-        if let Some((evidence, step)) = detect(det, docs, free_form, technologies) {
+        if let Some((evidence, step)) = detect(det, docs, free_form, ctx) {
             seen.insert(i);
-            out.push(hit(flag, evidence, step));
+            let mut h = hit(flag, evidence, step);
+            h.by_detector = true;
+            out.push(h);
         }
     }
     Ok(out)
@@ -136,12 +154,94 @@ fn any_word(docs: &[StepDoc], ids: &[StepId], pred: impl Fn(&str, Option<&str>) 
     })
 }
 
+/// True when a word of a clause the candidate stands behind (adopted or
+/// considered) passes `pred`: "if the cache dies" counts, "it should not
+/// crash" and "it never goes down" do not.
+fn any_stated(docs: &[StepDoc], pred: impl Fn(&str, Option<&str>) -> bool) -> bool {
+    docs.iter().any(|d| {
+        d.sentences.iter().enumerate().any(|(si, s)| {
+            s.tokens.iter().enumerate().any(|(i, t)| {
+                pred(&t.word, s.tokens.get(i + 1).map(|n| n.word.as_str()))
+                    && stance_at(&d.sentences, d.text, si, i).earns_credit()
+            })
+        })
+    })
+}
+
+/// Words that name a cost or an alternative weighed against the choice.
+fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
+    matches!(
+        w,
+        "tradeoff"
+            | "tradeoffs"
+            | "downside"
+            | "downsides"
+            | "versus"
+            | "vs"
+            | "drawback"
+            | "drawbacks"
+            | "cons"
+            | "disadvantage"
+            | "disadvantages"
+            | "advantage"
+            | "advantages"
+            | "unlike"
+            | "alternatively"
+            | "alternative"
+            | "alternatives"
+            | "whereas"
+            | "however"
+            | "sacrifice"
+            | "sacrificing"
+            | "than"
+            | "rejected"
+            | "instead"
+            | "expense"
+    ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
+        || (w == "rather" && n == Some("than"))
+        || (w == "cost" && n == Some("of"))
+        || (w == "price" && n == Some("of"))
+        || (w == "compared" && n == Some("to"))
+        || (w == "other" && matches!(n, Some("option") | Some("approach") | Some("choice")))
+        || (w == "we"
+            && matches!(
+                n,
+                Some("lose") | Some("accept") | Some("give") | Some("pay")
+            ))
+        || (w == "costs" && n.is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit())))
+        || (w == "but"
+            && n.is_some_and(|n| {
+                matches!(
+                    n,
+                    "costs" | "slower" | "more" | "less" | "harder" | "adds" | "needs" | "means"
+                )
+            }))
+}
+
+/// True when a word names a failure and its handling.
+fn is_failure_word(w: &str, n: Option<&str>) -> bool {
+    w.starts_with("fail")
+        || w.starts_with("crash")
+        || w.starts_with("outage")
+        || w.starts_with("retr")
+        || w.starts_with("redundan")
+        || w.starts_with("backup")
+        || w.starts_with("fallback")
+        || w.starts_with("timeout")
+        || w.starts_with("replicat")
+        || (matches!(w, "goes" | "go" | "went" | "is" | "are") && n == Some("down"))
+        || (w == "takes" && n == Some("over"))
+        || w == "dies"
+        || w == "die"
+}
+
 fn detect(
     det: Detector,
     docs: &[StepDoc],
     free_form: bool,
-    tech: &Matcher,
+    ctx: &Context,
 ) -> Option<(String, Option<StepId>)> {
+    let tech = ctx.technologies;
     let all: Vec<StepId> = docs.iter().map(|d| d.step).collect();
     match det {
         Detector::OverEngineering => docs.iter().find_map(|d| {
@@ -186,9 +286,24 @@ fn detect(
                 ],
             );
             let design_words = words(docs, &[StepId::HighLevel, StepId::DeepDive]);
-            (before < 15 && design_words >= 30).then(|| {
+            // A requirements step of one dismissive line: no question, no
+            // figure, no assumption.
+            let req = doc(docs, StepId::Requirements);
+            let req_words = words(docs, &[StepId::Requirements]);
+            let asks_nothing = req.is_some_and(|d| {
+                !d.sentences.iter().any(|s| {
+                    s.question
+                        || s.tokens.iter().any(|t| {
+                            t.numeric
+                                || t.word.starts_with("assum")
+                                || matches!(t.word.as_str(), "let's" | "suppose")
+                        })
+                })
+            });
+            let skipped = req_words < 30 && asks_nothing;
+            ((before < 15 || skipped) && design_words >= 30).then(|| {
                 (
-                    format!("(requirements steps hold {before} words while the design holds {design_words})"),
+                    format!("(requirements steps hold {before} words and no question, while the design holds {design_words})"),
                     Some(StepId::Requirements),
                 )
             })
@@ -197,53 +312,20 @@ fn detect(
             let has_number = any_word(docs, &all, |w, _| {
                 w.starts_with(|c: char| c.is_ascii_digit())
             });
-            (!has_number).then(|| ("(no number anywhere in the answer)".to_string(), None))
+            if !has_number {
+                Some(("(no number anywhere in the answer)".to_string(), None))
+            } else if ctx.figures == 0 {
+                Some((
+                    "(no estimate worked out: numbers appear, but no rate, size or sum is computed)"
+                        .to_string(),
+                    None,
+                ))
+            } else {
+                None
+            }
         }
         Detector::NoTradeOffs => {
-            let found = any_word(docs, &all, |w, n| {
-                matches!(
-                    w,
-                    "tradeoff"
-                        | "tradeoffs"
-                        | "downside"
-                        | "downsides"
-                        | "versus"
-                        | "vs"
-                        | "drawback"
-                        | "drawbacks"
-                        | "cons"
-                        | "disadvantage"
-                        | "disadvantages"
-                        | "advantage"
-                        | "advantages"
-                        | "unlike"
-                        | "alternatively"
-                        | "whereas"
-                        | "however"
-                        | "catch"
-                        | "sacrifice"
-                        | "sacrificing"
-                ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
-                    || (w == "instead" && n == Some("of"))
-                    || (w == "rather" && n == Some("than"))
-                    || (w == "cost" && n == Some("of"))
-                    || (w == "price" && n == Some("of"))
-                    || (w == "compared" && n == Some("to"))
-                    || (w == "we" && matches!(n, Some("lose") | Some("accept") | Some("give")))
-                    || (w == "but"
-                        && n.is_some_and(|n| {
-                            matches!(
-                                n,
-                                "we" | "it"
-                                    | "that"
-                                    | "this"
-                                    | "costs"
-                                    | "slower"
-                                    | "more"
-                                    | "less"
-                            )
-                        }))
-            });
+            let found = any_word(docs, &all, is_trade_off_word);
             (!found).then(|| {
                 (
                     "(no trade-off named anywhere in the answer)".to_string(),
@@ -252,21 +334,7 @@ fn detect(
             })
         }
         Detector::ForgettingFailures => {
-            let found = any_word(docs, &all, |w, n| {
-                w.starts_with("fail")
-                    || w.starts_with("crash")
-                    || w.starts_with("outage")
-                    || w.starts_with("retr")
-                    || w.starts_with("redundan")
-                    || w.starts_with("backup")
-                    || w.starts_with("fallback")
-                    || w.starts_with("timeout")
-                    || w.starts_with("replica")
-                    || w.starts_with("failover")
-                    || (w == "goes" && n == Some("down"))
-                    || (w == "go" && n == Some("down"))
-                    || w == "dies"
-            });
+            let found = any_stated(docs, is_failure_word);
             (!found).then(|| {
                 (
                     "(no failure mode discussed anywhere in the answer)".to_string(),
@@ -274,6 +342,14 @@ fn detect(
                 )
             })
         }
+        Detector::AbsoluteClaims => docs.iter().find_map(|d| {
+            d.sentences.iter().find_map(|s| {
+                let clauses = s.tokens.last().map_or(0, |t| t.clause);
+                (0..=clauses)
+                    .any(|c| absolute_kind(s, d.text, c) == Some(Absolute::Target))
+                    .then(|| (s.quote(d.text, QUOTE), (!free_form).then_some(d.step)))
+            })
+        }),
         Detector::ClarifyingQuestions => {
             let ids: &[StepId] = if free_form {
                 &all

@@ -4,19 +4,19 @@
 use super::answer::Answer;
 use super::facts;
 use super::flags;
-use super::level::Level;
+use super::level::{Level, Policy};
 use super::matcher::Matcher;
 use super::math;
-use super::score::{self, Band};
-use super::tally::{best_mentions, regex_error, score_topics, tally, Best, Source};
+use super::score;
+use super::tally::{best_mentions, regex_error, score_topics_in, tally, Best, Source};
 use super::text::{sentences, Sentence};
 use super::types::{
     Extras, FactCoverage, Flags, Grade, QuestionGrade, StepDoc, StepGrade, HINT_COST,
 };
 use super::FlagHit;
-use crate::catalog::{Catalog, Detector, Flag, Problem, Rubric, Topic};
+use crate::catalog::{Catalog, Detector, Flag, Lexicon, Problem, Rubric, Topic};
 use crate::error::Result;
-use crate::estimation::{self, ArithmeticCheck, EstimateResult};
+use crate::estimation::{self, ArithmeticCheck, EstimateResult, EstimateVerdict};
 use crate::framework::StepId;
 use std::collections::BTreeSet;
 
@@ -39,20 +39,22 @@ pub fn grade(
     answer: &Answer,
     extras: &Extras,
 ) -> Result<Grade> {
-    let problem = catalog.problem(problem_id)?;
-    let rubric = catalog.rubric(problem_id)?;
-    grade_with(catalog, problem, rubric, answer, extras)
+    grade_at(catalog, problem_id, answer, extras, Level::default())
 }
 
-/// Grades an answer to a problem for a candidate of `level`.
+/// Grades an answer to a problem for a candidate of `level`: the same
+/// evidence, weighed and banded as `rubrics/common.yaml` says for the level.
 pub fn grade_at(
     catalog: &Catalog,
     problem_id: &str,
     answer: &Answer,
     extras: &Extras,
-    _level: Level,
+    level: Level,
 ) -> Result<Grade> {
-    grade(catalog, problem_id, answer, extras)
+    let problem = catalog.problem(problem_id)?;
+    let rubric = catalog.rubric(problem_id)?;
+    let policy = Policy::of(catalog, level);
+    grade_with(catalog, problem, rubric, answer, extras, &policy)
 }
 
 /// The step documents: a free-form answer has the same text in every step,
@@ -147,6 +149,7 @@ struct StepInputs<'a> {
 
 /// Every step's grade, from one pass per step text over all topics.
 fn step_grades(
+    lexicon: &Lexicon,
     rubric: &Rubric,
     answer: &Answer,
     docs: &[StepDoc],
@@ -170,7 +173,7 @@ fn step_grades(
             .collect()
     };
     let tagged = tagged_topics(rubric);
-    let best = best_mentions(&tagged, &sources, file)?;
+    let best = best_mentions(&tagged, &sources, file, lexicon)?;
     let mut steps = Vec::new();
     for doc in docs {
         let idx: Vec<usize> = (0..tagged.len())
@@ -221,33 +224,68 @@ fn raise_list(
     docs: &[StepDoc],
     free_form: bool,
     green: bool,
-    tech: &Matcher,
+    ctx: &flags::Context,
     file: &str,
 ) -> Result<Vec<FlagHit>> {
-    flags::raise(list, docs, free_form, green, tech).map_err(|(i, p, e)| {
+    flags::raise(list, docs, free_form, green, ctx).map_err(|(i, p, e)| {
         let id = list.get(i).map(|f| f.id.clone()).unwrap_or_default();
         regex_error(file, "flag", &id, &p, &e)
     })
 }
 
-/// Red and green flags over the whole answer.
+/// Red flags and the green flags that say the opposite: both never stand.
+/// A red flag the candidate's own words raise ("there are no trade-offs")
+/// wins; one raised by a shape check gives way to the green evidence.
+pub const OPPOSITES: [(&str, &str); 3] = [
+    ("forgetting_failures", "failure_modes"),
+    ("no_trade_offs", "explicit_trade_offs"),
+    ("ignoring_scale", "concrete_numbers"),
+];
+
+fn settle_opposites(flags: &mut Flags) {
+    for (red, green) in OPPOSITES {
+        let Some(r) = flags.red.iter().find(|f| f.id == red) else {
+            continue;
+        };
+        if !flags.green.iter().any(|f| f.id == green) {
+            continue;
+        }
+        if r.by_detector {
+            flags.red.retain(|f| f.id != red);
+        } else {
+            flags.green.retain(|f| f.id != green);
+        }
+    }
+}
+
+/// Red and green flags over the whole answer; `figures` counts reference
+/// estimates found and arithmetic typed.
 fn answer_flags(
     catalog: &Catalog,
     rubric: &Rubric,
     docs: &[StepDoc],
     free_form: bool,
+    figures: usize,
     file: &str,
 ) -> Result<Flags> {
     let tech = technologies(catalog)?;
+    let lexicon = super::matcher::Lexicon::from_catalog(&catalog.concepts);
+    let ctx = flags::Context {
+        technologies: &tech,
+        figures,
+        lexicon: &lexicon,
+    };
     let joined = |common: &[Flag], own: &[Flag]| -> Vec<Flag> {
         common.iter().chain(own).cloned().collect()
     };
     let reds = joined(&catalog.common.red_flags, &rubric.red_flags);
     let greens = joined(&catalog.common.green_flags, &rubric.green_flags);
-    Ok(Flags {
-        red: raise_list(&reds, docs, free_form, false, &tech, file)?,
-        green: raise_list(&greens, docs, free_form, true, &tech, file)?,
-    })
+    let mut flags = Flags {
+        red: raise_list(&reds, docs, free_form, false, &ctx, file)?,
+        green: raise_list(&greens, docs, free_form, true, &ctx, file)?,
+    };
+    settle_opposites(&mut flags);
+    Ok(flags)
 }
 
 /// Follow-up replies graded against their bank questions. The replies
@@ -272,6 +310,7 @@ fn grade_with(
     rubric: &Rubric,
     answer: &Answer,
     extras: &Extras,
+    policy: &Policy,
 ) -> Result<Grade> {
     let file = format!("rubrics/{}.yaml", problem.id);
     let docs = step_docs(answer);
@@ -282,17 +321,39 @@ fn grade_with(
         has_estimates: !estimates.is_empty(),
         numbers_score,
     };
-    let mut steps = step_grades(rubric, answer, &docs, extras, &inputs, &file)?;
-    let mut flags = answer_flags(catalog, rubric, &docs, answer.free_form, &file)?;
+    let mut steps = step_grades(
+        &catalog.concepts,
+        rubric,
+        answer,
+        &docs,
+        extras,
+        &inputs,
+        &file,
+    )?;
+    // A figure more than ten times off the reference, with no working
+    // shown, is a guess rather than a sizing.
+    let figures = estimates
+        .iter()
+        .filter(|e| {
+            matches!(
+                e.verdict,
+                EstimateVerdict::Close | EstimateVerdict::OrderOfMagnitude
+            )
+        })
+        .count()
+        + arithmetic.len();
+    let mut flags = answer_flags(catalog, rubric, &docs, answer.free_form, figures, &file)?;
     let (diagram, structure) = super::structure::read_and_check(answer, rubric);
     super::structure::apply(&mut steps, &mut flags, &structure, rubric);
-    let (score, dimensions) = score::overall(&steps, &flags);
+    let (score, dimensions) = score::overall_weighted(&steps, &flags, &policy.weights);
     let follow_ups = follow_up_grades(catalog, extras)?;
+    let curveball = super::curveball::curveball_grade(problem, extras)?;
     Ok(Grade {
         problem: problem.id.clone(),
         title: problem.title.clone(),
         score,
-        band: Band::from_score(score),
+        band: policy.band(score),
+        level: policy.level,
         free_form: answer.free_form,
         steps,
         dimensions,
@@ -301,6 +362,7 @@ fn grade_with(
         arithmetic,
         facts,
         follow_ups,
+        curveball,
         diagram,
         structure,
     })
@@ -322,14 +384,25 @@ pub fn step_flags(
         sentences: sentences(text),
     }];
     let tech = technologies(catalog)?;
-    let wording = |f: &&Flag| matches!(f.detector, None | Some(Detector::OverEngineering));
+    let lexicon = super::matcher::Lexicon::from_catalog(&catalog.concepts);
+    let ctx = flags::Context {
+        technologies: &tech,
+        figures: 1,
+        lexicon: &lexicon,
+    };
+    let wording = |f: &&Flag| {
+        matches!(
+            f.detector,
+            None | Some(Detector::OverEngineering) | Some(Detector::AbsoluteClaims)
+        )
+    };
     let mut out = Vec::new();
     for (common, own, green) in [
         (&catalog.common.red_flags, &rubric.red_flags, false),
         (&catalog.common.green_flags, &rubric.green_flags, true),
     ] {
         let list: Vec<Flag> = common.iter().chain(own).filter(wording).cloned().collect();
-        out.extend(raise_list(&list, &docs, false, green, &tech, &file)?);
+        out.extend(raise_list(&list, &docs, false, green, &ctx, &file)?);
     }
     Ok(out)
 }
@@ -339,7 +412,13 @@ pub fn grade_question(catalog: &Catalog, question_id: &str, text: &str) -> Resul
     let q = catalog.question(question_id)?;
     let points: Vec<&Topic> = q.points.iter().collect();
     let sents = sentences(text);
-    let (s, matched, to_study) = score_topics(&points, text, &sents, "rubrics/questions.yaml")?;
+    let (s, matched, to_study) = score_topics_in(
+        &catalog.concepts,
+        &points,
+        text,
+        &sents,
+        "rubrics/questions.yaml",
+    )?;
     Ok(QuestionGrade {
         question: q.id.clone(),
         ask: q.ask.clone(),

@@ -23,35 +23,130 @@ pub struct Mention {
 #[derive(Debug)]
 struct Phrase {
     ids: Vec<u32>,
+    /// Words allowed before each token (0 for the first): plain forms of the
+    /// lexicon leave small gaps ("keep .. in memory").
+    gaps: Vec<u8>,
     target: usize,
 }
+
+/// Most words a `..` gap in a phrase stands for.
+pub const GAP: u8 = 3;
+
+/// Spelling variants and word senses that every phrase of a matcher obeys.
+#[derive(Debug, Default, Clone)]
+pub struct Lexicon {
+    /// (one word, the same as several words).
+    variants: Vec<(String, Vec<String>)>,
+    /// Word to the guard phrases (as words) in which it does not count.
+    senses: HashMap<String, Vec<Vec<String>>>,
+}
+
+impl Lexicon {
+    /// The variants and senses of `rubrics/concepts.yaml`.
+    pub fn from_catalog(l: &crate::catalog::Lexicon) -> Lexicon {
+        let words = |s: &str| -> Vec<String> { tokenize(s).into_iter().map(|t| t.word).collect() };
+        let mut senses: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        for s in &l.senses {
+            let w = s.word.to_lowercase();
+            for g in &s.not {
+                let g = words(g);
+                if g.len() >= 2 && g.contains(&w) {
+                    senses.entry(w.clone()).or_default().push(g);
+                }
+            }
+        }
+        Lexicon {
+            variants: l
+                .variants
+                .iter()
+                .map(|(one, many)| (one.to_lowercase(), words(many)))
+                .filter(|(one, many)| !one.is_empty() && many.len() >= 2)
+                .collect(),
+            senses,
+        }
+    }
+
+    /// Every spelling of a phrase's words: "fan out" also as "fanout".
+    fn spellings(&self, words: &[String]) -> Vec<Vec<String>> {
+        let mut out = vec![words.to_vec()];
+        for (one, many) in &self.variants {
+            let mut more = Vec::new();
+            for w in &out {
+                if let Some(i) = w.windows(many.len()).position(|win| win == many.as_slice()) {
+                    let mut v = w[..i].to_vec();
+                    v.push(one.clone());
+                    v.extend_from_slice(&w[i + many.len()..]);
+                    more.push(v);
+                }
+                if let Some(i) = w.iter().position(|x| x == one) {
+                    let mut v = w[..i].to_vec();
+                    v.extend(many.iter().cloned());
+                    v.extend_from_slice(&w[i + 1..]);
+                    more.push(v);
+                }
+            }
+            out.extend(more);
+            if out.len() > 8 {
+                break;
+            }
+        }
+        out
+    }
+
+    /// True when the word at `j` sits inside one of its guard phrases.
+    fn off_sense(&self, tokens: &[Token], j: usize) -> bool {
+        let Some(guards) = self.senses.get(&tokens[j].word) else {
+            return false;
+        };
+        guards.iter().any(|g| {
+            g.iter().enumerate().any(|(p, w)| {
+                *w == tokens[j].word
+                    && j >= p
+                    && j - p + g.len() <= tokens.len()
+                    && tokens[j - p..j - p + g.len()]
+                        .iter()
+                        .zip(g)
+                        .all(|(t, gw)| t.word == *gw)
+            })
+        })
+    }
+}
+
+/// Vocabulary words by first byte, for typo matching.
+type TypoIndex = HashMap<u8, Vec<(String, u32)>>;
 
 /// Compiled phrases and patterns for a set of targets.
 #[derive(Debug, Default)]
 pub struct Matcher {
     stems: HashMap<String, u32>,
-    /// (word as written in the rubric, its stem id), for typo matching.
-    words: Vec<(String, u32)>,
+    /// (word as written in the rubric, its stem id) by first byte, for typo matching.
+    words: TypoIndex,
     phrases: Vec<Phrase>,
     by_first: HashMap<u32, Vec<usize>>,
     patterns: Vec<(Regex, usize)>,
+    lexicon: Lexicon,
 }
 
 impl Matcher {
     /// Builds a matcher; `targets[i]` holds target i's phrases and regex patterns.
     /// Returns the index of the target and the pattern when a regex is invalid.
     pub fn new(targets: &[(Vec<&str>, Vec<&str>)]) -> Result<Matcher, (usize, String, String)> {
-        let mut m = Matcher::default();
+        Matcher::with_lexicon(targets, Lexicon::default())
+    }
+
+    /// [`Matcher::new`] whose phrases obey the spelling variants and word
+    /// senses of `lexicon`, and may hold `..` gaps.
+    pub fn with_lexicon(
+        targets: &[(Vec<&str>, Vec<&str>)],
+        lexicon: Lexicon,
+    ) -> Result<Matcher, (usize, String, String)> {
+        let mut m = Matcher {
+            lexicon,
+            ..Matcher::default()
+        };
         for (target, (phrases, patterns)) in targets.iter().enumerate() {
             for phrase in phrases {
-                let tokens = tokenize(phrase);
-                if tokens.is_empty() {
-                    continue;
-                }
-                let ids: Vec<u32> = tokens.iter().map(|t| m.intern(t)).collect();
-                let idx = m.phrases.len();
-                m.by_first.entry(ids[0]).or_default().push(idx);
-                m.phrases.push(Phrase { ids, target });
+                m.add_phrase(phrase, target);
             }
             for pat in patterns {
                 let re = Regex::new(&format!("(?i){pat}"))
@@ -62,11 +157,58 @@ impl Matcher {
         Ok(m)
     }
 
+    /// Adds a phrase, its spelling variants and its `..` gaps.
+    fn add_phrase(&mut self, phrase: &str, target: usize) {
+        // Words, each with the gap allowed before it.
+        let mut parts: Vec<(String, u8)> = Vec::new();
+        for (k, part) in phrase.split("..").enumerate() {
+            for (i, t) in tokenize(part).into_iter().enumerate() {
+                let gap = if k > 0 && i == 0 && !parts.is_empty() {
+                    GAP
+                } else {
+                    0
+                };
+                parts.push((t.word, gap));
+            }
+        }
+        if parts.is_empty() {
+            return;
+        }
+        let plain: Vec<String> = parts.iter().map(|(w, _)| w.clone()).collect();
+        let has_gaps = parts.iter().any(|(_, g)| *g > 0);
+        let spellings = if has_gaps {
+            vec![plain]
+        } else {
+            self.lexicon.spellings(&plain)
+        };
+        for words in spellings {
+            let tokens: Vec<Token> = words.iter().flat_map(|w| tokenize(w)).collect();
+            if tokens.is_empty() {
+                continue;
+            }
+            let gaps: Vec<u8> = if has_gaps {
+                parts.iter().map(|(_, g)| *g).collect()
+            } else {
+                vec![0; tokens.len()]
+            };
+            if gaps.len() != tokens.len() {
+                continue;
+            }
+            let ids: Vec<u32> = tokens.iter().map(|t| self.intern(t)).collect();
+            let idx = self.phrases.len();
+            self.by_first.entry(ids[0]).or_default().push(idx);
+            self.phrases.push(Phrase { ids, gaps, target });
+        }
+    }
+
     fn intern(&mut self, t: &Token) -> u32 {
         let next = self.stems.len() as u32;
         let id = *self.stems.entry(t.stem.clone()).or_insert(next);
-        if !t.numeric && !self.words.iter().any(|(w, _)| *w == t.word) {
-            self.words.push((t.word.clone(), id));
+        if !t.numeric && t.word.len() >= 5 && t.word.is_ascii() {
+            let bucket = self.words.entry(t.word.as_bytes()[0]).or_default();
+            if !bucket.iter().any(|(w, _)| *w == t.word) {
+                bucket.push((t.word.clone(), id));
+            }
         }
         id
     }
@@ -83,13 +225,27 @@ impl Matcher {
             return *hit;
         }
         // The stem too: "replcias" is two edits from "replica", "replcia" one.
-        let hit = self
-            .words
-            .iter()
-            .find(|(w, _)| is_typo_of(&t.word, w) || (t.stem.len() >= 5 && is_typo_of(&t.stem, w)))
-            .map(|(_, id)| *id);
+        let hit = self.words.get(&t.word.as_bytes()[0]).and_then(|bucket| {
+            bucket
+                .iter()
+                .find(|(w, _)| {
+                    is_typo_of(&t.word, w) || (t.stem.len() >= 5 && is_typo_of(&t.stem, w))
+                })
+                .map(|(_, id)| *id)
+        });
         memo.insert(t.word.as_str(), hit);
         hit
+    }
+
+    /// The end (exclusive) of phrase `p` matched from token `i`, if it matches.
+    fn match_at(&self, p: &Phrase, ids: &[Option<u32>], i: usize) -> Option<usize> {
+        let mut at = i;
+        for (k, want) in p.ids.iter().enumerate().skip(1) {
+            let from = at + 1;
+            let to = (from + usize::from(p.gaps[k])).min(ids.len().saturating_sub(1));
+            at = (from..=to).find(|&j| j < ids.len() && ids[j] == Some(*want))?;
+        }
+        Some(at + 1)
     }
 
     /// Finds every mention in the sentences of `source`.
@@ -107,17 +263,18 @@ impl Matcher {
                 };
                 for &pi in cands {
                     let p = &self.phrases[pi];
-                    let end = i + p.ids.len();
-                    if end <= ids.len()
-                        && ids[i..end].iter().zip(&p.ids).all(|(a, b)| *a == Some(*b))
-                    {
-                        out.push(Mention {
-                            target: p.target,
-                            sentence: si,
-                            at: i,
-                            stance: stance_at(sentences, source, si, i),
-                        });
+                    let Some(end) = self.match_at(p, &ids, i) else {
+                        continue;
+                    };
+                    if (i..end).any(|j| self.lexicon.off_sense(&s.tokens, j)) {
+                        continue;
                     }
+                    out.push(Mention {
+                        target: p.target,
+                        sentence: si,
+                        at: i,
+                        stance: stance_at(sentences, source, si, i),
+                    });
                 }
             }
             if !self.patterns.is_empty() {
@@ -147,16 +304,64 @@ impl Matcher {
 /// one letter too many or too few (a substitution would turn "shard" into
 /// "share"); from 7 letters any single edit; from 10 letters two.
 pub fn is_typo_of(word: &str, vocab: &str) -> bool {
-    let (lw, lv) = (word.len(), vocab.len());
-    if lv < 5 || lw.abs_diff(lv) > 2 || word.as_bytes().first() != vocab.as_bytes().first() {
+    let (w, v) = (word.as_bytes(), vocab.as_bytes());
+    let (lw, lv) = (w.len(), v.len());
+    if lv < 5 || lw.abs_diff(lv) > 2 || w.first() != v.first() || word == vocab {
         return false;
     }
-    let d = strsim::osa_distance(word, vocab);
+    let max = if lv >= 10 { 2 } else { 1 };
+    let Some(d) = osa_within(w, v, max) else {
+        return false;
+    };
     match lv {
-        5..=6 => d == 1 && (lw != lv || strsim::levenshtein(word, vocab) == 2),
-        7..=9 => d == 1,
-        _ => d <= 2,
+        5..=6 => d == 1 && (lw != lv || is_swap(w, v)),
+        _ => d >= 1,
     }
+}
+
+/// True when `a` and `b` differ only by two neighbouring letters swapped.
+fn is_swap(a: &[u8], b: &[u8]) -> bool {
+    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
+    diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+/// Optimal-string-alignment distance when it is at most `max`, without
+/// allocating: words longer than 47 bytes are never typos of each other here.
+fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    const N: usize = 48;
+    if a.len() >= N || b.len() >= N || a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = [0usize; N];
+    let mut prev = [0usize; N];
+    let mut cur = [0usize; N];
+    for (j, slot) in prev.iter_mut().enumerate().take(m + 1) {
+        *slot = j;
+    }
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                d = d.min(prev2[j - 2] + 1);
+            }
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if row_min > max {
+            return None;
+        }
+        prev2 = prev;
+        prev = cur;
+    }
+    let d = prev[m];
+    (d <= max).then_some(d)
 }
 
 #[cfg(test)]
@@ -220,5 +425,46 @@ mod tests {
         assert!(!is_typo_of("share", "shard"));
         assert!(!is_typo_of("cat", "cap"));
         assert!(is_typo_of("consistancy", "consistency"));
+        assert!(!is_typo_of("cache", "cache"));
+        for (a, b) in [
+            ("replcia", "replica"),
+            ("caching", "cahcing"),
+            ("availability", "availabilty"),
+            ("partitoning", "partitioning"),
+        ] {
+            assert_eq!(
+                osa_within(a.as_bytes(), b.as_bytes(), 2),
+                Some(strsim::osa_distance(a, b)),
+                "{a} {b}"
+            );
+        }
+    }
+
+    #[test]
+    fn lexicon_variants_gaps_and_senses() {
+        let lex = crate::catalog::Lexicon {
+            variants: vec![("fanout".into(), "fan out".into())],
+            senses: vec![crate::catalog::Sense {
+                word: "like".into(),
+                not: vec!["users like to".into()],
+            }],
+            concepts: vec![],
+        };
+        let m = Matcher::with_lexicon(
+            &[
+                (vec!["fan-out on write"], vec![]),
+                (vec!["keep .. in memory"], vec![]),
+                (vec!["likes"], vec![]),
+            ],
+            Lexicon::from_catalog(&lex),
+        )
+        .expect("valid");
+        let hits =
+            |t: &str| -> Vec<usize> { m.find(t, &sentences(t)).iter().map(|h| h.target).collect() };
+        assert_eq!(hits("We fanout on write."), [0]);
+        assert_eq!(hits("We keep the recent posts in memory."), [1]);
+        assert!(hits("We keep posts on disk, and memory is small.").is_empty());
+        assert!(hits("Users like to scroll.").is_empty());
+        assert_eq!(hits("Users can like a post."), [2]);
     }
 }

@@ -6,6 +6,7 @@
 //! - `grade`: joins facts, numbers, topics, flags and scores into a grade.
 
 pub mod answer;
+pub mod curveball;
 pub mod facts;
 pub mod flags;
 mod grade;
@@ -24,9 +25,9 @@ mod types;
 pub use answer::{parse_answer, step_for_heading, Answer};
 pub use flags::FlagHit;
 pub use grade::{grade, grade_at, grade_question, step_flags};
-pub use level::{Level, UnknownLevel};
+pub use level::{Level, Policy, UnknownLevel};
 pub use score::{Band, Dimensions};
-pub use tally::{score_topics, Source, OTHER_STEP_FACTOR};
+pub use tally::{score_topics, score_topics_in, Source, OTHER_STEP_FACTOR};
 pub use types::{
     Extras, FactCoverage, Flags, Grade, Missed, QuestionGrade, StepDoc, StepGrade, TopicHit,
     HINT_COST,

@@ -79,6 +79,16 @@ pub struct Dimensions {
 /// Overall score (steps weighted by their minute budgets, plus green flags up
 /// to a cap, minus red flags up to a cap) and the dimensions.
 pub fn overall(steps: &[StepGrade], flags: &Flags) -> (u32, Dimensions) {
+    let minutes = StepId::ALL.map(|s| f64::from(s.info().minutes));
+    overall_weighted(steps, flags, &minutes)
+}
+
+/// [`overall`] with the step weights of a level, in interview order.
+pub fn overall_weighted(
+    steps: &[StepGrade],
+    flags: &Flags,
+    weights: &[f64; 7],
+) -> (u32, Dimensions) {
     let scores: Vec<(StepId, u32)> = steps.iter().map(|g| (g.id, g.score)).collect();
     let green: Vec<(&str, f64)> = flags
         .green
@@ -90,7 +100,7 @@ pub fn overall(steps: &[StepGrade], flags: &Flags) -> (u32, Dimensions) {
         .iter()
         .map(|f| (f.id.as_str(), f.points))
         .collect();
-    overall_from(&scores, &green, &red)
+    overall_from_weighted(&scores, &green, &red, weights)
 }
 
 /// [`overall`] from plain step scores and the (id, points) of the flags
@@ -100,21 +110,29 @@ pub fn overall_from(
     green: &[(&str, f64)],
     red: &[(&str, f64)],
 ) -> (u32, Dimensions) {
+    let minutes = StepId::ALL.map(|s| f64::from(s.info().minutes));
+    overall_from_weighted(steps, green, red, &minutes)
+}
+
+/// [`overall_from`] with explicit step weights, in interview order.
+pub fn overall_from_weighted(
+    steps: &[(StepId, u32)],
+    green: &[(&str, f64)],
+    red: &[(&str, f64)],
+    weights: &[f64; 7],
+) -> (u32, Dimensions) {
     let s = |id: StepId| {
         steps
             .iter()
             .find(|(s, _)| *s == id)
             .map_or(0.0, |(_, v)| f64::from(*v))
     };
-    let total_minutes: f64 = steps
-        .iter()
-        .map(|(id, _)| f64::from(id.info().minutes))
-        .sum();
+    let total_weight: f64 = steps.iter().map(|(id, _)| weights[id.index()]).sum();
     let weighted: f64 = steps
         .iter()
-        .map(|(id, v)| f64::from(*v) * f64::from(id.info().minutes))
+        .map(|(id, v)| f64::from(*v) * weights[id.index()])
         .sum::<f64>()
-        / total_minutes.max(1.0);
+        / total_weight.max(1e-9);
     let green_points: f64 = green.iter().map(|(_, p)| p).sum::<f64>().min(GREEN_CAP);
     let red_points: f64 = red.iter().map(|(_, p)| p).sum::<f64>().min(RED_CAP);
     let score = (weighted + green_points - red_points)

@@ -95,8 +95,14 @@ fn negated_after(tokens: &[Token], at: usize) -> bool {
     let rest: Vec<&str> = tokens[at + 1..]
         .iter()
         .take_while(|t| t.clause == clause)
-        .take(6)
         .map(|t| t.word.as_str())
+        .filter(|w| {
+            !matches!(
+                *w,
+                "really" | "strictly" | "actually" | "that" | "so" | "even" | "very"
+            )
+        })
+        .take(6)
         .collect();
     rest.windows(2).any(|w| {
         matches!(w[0], "not" | "isn't" | "aren't" | "never")
@@ -388,6 +394,20 @@ fn is_target_noun(w: &str) -> bool {
 /// down". Zero-downtime deploys and "never lost once acknowledged" are
 /// real targets, not absolutes.
 pub fn absolute_clause(s: &Sentence, source: &str, clause: u16) -> bool {
+    absolute_kind(s, source, clause).is_some()
+}
+
+/// What an absolute claim is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Absolute {
+    /// A target no system meets: 100% uptime, zero latency, unlimited scale.
+    Target,
+    /// A promise that nothing fails or is lost: "never goes down".
+    NoFailure,
+}
+
+/// The kind of absolute claim in a clause, if any.
+pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute> {
     let words: Vec<&str> = s
         .tokens
         .iter()
@@ -423,26 +443,26 @@ pub fn absolute_clause(s: &Sentence, source: &str, clause: u16) -> bool {
             && (near(3).any(|n| is_target_noun(n) || *n == "time")
                 || before(3).any(|n| is_target_noun(n)))
         {
-            return true;
+            return Some(Absolute::Target);
         }
         if matches!(*w, "zero" | "0" | "no")
             && near(2).any(|n| matches!(*n, "latency" | "downtime" | "lag" | "delay"))
             && !qualified
         {
-            return true;
+            return Some(Absolute::Target);
         }
         if matches!(*w, "zero" | "no")
             && words.get(i + 1) == Some(&"data")
             && words.get(i + 2) == Some(&"loss")
             && !qualified
         {
-            return true;
+            return Some(Absolute::NoFailure);
         }
         if matches!(*w, "unlimited" | "infinite" | "infinitely" | "limitless")
             && (near(3).any(|n| is_target_noun(n) || n.starts_with("scal"))
                 || before(2).any(|n| n.starts_with("scal")))
         {
-            return true;
+            return Some(Absolute::Target);
         }
         if *w == "never"
             && !qualified
@@ -451,13 +471,13 @@ pub fn absolute_clause(s: &Sentence, source: &str, clause: u16) -> bool {
                 || (near(1).any(|n| matches!(*n, "lose" | "loses" | "lost"))
                     && near(3).any(|n| matches!(*n, "data" | "anything" | "any"))))
         {
-            return true;
+            return Some(Absolute::NoFailure);
         }
         if *w == "always" && near(1).any(|n| *n == "works") {
-            return true;
+            return Some(Absolute::NoFailure);
         }
     }
-    false
+    None
 }
 
 /// The stance of the mention at token `at` of sentence `si`.

@@ -74,6 +74,8 @@ pub fn apply(steps: &mut [StepGrade], flags: &mut Flags, results: &[CheckResult]
             step: Some(StepId::HighLevel),
             points: r.points,
             advice: r.advice.clone(),
+            // The candidate drew it: their own statement, not a shape check.
+            by_detector: false,
         });
     }
 }

@@ -1,23 +1,34 @@
 //! Topic tallying: the best-credited mention of every topic over the step
 //! texts, and a step's score with its evidence and what to study.
 
-use super::matcher::Matcher;
+use super::matcher::{self, Matcher};
 use super::score;
 use super::text::Sentence;
 use super::topics;
 use super::types::{Missed, TopicHit, QUOTE};
-use crate::catalog::Topic;
+use crate::catalog::{Lexicon, Topic};
 use crate::error::{Error, Result};
 use crate::framework::StepId;
 
-pub(crate) fn topic_targets<'a>(topics: &[&'a Topic]) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
+/// Each topic's phrases (its own, its synonyms, and the jargon and plain
+/// forms of the concepts it names) and patterns.
+pub(crate) fn topic_targets<'a>(
+    topics: &[&'a Topic],
+    lexicon: &'a Lexicon,
+) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
     topics
         .iter()
         .map(|t| {
+            let concepts = t
+                .concepts
+                .iter()
+                .filter_map(|id| lexicon.concept(id))
+                .flat_map(|c| c.jargon.iter().chain(&c.plain));
             (
                 t.phrases
                     .iter()
                     .chain(&t.synonyms)
+                    .chain(concepts)
                     .map(String::as_str)
                     .collect(),
                 t.patterns.iter().map(String::as_str).collect(),
@@ -58,10 +69,14 @@ pub(crate) fn best_mentions(
     topics: &[(&Topic, Option<StepId>)],
     sources: &[Source],
     file: &str,
+    lexicon: &Lexicon,
 ) -> Result<Vec<Best>> {
     let plain: Vec<&Topic> = topics.iter().map(|(t, _)| *t).collect();
-    let matcher = Matcher::new(&topic_targets(&plain))
-        .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
+    let matcher = Matcher::with_lexicon(
+        &topic_targets(&plain, lexicon),
+        matcher::Lexicon::from_catalog(lexicon),
+    )
+    .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
     let mut best: Vec<Best> = vec![None; topics.len()];
     for (si, src) in sources.iter().enumerate() {
         for m in matcher.find(src.text, src.sentences) {
@@ -118,7 +133,19 @@ pub(crate) fn tally(
 }
 
 /// Scores topics over one text: best credit per topic with its evidence.
+/// Concept references and word senses need the lexicon: see [`score_topics_in`].
 pub fn score_topics(
+    topics: &[&Topic],
+    text: &str,
+    sents: &[Sentence],
+    file: &str,
+) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
+    score_topics_in(&Lexicon::default(), topics, text, sents, file)
+}
+
+/// [`score_topics`] with the concept lexicon.
+pub fn score_topics_in(
+    lexicon: &Lexicon,
     topics: &[&Topic],
     text: &str,
     sents: &[Sentence],
@@ -130,6 +157,6 @@ pub fn score_topics(
         step: None,
     }];
     let tagged: Vec<(&Topic, Option<StepId>)> = topics.iter().map(|t| (*t, None)).collect();
-    let best = best_mentions(&tagged, &sources, file)?;
+    let best = best_mentions(&tagged, &sources, file, lexicon)?;
     Ok(tally(topics, &best, &sources, None))
 }

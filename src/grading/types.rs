@@ -1,6 +1,7 @@
 //! The grade and its parts: what the grader hands to reports.
 
 use super::flags::FlagHit;
+use super::level::Level;
 use super::score::{Band, Dimensions};
 use super::text::Sentence;
 use crate::estimation::{ArithmeticCheck, EstimateResult};
@@ -81,6 +82,8 @@ pub struct Grade {
     pub title: String,
     pub score: u32,
     pub band: Band,
+    /// The candidate level the band is judged at.
+    pub level: Level,
     pub free_form: bool,
     pub steps: Vec<StepGrade>,
     pub dimensions: Dimensions,
@@ -91,6 +94,9 @@ pub struct Grade {
     /// Follow-up replies graded against the counter-question bank.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub follow_ups: Vec<QuestionGrade>,
+    /// The reply to the curveball the interviewer threw, graded on its own.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub curveball: Option<super::curveball::CurveballGrade>,
     /// The diagram read from the answer, when one was drawn.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub diagram: Option<crate::diagram::Diagram>,
@@ -117,6 +123,8 @@ pub struct Extras {
     /// Replies to follow-ups drawn from the counter-question bank:
     /// (the ask, the bank id, the reply). Each is graded against the bank.
     pub follow_ups: Vec<(String, String, String)>,
+    /// The curveball thrown and the reply to it: (curveball id, reply).
+    pub curveball: Option<(String, String)>,
 }
 
 /// The grade of an answer to a counter-question.

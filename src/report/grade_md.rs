@@ -2,13 +2,14 @@
 
 use super::grade_text::with_unit;
 use super::{clock, verdict_name};
-use crate::framework::sanitize::one_line;
+use crate::framework::sanitize::{markdown_inline as md, one_line};
 use crate::grading::Grade;
 use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
+/// A table cell: Markdown-escaped, `|` included.
 fn cell(s: &str) -> String {
-    one_line(s).replace('|', "\\|")
+    md(s)
 }
 
 /// The Markdown report.
@@ -17,9 +18,10 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
     let _ = writeln!(out, "# {} ({})\n", grade.title, grade.problem);
     let _ = writeln!(
         out,
-        "**Score {}/100**, band `{}`",
+        "**Score {}/100**, band `{}`{}",
         grade.score,
-        grade.band.as_str()
+        grade.band.as_str(),
+        super::grade_text::level_note(grade)
     );
     if grade.free_form {
         let _ = writeln!(
@@ -65,12 +67,12 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
             let _ = writeln!(
                 out,
                 "- {mark} **{}**{note}: “{}”",
-                m.label,
-                one_line(&m.evidence)
+                md(&m.label),
+                md(&m.evidence)
             );
         }
         for m in &s.to_study {
-            let _ = writeln!(out, "- ✗ **{}** — study *{}*", m.label, m.study);
+            let _ = writeln!(out, "- ✗ **{}** — study *{}*", md(&m.label), md(&m.study));
         }
         if s.id == crate::framework::StepId::HighLevel {
             if let Some(d) = &grade.diagram {
@@ -117,7 +119,7 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
                 out,
                 "- `{}`: {}",
                 one_line(&a.text).replace('`', "'"),
-                one_line(&a.explanation)
+                md(&a.explanation)
             );
         }
     }
@@ -129,13 +131,27 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
                 out,
                 "- **{}/100** {}{}",
                 q.score,
-                one_line(&q.ask),
+                md(&q.ask),
                 if missed.is_empty() {
                     String::new()
                 } else {
                     format!(" — missed: {}", missed.join("; "))
                 }
             );
+        }
+    }
+    if let Some(c) = &grade.curveball {
+        let _ = writeln!(
+            out,
+            "\n## Curveball — {}/100\n\n> {}\n",
+            c.score,
+            md(&c.say)
+        );
+        for m in &c.matched {
+            let _ = writeln!(out, "- ✓ **{}**: “{}”", md(&m.label), md(&m.evidence));
+        }
+        for label in &c.missed {
+            let _ = writeln!(out, "- ✗ **{}**", md(label));
         }
     }
     for (title, list) in [
@@ -148,9 +164,9 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
                 let _ = writeln!(
                     out,
                     "- **{}** ({}): “{}”",
-                    f.label,
+                    md(&f.label),
                     f.points,
-                    one_line(&f.evidence)
+                    md(&f.evidence)
                 );
             }
         }

@@ -107,9 +107,10 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
     );
     let _ = writeln!(
         out,
-        "Score {}  band {}{}",
+        "Score {}  band {}{}{}",
         st.score(grade.score, &format!("{}/100", grade.score)),
         st.bold(grade.band.as_str()),
+        level_note(grade),
         if grade.free_form {
             "  (free-form answer: graded as one text against every step)"
         } else {
@@ -290,6 +291,27 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
             }
         }
     }
+    if let Some(c) = &grade.curveball {
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            st.bold("Curveball"),
+            st.score(c.score, &format!("{}/100", c.score))
+        );
+        let _ = writeln!(out, "  Interviewer: {}", one_line(&c.say));
+        for m in &c.matched {
+            let _ = writeln!(
+                out,
+                "  {} {}: \"{}\"",
+                st.green("✓"),
+                m.label,
+                one_line(&m.evidence)
+            );
+        }
+        for label in &c.missed {
+            let _ = writeln!(out, "  {} {label}", st.red("✗"));
+        }
+    }
     if !grade.flags.red.is_empty() {
         let _ = writeln!(out, "\n{}", st.bold("Red flags"));
         for f in &grade.flags.red {
@@ -357,7 +379,7 @@ pub fn question_markdown(g: &QuestionGrade) -> String {
     let _ = writeln!(
         out,
         "## {} (`{}`)\n\nScore **{}/100**\n",
-        one_line(&g.ask),
+        crate::framework::sanitize::markdown_inline(&g.ask),
         g.question,
         g.score
     );
@@ -367,10 +389,21 @@ pub fn question_markdown(g: &QuestionGrade) -> String {
         } else {
             "~ (partial)"
         };
-        let _ = writeln!(out, "- {mark} {}: \"{}\"", m.label, one_line(&m.evidence));
+        let md = crate::framework::sanitize::markdown_inline;
+        let _ = writeln!(out, "- {mark} {}: \"{}\"", md(&m.label), md(&m.evidence));
     }
     for m in &g.to_study {
         let _ = writeln!(out, "- ✗ {} — study \"{}\"", m.label, m.study);
     }
     out
+}
+
+/// " for a senior candidate" when the band is judged at another level than
+/// the guide's (new graduate); nothing at the default.
+pub fn level_note(grade: &Grade) -> String {
+    if grade.level == crate::grading::Level::default() {
+        String::new()
+    } else {
+        format!(" for a {} candidate", grade.level)
+    }
 }

@@ -155,8 +155,9 @@ pub fn history_text(h: &History, folder: &str, st: Style) -> String {
     out
 }
 
+/// A table cell: Markdown-escaped, `|` included.
 fn cell(s: &str) -> String {
-    one_line(s).replace('|', "\\|")
+    crate::framework::sanitize::markdown_inline(s)
 }
 
 /// The history as Markdown.

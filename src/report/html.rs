@@ -195,6 +195,21 @@ fn flags(g: &Grade) -> Markup {
     }
 }
 
+fn curveball(g: &Grade) -> Markup {
+    html! {
+        @if let Some(c) = &g.curveball {
+            h2 { "Curveball — " (c.score) "/100" }
+            p { "Interviewer: " (one_line(&c.say)) }
+            ul {
+                @for m in &c.matched {
+                    li.hit { strong { (m.label) } blockquote { "“" (one_line(&m.evidence)) "”" } }
+                }
+                @for label in &c.missed { li.miss { (label) } }
+            }
+        }
+    }
+}
+
 fn session_record(r: &Review) -> Markup {
     html! {
         h2 { "Time per step" }
@@ -297,6 +312,7 @@ pub fn review_html(r: &Review) -> String {
                     @if s.id == crate::framework::StepId::HighLevel { (diagram(g)) }
                 }
                 (estimates(g))
+                (curveball(g))
                 (flags(g))
                 @if let Some(next) = super::grade_text::study_next(g) { h2 { "Practise next" } p { (next) } }
                 (peer(r))

@@ -2,13 +2,14 @@
 
 use super::grade_md::grade_markdown;
 use super::review_text::{clip, meta_line, peer_step_parts, signed};
-use crate::framework::sanitize::one_line;
+use crate::framework::sanitize::{markdown_inline as md, one_line};
 use crate::review::{Comparison, Review};
 use crate::transcript::SessionInfo;
 use std::fmt::Write;
 
+/// A table cell: Markdown-escaped, `|` included.
 fn cell(s: &str) -> String {
-    one_line(s).replace('|', "\\|")
+    md(s)
 }
 
 /// The review report as Markdown.
@@ -54,8 +55,8 @@ pub fn review_markdown(r: &Review) -> String {
             let _ = writeln!(
                 out,
                 "- **{}** — {}",
-                one_line(&q.question),
-                clip(&q.answer, 240)
+                md(&q.question),
+                md(&clip(&q.answer, 240))
             );
         }
     }
@@ -67,8 +68,8 @@ pub fn review_markdown(r: &Review) -> String {
                     out,
                     "- _{}_ **{}** — {}",
                     sp.step.info().title,
-                    one_line(&p.ask),
-                    clip(&p.reply, 240)
+                    md(&p.ask),
+                    md(&clip(&p.reply, 240))
                 );
             }
         }
@@ -76,14 +77,14 @@ pub fn review_markdown(r: &Review) -> String {
     let _ = writeln!(out, "\n**Hints used:** {}", r.hints_used());
     for h in &r.hints {
         for text in &h.hints {
-            let _ = writeln!(out, "- {}: {}", h.step.info().title, clip(text, 240));
+            let _ = writeln!(out, "- {}: {}", h.step.info().title, md(&clip(text, 240)));
         }
     }
     if let Some(peer) = &r.peer {
         let s = &peer.session;
         let _ = writeln!(out, "\n## Interviewer's record\n");
         if let Some(c) = &s.candidate {
-            let _ = writeln!(out, "Candidate: {}  ", one_line(c));
+            let _ = writeln!(out, "Candidate: {}  ", md(c));
         }
         if let Some(b) = s.recommendation {
             let _ = writeln!(out, "Recommendation: `{}`  ", b.as_str());
@@ -101,12 +102,12 @@ pub fn review_markdown(r: &Review) -> String {
             }
         }
         if !s.notes.trim().is_empty() {
-            let _ = writeln!(out, "\n> {}", one_line(s.notes.trim()));
+            let _ = writeln!(out, "\n> {}", md(s.notes.trim()));
         }
         for (step, p) in &peer.steps {
             let _ = writeln!(out, "\n**{}**\n", step.info().title);
             for (label, text) in peer_step_parts(p) {
-                let _ = writeln!(out, "- {label}: {text}");
+                let _ = writeln!(out, "- {label}: {}", md(&text));
             }
         }
     }
@@ -173,8 +174,8 @@ pub fn compare_markdown(c: &Comparison) -> String {
             out,
             "- ✓ {}: **{}** — “{}”",
             t.step.info().title,
-            t.label,
-            one_line(&t.evidence)
+            md(&t.label),
+            md(&t.evidence)
         );
     }
     let _ = writeln!(out, "\n## Newly missed in B\n");
@@ -183,8 +184,8 @@ pub fn compare_markdown(c: &Comparison) -> String {
             out,
             "- ✗ {}: **{}** — study *{}*",
             t.step.info().title,
-            t.label,
-            t.study
+            md(&t.label),
+            md(&t.study)
         );
     }
     out

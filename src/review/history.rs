@@ -23,7 +23,7 @@ pub const CHART_WINDOW: usize = 20;
 /// Below this many files one thread does the scanning.
 const PARALLEL_FROM: usize = 64;
 /// The size limit of `Store::load`, so both ways of reading agree.
-const MAX_TRANSCRIPT_BYTES: u64 = 4 * 1024 * 1024;
+use crate::transcript::MAX_TRANSCRIPT_BYTES;
 
 /// Which sessions to include.
 #[derive(Debug, Clone, Default)]
@@ -153,8 +153,7 @@ struct Light {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct LightStep {
-    #[serde(rename = "step")]
-    _step: StepId,
+    step: StepId,
     #[serde(default)]
     seconds: u64,
     #[serde(default, rename = "answer")]
@@ -237,8 +236,14 @@ fn scan(catalog: &Catalog, path: &Path, filter: &Filter) -> Scan {
     let file = path.display().to_string();
     let light = crate::catalog::read_text(path, MAX_TRANSCRIPT_BYTES)
         .ok()
+        // Deep nesting goes to the full load, which refuses it quickly.
+        .filter(|text| {
+            crate::catalog::depth::too_deep(text, crate::catalog::depth::MAX_FLOW_DEPTH).is_none()
+        })
         .and_then(|text| serde_yaml::from_str::<Light>(&text).ok())
-        .filter(|l| l.version == Some(VERSION) && (l.grade.is_some() || !l.finished));
+        .filter(|l| l.version == Some(VERSION) && (l.grade.is_some() || !l.finished))
+        // A short or shuffled step list goes to the full load, which names the fault.
+        .filter(|l| crate::transcript::check_steps(l.steps.iter().map(|s| s.step)).is_ok());
     if let Some(l) = light {
         let keep = filter.problem.as_ref().is_none_or(|p| *p == l.problem)
             && filter.since.is_none_or(|d| l.started.date_naive() >= d);

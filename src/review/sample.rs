@@ -181,7 +181,7 @@ pub fn sample_transcript(
         rec.done = true;
         if rng.chance(0.15) {
             if let Some(h) = problem.hints.get(step.as_str()).and_then(|l| l.first()) {
-                rec.hints.push(h.clone());
+                rec.hints.push(h.text.clone());
             }
         }
     }

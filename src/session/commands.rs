@@ -23,6 +23,8 @@ pub enum Command {
     Facts,
     /// Peer: show the probes still open.
     Probes,
+    /// Peer: throw curveball N; the next block is the candidate's reply.
+    Curveball,
     /// Draw the design: the editor opens on a Mermaid template.
     Diagram,
 }
@@ -83,6 +85,13 @@ pub const TABLE: &[Spec] = &[
         arg: "",
         solo: None,
         peer: Some("show the probes not yet covered"),
+    },
+    Spec {
+        command: Command::Curveball,
+        names: ["curveball", "c"],
+        arg: " N",
+        solo: None,
+        peer: Some("throw curveball N (deep dive); the next block, up to a `.` line, is their reply: it is graded"),
     },
     Spec {
         command: Command::Skip,

@@ -6,12 +6,44 @@ use super::clock::Clock;
 use super::editor;
 use super::prompter::Prompter;
 use super::start::{command_of, Invocation};
-use crate::catalog::{Catalog, Problem};
+use crate::catalog::{Catalog, Hint, Problem, Rubric, Topic};
 use crate::framework::{clock, StepId};
+use crate::grading::score_topics;
+use crate::grading::text::sentences;
 use crate::transcript::{Mode, Store, Transcript};
 use crate::Result;
 use chrono::{DateTime, FixedOffset};
 use std::path::PathBuf;
+
+/// What `:hint` gives.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NextHint {
+    /// Rung `number` of `of`.
+    Rung {
+        number: usize,
+        of: usize,
+        text: String,
+    },
+    /// The rungs left point at what the candidate has already covered.
+    Covered,
+    /// The ladder is used up.
+    None,
+}
+
+/// Topic ids of a step that the text covers at all.
+pub fn covered_topics(rubric: &Rubric, step: StepId, text: &str) -> Result<Vec<String>> {
+    if text.trim().is_empty() {
+        return Ok(Vec::new());
+    }
+    let topics: Vec<&Topic> = rubric
+        .steps
+        .get(step.as_str())
+        .map(|s| s.topics.iter().collect())
+        .unwrap_or_default();
+    let file = format!("rubrics/{}.yaml", rubric.problem);
+    let (_, hits, _) = score_topics(&topics, text, &sentences(text), &file)?;
+    Ok(hits.into_iter().map(|h| h.topic).collect())
+}
 
 /// The state every session engine runs on.
 pub struct Core<'a> {
@@ -59,8 +91,15 @@ impl Core<'_> {
         Ok(())
     }
 
-    /// Input ended: saves as unfinished and says how to resume.
+    /// Input ended: saves as unfinished and says how to resume. A session
+    /// in which nothing was recorded is not kept: its file is removed, so
+    /// `practice < /dev/null` leaves no empty session in the history.
     pub fn end_of_input(&mut self, p: &mut dyn Prompter) -> Result<()> {
+        if self.transcript.is_blank() {
+            self.store.discard(&self.path)?;
+            p.say("\nInput ended before any answer: nothing saved.");
+            return Ok(());
+        }
         self.save()?;
         p.say(&format!(
             "\nInput ended: session saved as unfinished in {}; resume with: {}",
@@ -99,7 +138,7 @@ impl Core<'_> {
     }
 
     /// The step's hint ladder from the problem file.
-    pub fn hint_ladder(&self, step: StepId) -> &[String] {
+    pub fn hint_ladder(&self, step: StepId) -> &[Hint] {
         self.problem
             .hints
             .get(step.as_str())
@@ -107,18 +146,47 @@ impl Core<'_> {
             .unwrap_or(&[])
     }
 
-    /// Records and returns the next hint of a step as (number, rungs, text);
-    /// `None` when the ladder is used up.
-    pub fn next_hint(&mut self, step: StepId) -> Result<Option<(usize, usize, String)>> {
-        let ladder = self.hint_ladder(step);
-        let used = self.transcript.step(step).hints.len();
-        let Some(hint) = ladder.get(used).cloned() else {
-            return Ok(None);
-        };
-        let rungs = ladder.len();
-        self.transcript.step_mut(step).hints.push(hint.clone());
-        self.save()?;
-        Ok(Some((used + 1, rungs, hint)))
+    /// The next rung of a step's ladder that still helps: rungs already
+    /// given, and rungs that point only at topics `so_far` (the candidate's
+    /// work on the step) already covers, are passed over. The rung given is
+    /// recorded (it costs a little score).
+    pub fn next_hint(&mut self, step: StepId, so_far: &str) -> Result<NextHint> {
+        let ladder = self.hint_ladder(step).to_vec();
+        let given = self.transcript.step(step).hints.clone();
+        let rubric = self.catalog.rubric(&self.problem.id)?;
+        let covered = covered_topics(rubric, step, so_far)?;
+        let mut skipped = 0;
+        for (i, rung) in ladder.iter().enumerate() {
+            if given.contains(&rung.text) {
+                continue;
+            }
+            if !rung.topics.is_empty() && rung.topics.iter().all(|t| covered.contains(t)) {
+                skipped += 1;
+                continue;
+            }
+            self.transcript.step_mut(step).hints.push(rung.text.clone());
+            self.save()?;
+            return Ok(NextHint::Rung {
+                number: i + 1,
+                of: ladder.len(),
+                text: rung.text.clone(),
+            });
+        }
+        Ok(if skipped > 0 {
+            NextHint::Covered
+        } else {
+            NextHint::None
+        })
+    }
+
+    /// What the candidate has done in a step so far: the questions asked,
+    /// the answer saved and the text being typed.
+    pub fn work_so_far(&self, step: StepId, typing: &str) -> String {
+        let rec = self.transcript.step(step);
+        let mut text: Vec<&str> = rec.questions.iter().map(|q| q.question.as_str()).collect();
+        text.push(&rec.answer);
+        text.push(typing);
+        text.join("\n")
     }
 
     /// Opens the editor on `text`; the edited text, or why it could not.
@@ -131,9 +199,9 @@ impl Core<'_> {
         let t = &self.transcript;
         format!(
             "Time: {} on this step (budget {}), {} in all (of {}).",
-            clock(t.step(step).seconds + extra),
+            clock(t.step(step).seconds.saturating_add(extra)),
             clock(t.budget_secs(step)),
-            clock(t.seconds() + extra),
+            clock(t.seconds().saturating_add(extra)),
             clock(u64::from(t.minutes) * 60)
         )
     }

@@ -23,7 +23,7 @@ pub fn edit(text: &str, dir: &std::path::Path) -> Result<String, String> {
         .arg(&file)
         .status();
     let result = match status {
-        Ok(s) if s.success() => std::fs::read_to_string(&file)
+        Ok(s) if s.success() => crate::catalog::read_text(&file, super::line::MAX_LINE_BYTES)
             .map_err(|e| format!("cannot read the edited answer: {e}")),
         Ok(s) => Err(format!(
             "editor `{editor}` exited with {s}; your answer is unchanged"

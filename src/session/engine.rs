@@ -3,14 +3,13 @@
 //! [`Prompter`] and saves the transcript after every answer.
 
 use super::commands::{help, Command};
-use super::core::Core;
+use super::core::{Core, NextHint};
+use super::probes::{self, FollowUp};
 use super::prompter::{Event, Prompter};
-use crate::catalog::Probe;
-use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::clock;
 use crate::framework::StepId;
-use crate::grading::{self, facts::match_facts, Grade};
-use crate::transcript::{Exchange, Mode, ProbeReply, SavedGrade, SessionInfo};
+use crate::grading::{self, facts::understand, Grade};
+use crate::transcript::{CurveballReply, Exchange, Mode, ProbeReply, SavedGrade, SessionInfo};
 use crate::{Error, Result};
 use std::path::Path;
 
@@ -31,8 +30,6 @@ const ASKING_STEPS: [StepId; 3] = [
     StepId::Functional,
     StepId::NonFunctional,
 ];
-/// Most key figures asked for after the estimation answer.
-const MAX_FIGURE_ASKS: usize = 3;
 
 /// A solo practice session.
 pub struct Practice<'a> {
@@ -96,28 +93,30 @@ impl Practice<'_> {
         )
     }
 
-    /// Answers a `?` question from the fact sheet, one exchange per fact so
-    /// each revealed fact is on record.
+    /// Answers a `?` question from the fact sheet: each thing it asks gets
+    /// its fact, or "your call" when no fact answers it with confidence. One
+    /// exchange per reply, so each revealed fact is on record.
     fn ask(&mut self, step: StepId, q: String, p: &mut dyn Prompter) {
-        let facts = match_facts(&q, &self.core.problem.facts);
+        let replies = understand(&q, &self.core.problem.facts);
+        let single = replies.len() == 1;
         let rec = self.core.transcript.step_mut(step);
-        if facts.is_empty() {
-            let answer = "Your call: state an assumption and move on.".to_string();
-            p.say(&format!("Interviewer: {answer}"));
-            rec.questions.push(Exchange {
-                question: q,
-                answer,
-                fact: None,
-            });
-            return;
-        }
-        for f in facts {
-            let answer = f.answer.trim().to_string();
+        for r in replies {
+            let (answer, fact) = match r.fact {
+                Some(f) => (f.answer.trim().to_string(), Some(f.id.clone())),
+                None if single => (
+                    "Your call: state an assumption and move on.".to_string(),
+                    None,
+                ),
+                None => (
+                    format!("Your call on \"{}\": state an assumption.", r.part),
+                    None,
+                ),
+            };
             p.say(&format!("Interviewer: {answer}"));
             rec.questions.push(Exchange {
                 question: q.clone(),
                 answer,
-                fact: Some(f.id.clone()),
+                fact,
             });
         }
     }
@@ -184,10 +183,20 @@ impl Practice<'_> {
     ) -> Result<Option<Outcome>> {
         match cmd {
             Command::Time => p.say(&self.core.clock_line(step, elapsed)),
-            Command::Hint => match self.core.next_hint(step)? {
-                Some((n, of, h)) => p.say(&format!("Hint {n}/{of}: {h}")),
-                None => p.say("No more hints for this step: write what you can and end with `.`."),
-            },
+            Command::Hint => {
+                let so_far = self.core.work_so_far(step, &p.draft());
+                match self.core.next_hint(step, &so_far)? {
+                    NextHint::Rung { number, of, text } => {
+                        p.say(&format!("Hint {number}/{of}: {text}"))
+                    }
+                    NextHint::Covered => p.say(
+                        "You have already covered what the remaining hints point at: keep going, and end with `.`.",
+                    ),
+                    NextHint::None => {
+                        p.say("No more hints for this step: write what you can and end with `.`.")
+                    }
+                }
+            }
             Command::Skip => {
                 let draft = p.draft();
                 p.set_draft(String::new());
@@ -234,95 +243,119 @@ impl Practice<'_> {
         Ok(None)
     }
 
-    /// Asks what an interviewer would ask after the answer.
+    /// Asks what an interviewer would ask after the answer, and in the deep
+    /// dive throws the curveball at a moment the seed picks.
     fn follow_ups(&mut self, step: StepId, p: &mut dyn Prompter) -> Result<Option<Outcome>> {
-        let asks: Vec<(String, Option<String>)> = match step {
-            StepId::Estimation => {
-                let text = self.core.transcript.step(step).answer.clone();
-                let weights: Vec<(String, f64)> = self
-                    .core
-                    .problem
-                    .estimates
-                    .iter()
-                    .filter(|e| e.key)
-                    .map(|e| (e.id.clone(), 1.0))
-                    .collect();
-                compare_estimates(&text, self.core.problem, &weights)
-                    .into_iter()
-                    .filter(|r| r.verdict == EstimateVerdict::Missing)
-                    .take(MAX_FIGURE_ASKS)
-                    .map(|r| (format!("I don't see your figure for {}. What is it, and how did you get it?", r.label.to_lowercase()), None))
-                    .collect()
+        let core = &self.core;
+        let rubric = core.catalog.rubric(&core.problem.id)?;
+        let text = core.transcript.step(step).answer.clone();
+        let seed = core.transcript.seed;
+        let mut asks: Vec<Next> = Vec::new();
+        for f in probes::after_answer(core.problem, rubric, step, &text, seed)? {
+            match f {
+                FollowUp::Ask { ask, question } => asks.push(Next::Probe(ask, question)),
+                FollowUp::Nudge(say) => p.say(&format!("Interviewer: {say}")),
             }
-            StepId::DeepDive => {
-                let probes = self
-                    .core
-                    .problem
-                    .probes
-                    .get(step.as_str())
-                    .map(Vec::as_slice)
-                    .unwrap_or(&[]);
-                Probe::choose(probes, self.core.transcript.seed)
-                    .into_iter()
-                    .map(|pr| (pr.ask.clone(), pr.question.clone()))
-                    .collect()
-            }
-            _ => Vec::new(),
-        };
-        let already = self.core.transcript.step(step).probes.len();
-        for (ask, question) in asks.into_iter().skip(already) {
+        }
+        if step == StepId::DeepDive
+            && core.transcript.curveballs
+            && !core.problem.curveballs.is_empty()
+        {
+            // Before the probes or after them.
+            let at = if seed % 2 == 0 { 0 } else { asks.len() };
+            let which = (seed / 2 % core.problem.curveballs.len() as u64) as usize;
+            asks.insert(at, Next::Curveball(which));
+        }
+        let mut probes_done = self.core.transcript.step(step).probes.len();
+        for next in asks {
+            let ask = match &next {
+                Next::Probe(..) if probes_done > 0 => {
+                    probes_done -= 1;
+                    continue;
+                }
+                Next::Probe(ask, _) => ask.clone(),
+                Next::Curveball(_) if self.core.transcript.curveball.is_some() => continue,
+                Next::Curveball(i) => format!(
+                    "Change of plan: {}",
+                    self.core.problem.curveballs[*i].say.trim()
+                ),
+            };
             p.say(&format!("Interviewer: {ask}"));
-            let mut started = self.core.clock.now();
-            loop {
-                let event = p.next(false)?;
-                let (elapsed, now) = self.core.since(started);
-                match event {
-                    Event::Answer(reply) => {
-                        let rec = self.core.transcript.step_mut(step);
-                        let reply = if step == StepId::Estimation {
-                            format!("{ask}\n{reply}")
-                        } else {
-                            reply
-                        };
-                        rec.probes.push(ProbeReply {
-                            ask: ask.clone(),
-                            question: question.clone(),
-                            reply,
-                        });
-                        rec.seconds += elapsed;
-                        self.core.save()?;
-                        break;
-                    }
-                    Event::Question(_) => {}
-                    Event::Command(Command::Skip) => {
-                        let rec = self.core.transcript.step_mut(step);
-                        rec.probes.push(ProbeReply {
-                            ask: ask.clone(),
-                            question: question.clone(),
-                            reply: String::new(),
-                        });
-                        rec.seconds += elapsed;
-                        self.core.save()?;
-                        p.say("Skipped.");
-                        break;
-                    }
-                    Event::Command(cmd) => {
-                        if let Some(outcome) = self.command(cmd, step, elapsed, p)? {
-                            return Ok(Some(outcome));
-                        }
-                        self.core.transcript.step_mut(step).seconds += elapsed;
-                        started = now;
-                    }
-                    Event::Eof => {
-                        self.core.transcript.step_mut(step).seconds += elapsed;
-                        self.core.end_of_input(p)?;
-                        return Ok(Some(Outcome::Eof));
-                    }
+            let reply = match self.reply(step, p)? {
+                Ok(r) => r,
+                Err(outcome) => return Ok(Some(outcome)),
+            };
+            match next {
+                Next::Probe(ask, question) => {
+                    let reply = match (&reply, step) {
+                        (Some(r), StepId::Estimation) => format!("{ask}\n{r}"),
+                        (Some(r), _) => r.clone(),
+                        (None, _) => String::new(),
+                    };
+                    self.core.transcript.step_mut(step).probes.push(ProbeReply {
+                        ask,
+                        question,
+                        reply,
+                    });
+                }
+                Next::Curveball(i) => {
+                    let c = &self.core.problem.curveballs[i];
+                    self.core.transcript.curveball = Some(CurveballReply {
+                        id: c.id.clone(),
+                        say: c.say.trim().to_string(),
+                        reply: reply.unwrap_or_default(),
+                    });
                 }
             }
+            self.core.save()?;
         }
         Ok(None)
     }
+
+    /// Reads the reply to a follow-up: `Ok(Some(text))`, `Ok(None)` when
+    /// skipped, `Err(outcome)` when the session stops.
+    fn reply(
+        &mut self,
+        step: StepId,
+        p: &mut dyn Prompter,
+    ) -> Result<std::result::Result<Option<String>, Outcome>> {
+        let mut started = self.core.clock.now();
+        loop {
+            let event = p.next(false)?;
+            let (elapsed, now) = self.core.since(started);
+            match event {
+                Event::Answer(reply) => {
+                    self.core.transcript.step_mut(step).seconds += elapsed;
+                    return Ok(Ok(Some(reply)));
+                }
+                Event::Question(_) => {}
+                Event::Command(Command::Skip) => {
+                    self.core.transcript.step_mut(step).seconds += elapsed;
+                    p.say("Skipped.");
+                    return Ok(Ok(None));
+                }
+                Event::Command(cmd) => {
+                    if let Some(outcome) = self.command(cmd, step, elapsed, p)? {
+                        return Ok(Err(outcome));
+                    }
+                    self.core.transcript.step_mut(step).seconds += elapsed;
+                    started = now;
+                }
+                Event::Eof => {
+                    self.core.transcript.step_mut(step).seconds += elapsed;
+                    self.core.end_of_input(p)?;
+                    return Ok(Err(Outcome::Eof));
+                }
+            }
+        }
+    }
+}
+
+/// What comes after an answer: a probe (the ask and its bank question), or
+/// the curveball (its index in the problem).
+enum Next {
+    Probe(String, Option<String>),
+    Curveball(usize),
 }
 
 /// Refuses to start a session whose transcript cannot be saved.
@@ -339,7 +372,7 @@ pub fn ensure_writable(dir: &Path) -> Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::catalog::Catalog;
+    use crate::catalog::{Catalog, Probe};
     use crate::session::{FakeClock, Invocation, ScriptedPrompter};
     use crate::transcript::{Store, Transcript};
 
@@ -403,12 +436,17 @@ mod tests {
             Event::Command(Command::Hint),
             answer("Shorten a long URL, redirect a short one; analytics out of scope."),
             answer("Redirect p99 under 50 ms because redirects sit in front of every click; 99.99% available."),
+            // The probe on a key topic the answer left out.
+            answer("Yes: a new link must redirect at once, so reads of fresh links go to the primary."),
             answer(ESTIMATES),
             answer("A load balancer, stateless app servers, a Redis cache and a key-value store, because reads dominate."),
             answer("Codes are base62 of ids handed out in ranges by a key service so that two servers never collide."),
+            // Seed 4 throws a curveball before the deep-dive probes.
+            answer("Re-estimate: ten times the traffic is 40,000 redirects a second, so we add cache replicas and app servers behind the load balancer."),
             answer("A 302 so that we can count clicks, at the cost of more redirects reaching us."),
             answer("If Redis crashes we fall back to the database, which is slower but correct."),
             answer("Hot links: cache them at the edge; the trade-off is stale redirects after an edit."),
+            answer("Rate limits per IP and per account, with a CAPTCHA after a burst."),
         ]
     }
 
@@ -436,6 +474,35 @@ mod tests {
         // 30 s per clock reading: every step took time.
         assert!(t.steps.iter().all(|s| s.seconds > 0));
         assert!(grade.score > 0);
+    }
+
+    #[test]
+    fn a_curveball_arrives_in_the_deep_dive_and_is_graded_on_its_own() {
+        let setup = setup();
+        let (outcome, t, p) = run(&setup, fresh("url-shortener", 4), full_script());
+        let Outcome::Finished(grade) = outcome else {
+            panic!("session should finish: {}", p.transcript())
+        };
+        let thrown = t.curveball.as_ref().expect("a curveball was thrown");
+        let problem = setup.catalog.problem("url-shortener").expect("problem");
+        assert!(problem.curveballs.iter().any(|c| c.id == thrown.id));
+        assert!(
+            thrown.reply.contains("ten times the traffic"),
+            "{thrown:?}\n{}",
+            p.transcript()
+        );
+        assert!(p.transcript().contains("Interviewer: Change of plan: "));
+        let graded = grade.curveball.as_ref().expect("graded");
+        assert_eq!(graded.id, thrown.id);
+        assert!(
+            graded.matched.len() + graded.missed.len() >= 3,
+            "{graded:?}"
+        );
+        // Off: the same script has one reply too many, and no curveball.
+        let mut off = fresh("url-shortener", 4);
+        off.curveballs = false;
+        let (_, t, _) = run(&setup, off, full_script());
+        assert!(t.curveball.is_none());
     }
 
     #[test]
@@ -578,7 +645,11 @@ mod tests {
                 how: Invocation::default(),
             },
         };
-        let mut p = ScriptedPrompter::new(vec![answer("Assume 1M pastes a day.")]);
+        // The answer, then `:skip` for the probe on what it left out.
+        let mut p = ScriptedPrompter::new(vec![
+            answer("Assume 1M pastes a day."),
+            Event::Command(Command::Skip),
+        ]);
         let outcome = s.run(&mut p).expect("runs");
         // The script ends after the first answer: saved as unfinished.
         assert!(matches!(outcome, Outcome::Eof), "{outcome:?}");

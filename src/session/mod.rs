@@ -8,6 +8,7 @@ pub mod editor;
 pub mod engine;
 pub mod line;
 pub mod peer;
+pub mod probes;
 pub mod prompter;
 pub mod scripted;
 pub mod start;

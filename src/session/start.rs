@@ -6,7 +6,8 @@ use super::choose::{choose_problem, Choice};
 use super::prompter::Prompter;
 use crate::catalog::Catalog;
 use crate::error::{Error, Result};
-use crate::transcript::{Mode, PeerSession, Store, Transcript};
+use crate::grading::{self, Answer, Extras};
+use crate::transcript::{Mode, PeerSession, SessionLock, Store, Transcript};
 use chrono::{DateTime, FixedOffset};
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,8 @@ pub struct StartOptions {
     pub seed: Option<u64>,
     /// The candidate's name (peer only).
     pub candidate: Option<String>,
+    /// No curveball in the deep dive (solo only).
+    pub no_curveball: bool,
 }
 
 /// How the person started the program, so that hints name a command that
@@ -71,6 +74,10 @@ pub fn command_of(mode: Mode) -> &'static str {
     }
 }
 
+/// A session ready to run: where it is saved, what it holds so far, and
+/// its lock (held until dropped: one live session per transcript).
+pub type Opened = (PathBuf, Transcript, SessionLock);
+
 /// The session to run: a new one (saved at once, so it can be resumed) or
 /// the one to resume. `None` when the person cancelled the picker.
 pub fn open(
@@ -81,9 +88,11 @@ pub fn open(
     picker: Option<&mut dyn Prompter>,
     now: DateTime<FixedOffset>,
     how: &Invocation,
-) -> Result<Option<(PathBuf, Transcript)>> {
+) -> Result<Option<Opened>> {
     if let Some(file) = opts.resume {
-        return resume(store, file, mode, how).map(Some);
+        let (path, t, lock) = resume(store, file, mode, how)?;
+        check_data(catalog, &t.problem)?;
+        return Ok(Some((path, t, lock)));
     }
     let seed = opts.seed.unwrap_or_else(|| now_seed(now));
     let choice = match (opts.problem.as_deref(), opts.random, picker) {
@@ -105,9 +114,11 @@ pub fn open(
     let Some(id) = choose_problem(catalog, choice, &hint)? else {
         return Ok(None);
     };
+    check_data(catalog, &id)?;
     // The seed is unused in peer mode (the interviewer picks the probes).
     let seed = if mode == Mode::Solo { seed } else { 0 };
     let mut t = Transcript::new(&id, mode, opts.minutes, opts.timer, seed, now);
+    t.curveballs = !opts.no_curveball;
     if mode == Mode::Peer {
         t.peer = Some(PeerSession {
             candidate: opts
@@ -117,8 +128,18 @@ pub fn open(
             ..Default::default()
         });
     }
-    let path = store.create(&t)?;
-    Ok(Some((path, t)))
+    let (path, lock) = store.create_locked(&t)?;
+    Ok(Some((path, t, lock)))
+}
+
+/// Grades an empty answer to the problem: everything the grade at the end
+/// needs (the rubric, its regexes, the flags) is compiled now, so broken
+/// data stops the session before the first question, not after the last.
+pub fn check_data(catalog: &Catalog, id: &str) -> Result<()> {
+    catalog.problem(id)?;
+    catalog.rubric(id)?;
+    let empty = Answer::from_steps(Some(id.to_string()), Default::default());
+    grading::grade(catalog, id, &empty, &Extras::default()).map(|_| ())
 }
 
 /// A seed from the start time, down to the nanosecond.
@@ -126,28 +147,36 @@ fn now_seed(now: DateTime<FixedOffset>) -> u64 {
     now.timestamp_nanos_opt().map_or(0, |n| n as u64)
 }
 
-/// The session to resume: `file`, or the latest unfinished session of `mode`.
+/// The session to resume, locked: `file`, or the latest unfinished session
+/// of `mode`. A session open in another sdcoach is refused, naming it.
 pub fn resume(
     store: &Store,
     file: Option<PathBuf>,
     mode: Mode,
     how: &Invocation,
-) -> Result<(PathBuf, Transcript)> {
+) -> Result<Opened> {
     let command = command_of(mode);
-    let (path, t) = match file {
+    let (path, lock, t) = match file {
         Some(f) => {
             let path = store.resolve(&f)?;
+            let lock = SessionLock::acquire(&path)?;
+            // Read under the lock: what another session saved last is here.
             let t = Store::load(&path)?;
-            (path, t)
+            (path, lock, t)
         }
-        None => store.latest_unfinished(mode)?.ok_or_else(|| {
+        None => {
+            let (path, _) = store.latest_unfinished(mode)?.ok_or_else(|| {
             Error::Usage(format!(
                 "no unfinished {} session in `{}`: start one with `{}` (or pass `--transcripts DIR`)",
                 mode.as_str(),
                 store.dir.display(),
                 how.command(&format!("{command} PROBLEM"))
             ))
-        })?,
+            })?;
+            let lock = SessionLock::acquire(&path)?;
+            let t = Store::load(&path)?;
+            (path, lock, t)
+        }
     };
     if t.finished {
         return Err(Error::Usage(format!(
@@ -168,7 +197,7 @@ pub fn resume(
             ))
         )));
     }
-    Ok((path, t))
+    Ok((path, t, lock))
 }
 
 #[cfg(test)]

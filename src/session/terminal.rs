@@ -1,37 +1,114 @@
 //! The process side of a live session: whether there is a terminal, which
-//! prompter to use, and what Ctrl-C says before the program exits.
+//! prompter to use, and what happens on Ctrl-C (SIGINT), `kill` (SIGTERM) or
+//! a closed terminal window (SIGHUP). A thread waits for those signals; on
+//! one it lets a save in progress finish, puts the terminal back as it was
+//! (echo, line editing, a visible cursor), removes a session file in which
+//! nothing was recorded, releases the session's lock, says where the
+//! session is saved and exits with 128 + the signal's number.
 
 use super::line::LinePrompter;
 use super::prompter::Prompter;
 use super::tty::TtyPrompter;
 use crate::error::exit;
-use std::io::IsTerminal;
-use std::path::Path;
-use std::sync::Mutex;
+use crate::transcript::{hold_saves, lock, Store};
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, Once};
 
-/// What Ctrl-C prints: where the session is saved and how to resume it.
-static ON_INTERRUPT: Mutex<Option<String>> = Mutex::new(None);
-
-fn on_interrupt() {
-    let _ = console::Term::stdout().show_cursor();
-    match ON_INTERRUPT.lock().ok().and_then(|m| m.clone()) {
-        Some(message) => eprintln!("\n{message}"),
-        None => eprintln!("\ninterrupted"),
-    }
-    std::process::exit(exit::INTERRUPTED);
+/// The session a signal must account for.
+struct Live {
+    path: PathBuf,
+    /// The command that continues it.
+    resume: String,
 }
 
-/// Installs the Ctrl-C handler for a session saved at `path`; `resume` is
-/// the command that continues it.
-pub fn guard_interrupts(path: &Path, resume: &str) {
-    if let Ok(mut m) = ON_INTERRUPT.lock() {
-        *m = Some(format!(
-            "interrupted: everything up to the last saved entry is in {} (unfinished); resume with: {resume}",
-            path.display()
-        ));
+static LIVE: Mutex<Option<Live>> = Mutex::new(None);
+/// The terminal's settings before the program touched them.
+static SAVED_TERMINAL: Mutex<Option<rustix::termios::Termios>> = Mutex::new(None);
+static INSTALL: Once = Once::new();
+
+/// Starts the thread that handles SIGINT, SIGTERM and SIGHUP, and records
+/// the terminal's settings to restore them. Idempotent.
+pub fn install_signal_handlers() {
+    INSTALL.call_once(|| {
+        if std::io::stdin().is_terminal() {
+            if let Ok(t) = rustix::termios::tcgetattr(std::io::stdin()) {
+                if let Ok(mut saved) = SAVED_TERMINAL.lock() {
+                    *saved = Some(t);
+                }
+            }
+        }
+        let Ok(mut signals) = signal_hook::iterator::Signals::new([SIGINT, SIGTERM, SIGHUP]) else {
+            return;
+        };
+        let _ = std::thread::Builder::new()
+            .name("signals".into())
+            .spawn(move || {
+                if let Some(signal) = signals.forever().next() {
+                    on_signal(signal);
+                }
+            });
+    });
+}
+
+/// Puts the terminal back: the settings saved at start (a raw-mode prompt
+/// turns off echo and line editing) and a visible cursor.
+pub fn restore_terminal() {
+    if let Some(saved) = SAVED_TERMINAL.lock().ok().and_then(|s| s.clone()) {
+        let _ = rustix::termios::tcsetattr(
+            std::io::stdin(),
+            rustix::termios::OptionalActions::Now,
+            &saved,
+        );
+        let _ = console::Term::stdout().show_cursor();
     }
-    // A second handler cannot be installed; that only happens in tests.
-    let _ = ctrlc::set_handler(on_interrupt);
+}
+
+fn on_signal(signal: i32) -> ! {
+    // Waits for a save in progress, and keeps any other from starting.
+    let _saving = hold_saves();
+    restore_terminal();
+    let (what, code) = match signal {
+        SIGTERM => ("terminated", exit::TERMINATED),
+        SIGHUP => ("hang-up", exit::HANGUP),
+        _ => ("interrupted", exit::INTERRUPTED),
+    };
+    let live = LIVE.lock().ok().and_then(|mut l| l.take());
+    let message = match live {
+        Some(live) => settle(&live, what),
+        None => what.to_string(),
+    };
+    lock::release_all();
+    // The terminal may be gone (SIGHUP): a failed write must not panic.
+    let _ = writeln!(std::io::stderr(), "\n{message}");
+    std::process::exit(code);
+}
+
+/// What a signal leaves of the session, said in one line; a session file
+/// holding nothing is removed, as at the end of input.
+fn settle(live: &Live, what: &str) -> String {
+    let blank = Store::load(&live.path).is_ok_and(|t| t.is_blank());
+    if blank && std::fs::remove_file(&live.path).is_ok() {
+        return format!("{what} before any answer: nothing saved");
+    }
+    format!(
+        "{what}: everything up to the last saved entry is in {} (unfinished); resume with: {}",
+        live.path.display(),
+        live.resume
+    )
+}
+
+/// Handles signals for a session saved at `path`; `resume` is the command
+/// that continues it.
+pub fn guard_interrupts(path: &Path, resume: &str) {
+    install_signal_handlers();
+    if let Ok(mut m) = LIVE.lock() {
+        *m = Some(Live {
+            path: path.to_path_buf(),
+            resume: resume.to_string(),
+        });
+    }
 }
 
 /// Whether both stdin and stdout are terminals (dialoguer prompts), else plain lines.
@@ -39,8 +116,11 @@ pub fn interactive() -> bool {
     std::io::stdin().is_terminal() && std::io::stdout().is_terminal()
 }
 
-/// The terminal prompter when interactive, else the plain-line one over stdin.
+/// The terminal prompter when interactive, else the plain-line one over
+/// stdin. Signal handling starts here, before any prompt can change the
+/// terminal's settings.
 pub fn prompter(interactive: bool) -> Box<dyn Prompter> {
+    install_signal_handlers();
     if interactive {
         Box::new(TtyPrompter::default())
     } else {

@@ -3,9 +3,9 @@
 use super::prompter::{Event, LineAssembler, Prompter};
 use crate::framework::sanitize;
 use crate::Result;
-use console::Term;
+use console::{measure_text_width, Key, Term};
 use dialoguer::theme::ColorfulTheme;
-use dialoguer::{FuzzySelect, Input, MultiSelect};
+use dialoguer::{FuzzySelect, MultiSelect};
 
 /// Reads from the terminal through dialoguer.
 pub struct TtyPrompter {
@@ -30,15 +30,132 @@ impl TtyPrompter {
     }
 }
 
-/// Reads one line with editing; the line stays on screen behind a gutter so
-/// the answer so far remains visible.
+/// What a key did to the line being edited.
+#[derive(Debug, PartialEq, Eq)]
+enum Edit {
+    /// Keep reading (the line may have changed).
+    More,
+    /// Enter: the line is done.
+    Done,
+    /// Ctrl-D on an empty line: end of input, as on any terminal.
+    End,
+}
+
+/// The line being typed and the cursor in it, in characters.
+#[derive(Debug, Default)]
+struct LineEdit {
+    chars: Vec<char>,
+    pos: usize,
+}
+
+impl LineEdit {
+    /// Applies one key: insert, delete, move, Ctrl-U/K/W, Enter, Ctrl-D.
+    fn apply(&mut self, key: Key) -> Edit {
+        match key {
+            Key::Enter => return Edit::Done,
+            Key::Char('\u{4}') if self.chars.is_empty() => return Edit::End,
+            Key::Char('\u{4}') | Key::Del if self.pos < self.chars.len() => {
+                self.chars.remove(self.pos);
+            }
+            Key::Backspace if self.pos > 0 => {
+                self.pos -= 1;
+                self.chars.remove(self.pos);
+            }
+            Key::ArrowLeft => self.pos = self.pos.saturating_sub(1),
+            Key::ArrowRight => self.pos = (self.pos + 1).min(self.chars.len()),
+            Key::Home => self.pos = 0,
+            Key::End => self.pos = self.chars.len(),
+            // Ctrl-U: the line before the cursor; Ctrl-K: after it.
+            Key::Char('\u{15}') => {
+                self.chars.drain(..self.pos);
+                self.pos = 0;
+            }
+            Key::Char('\u{b}') => self.chars.truncate(self.pos),
+            // Ctrl-W: the word before the cursor.
+            Key::Char('\u{17}') => {
+                let end = self.pos;
+                while self.pos > 0 && self.chars[self.pos - 1].is_whitespace() {
+                    self.pos -= 1;
+                }
+                while self.pos > 0 && !self.chars[self.pos - 1].is_whitespace() {
+                    self.pos -= 1;
+                }
+                self.chars.drain(self.pos..end);
+            }
+            Key::Tab => self.insert(' '),
+            Key::Char(c) if !c.is_control() => self.insert(c),
+            _ => {}
+        }
+        Edit::More
+    }
+
+    fn insert(&mut self, c: char) {
+        self.chars.insert(self.pos, c);
+        self.pos += 1;
+    }
+
+    fn text(&self) -> String {
+        self.chars.iter().collect()
+    }
+
+    fn before_cursor(&self) -> String {
+        self.chars[..self.pos].iter().collect()
+    }
+}
+
+/// Draws the prompt and the line, wrapped over as many rows as it needs,
+/// and puts the cursor in place; returns the cursor's row, counted from the
+/// prompt's, for the next redraw.
+fn draw(term: &Term, prompt: &str, edit: &LineEdit, cursor_row: usize) -> std::io::Result<usize> {
+    let cols = usize::from(term.size().1).max(1);
+    term.move_cursor_up(cursor_row)?;
+    term.clear_to_end_of_screen()?;
+    let shown = sanitize(&edit.text());
+    term.write_str(&format!("{prompt}{shown}"))?;
+    let end = measure_text_width(prompt) + measure_text_width(&shown);
+    // At the right margin a terminal waits to wrap: wrap now, so the cursor
+    // arithmetic below holds.
+    if end > 0 && end % cols == 0 {
+        term.write_str("\r\n")?;
+    }
+    let at = measure_text_width(prompt) + measure_text_width(&sanitize(&edit.before_cursor()));
+    let (end_row, at_row) = (end / cols, at / cols);
+    term.move_cursor_up(end_row - at_row)?;
+    term.write_str("\r")?;
+    term.move_cursor_right(at % cols)?;
+    term.flush()?;
+    Ok(at_row)
+}
+
+/// Reads one line with editing (arrows, Home/End, Backspace/Delete,
+/// Ctrl-U/K/W); the line then stays on screen behind a gutter so the answer
+/// so far remains visible. `None` at the end of input: Ctrl-D on an empty
+/// line, or a terminal that is gone.
 fn read_line(term: &Term, theme: &ColorfulTheme, prompt: &str) -> Option<String> {
-    let line = Input::<String>::with_theme(theme)
-        .with_prompt(prompt)
-        .allow_empty(true)
-        .report(false)
-        .interact_text_on(term)
-        .ok()?;
+    let prompt = format!(
+        "{} {} ",
+        theme.prompt_style.apply_to(prompt),
+        theme.prompt_suffix
+    );
+    let mut edit = LineEdit::default();
+    let mut row = draw(term, &prompt, &edit, 0).ok()?;
+    let done = loop {
+        // Ctrl-C makes console raise SIGINT, which the signal thread handles.
+        let Ok(key) = term.read_key() else {
+            break Edit::End;
+        };
+        match edit.apply(key) {
+            Edit::More => row = draw(term, &prompt, &edit, row).ok()?,
+            other => break other,
+        }
+    };
+    let _ = term.move_cursor_up(row);
+    let _ = term.clear_to_end_of_screen();
+    if done == Edit::End {
+        let _ = term.write_line("");
+        return None;
+    }
+    let line = edit.text();
     let _ = term.write_line(&format!("  │ {}", sanitize(&line)));
     Some(line)
 }
@@ -97,5 +214,59 @@ impl Prompter for TtyPrompter {
 
     fn line(&mut self, prompt: &str) -> Result<Option<String>> {
         Ok(self.read_line(prompt))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(keys: Vec<Key>) -> (LineEdit, Vec<Edit>) {
+        let mut e = LineEdit::default();
+        let outcomes = keys.into_iter().map(|k| e.apply(k)).collect();
+        (e, outcomes)
+    }
+
+    #[test]
+    fn ctrl_d_ends_input_on_an_empty_line_and_deletes_otherwise() {
+        let (_, out) = typed(vec![Key::Char('\u{4}')]);
+        assert_eq!(out, vec![Edit::End]);
+        let (e, out) = typed(vec![
+            Key::Char('a'),
+            Key::Char('b'),
+            Key::ArrowLeft,
+            Key::Char('\u{4}'),
+            Key::Enter,
+        ]);
+        assert_eq!(e.text(), "a");
+        assert_eq!(out.last(), Some(&Edit::Done));
+    }
+
+    #[test]
+    fn editing_keys_move_and_delete() {
+        let mut keys: Vec<Key> = "cache the hot keys".chars().map(Key::Char).collect();
+        keys.push(Key::Char('\u{17}')); // Ctrl-W: "keys"
+        keys.extend([
+            Key::Home,
+            Key::Del,
+            Key::Char('C'),
+            Key::End,
+            Key::Backspace,
+        ]);
+        let (e, _) = typed(keys);
+        assert_eq!(e.text(), "Cache the hot");
+        let (e, _) = typed(vec![
+            Key::Char('x'),
+            Key::Char('y'),
+            Key::Home,
+            Key::Char('\u{b}'),
+        ]);
+        assert_eq!(e.text(), "");
+        let (e, _) = typed(vec![
+            Key::Char('x'),
+            Key::Char('\u{1b}'),
+            Key::Char('\u{15}'),
+        ]);
+        assert_eq!(e.text(), "");
     }
 }

@@ -1,10 +1,12 @@
 //! The saved-session model: one YAML file per session, written atomically
 //! after every answer so that nothing but the answer being typed can be lost.
 
+pub mod lock;
 mod store;
 mod views;
 
-pub use store::{check_writable, Store};
+pub use lock::SessionLock;
+pub use store::{check_writable, hold_saves, Store, MAX_TRANSCRIPT_BYTES};
 pub use views::{SessionInfo, StepTime};
 
 use crate::framework::StepId;
@@ -16,6 +18,10 @@ use serde::{Deserialize, Serialize};
 
 /// Current transcript format version.
 pub const VERSION: u32 = 1;
+
+/// Most seconds a step may claim (about 31 years): a bound that keeps the
+/// clock arithmetic of a resumed session far from overflowing.
+pub const MAX_STEP_SECONDS: u64 = 1_000_000_000;
 
 /// Who ran the session.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -158,15 +164,79 @@ pub struct Transcript {
     /// Seed of the follow-up choice, so a resumed session asks the same.
     #[serde(default)]
     pub seed: u64,
+    /// The seven steps in interview order: checked on load, so that code
+    /// indexing a step by its id never meets a short or shuffled list.
+    #[serde(deserialize_with = "seven_steps")]
     pub steps: Vec<StepRecord>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub grade: Option<SavedGrade>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub peer: Option<PeerSession>,
+    /// Whether the interviewer throws a curveball in the deep dive
+    /// (`--no-curveball` turns it off).
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub curveballs: bool,
+    /// The curveball the interviewer threw and the candidate's reply.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub curveball: Option<CurveballReply>,
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+/// A change of requirement thrown in during the deep dive, and the reply.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CurveballReply {
+    /// The curveball's id in the problem file.
+    pub id: String,
+    /// What the interviewer said.
+    pub say: String,
+    #[serde(default)]
+    pub reply: String,
 }
 
 fn yes() -> bool {
     true
+}
+
+/// Reads the step list and refuses anything but the seven steps in order.
+fn seven_steps<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Vec<StepRecord>, D::Error> {
+    let steps = Vec::<StepRecord>::deserialize(d)?;
+    check_steps(steps.iter().map(|s| s.step)).map_err(serde::de::Error::custom)?;
+    if let Some(s) = steps.iter().find(|s| s.seconds > MAX_STEP_SECONDS) {
+        return Err(serde::de::Error::custom(format!(
+            "step `{}` claims {} seconds, more than the {MAX_STEP_SECONDS} a transcript may hold",
+            s.step.as_str(),
+            s.seconds
+        )));
+    }
+    Ok(steps)
+}
+
+/// Checks that step ids are the seven of the framework, in interview order;
+/// the error says what is wrong and what a transcript holds.
+pub fn check_steps(ids: impl IntoIterator<Item = StepId>) -> Result<(), String> {
+    let ids: Vec<StepId> = ids.into_iter().collect();
+    let expected: Vec<&str> = StepId::ALL.iter().map(|s| s.as_str()).collect();
+    if ids.len() != StepId::ALL.len() {
+        return Err(format!(
+            "`steps` holds {} step(s) where a transcript has all seven ({}): the file is truncated or was edited by hand",
+            ids.len(),
+            expected.join(", ")
+        ));
+    }
+    match ids.iter().zip(StepId::ALL).position(|(a, b)| *a != b) {
+        None => Ok(()),
+        Some(i) => Err(format!(
+            "step {} is `{}` where `{}` belongs: the steps must be {} in this order",
+            i + 1,
+            ids[i].as_str(),
+            expected[i],
+            expected.join(", ")
+        )),
+    }
 }
 
 impl Transcript {
@@ -205,6 +275,8 @@ impl Transcript {
                 .collect(),
             grade: None,
             peer: None,
+            curveballs: true,
+            curveball: None,
         }
     }
 
@@ -239,9 +311,35 @@ impl Transcript {
         (self.timer && used > budget).then(|| (used - budget, budget))
     }
 
-    /// Total seconds spent.
+    /// Total seconds spent (saturating: the figures come from a file).
     pub fn seconds(&self) -> u64 {
-        self.steps.iter().map(|s| s.seconds).sum()
+        self.steps
+            .iter()
+            .fold(0u64, |sum, s| sum.saturating_add(s.seconds))
+    }
+
+    /// True while nothing has been recorded: no answer, question, probe,
+    /// hint, finished or skipped step, peer note, tick or rating. Time alone
+    /// does not count, so a session whose input ended at once saves nothing.
+    pub fn is_blank(&self) -> bool {
+        let steps_blank = self.steps.iter().all(|s| {
+            s.answer.trim().is_empty()
+                && s.questions.is_empty()
+                && s.probes.is_empty()
+                && s.hints.is_empty()
+                && !s.done
+                && !s.skipped
+                && s.peer.as_ref().is_none_or(|p| {
+                    p.ticked.is_empty()
+                        && p.revealed.is_empty()
+                        && p.flags.is_empty()
+                        && p.notes.trim().is_empty()
+                })
+        });
+        let session_blank = self.peer.as_ref().is_none_or(|p| {
+            p.ratings.is_empty() && p.recommendation.is_none() && p.notes.trim().is_empty()
+        });
+        steps_blank && session_blank && !self.finished && self.grade.is_none()
     }
 
     /// The answer to grade: each step's text with the questions asked and
@@ -299,6 +397,10 @@ impl Transcript {
                         .map(|q| (p.ask.clone(), q, p.reply.clone()))
                 })
                 .collect(),
+            curveball: self
+                .curveball
+                .as_ref()
+                .map(|c| (c.id.clone(), c.reply.clone())),
         }
     }
 
@@ -309,6 +411,12 @@ impl Transcript {
 
     /// Reads a transcript, checking its version.
     pub fn from_yaml(text: &str, file: &str) -> crate::Result<Transcript> {
+        use crate::catalog::depth::{too_deep, MAX_FLOW_DEPTH};
+        if let Some((line, column)) = too_deep(text, MAX_FLOW_DEPTH) {
+            return Err(crate::Error::Transcript(format!(
+                "{file}:{line}:{column}: `[` and `{{` nest more than {MAX_FLOW_DEPTH} levels deep: this is not a transcript sdcoach wrote"
+            )));
+        }
         #[derive(Deserialize)]
         struct Probe {
             version: Option<u32>,
@@ -389,5 +497,35 @@ mod tests {
         assert!(err.to_string().contains("upgrade sdcoach"));
         let err = Transcript::from_yaml("problem: x\n", "x.yaml").expect_err("no version");
         assert!(err.to_string().contains("not an sdcoach transcript"));
+    }
+
+    #[test]
+    fn short_shuffled_and_overlong_step_lists_are_refused() {
+        let t = Transcript::new("twitter", Mode::Solo, 55, true, 0, at());
+        let yaml = t.to_yaml();
+        let cut = yaml.find("- step: functional").expect("second step");
+        let err = Transcript::from_yaml(&yaml[..cut], "x.yaml").expect_err("one step");
+        let msg = err.to_string();
+        assert!(msg.starts_with("x.yaml"), "{msg}");
+        assert!(msg.contains("holds 1 step(s)"), "{msg}");
+        let swapped = yaml
+            .replacen("step: requirements", "step: functional", 1)
+            .replacen("step: functional", "step: requirements", 2)
+            .replacen("step: requirements", "step: functional", 1);
+        let err = Transcript::from_yaml(&swapped, "x.yaml").expect_err("shuffled");
+        assert!(err.to_string().contains("step 1 is `functional`"), "{err}");
+        let slow = yaml.replacen("seconds: 0", "seconds: 18446744073709551615", 1);
+        let err = Transcript::from_yaml(&slow, "x.yaml").expect_err("too many seconds");
+        assert!(err.to_string().contains("seconds"), "{err}");
+        assert!(check_steps(StepId::ALL).is_ok());
+    }
+
+    #[test]
+    fn a_new_session_is_blank_until_something_is_recorded() {
+        let mut t = Transcript::new("twitter", Mode::Solo, 55, true, 0, at());
+        t.step_mut(StepId::Requirements).seconds = 30;
+        assert!(t.is_blank());
+        t.step_mut(StepId::Requirements).hints.push("h".into());
+        assert!(!t.is_blank());
     }
 }

@@ -27,7 +27,7 @@ fn read_answer(file: &Path) -> Result<String> {
         if bytes.len() as u64 > MAX_ANSWER_BYTES {
             return Err(Error::TooLarge {
                 path: "<stdin>".into(),
-                size: bytes.len() as u64,
+                size: None,
                 limit: MAX_ANSWER_BYTES,
             });
         }

@@ -45,7 +45,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
     let store = Store::new(&config.transcripts);
     session::ensure_writable(&store.dir)?;
     let clock = SystemClock;
-    let Some((path, transcript)) = session::start::open(
+    let Some((path, transcript, lock)) = session::start::open(
         &catalog,
         &store,
         Mode::Peer,
@@ -76,7 +76,10 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         rubric,
     };
     terminal::guard_interrupts(&session.core.path, &session.core.resume_command());
-    if let PeerOutcome::Finished(card) = session.run(prompter.as_mut())? {
+    let outcome = session.run(prompter.as_mut())?;
+    // The session is over: release its lock before the report is printed.
+    drop(lock);
+    if let PeerOutcome::Finished(card) = outcome {
         emit(&format!(
             "\n{}\nTranscript saved in {}\n",
             report::scorecard_text(&card, config.style),

@@ -23,6 +23,9 @@ pub struct Args {
     /// Do not show budgets or over-time notices.
     #[arg(long)]
     no_timer: bool,
+    /// No change of requirement in the deep dive.
+    #[arg(long)]
+    no_curveball: bool,
     /// Continue the latest unfinished session, or FILE.
     #[arg(long, value_name = "FILE", num_args = 0..=1, conflicts_with_all = ["problem", "random"])]
     resume: Option<Option<PathBuf>>,
@@ -40,6 +43,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         resume: args.resume,
         seed: args.seed,
         candidate: None,
+        no_curveball: args.no_curveball,
     };
     let catalog = Catalog::open(config.data.as_deref())?;
     let interactive = terminal::interactive();
@@ -47,7 +51,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
     let store = Store::new(&config.transcripts);
     session::ensure_writable(&store.dir)?;
     let clock = SystemClock;
-    let Some((path, transcript)) = session::start::open(
+    let Some((path, transcript, lock)) = session::start::open(
         &catalog,
         &store,
         Mode::Solo,
@@ -76,7 +80,10 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         },
     };
     terminal::guard_interrupts(&session.core.path, &session.core.resume_command());
-    if let Outcome::Finished(grade) = session.run(prompter.as_mut())? {
+    let outcome = session.run(prompter.as_mut())?;
+    // The session is over: release its lock before the report is printed.
+    drop(lock);
+    if let Outcome::Finished(grade) = outcome {
         let info = session.info();
         emit(&format!(
             "\n{}",

@@ -34,8 +34,9 @@ pub struct Args {
     output: Option<PathBuf>,
 }
 
-fn load(path: &Path) -> Result<(Transcript, String)> {
-    Ok((Store::load(path)?, path.display().to_string()))
+/// A transcript and the name reports give it (relative to the folder).
+fn load(store: &Store, path: &Path) -> Result<(Transcript, String)> {
+    Ok((Store::load(path)?, store.display_name(path)))
 }
 
 fn deliver(text: String, output: Option<&Path>) -> Result<i32> {
@@ -73,8 +74,8 @@ pub fn run(opts: Args, config: &Config) -> Result<i32> {
                 "`--compare` takes two transcripts: A B".into(),
             ));
         };
-        let (ta, fa) = load(&store.resolve(a)?)?;
-        let (tb, fb) = load(&store.resolve(b)?)?;
+        let (ta, fa) = load(&store, &store.resolve(a)?)?;
+        let (tb, fb) = load(&store, &store.resolve(b)?)?;
         let c = review::compare(&catalog, (&ta, &fa), (&tb, &fb))?;
         let text = report::render(&c, opts.format, style)?;
         return deliver(text, opts.output.as_deref());
@@ -92,7 +93,7 @@ pub fn run(opts: Args, config: &Config) -> Result<i32> {
             }
         },
     };
-    let (t, file) = load(&path)?;
+    let (t, file) = load(&store, &path)?;
     let r = review::review(&catalog, &t, &file, opts.as_saved)?;
     let text = report::render(&r, opts.format, style)?;
     deliver(text, opts.output.as_deref())

@@ -13,7 +13,7 @@ mod script;
 mod tests;
 
 use super::commands::{self, help, Command, Parsed};
-use super::core::Core;
+use super::core::{Core, NextHint};
 use super::prompter::Prompter;
 use crate::catalog::{Rubric, Topic};
 use crate::framework::StepId;
@@ -197,6 +197,8 @@ impl Interview<'_> {
         let mut started = self.core.clock.now();
         let mut block: Vec<String> = Vec::new();
         let mut answering = false;
+        // The next block is the reply to a curveball just thrown.
+        let mut curveball = false;
         loop {
             let line = p.line("")?;
             let (elapsed, now) = self.core.since(started);
@@ -204,12 +206,20 @@ impl Interview<'_> {
             started = now;
             let Some(line) = line else {
                 // Keep what was typed: input ended, the block would be lost.
+                if curveball {
+                    self.curveball_reply(&mut block, p)?;
+                }
                 self.commit(step, &mut block, answering, p)?;
                 self.core.end_of_input(p)?;
                 return Ok(StepEnd::Stop(PeerOutcome::Eof));
             };
             let command = match parse_input(&line) {
                 Input::Dot if block.is_empty() && !answering => return Ok(StepEnd::Checklist),
+                Input::Dot if curveball => {
+                    self.curveball_reply(&mut block, p)?;
+                    curveball = false;
+                    continue;
+                }
                 Input::Dot => {
                     self.commit(step, &mut block, answering, p)?;
                     answering = false;
@@ -251,12 +261,25 @@ impl Interview<'_> {
                     p.say("Type or paste the candidate's answer; end it with a line holding only `.`.");
                 }
                 (Command::Reveal, arg) => self.reveal_number(step, &arg, p)?,
-                (Command::Hint, _) => match self.core.next_hint(step)? {
-                    Some((n, of, h)) => p.say(&format!("Hint {n}/{of} (offer it): \"{h}\"")),
-                    None => p.say(
-                        "No more hints for this step: let them state an assumption and move on.",
-                    ),
-                },
+                (Command::Curveball, arg) => {
+                    self.commit(step, &mut block, answering, p)?;
+                    answering = false;
+                    curveball = self.throw_curveball(&arg, p)?;
+                }
+                (Command::Hint, _) => {
+                    let so_far = self.core.work_so_far(step, &block.join("\n"));
+                    match self.core.next_hint(step, &so_far)? {
+                        NextHint::Rung { number, of, text } => {
+                            p.say(&format!("Hint {number}/{of} (offer it): \"{text}\""))
+                        }
+                        NextHint::Covered => p.say(
+                            "The remaining hints point at what they have already covered: no hint needed.",
+                        ),
+                        NextHint::None => p.say(
+                            "No more hints for this step: let them state an assumption and move on.",
+                        ),
+                    }
+                }
                 (Command::Facts, _) => p.say(&self.fact_sheet(true)),
                 (Command::Probes, _) => {
                     let covered = self.covered(step)?;

@@ -75,16 +75,18 @@ impl Interview<'_> {
             };
             self.session().recommendation = Some(band);
             self.core.save()?;
-            let notes = match self.ask_line(
-                p,
-                "Overall notes for the candidate (one line; `.` for none)",
-            )? {
-                Ok(l) => l,
-                Err(o) => return Ok(Some(o)),
-            };
-            if notes != "." {
-                self.session().notes = notes;
-            }
+        }
+        // Asked whenever the session is not finished: a session resumed at
+        // this prompt has its recommendation saved but not yet its notes.
+        let notes = match self.ask_line(
+            p,
+            "Overall notes for the candidate (one line; `.` for none)",
+        )? {
+            Ok(l) => l,
+            Err(o) => return Ok(Some(o)),
+        };
+        if notes != "." {
+            self.session().notes = notes;
         }
         Ok(None)
     }

@@ -3,9 +3,10 @@
 
 use super::Interview;
 use crate::framework::StepId;
-use crate::grading::facts::match_fact;
+use crate::grading::curveball::curveball_grade;
+use crate::grading::facts::understand;
 use crate::session::prompter::Prompter;
-use crate::transcript::Exchange;
+use crate::transcript::{CurveballReply, Exchange};
 use crate::Result;
 
 /// Steps whose fact sheet is shown: the candidate asks questions there.
@@ -134,6 +135,11 @@ impl Interview<'_> {
             .map(|s| s.ticked.clone())
             .unwrap_or_default();
         p.say(&self.probes_text(step, &covered));
+        if step == StepId::DeepDive {
+            if let Some(sheet) = self.curveball_sheet() {
+                p.say(&sheet);
+            }
+        }
         let ladder = self.core.hint_ladder(step).len();
         let used = self.core.transcript.step(step).hints.len();
         if ladder > 0 {
@@ -183,15 +189,27 @@ impl Interview<'_> {
     }
 
     pub(super) fn ask(&mut self, step: StepId, q: &str, p: &mut dyn Prompter) -> Result<()> {
-        let found = match_fact(q, &self.core.problem.facts)
-            .and_then(|f| self.core.problem.facts.iter().position(|x| x.id == f.id));
-        match found {
-            Some(i) => self.reveal(step, i, Some(q), p),
-            None => {
-                p.say("No fact answers that: say \"That's your call: state an assumption and move on.\" (or `:reveal N` from the fact sheet)");
-                Ok(())
+        let facts = &self.core.problem.facts;
+        let replies: Vec<(String, Option<usize>)> = understand(q, facts)
+            .into_iter()
+            .map(|r| {
+                (
+                    r.part,
+                    r.fact.and_then(|f| facts.iter().position(|x| x.id == f.id)),
+                )
+            })
+            .collect();
+        let single = replies.len() == 1;
+        for (part, found) in replies {
+            match found {
+                Some(i) => self.reveal(step, i, Some(q), p)?,
+                None if single => p.say("No fact answers that: say \"That's your call: state an assumption and move on.\" (or `:reveal N` from the fact sheet)"),
+                None => p.say(&format!(
+                    "No fact answers \"{part}\": say \"Your call on that part: state an assumption.\""
+                )),
             }
         }
+        Ok(())
     }
 
     pub(super) fn reveal_number(
@@ -210,6 +228,81 @@ impl Interview<'_> {
                 Ok(())
             }
         }
+    }
+
+    /// The curveballs the interviewer may throw, numbered for `:curveball N`.
+    pub(super) fn curveball_sheet(&self) -> Option<String> {
+        let list = &self.core.problem.curveballs;
+        if list.is_empty() {
+            return None;
+        }
+        let mut out = String::from(
+            "Curveballs (throw one if time allows: `:curveball N`, then type their reply and end it with `.`):",
+        );
+        for (i, c) in list.iter().enumerate() {
+            out.push_str(&format!("\n  {}. {}", i + 1, c.say.trim()));
+        }
+        Some(out)
+    }
+
+    /// Records curveball `arg` as thrown; whether it was found.
+    pub(super) fn throw_curveball(&mut self, arg: &str, p: &mut dyn Prompter) -> Result<bool> {
+        let list = &self.core.problem.curveballs;
+        let n = list.len();
+        let Some(c) = arg
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| list.get(i))
+        else {
+            p.say(&format!("`:curveball N` takes a number from 1 to {n}."));
+            return Ok(false);
+        };
+        p.say(&format!(
+            "Say: \"{}\"\nType their reply; end it with a line holding only `.`.",
+            c.say.trim()
+        ));
+        self.core.transcript.curveball = Some(CurveballReply {
+            id: c.id.clone(),
+            say: c.say.trim().to_string(),
+            reply: String::new(),
+        });
+        self.core.save()?;
+        Ok(true)
+    }
+
+    /// Saves the typed block as the reply to the curveball and grades it.
+    pub(super) fn curveball_reply(
+        &mut self,
+        block: &mut Vec<String>,
+        p: &mut dyn Prompter,
+    ) -> Result<()> {
+        let text = block.join("\n");
+        block.clear();
+        if let Some(c) = self.core.transcript.curveball.as_mut() {
+            c.reply = text.trim_end().to_string();
+        }
+        self.core.save()?;
+        let extras = self.core.transcript.extras();
+        if let Some(g) = curveball_grade(self.core.problem, &extras)? {
+            let covered: Vec<&str> = g.matched.iter().map(|m| m.label.as_str()).collect();
+            p.say(&format!(
+                "Curveball reply saved: {}/100; covers: {}; missed: {}",
+                g.score,
+                if covered.is_empty() {
+                    "nothing yet".to_string()
+                } else {
+                    covered.join("; ")
+                },
+                if g.missed.is_empty() {
+                    "nothing".to_string()
+                } else {
+                    g.missed.join("; ")
+                }
+            ));
+        }
+        Ok(())
     }
 
     /// Topic ids the step has covered: ticked, or in the typed answer.

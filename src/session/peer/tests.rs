@@ -123,7 +123,10 @@ fn a_full_peer_session_reveals_facts_ticks_the_checklist_and_scores() {
         "{said}"
     );
     assert!(said.contains("No fact answers that"), "{said}");
-    assert!(said.contains("Hint 1/3 (offer it)"), "{said}");
+    // The first rung points at scale and the read/write ratio, which they
+    // had already asked about: it is passed over.
+    assert!(said.contains("Hint 2/3 (offer it)"), "{said}");
+    assert!(!said.contains("Hint 1/3"), "{said}");
     assert!(said.contains("Type 1, 2, 3 or 4."), "{said}");
 
     let req = t.step(StepId::Requirements);
@@ -358,4 +361,36 @@ fn a_typed_answer_pre_ticks_the_flags_its_wording_raises() {
         .flags(rubric)
         .iter()
         .any(|(g, _)| &g.id == f && g.in_checklist(StepId::HighLevel))));
+}
+
+#[test]
+fn the_interviewer_can_throw_a_curveball_and_its_reply_is_graded() {
+    let setup = setup();
+    let lines = [
+        ":skip",
+        ":skip",
+        ":skip",
+        ":skip",
+        ":skip",
+        ":curveball 9",
+        ":curveball 1",
+        "Ten times the traffic: re-estimate to 40,000 redirects a second and add cache replicas.",
+        ".",
+        ":quit",
+    ];
+    let (_, t, p) = run(&setup, fresh("url-shortener"), &lines);
+    let said = p.transcript();
+    assert!(
+        said.contains("Curveballs (throw one if time allows"),
+        "{said}"
+    );
+    assert!(
+        said.contains("`:curveball N` takes a number from 1 to 3"),
+        "{said}"
+    );
+    assert!(said.contains("Curveball reply saved: "), "{said}");
+    let c = t.curveball.as_ref().expect("recorded");
+    let problem = setup.catalog.problem("url-shortener").expect("problem");
+    assert_eq!(c.id, problem.curveballs[0].id);
+    assert!(c.reply.starts_with("Ten times the traffic"), "{c:?}");
 }
