@@ -45,7 +45,16 @@ pub fn install_signal_handlers() {
         let _ = std::thread::Builder::new()
             .name("signals".into())
             .spawn(move || {
-                if let Some(signal) = signals.forever().next() {
+                if let Some(first) = signals.forever().next() {
+                    // A SIGTERM or SIGHUP that interrupts a raw-mode prompt
+                    // makes the terminal library raise SIGINT as well, and the
+                    // iterator yields lower signal numbers first: answer the
+                    // signal that started it.
+                    let all: Vec<i32> = std::iter::once(first).chain(signals.pending()).collect();
+                    let signal = [SIGHUP, SIGTERM]
+                        .into_iter()
+                        .find(|s| all.contains(s))
+                        .unwrap_or(first);
                     on_signal(signal);
                 }
             });

@@ -142,6 +142,9 @@ fn read_line(term: &Term, theme: &ColorfulTheme, prompt: &str) -> Option<String>
     let done = loop {
         // Ctrl-C makes console raise SIGINT, which the signal thread handles.
         let Ok(key) = term.read_key() else {
+            // A read cut short by SIGTERM or SIGHUP: the signal thread is
+            // saving and will end the process; do not race it to an exit.
+            std::thread::sleep(std::time::Duration::from_millis(300));
             break Edit::End;
         };
         match edit.apply(key) {
