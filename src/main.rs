@@ -4,5 +4,10 @@
 mod cli;
 
 fn main() {
-    std::process::exit(cli::run(std::env::args_os()));
+    let code = cli::run(std::env::args_os());
+    // A signal being handled ends the program with its own code and message.
+    while sdcoach::session::terminal::signalled() {
+        std::thread::park();
+    }
+    std::process::exit(code);
 }

@@ -413,10 +413,12 @@ fn signals_on_a_terminal_restore_it_keep_the_answers_and_exit_128_plus_the_signa
     std::thread::sleep(std::time::Duration::from_millis(200));
     let baseline = modes(&idle.process.pty);
     let _ = idle.process.exit();
+    // `None`: the Ctrl-C key itself, which a raw-mode prompt reads as a key.
     for (signal, code, word) in [
-        (Signal::SIGTERM, 143, "terminated"),
-        (Signal::SIGHUP, 129, "hang-up"),
-        (Signal::SIGINT, 130, "interrupted"),
+        (Some(Signal::SIGTERM), 143, "terminated"),
+        (Some(Signal::SIGHUP), 129, "hang-up"),
+        (Some(Signal::SIGINT), 130, "interrupted"),
+        (None, 130, "interrupted"),
     ] {
         let dir = tempfile::tempdir().expect("tempdir");
         let cmd = format!(
@@ -435,11 +437,19 @@ fn signals_on_a_terminal_restore_it_keep_the_answers_and_exit_128_plus_the_signa
         p.flush().expect("flush");
         p.exp_string("Shorten a long").expect("echoed");
         assert_ne!(modes(&p.process.pty), baseline, "the prompt runs raw");
-        p.process.signal(signal).expect("signal");
-        p.exp_string(&format!(
-            "{word}: everything up to the last saved entry is in"
-        ))
-        .expect("says where the session is");
+        match signal {
+            Some(signal) => p.process.signal(signal).expect("signal"),
+            None => p.send_control('c').expect("ctrl-c"),
+        }
+        let before = p
+            .exp_string(&format!(
+                "{word}: everything up to the last saved entry is in"
+            ))
+            .expect("says where the session is");
+        assert!(
+            !before.contains("Input ended"),
+            "{signal:?}: an interrupted prompt is not the end of input: {before}"
+        );
         p.exp_string("resume with").expect("and how to resume");
         let status = p.process.wait().expect("exits");
         assert!(

@@ -14,6 +14,7 @@ use crate::transcript::{hold_saves, lock, Store};
 use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, Once};
 
 /// The session a signal must account for.
@@ -27,6 +28,36 @@ static LIVE: Mutex<Option<Live>> = Mutex::new(None);
 /// The terminal's settings before the program touched them.
 static SAVED_TERMINAL: Mutex<Option<rustix::termios::Termios>> = Mutex::new(None);
 static INSTALL: Once = Once::new();
+/// Set as soon as a signal is being handled: the program then ends in the
+/// signal thread, with the signal's exit code, and nowhere else.
+static SIGNALLED: AtomicBool = AtomicBool::new(false);
+
+/// Whether a signal is being handled (the program is about to exit with
+/// its code).
+pub fn signalled() -> bool {
+    SIGNALLED.load(Ordering::SeqCst)
+}
+
+/// Asks for the Ctrl-C treatment from the signal thread: a raw-mode prompt
+/// reads Ctrl-C as a key, and a signal arriving while it waits (which
+/// interrupts the wait) reads the same way.
+pub fn interrupt_self() {
+    let _ = rustix::process::kill_process(rustix::process::getpid(), rustix::process::Signal::INT);
+}
+
+/// The signal to act on among those that arrived together: a prompt that a
+/// SIGTERM or SIGHUP interrupts raises SIGINT after it, and the first one
+/// says what happened.
+fn gravest(signals: impl IntoIterator<Item = i32>) -> i32 {
+    signals
+        .into_iter()
+        .max_by_key(|&s| match s {
+            SIGHUP => 3,
+            SIGTERM => 2,
+            _ => 1,
+        })
+        .unwrap_or(SIGINT)
+}
 
 /// Starts the thread that handles SIGINT, SIGTERM and SIGHUP, and records
 /// the terminal's settings to restore them. Idempotent.
@@ -46,16 +77,11 @@ pub fn install_signal_handlers() {
             .name("signals".into())
             .spawn(move || {
                 if let Some(first) = signals.forever().next() {
-                    // A SIGTERM or SIGHUP that interrupts a raw-mode prompt
-                    // makes the terminal library raise SIGINT as well, and the
-                    // iterator yields lower signal numbers first: answer the
-                    // signal that started it.
-                    let all: Vec<i32> = std::iter::once(first).chain(signals.pending()).collect();
-                    let signal = [SIGHUP, SIGTERM]
-                        .into_iter()
-                        .find(|s| all.contains(s))
-                        .unwrap_or(first);
-                    on_signal(signal);
+                    SIGNALLED.store(true, Ordering::SeqCst);
+                    // A moment for the signal that caused this one to show up.
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                    let more: Vec<i32> = signals.pending().collect();
+                    on_signal(gravest(std::iter::once(first).chain(more)));
                 }
             });
     });
@@ -137,5 +163,18 @@ pub fn prompter(interactive: bool) -> Box<dyn Prompter> {
             std::io::stdin().lock(),
             std::io::stdout(),
         ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_terminating_signal_wins_over_the_interrupt_it_caused() {
+        assert_eq!(gravest([SIGINT, SIGTERM]), SIGTERM);
+        assert_eq!(gravest([SIGINT, SIGHUP]), SIGHUP);
+        assert_eq!(gravest([SIGINT]), SIGINT);
+        assert_eq!(gravest([]), SIGINT);
     }
 }

@@ -140,12 +140,18 @@ fn read_line(term: &Term, theme: &ColorfulTheme, prompt: &str) -> Option<String>
     let mut edit = LineEdit::default();
     let mut row = draw(term, &prompt, &edit, 0).ok()?;
     let done = loop {
-        // Ctrl-C makes console raise SIGINT, which the signal thread handles.
-        let Ok(key) = term.read_key() else {
-            // A read cut short by SIGTERM or SIGHUP: the signal thread is
-            // saving and will end the process; do not race it to an exit.
-            std::thread::sleep(std::time::Duration::from_millis(300));
-            break Edit::End;
+        let key = match term.read_key_raw() {
+            // Ctrl-C, or a signal that interrupted the wait: the signal
+            // thread ends the program; this one waits for it.
+            Ok(Key::CtrlC) => {
+                if !super::terminal::signalled() {
+                    super::terminal::interrupt_self();
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+                continue;
+            }
+            Ok(key) => key,
+            Err(_) => break Edit::End,
         };
         match edit.apply(key) {
             Edit::More => row = draw(term, &prompt, &edit, row).ok()?,
