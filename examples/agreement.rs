@@ -45,6 +45,10 @@ pub struct Item {
     pub graded: Vec<(Level, u32, Band)>,
     pub topics: BTreeSet<String>,
     pub red: Vec<String>,
+    /// Diagram anti-patterns raised: red flags of the rubric's `structure:`
+    /// section, outside the label schema (framework-wide and problem
+    /// flags), so shown apart and never counted as false.
+    pub drawn: Vec<String>,
     pub green: Vec<String>,
     /// Flag id to the quote that raised it.
     pub evidence: BTreeMap<String, String>,
@@ -176,13 +180,33 @@ pub fn load(catalog: &Catalog, dir: &Path) -> Result<Vec<Item>, String> {
                             .map(|m| (m.topic.clone(), m.evidence.clone()))
                     })
                     .collect(),
-                red: g.flags.red.iter().map(|f| f.id.clone()).collect(),
+                red: g
+                    .flags
+                    .red
+                    .iter()
+                    .filter(|f| !is_drawn(catalog, &label.problem, &f.id))
+                    .map(|f| f.id.clone())
+                    .collect(),
+                drawn: g
+                    .flags
+                    .red
+                    .iter()
+                    .filter(|f| is_drawn(catalog, &label.problem, &f.id))
+                    .map(|f| f.id.clone())
+                    .collect(),
                 green: g.flags.green.iter().map(|f| f.id.clone()).collect(),
                 label,
             });
         }
     }
     Ok(items)
+}
+
+/// Whether a red flag is one of the problem's diagram anti-patterns.
+fn is_drawn(catalog: &Catalog, problem: &str, id: &str) -> bool {
+    catalog
+        .rubric(problem)
+        .is_ok_and(|r| r.structure.anti_patterns.iter().any(|a| a.id == id))
 }
 
 /// The agreement figures over graded items.
@@ -342,6 +366,21 @@ fn print(items: &[Item], f: &Figures, verbose: bool) {
     );
     for (a, id) in &f.false_red {
         println!("  {a}: {id}{}", quote(a, id));
+    }
+    let drawn: Vec<String> = items
+        .iter()
+        .flat_map(|it| {
+            it.drawn
+                .iter()
+                .map(move |id| format!("{}/{}: {id}", it.problem, it.kind))
+        })
+        .collect();
+    println!(
+        "diagram anti-patterns (outside the label schema): {}",
+        drawn.len()
+    );
+    for line in &drawn {
+        println!("  {line}");
     }
     println!("missed red flags: {}", f.missed_red.len());
     for (a, id) in &f.missed_red {

@@ -3,7 +3,7 @@
 //! The library is layered; a module imports only the ones listed after it
 //! (CONTRIBUTING.md says what each holds, `tests/structure.rs` checks it):
 //! [`session`], [`report`], [`drill`], [`review`], [`settings`], [`transcript`],
-//! [`grading`], [`lint`], [`estimation`], [`catalog`], [`framework`],
+//! [`grading`], [`lint`], [`diagram`], [`estimation`], [`catalog`], [`framework`],
 //! [`error`]. The command line lives with the binary (`src/cli`).
 
 pub mod session;
@@ -21,6 +21,8 @@ pub mod transcript;
 pub mod grading;
 
 pub mod lint;
+
+pub mod diagram;
 
 pub mod estimation;
 

@@ -8,6 +8,8 @@ use crate::estimation::{eval_formula, parse_unit};
 use crate::framework::StepId;
 use std::collections::{HashMap, HashSet};
 
+mod structure;
+
 /// Collects findings for one file, locating items by searching its text.
 struct Reporter<'a> {
     files: &'a [SourceFile],
@@ -267,6 +269,12 @@ pub fn lint(catalog: &Catalog, files: &[SourceFile]) -> Vec<Finding> {
         for flag in rubric.red_flags.iter().chain(&rubric.green_flags) {
             check_flag(&mut r, &rel, flag);
         }
+        let flag_ids: HashSet<&str> = catalog
+            .flags(rubric)
+            .into_iter()
+            .map(|(f, _)| f.id.as_str())
+            .collect();
+        structure::check_structure(&mut r, &rel, rubric, &flag_ids);
         for check in &rubric.estimates {
             if check.weight.is_nan() || check.weight <= 0.0 {
                 r.push(

@@ -96,6 +96,45 @@ fn lint_reports_broken_data_precisely() {
 }
 
 #[test]
+fn lint_checks_the_structure_sections() {
+    let dir = data_copy();
+    let d = dir.path();
+    let rel = "rubrics/twitter.yaml";
+    edit(d, rel, "concept: database", "concept: databse");
+    edit(d, rel, "topic: fanout_queue", "topic: no_such_topic");
+    edit(d, rel, "path: [client, cache]", "path: [client]");
+    edit(
+        d,
+        rel,
+        "single: database",
+        "single: database\n      edge: [client, cache]",
+    );
+    edit(d, rel, "id: cache_behind_database", "id: join_per_request");
+    let r = lint(d);
+    assert_eq!(r.code, 1, "{}", r.stdout);
+    let text = r.stdout.replace(&d.display().to_string(), "DATA");
+    let findings: Vec<&str> = text
+        .lines()
+        .filter(|l| l.contains("twitter.yaml"))
+        .collect();
+    for expected in [
+        "structure rule `draws_tweet_store` has unknown kind `databse` in `concept`; did you mean `database`?",
+        "structure rule `writes_fan_out_through_queue` credits topic `no_such_topic`, which the `high_level` step lacks",
+        "path `timelines_from_cache` names 1 kind(s): a path needs at least two",
+        "anti-pattern `single_database` needs exactly one of `edge`, `route` or `single`",
+        "structure rule `join_per_request` has the id of a flag",
+    ] {
+        let line = findings
+            .iter()
+            .find(|l| l.contains(expected))
+            .unwrap_or_else(|| panic!("no finding {expected:?} in:\n{text}"));
+        // Every finding names the file and the line of the rule.
+        assert!(line.starts_with("DATA/rubrics/twitter.yaml:"), "{line}");
+    }
+    assert_eq!(findings.len(), 5, "{text}");
+}
+
+#[test]
 fn lint_names_file_line_and_column_of_yaml_errors() {
     let dir = data_copy();
     edit(

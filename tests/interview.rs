@@ -127,6 +127,57 @@ fn line_mode_runs_a_whole_peer_interview_and_saves_it() {
 }
 
 #[test]
+fn the_interviewer_types_the_candidates_diagram() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let drawing = dir.path().join("drawing.md");
+    std::fs::write(
+        &drawing,
+        "```mermaid\nflowchart LR\n  c[Client] --> lb[LB] --> api[API servers]\n  c --> db[(Postgres)]\n  api --> r[(Redis cache)]\n```\n",
+    )
+    .expect("write");
+    // Three steps of notes, then the high-level step: `:diagram`, `.` for
+    // the checklist, `.` to keep the pre-ticked topics and flags.
+    let input = format!(
+        "{REQUIREMENTS}{}:diagram\n.\n.\n.\n:quit\n",
+        "Talked it through.\n.\n.\n1 2\n\n".repeat(3)
+    );
+    let out = sdcoach(dir.path())
+        .args([
+            "--transcripts",
+            "t",
+            "interview",
+            "url-shortener",
+            "--no-timer",
+        ])
+        .env("EDITOR", format!("cp {}", drawing.display()))
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(out.status.success(), "{stdout}");
+    assert!(
+        stdout.contains("`:diagram` opens a Mermaid template"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Diagram read (5 boxes, 4 arrows)"),
+        "{stdout}"
+    );
+    // The anti-pattern is shown to the interviewer with its arrow.
+    assert!(
+        stdout.contains("✗ A client talks to the database directly: Client → Postgres"),
+        "{stdout}"
+    );
+    let (_, t) = only_transcript(dir.path());
+    let hl = t.step(StepId::HighLevel);
+    assert!(hl.answer.contains("c --> db[(Postgres)]"), "{}", hl.answer);
+    let ticked = &hl.peer.as_ref().expect("peer step").ticked;
+    for topic in ["hl_load_balancer", "hl_cache", "hl_request_flow"] {
+        assert!(ticked.contains(&topic.to_string()), "{topic}: {ticked:?}");
+    }
+}
+
+#[test]
 fn an_interrupted_interview_resumes_where_it_stopped() {
     let dir = tempfile::tempdir().expect("tempdir");
     let out = sdcoach(dir.path())

@@ -373,3 +373,57 @@ fn on_a_terminal_without_a_problem_a_fuzzy_picker_offers_them() {
     p.exp_string("resume with").expect("saved");
     p.exp_eof().expect("exits");
 }
+
+/// A drawing an "editor" writes: `cp` over the file the session opens.
+fn drawing_editor(dir: &Path) -> String {
+    let file = dir.join("drawing.md");
+    fs::write(
+        &file,
+        "```mermaid\nflowchart LR\n  c[Client] --> lb[LB] --> api[API servers]\n  api --> r[(Redis cache)]\n  api --> db[(Postgres)]\n```\n",
+    )
+    .expect("write the drawing");
+    format!("cp {}", file.display())
+}
+
+#[test]
+fn diagram_opens_the_editor_and_adds_the_drawing_to_the_answer() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let input = ":skip\n:skip\n:skip\n:skip\nThe design:\n:diagram\n.\n:quit\n";
+    let out = sdcoach(dir.path())
+        .args(["practice", "url-shortener"])
+        .env("EDITOR", drawing_editor(dir.path()))
+        .write_stdin(input)
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(stdout.contains("I can read a diagram"), "{stdout}");
+    assert!(
+        stdout.contains("Diagram read (5 boxes, 4 arrows)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Client [client] → LB [load balancer] → API servers [service]"),
+        "{stdout}"
+    );
+    let files = transcripts(dir.path());
+    let t = sdcoach::transcript::Store::load(files.last().expect("a transcript")).expect("loads");
+    let answer = &t.step(sdcoach::framework::StepId::HighLevel).answer;
+    assert!(answer.starts_with("The design:\n\n```mermaid"), "{answer}");
+    // The grade of the saved session reads the drawing back.
+    let out = sdcoach(dir.path())
+        .args(["review", "--latest"])
+        .output()
+        .expect("runs");
+    let report = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(
+        report.contains("Diagram as read (5 boxes, 4 arrows)"),
+        "{report}"
+    );
+    assert!(
+        report.contains(
+            "Reads meet the cache before the database: Client → LB → API servers → Redis cache"
+        ),
+        "{report}"
+    );
+}

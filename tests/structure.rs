@@ -6,7 +6,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 /// The library's layers, top first: a module may import only those below it.
-const LAYERS: [&str; 12] = [
+const LAYERS: [&str; 13] = [
     "session",
     "report",
     "drill",
@@ -15,6 +15,7 @@ const LAYERS: [&str; 12] = [
     "transcript",
     "grading",
     "lint",
+    "diagram",
     "estimation",
     "catalog",
     "framework",

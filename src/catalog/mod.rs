@@ -12,8 +12,8 @@ pub use finding::Finding;
 pub use load::{decode_text, read_text, SourceFile, MAX_DATA_FILE_BYTES};
 pub use problem::{Assumption, Curveball, Difficulty, Estimate, Fact, Hint, Probe, Problem};
 pub use rubric::{
-    BandThresholds, Common, Detector, EstimateCheck, Flag, GuideIndex, LevelRubric, Question,
-    QuestionBank, Rubric, StepRubric, Topic,
+    AntiPattern, BandThresholds, Common, ComponentRule, Detector, EstimateCheck, Flag, GuideIndex,
+    LevelRubric, PathRule, Question, QuestionBank, Rubric, StepRubric, Structure, Topic,
 };
 
 use crate::error::{nearest, Error, Result};

@@ -19,6 +19,100 @@ pub struct Rubric {
     /// Which reference estimates of the problem are graded, and how much.
     #[serde(default)]
     pub estimates: Vec<EstimateCheck>,
+    /// Rules for the candidate's diagram (boxes and arrows).
+    #[serde(default)]
+    pub structure: Structure,
+}
+
+/// `structure:`: what a diagram of the design must show and must not.
+/// Kinds of boxes are named as `src/diagram/concept.rs` names them
+/// (`client`, `load_balancer`, `service`, `cache`, `database`, ...).
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Structure {
+    /// Boxes the design needs.
+    #[serde(default)]
+    pub components: Vec<ComponentRule>,
+    /// Routes the arrows must allow.
+    #[serde(default)]
+    pub paths: Vec<PathRule>,
+    /// Shapes that are wrong wherever they appear.
+    #[serde(default)]
+    pub anti_patterns: Vec<AntiPattern>,
+}
+
+impl Structure {
+    /// Whether the section holds no rule.
+    pub fn is_empty(&self) -> bool {
+        self.components.is_empty() && self.paths.is_empty() && self.anti_patterns.is_empty()
+    }
+}
+
+/// A box of a kind that must be drawn.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ComponentRule {
+    pub id: String,
+    pub label: String,
+    /// The kind of box.
+    pub concept: String,
+    /// The `high_level` topic a drawn box credits.
+    pub topic: String,
+}
+
+/// A route through kinds of boxes, each reaching the next along the
+/// arrows (all drawn in request order or all in data order).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PathRule {
+    pub id: String,
+    pub label: String,
+    /// Kinds in order, at least two (`[client, cache]`).
+    pub path: Vec<String>,
+    /// Kinds the route may not pass on its way (`[database]`: the cache
+    /// comes before the database).
+    #[serde(default)]
+    pub avoiding: Vec<String>,
+    /// Arrows count in either direction (a CDN and its origin are drawn
+    /// both ways round).
+    #[serde(default)]
+    pub either_way: bool,
+    /// The `high_level` topic the route credits.
+    pub topic: String,
+}
+
+/// A shape that raises a red flag, given in one of three ways: a direct
+/// arrow between two kinds (`edge`); a route that exists only through a
+/// kind (`route` with `only_through`: the cache reached only after the
+/// database); or a store of a kind with no replica (`single`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AntiPattern {
+    pub id: String,
+    pub label: String,
+    /// `[from, to]`: an arrow from a box of the first kind to one of the second.
+    #[serde(default)]
+    pub edge: Vec<String>,
+    /// The `edge` counts in either direction.
+    #[serde(default)]
+    pub either_way: bool,
+    /// Kinds in order, as in a path rule.
+    #[serde(default)]
+    pub route: Vec<String>,
+    /// The `route` is flagged when every way along it passes one of these.
+    #[serde(default)]
+    pub only_through: Vec<String>,
+    /// A kind of store flagged when a box of it is written to and nothing
+    /// in the drawing or the answer says its data is kept twice (replicas,
+    /// a cluster, `x3`).
+    #[serde(default)]
+    pub single: Option<String>,
+    /// Points taken from the overall score.
+    #[serde(default = "default_flag_points")]
+    pub points: f64,
+    /// What to do instead.
+    #[serde(default)]
+    pub advice: String,
 }
 
 /// The expected topics of one step.

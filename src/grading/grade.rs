@@ -321,7 +321,7 @@ fn grade_with(
         has_estimates: !estimates.is_empty(),
         numbers_score,
     };
-    let steps = step_grades(
+    let mut steps = step_grades(
         &catalog.concepts,
         rubric,
         answer,
@@ -342,7 +342,9 @@ fn grade_with(
         })
         .count()
         + arithmetic.len();
-    let flags = answer_flags(catalog, rubric, &docs, answer.free_form, figures, &file)?;
+    let mut flags = answer_flags(catalog, rubric, &docs, answer.free_form, figures, &file)?;
+    let (diagram, structure) = super::structure::read_and_check(answer, rubric);
+    super::structure::apply(&mut steps, &mut flags, &structure, rubric);
     let (score, dimensions) = score::overall_weighted(&steps, &flags, &policy.weights);
     let follow_ups = follow_up_grades(catalog, extras)?;
     let curveball = super::curveball::curveball_grade(problem, extras)?;
@@ -361,6 +363,8 @@ fn grade_with(
         facts,
         follow_ups,
         curveball,
+        diagram,
+        structure,
     })
 }
 

@@ -16,6 +16,7 @@ mod math;
 pub mod score;
 pub mod scorecard;
 pub mod stance;
+pub mod structure;
 mod tally;
 pub mod text;
 pub mod topics;

@@ -97,6 +97,12 @@ pub struct Grade {
     /// The reply to the curveball the interviewer threw, graded on its own.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub curveball: Option<super::curveball::CurveballGrade>,
+    /// The diagram read from the answer, when one was drawn.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub diagram: Option<crate::diagram::Diagram>,
+    /// The rubric's structure rules checked against the diagram.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub structure: Vec<crate::diagram::CheckResult>,
 }
 
 impl Grade {

@@ -74,6 +74,11 @@ pub fn grade_markdown(grade: &Grade, session: Option<&SessionInfo>) -> String {
         for m in &s.to_study {
             let _ = writeln!(out, "- ✗ **{}** — study *{}*", md(&m.label), md(&m.study));
         }
+        if s.id == crate::framework::StepId::HighLevel {
+            if let Some(d) = &grade.diagram {
+                super::diagram::diagram_markdown(&mut out, d, &grade.structure);
+            }
+        }
     }
     if !grade.estimates.is_empty() {
         let _ = writeln!(out, "\n## Estimates\n\n| quantity | yours | reference | verdict | worked |\n|---|---:|---:|---|---|");

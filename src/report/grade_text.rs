@@ -163,6 +163,11 @@ pub fn grade_text(grade: &Grade, session: Option<&SessionInfo>, st: Style) -> St
 
     for s in &grade.steps {
         step_block(&mut out, s, st);
+        if s.id == crate::framework::StepId::HighLevel {
+            if let Some(d) = &grade.diagram {
+                super::diagram::diagram_text(&mut out, d, &grade.structure, st);
+            }
+        }
         if s.id == crate::framework::StepId::Requirements && grade.facts.key_total > 0 {
             let missed: Vec<&str> = grade
                 .facts

@@ -27,6 +27,7 @@ td.n,th.n{text-align:right}blockquote{margin:2px 0 6px 18px;color:#3b4656;font-s
 ul{padding-left:20px}li{margin:3px 0}.miss{color:#b3261e}.hit{color:#1f7a3d}.muted{color:#6b7585}
 .tbar{display:inline-block;height:10px;background:#4a78c2;border-radius:2px}.tbar.over{background:#d9822b}
 footer{margin-top:36px;color:#8a93a3;font-size:13px}
+.drawing{overflow-x:auto;border:1px solid #e6e9ef;border-radius:8px;padding:6px;margin:6px 0}.drawing svg{max-width:100%;height:auto}
 ";
 
 fn class_of(score: u32) -> &'static str {
@@ -115,6 +116,34 @@ fn step_details(s: &StepGrade) -> Markup {
             }
             @for m in &s.to_study {
                 li.miss { "✗ " strong { (m.label) } span.muted { " — study “" (m.study) "”" } }
+            }
+        }
+    }
+}
+
+/// The diagram as read: the drawing, then every structure rule.
+fn diagram(g: &Grade) -> Markup {
+    use crate::diagram::CheckKind;
+    html! {
+        @if let Some(d) = &g.diagram {
+            h3 { "Diagram as read " span.muted { "(" (d.nodes.len()) " boxes, " (d.edges.len()) " arrows)" } }
+            @if !d.edges.is_empty() { div.drawing { (super::diagram_svg::diagram_svg(d, &g.structure)) } }
+            ul {
+                @for r in &g.structure {
+                    @let (cls, mark) = match (r.ok, r.kind) {
+                        (true, _) => ("hit", "✓ "),
+                        (false, CheckKind::AntiPattern) => ("miss", "✗ "),
+                        (false, _) => ("muted", "· "),
+                    };
+                    li class=(cls) {
+                        (mark)
+                        @if r.ok && r.kind == CheckKind::AntiPattern { "not drawn: " }
+                        strong { (r.label) } ": " span.muted { (one_line(&r.evidence)) }
+                    }
+                }
+                @for i in &d.issues {
+                    li.fair { "! " (i.step.info().title) ", line " (i.line) ": " (one_line(&i.message)) }
+                }
             }
         }
     }
@@ -278,7 +307,10 @@ pub fn review_html(r: &Review) -> String {
                 }
                 (session_record(r))
                 h2 { "Evidence per step" }
-                @for s in &g.steps { (step_details(s)) }
+                @for s in &g.steps {
+                    (step_details(s))
+                    @if s.id == crate::framework::StepId::HighLevel { (diagram(g)) }
+                }
                 (estimates(g))
                 (curveball(g))
                 (flags(g))

@@ -1,6 +1,8 @@
 //! Rendering: grades, problem listings and lint findings as terminal text,
 //! Markdown or JSON. The only room that formats output.
 
+mod diagram;
+mod diagram_svg;
 pub mod drill;
 mod grade_md;
 mod grade_text;
@@ -18,6 +20,7 @@ pub mod view;
 pub mod views;
 
 pub use crate::framework::{clock, one_line, sanitize};
+pub use diagram::read_back as diagram_read_back;
 pub use drill::{SheetView, StatsView};
 pub use grade_md::grade_markdown;
 pub use grade_text::{grade_text, question_text};

@@ -43,6 +43,8 @@ pub enum Command {
     Probes,
     /// Peer: throw curveball N; the next block is the candidate's reply.
     Curveball,
+    /// Draw the design: the editor opens on a Mermaid template.
+    Diagram,
 }
 
 /// One row of the table.
@@ -133,6 +135,14 @@ pub const TABLE: &[Spec] = &[
         solo: Some("open $VISUAL/$EDITOR on the answer so far"),
         peer: Some("edit this step's notes (or the answer being typed) in $VISUAL/$EDITOR"),
         drill: Some("open $VISUAL/$EDITOR on the answer so far"),
+    },
+    Spec {
+        command: Command::Diagram,
+        names: ["diagram", "d"],
+        arg: "",
+        solo: Some("draw your design: open $VISUAL/$EDITOR on a Mermaid template (or the diagram in your answer)"),
+        peer: Some("type the candidate's diagram in $VISUAL/$EDITOR (a Mermaid template): it is saved as their answer and pre-ticks what it shows"),
+        drill: None,
     },
     Spec {
         command: Command::Time,

@@ -127,6 +127,9 @@ impl Practice<'_> {
         if step == StepId::Requirements {
             p.say("Ask me anything with a line starting with `?`; then write your assumptions and end with `.`.");
         }
+        if step == StepId::HighLevel {
+            p.say(crate::diagram::HOW_TO_DRAW);
+        }
         let mut started = self.core.clock.now();
         let asking = ASKING_STEPS.contains(&step);
         loop {
@@ -211,6 +214,24 @@ impl Practice<'_> {
                 }
                 Err(msg) => p.say(&format!("Cannot edit: {msg}")),
             },
+            Command::Diagram => {
+                let draft = p.draft();
+                match self.core.edit(crate::diagram::drawing_to_edit(&draft)) {
+                    Ok(drawing) => {
+                        let d = crate::diagram::read_one(&drawing);
+                        if d.edges.is_empty() && d.issues.is_empty() {
+                            p.say("No arrows drawn: your answer is unchanged.");
+                        } else {
+                            p.set_draft(crate::diagram::with_drawing(&draft, &drawing));
+                            p.say(&format!(
+                                "{}\nAdded to your answer; add more or end with `.`.",
+                                crate::report::diagram_read_back(&d, &[])
+                            ));
+                        }
+                    }
+                    Err(msg) => p.say(&format!("Cannot edit: {msg}")),
+                }
+            }
             Command::Quit => {
                 self.core.transcript.step_mut(step).seconds += elapsed;
                 self.core.quit(p)?;
@@ -587,6 +608,22 @@ mod tests {
         assert!(t.step(StepId::Requirements).skipped);
         assert_eq!(t.step(StepId::Functional).hints.len(), 3);
         assert!(said.contains("No more hints"));
+    }
+
+    #[test]
+    fn the_high_level_step_says_a_diagram_can_be_read() {
+        let setup = setup();
+        let skips = vec![Event::Command(Command::Skip); 4];
+        let mut events = skips;
+        events.push(answer(
+            "Client -> Load balancer -> API servers -> Redis -> Postgres",
+        ));
+        let (_, t, p) = run(&setup, fresh("url-shortener", 0), events);
+        let said = p.transcript();
+        let at = said.find("Step 5/7").expect("the high-level step");
+        assert!(said[at..].contains("```mermaid flowchart block"), "{said}");
+        assert!(!said[..at].contains("```mermaid"));
+        assert!(t.step(StepId::HighLevel).answer.contains("-> Redis"));
     }
 
     #[test]

@@ -18,7 +18,18 @@ impl Interview<'_> {
         }
         let topics: Vec<&Topic> = self.topics(step).iter().collect();
         let file = format!("rubrics/{}.yaml", self.core.problem.id);
-        let (_, hits, _) = score_topics(&topics, text, &sentences(text), &file)?;
+        let (_, mut hits, _) = score_topics(&topics, text, &sentences(text), &file)?;
+        // A diagram in the typed answer credits the high-level topics its
+        // structure rules pass, as in a graded answer.
+        if step == StepId::HighLevel {
+            let d = crate::diagram::read_one(text);
+            let results = crate::diagram::check(&d, &self.rubric.structure, text);
+            for h in crate::grading::structure::hits(&results, self.rubric) {
+                if !hits.iter().any(|x| x.topic == h.topic) {
+                    hits.push(h);
+                }
+            }
+        }
         Ok(hits)
     }
 

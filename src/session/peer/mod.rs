@@ -287,9 +287,53 @@ impl Interview<'_> {
                 }
                 (Command::Time, _) => p.say(&self.core.clock_line(step, 0)),
                 (Command::Edit, _) => self.edit(step, &mut block, answering, p)?,
+                (Command::Diagram, _) => {
+                    self.commit(step, &mut block, answering, p)?;
+                    answering = false;
+                    self.diagram(step, p)?;
+                }
                 (Command::Help, _) => p.say(&help(Mode::Peer)),
             }
         }
+    }
+
+    /// `:diagram`: the candidate's drawing typed in the editor (their
+    /// last Mermaid block of this step, else the template), saved as part of
+    /// their answer; says what was read and the anti-patterns it shows.
+    fn diagram(&mut self, step: StepId, p: &mut dyn Prompter) -> Result<()> {
+        let answer = self.core.transcript.step(step).answer.clone();
+        let drawing = match self.core.edit(crate::diagram::drawing_to_edit(&answer)) {
+            Ok(text) => text,
+            Err(msg) => {
+                p.say(&format!("Cannot edit: {msg}"));
+                return Ok(());
+            }
+        };
+        let d = crate::diagram::read_one(&drawing);
+        if d.edges.is_empty() && d.issues.is_empty() {
+            p.say("No arrows drawn: their answer is unchanged.");
+            return Ok(());
+        }
+        self.core.transcript.step_mut(step).answer =
+            crate::diagram::with_drawing(&answer, &drawing);
+        self.core.save()?;
+        let found: Vec<_> = crate::diagram::check(&d, &self.rubric.structure, &drawing)
+            .into_iter()
+            .filter(|r| !r.ok && r.kind == crate::diagram::CheckKind::AntiPattern)
+            .collect();
+        p.say(&crate::report::diagram_read_back(&d, &found));
+        let labels: Vec<String> = self
+            .answer_hits(step)?
+            .into_iter()
+            .map(|h| h.label)
+            .collect();
+        if !labels.is_empty() {
+            p.say(&format!(
+                "Saved with their answer; it covers (pre-ticked in the checklist): {}",
+                labels.join("; ")
+            ));
+        }
+        Ok(())
     }
 
     fn edit(

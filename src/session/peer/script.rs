@@ -149,6 +149,9 @@ impl Interview<'_> {
             ));
         }
         p.say("Notes: type lines, `.` saves them; `:answer` to paste their typed answer; `:next` when the step is done.");
+        if step == StepId::HighLevel {
+            p.say("If they draw, `:diagram` opens a Mermaid template to type their diagram (arrow lines such as `Client -> LB -> API` after `:answer` work too): it is read and graded with their answer.");
+        }
     }
 
     fn reveal(
