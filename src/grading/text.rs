@@ -433,7 +433,7 @@ mod tests {
     }
 
     #[test]
-    fn odd_input_does_not_panic() {
+    fn odd_input_gives_sentences_inside_the_text() {
         for text in [
             "",
             "\n\n",
@@ -444,7 +444,17 @@ mod tests {
             "```\ncode\n```",
             "a.b.c",
         ] {
-            let _ = sentences(text);
+            for s in sentences(text) {
+                // Spans lie on character boundaries inside the text, and
+                // every word's offset (within the sentence) is inside it.
+                let inside = text.get(s.span.clone());
+                assert!(inside.is_some(), "{text:?}: {:?}", s.span);
+                for t in &s.tokens {
+                    assert!(t.pos < s.span.len(), "{text:?}: {:?} at {}", s.span, t.pos);
+                }
+            }
         }
+        assert!(sentences("").is_empty());
+        assert_eq!(sentences("é. ü? 日本語。").len(), 3);
     }
 }
