@@ -20,6 +20,7 @@ pub mod views;
 
 pub use crate::framework::{clock, one_line, sanitize};
 pub use diagram::read_back as diagram_read_back;
+pub use diagram_svg::diagram_svg;
 pub use grade_md::grade_markdown;
 pub use grade_text::{grade_text, question_text};
 pub use problems::{problem_list, problem_show};
