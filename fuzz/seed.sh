@@ -5,13 +5,15 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 bin=../target/debug/sdcoach
-mkdir -p work/answer_grader work/quantities work/transcript_loader work/data_loader
+mkdir -p work/answer_grader work/quantities work/transcript_loader work/data_loader work/diagram
 i=0
 for f in ../examples/url-shortener.md ../tests/calibration/*/*.md; do
   i=$((i + 1))
   { printf "\\x$(printf %02x $((i % 9)))"; cat "$f"; } > "work/answer_grader/seed-$i"
   awk '/^## .*[Ee]stimat/{p=1;next} /^## /{p=0} p' "$f" > "work/quantities/seed-$i"
   [ -s "work/quantities/seed-$i" ] || rm "work/quantities/seed-$i"
+  awk '/^## .*[Hh]igh/{p=1;next} /^## /{p=0} p' "$f" > "work/diagram/seed-$i"
+  [ -s "work/diagram/seed-$i" ] || rm "work/diagram/seed-$i"
 done
 cp ../tests/fixtures/*.yaml work/transcript_loader/
 tmp=$(mktemp -d)

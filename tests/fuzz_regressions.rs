@@ -48,3 +48,8 @@ fn transcript_loader() {
 fn data_loader() {
     assert!(replay("data_loader", bodies::data_loader) > 0);
 }
+
+#[test]
+fn diagram() {
+    assert!(replay("diagram", bodies::diagram) > 0);
+}

@@ -147,3 +147,47 @@ pub fn data_loader(data: &[u8]) {
     }
     render_all(&ProblemList(&catalog.problems));
 }
+
+/// The diagram reader: any text read for Mermaid blocks and arrow lines,
+/// within its limits, every arrow between boxes that exist; the structure
+/// rules of every rubric checked against it; the listing and the SVG drawn;
+/// and the text graded as a high-level step.
+pub fn diagram(data: &[u8]) {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    use sdcoach::diagram as dg;
+    let d = dg::read_one(text);
+    assert!(d.nodes.len() <= dg::model::MAX_NODES);
+    assert!(d.edges.len() <= dg::model::MAX_EDGES);
+    assert!(d.issues.len() <= dg::model::MAX_ISSUES);
+    let n = d.nodes.len();
+    assert!(d
+        .edges
+        .iter()
+        .all(|e| e.from < n && e.to < n && e.from != e.to));
+    let lines = text.lines().count().max(1);
+    assert!(d.issues.iter().all(|i| i.line >= 1 && i.line <= lines + 1));
+    let c = catalog();
+    for rubric in c.rubrics.values() {
+        let results = dg::check(&d, &rubric.structure, text);
+        for r in &results {
+            assert!(r.edges.iter().all(|&e| e < d.edges.len()));
+            assert!(r.nodes.iter().all(|&v| v < n));
+        }
+        let _ = report::diagram_svg(&d, &results).into_string();
+    }
+    let _ = report::diagram_read_back(&d, &[]);
+    let _ = dg::with_drawing(text, dg::TEMPLATE);
+    let id = &c.problems[text.len() % c.problems.len()].id;
+    let mut steps: [String; 7] = Default::default();
+    steps[StepId::HighLevel.index()] = text.to_string();
+    let answer = grading::Answer::from_steps(None, steps);
+    if let Ok(g) = grading::grade(c, id, &answer, &Extras::default()) {
+        assert!(g.score <= 100, "score {}", g.score);
+        render_all(&GradeView {
+            grade: &g,
+            session: None,
+        });
+    }
+}

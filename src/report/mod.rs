@@ -21,6 +21,7 @@ pub mod views;
 
 pub use crate::framework::{clock, one_line, sanitize};
 pub use diagram::read_back as diagram_read_back;
+pub use diagram_svg::diagram_svg;
 pub use drill::{SheetView, StatsView};
 pub use grade_md::grade_markdown;
 pub use grade_text::{grade_text, question_text};
