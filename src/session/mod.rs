@@ -8,6 +8,7 @@ pub mod drill;
 pub mod editor;
 pub mod engine;
 pub mod line;
+pub mod live;
 pub mod peer;
 pub mod probes;
 pub mod prompter;

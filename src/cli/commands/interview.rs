@@ -5,9 +5,10 @@ use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
 use sdcoach::report;
 use sdcoach::session::{
-    self, terminal, Clock, Core, Interview, PeerOutcome, StartOptions, SystemClock,
+    live::{open_live, Live},
+    Interview, PeerOutcome, StartOptions, SystemClock,
 };
-use sdcoach::transcript::{Mode, Store};
+use sdcoach::transcript::Mode;
 use sdcoach::Result;
 use std::path::PathBuf;
 
@@ -40,42 +41,24 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         ..StartOptions::default()
     };
     let catalog = Catalog::open(config.data.as_deref())?;
-    let interactive = terminal::interactive();
-    let mut prompter = terminal::prompter(interactive);
-    let store = Store::new(&config.transcripts);
-    session::ensure_writable(&store.dir)?;
     let clock = SystemClock;
-    let Some((path, transcript, lock)) = session::start::open(
+    let Some(Live {
+        core,
+        mut prompter,
+        lock,
+    }) = open_live(
         &catalog,
-        &store,
+        &clock,
+        &config.transcripts,
         Mode::Peer,
         opts,
-        if interactive {
-            Some(prompter.as_mut())
-        } else {
-            None
-        },
-        clock.now(),
         &config.how,
     )?
     else {
         return Ok(exit::OK);
     };
-    let problem = catalog.problem(&transcript.problem)?;
-    let rubric = catalog.rubric(&transcript.problem)?;
-    let mut session = Interview {
-        core: Core {
-            catalog: &catalog,
-            problem,
-            transcript,
-            path,
-            store,
-            clock: &clock,
-            how: config.how.clone(),
-        },
-        rubric,
-    };
-    terminal::guard_interrupts(&session.core.path, &session.core.resume_command());
+    let rubric = catalog.rubric(&core.problem.id)?;
+    let mut session = Interview { core, rubric };
     let outcome = session.run(prompter.as_mut())?;
     // The session is over: release its lock before the report is printed.
     drop(lock);

@@ -5,8 +5,9 @@ use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
 use sdcoach::drill;
 use sdcoach::report;
-use sdcoach::session::{self, terminal, Clock, Core, Outcome, Practice, StartOptions, SystemClock};
-use sdcoach::transcript::{Mode, Store};
+use sdcoach::session::live::{open_live, Live};
+use sdcoach::session::{Outcome, Practice, StartOptions, SystemClock};
+use sdcoach::transcript::Mode;
 use sdcoach::Result;
 use std::path::PathBuf;
 
@@ -47,40 +48,23 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         no_curveball: args.no_curveball,
     };
     let catalog = Catalog::open(config.data.as_deref())?;
-    let interactive = terminal::interactive();
-    let mut prompter = terminal::prompter(interactive);
-    let store = Store::new(&config.transcripts);
-    session::ensure_writable(&store.dir)?;
     let clock = SystemClock;
-    let Some((path, transcript, lock)) = session::start::open(
+    let Some(Live {
+        core,
+        mut prompter,
+        lock,
+    }) = open_live(
         &catalog,
-        &store,
+        &clock,
+        &config.transcripts,
         Mode::Solo,
         opts,
-        if interactive {
-            Some(prompter.as_mut())
-        } else {
-            None
-        },
-        clock.now(),
         &config.how,
     )?
     else {
         return Ok(exit::OK);
     };
-    let problem = catalog.problem(&transcript.problem)?;
-    let mut session = Practice {
-        core: Core {
-            catalog: &catalog,
-            problem,
-            transcript,
-            path,
-            store,
-            clock: &clock,
-            how: config.how.clone(),
-        },
-    };
-    terminal::guard_interrupts(&session.core.path, &session.core.resume_command());
+    let mut session = Practice { core };
     let outcome = session.run(prompter.as_mut())?;
     // The session is over: release its lock before the report is printed.
     drop(lock);
