@@ -1,8 +1,8 @@
 //! Red and green flags: phrase flags from the rubrics and built-in detectors
 //! that look at the shape of an answer.
 
-use super::matcher::Matcher;
-use super::stance::{absolute_kind, stance_at, Absolute};
+use super::matcher::{Matcher, Mention};
+use super::stance::{absolute_kind, stance_at, Absolute, Stance};
 use super::text::Sentence;
 use super::topics::{has_reason, is_listy};
 use super::StepDoc;
@@ -85,13 +85,14 @@ pub fn raise(
         docs
     };
     for doc in docs {
-        for m in matcher.find(doc.text, &doc.sentences) {
+        let mentions = matcher.find(doc.text, &doc.sentences);
+        for m in &mentions {
             let flag = &flags[m.target];
             let sentence = &doc.sentences[m.sentence];
             let counts = if green {
                 m.stance.earns_credit()
             } else {
-                m.stance.raises_red()
+                m.stance.raises_red() && !continues_turned_down(&mentions, m)
             };
             if !counts
                 || (green && is_listy(sentence))
@@ -117,6 +118,23 @@ pub fn raise(
         }
     }
     Ok(out)
+}
+
+/// How many sentences after an option is put forward or turned down a
+/// mention of the same flag still belongs to that discussion.
+const DISCUSSION: usize = 2;
+
+/// True when the mention goes on about an approach the sentences just before
+/// put forward as an option or turned down: "Option 1 is polling every few
+/// seconds. With 100M phones polling every 5 s that is 20M requests/s…"
+/// works out why it loses; it does not adopt it.
+fn continues_turned_down(mentions: &[Mention], m: &Mention) -> bool {
+    mentions.iter().any(|o| {
+        o.target == m.target
+            && o.sentence <= m.sentence
+            && m.sentence - o.sentence <= DISCUSSION
+            && matches!(o.stance, Stance::Considered | Stance::Rejected | Stance::Negated)
+    })
 }
 
 fn doc<'a, 'b>(docs: &'a [StepDoc<'b>], id: StepId) -> Option<&'a StepDoc<'b>> {
@@ -396,5 +414,29 @@ fn detect(
                 )
             })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::grading::{grade, parse_answer, Extras};
+
+    fn red(problem: &str, deep_dive: &str) -> Vec<String> {
+        let catalog = Catalog::embedded().expect("built-in data");
+        let text = format!("## Deep Dive\n\n{deep_dive}\n");
+        let g = grade(&catalog, problem, &parse_answer(&text), &Extras::default())
+            .expect("graded");
+        g.flags.red.into_iter().map(|h| h.id).collect()
+    }
+
+    #[test]
+    fn working_out_why_an_option_loses_does_not_adopt_it() {
+        let weighed = "Option 1 is plain HTTP polling every few seconds. With 100M phones \
+                       polling every 5 s that is 20M requests/s, nearly all empty. So I'd \
+                       keep one persistent connection per phone instead.";
+        assert!(!red("whatsapp", weighed).contains(&"polling_for_messages".to_string()));
+        let adopted = "Each phone polls the server every 5 seconds for new messages.";
+        assert!(red("whatsapp", adopted).contains(&"polling_for_messages".to_string()));
     }
 }

@@ -315,6 +315,9 @@ fn considered(tokens: &[Token], at: usize) -> bool {
                     | "considered"
                     | "consider"
             ) || (w == "first" && next == Some("idea"))
+                // "content you can cache forever": what is possible, said of
+                // anyone, is not the candidate's design.
+                || (w == "you" && next == Some("can"))
                 || (w == "would" && matches!(next, Some("require") | Some("need") | Some("mean")))
                 || (w == "one" && matches!(next, Some("way") | Some("approach") | Some("idea")))
         })
@@ -580,6 +583,11 @@ mod tests {
             Stance::Rejected
         );
         assert_eq!(of("One option is polling.", "polling"), Stance::Considered);
+        assert_eq!(
+            of("Immutable content you can cache forever.", "cache"),
+            Stance::Considered
+        );
+        assert_eq!(of("We can cache it forever.", "cache"), Stance::Adopted);
     }
 
     #[test]
