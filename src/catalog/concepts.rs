@@ -14,6 +14,9 @@ pub struct Lexicon {
     /// Words with senses that do not count.
     #[serde(default)]
     pub senses: Vec<Sense>,
+    /// Words that stand for each other in every phrase: `[tweet, post]`.
+    #[serde(default)]
+    pub same: Vec<Vec<String>>,
     #[serde(default)]
     pub concepts: Vec<Concept>,
 }

@@ -133,7 +133,10 @@ fn continues_turned_down(mentions: &[Mention], m: &Mention) -> bool {
         o.target == m.target
             && o.sentence <= m.sentence
             && m.sentence - o.sentence <= DISCUSSION
-            && matches!(o.stance, Stance::Considered | Stance::Rejected | Stance::Negated)
+            && matches!(
+                o.stance,
+                Stance::Considered | Stance::Rejected | Stance::Negated
+            )
     })
 }
 
@@ -306,15 +309,25 @@ fn detect(
             let design_words = words(docs, &[StepId::HighLevel, StepId::DeepDive]);
             // A requirements step of one dismissive line: no question, no
             // figure, no assumption.
-            let req = doc(docs, StepId::Requirements);
+            // Requirements written under a "Scope" heading still count:
+            // every requirements step is read for a question or an assumption.
             let req_words = words(docs, &[StepId::Requirements]);
-            let asks_nothing = req.is_some_and(|d| {
-                !d.sentences.iter().any(|s| {
+            let req_steps = [
+                StepId::Requirements,
+                StepId::Functional,
+                StepId::NonFunctional,
+            ];
+            let asks_nothing = !req_steps.iter().filter_map(|id| doc(docs, *id)).any(|d| {
+                d.sentences.iter().any(|s| {
                     s.question
+                        || s.answered
                         || s.tokens.iter().any(|t| {
                             t.numeric
                                 || t.word.starts_with("assum")
-                                || matches!(t.word.as_str(), "let's" | "suppose")
+                                || matches!(
+                                    t.word.as_str(),
+                                    "let's" | "suppose" | "confirm" | "clarify" | "ask"
+                                )
                         })
                 })
             });
@@ -377,10 +390,15 @@ fn detect(
             let count: usize = ids
                 .iter()
                 .filter_map(|id| doc(docs, *id))
-                .map(|d| d.sentences.iter().filter(|s| s.question).count())
+                .map(|d| {
+                    d.sentences
+                        .iter()
+                        .filter(|s| s.question || s.answered)
+                        .count()
+                })
                 .sum();
             if count >= 2 {
-                first_sentence(docs, ids, |s| s.question).map(|(q, step)| {
+                first_sentence(docs, ids, |s| s.question || s.answered).map(|(q, step)| {
                     (
                         format!("{q} (+{} more questions)", count - 1),
                         (!free_form).then_some(step),
@@ -425,8 +443,7 @@ mod tests {
     fn red(problem: &str, deep_dive: &str) -> Vec<String> {
         let catalog = Catalog::embedded().expect("built-in data");
         let text = format!("## Deep Dive\n\n{deep_dive}\n");
-        let g = grade(&catalog, problem, &parse_answer(&text), &Extras::default())
-            .expect("graded");
+        let g = grade(&catalog, problem, &parse_answer(&text), &Extras::default()).expect("graded");
         g.flags.red.into_iter().map(|h| h.id).collect()
     }
 

@@ -23,8 +23,14 @@ use std::collections::BTreeSet;
 /// Which facts the questions in `text` uncover.
 fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Vec<String> {
     let mut ids = BTreeSet::new();
-    for s in sents.iter().filter(|s| s.question) {
+    for s in sents.iter().filter(|s| s.question || s.answered) {
         let q = text.get(s.span.clone()).unwrap_or("");
+        // Of "Q: How many users? → 100M" only the question asks.
+        let q = if s.answered {
+            q.split_once('?').map_or(q, |(ask, _)| ask)
+        } else {
+            q
+        };
         for f in facts::match_facts(q, &problem.facts) {
             ids.insert(f.id.clone());
         }

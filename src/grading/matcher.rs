@@ -90,6 +90,8 @@ pub struct Lexicon {
     variants: Vec<(String, Vec<String>)>,
     /// Word to the guard phrases (as words) in which it does not count.
     senses: HashMap<String, Vec<Vec<String>>>,
+    /// Stem to the stem of the first word of its `same` group.
+    same: HashMap<String, String>,
 }
 
 impl Lexicon {
@@ -106,7 +108,20 @@ impl Lexicon {
                 }
             }
         }
+        let mut same = HashMap::new();
+        for group in &l.same {
+            let stems: Vec<String> = group
+                .iter()
+                .filter_map(|w| tokenize(w).into_iter().next().map(|t| t.stem))
+                .collect();
+            if let Some(first) = stems.first() {
+                for st in &stems[1..] {
+                    same.insert(st.clone(), first.clone());
+                }
+            }
+        }
         Lexicon {
+            same,
             variants: l
                 .variants
                 .iter()
@@ -152,6 +167,11 @@ impl Lexicon {
             }
         }
         out
+    }
+
+    /// The stem a phrase word is matched by: its group's first word's.
+    fn canonical<'s>(&'s self, stem: &'s str) -> &'s str {
+        self.same.get(stem).map_or(stem, String::as_str)
     }
 
     /// True when the word at `j` sits inside one of its guard phrases.
@@ -261,7 +281,8 @@ impl Matcher {
 
     fn intern(&mut self, t: &Token) -> u32 {
         let next = self.stems.len() as u32;
-        let id = *self.stems.entry(t.stem.clone()).or_insert(next);
+        let stem = self.lexicon.canonical(&t.stem).to_string();
+        let id = *self.stems.entry(stem).or_insert(next);
         if !t.numeric && t.word.len() >= 5 && t.word.is_ascii() {
             let bucket = self.words.entry(t.word.as_bytes()[0]).or_default();
             if !bucket.iter().any(|(w, _)| *w == t.word) {
@@ -273,7 +294,7 @@ impl Matcher {
 
     /// Resolves a token to a vocabulary id: by stem, else by a small typo.
     fn resolve(&self, t: &Token, memo: &mut HashMap<String, Option<u32>>) -> Option<u32> {
-        if let Some(id) = self.stems.get(&t.stem) {
+        if let Some(id) = self.stems.get(self.lexicon.canonical(&t.stem)) {
             return Some(*id);
         }
         if t.numeric || t.word.len() < 5 || !t.word.is_ascii() {
@@ -510,6 +531,7 @@ mod tests {
                 word: "like".into(),
                 not: vec!["users like to".into()],
             }],
+            same: vec![vec!["tweet".into(), "post".into()]],
             concepts: vec![],
         };
         let m = Matcher::with_lexicon(
@@ -517,6 +539,7 @@ mod tests {
                 (vec!["fan-out on write"], vec![]),
                 (vec!["keep .. in memory"], vec![]),
                 (vec!["likes"], vec![]),
+                (vec!["tweets table"], vec![]),
             ],
             Lexicon::from_catalog(&lex),
         )
@@ -528,5 +551,6 @@ mod tests {
         assert!(hits("We keep posts on disk, and memory is small.").is_empty());
         assert!(hits("Users like to scroll.").is_empty());
         assert_eq!(hits("Users can like a post."), [2]);
+        assert_eq!(hits("The posts table is split by id."), [3]);
     }
 }

@@ -190,6 +190,15 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "slower"
             | "kills"
             | "drains"
+            | "destroy"
+            | "destroys"
+            | "hammering"
+            | "unreliable"
+            | "fragile"
+            | "brittle"
+            | "dangerous"
+            | "pointless"
+            | "mistake"
     ) || (w == "too"
         && next.is_some_and(|n| {
             matches!(
@@ -314,7 +323,9 @@ fn considered(tokens: &[Token], at: usize) -> bool {
                     | "simplest"
                     | "considered"
                     | "consider"
+                    | "tempting"
             ) || (w == "first" && next == Some("idea"))
+                || (w == "another" && matches!(next, Some("idea" | "option" | "approach" | "way")))
                 // "content you can cache forever": what is possible, said of
                 // anyone, is not the candidate's design.
                 || (w == "you" && next == Some("can"))
@@ -483,6 +494,40 @@ pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute
     None
 }
 
+/// "Simple last-write-wins would let…", "Having every device poll would
+/// mean…": the mention is the subject of a conditional the candidate has not
+/// (yet) taken as theirs. No "we" or "I" comes between it and "would".
+fn hypothetical(tokens: &[Token], at: usize) -> bool {
+    for t in tokens[at + 1..].iter().take(14) {
+        match t.word.as_str() {
+            "would" | "would've" => return true,
+            "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// A mention inside a bold title that leads its sentence ("**Doing the
+/// fan-out synchronously.** I don't want…"): the title names the subject; the
+/// text after it says what is done about it.
+fn in_title(s: &Sentence, source: &str, tok: &Token) -> bool {
+    let Some(raw) = source.get(s.span.clone()) else {
+        return false;
+    };
+    let lead = raw.len() - raw.trim_start_matches([' ', '-', '*', '\t']).len();
+    let body = &raw[lead.saturating_sub(2)..];
+    if !raw[..lead].ends_with("**") {
+        return false;
+    }
+    let Some(close) = body[2..].find("**").map(|c| c + 2 + lead - 2) else {
+        return false;
+    };
+    tok.pos < close && raw[close + 2..].trim().len() > 2
+}
+
 /// The stance of the mention at token `at` of sentence `si`.
 pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stance {
     let Some(s) = sents.get(si) else {
@@ -492,7 +537,13 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
         return Stance::Adopted;
     };
     if s.question {
-        return Stance::Asked;
+        // "The first idea is polling every few seconds: 'anything new?'"
+        // puts an option forward; the question mark is the option's own.
+        return if considered(&s.tokens, at) {
+            Stance::Considered
+        } else {
+            Stance::Asked
+        };
     }
     if absolute_clause(s, source, tok.clause) {
         return Stance::Absolute;
@@ -512,6 +563,9 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
         } else {
             Stance::Considered
         };
+    }
+    if hypothetical(&s.tokens, at) || in_title(s, source, tok) {
+        return Stance::Considered;
     }
     Stance::Adopted
 }
@@ -588,6 +642,39 @@ mod tests {
             Stance::Considered
         );
         assert_eq!(of("We can cache it forever.", "cache"), Stance::Adopted);
+        assert_eq!(
+            of("Simple last-write-wins would destroy edits.", "wins"),
+            Stance::Rejected
+        );
+        assert_eq!(
+            of(
+                "Having every device poll would mean a lot of traffic.",
+                "poll"
+            ),
+            Stance::Considered
+        );
+        assert_eq!(
+            of(
+                "If the node dies, we would fail over to a replica.",
+                "replica"
+            ),
+            Stance::Adopted
+        );
+        assert_eq!(
+            of("It's tempting to write each ping to the database.", "ping"),
+            Stance::Considered
+        );
+        assert_eq!(
+            of(
+                "**Doing the fanout synchronously.** I don't want that.",
+                "synchronously"
+            ),
+            Stance::Considered
+        );
+        assert_eq!(
+            of("**Fan-out.** We fan out synchronously.", "synchronously"),
+            Stance::Adopted
+        );
     }
 
     #[test]

@@ -28,6 +28,9 @@ pub struct Sentence {
     pub list_item: bool,
     /// The sentence is a question (`?` at its end or `Q:` in front).
     pub question: bool,
+    /// A clarifying question with the candidate's answer on the same line
+    /// ("Q: How many users? → 100M"): asked and settled, one unit.
+    pub answered: bool,
     /// Number of commas, slashes and plus signs: a high count means a list.
     pub separators: usize,
     /// What opened each clause, by clause number: `^` for the first, `b`
@@ -303,7 +306,9 @@ fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Se
                 n == b' ' || n == b'\n' || n == b'\r' || n == b'\t' || n == b'"' || n == b')'
             });
             let is_abbrev = b == b'.' && is_abbreviation(&block[start..i]);
-            if boundary && !(prev_digit && next_digit) && !is_abbrev {
+            // "Q: How many users? → 100M": the question and its answer are one unit.
+            let answered = b == b'?' && answer_follows(&block[i + 1..]);
+            if boundary && !(prev_digit && next_digit) && !is_abbrev && !answered {
                 push_sentence(text, span.start + start..span.start + i + 1, list_item, out);
                 start = i + 1;
             }
@@ -313,6 +318,26 @@ fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Se
     if start < block.len() {
         push_sentence(text, span.start + start..span.end, list_item, out);
     }
+}
+
+/// True when what follows a question mark on its line is the candidate's
+/// own answer: an arrow, a dash or `A:`.
+fn answer_follows(rest: &str) -> bool {
+    let line = rest.split('\n').next().unwrap_or("").trim_start();
+    [
+        "→",
+        "->",
+        "=>",
+        "—",
+        "–",
+        "- ",
+        "A:",
+        "Answer:",
+        "Assume",
+        "Assumption",
+    ]
+    .iter()
+    .any(|m| line.starts_with(m))
 }
 
 fn is_abbreviation(before: &str) -> bool {
@@ -333,10 +358,14 @@ fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<
         return;
     }
     let trimmed = raw.trim();
+    let answered = trimmed
+        .split_once('?')
+        .is_some_and(|(_, rest)| answer_follows(rest));
     let question = trimmed.ends_with('?')
-        || trimmed.starts_with("Q:")
-        || trimmed.starts_with("- Q:")
-        || trimmed.starts_with("* Q:");
+        || (!answered
+            && (trimmed.starts_with("Q:")
+                || trimmed.starts_with("- Q:")
+                || trimmed.starts_with("* Q:")));
     let separators = raw
         .chars()
         .filter(|c| matches!(c, ',' | '/' | '+' | '|'))
@@ -346,6 +375,7 @@ fn push_sentence(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<
         tokens,
         list_item: list_item && !is_first_of_paragraph_prose(trimmed),
         question,
+        answered,
         separators,
         breaks,
     });
@@ -398,6 +428,15 @@ mod tests {
         assert!(t[6].clause > t[2].clause);
         let n = tokenize("peak 11.6K/s");
         assert_eq!(n[1].word, "11.6k");
+    }
+
+    #[test]
+    fn a_question_with_its_answer_is_one_statement() {
+        let s = sentences("- Q: Pictures? → Up to 4 per post; video is out.\n- Q: Scale?\n");
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].question, "answered in the same line");
+        assert!(s[0].tokens.iter().any(|t| t.word == "video"));
+        assert!(s[1].question);
     }
 
     #[test]

@@ -119,19 +119,42 @@ fn continues(s: &Sentence) -> bool {
 }
 
 /// Credit earned by a mention in sentence `i`.
+/// Most list items a lead-in line carries.
+const LEAD_IN_REACH: usize = 12;
+
+/// The line a list item hangs from, when it ends with a colon ("To keep
+/// redirects fast we add:"): the items below share its reason.
+fn lead_in(sentences: &[Sentence], i: usize) -> Option<&Sentence> {
+    if !sentences.get(i)?.list_item {
+        return None;
+    }
+    let from = i.saturating_sub(LEAD_IN_REACH);
+    let j = (from..i).rev().find(|&j| !sentences[j].list_item)?;
+    if !sentences[j + 1..i].iter().all(|s| s.list_item) {
+        return None;
+    }
+    let s = &sentences[j];
+    let last_clause = s.tokens.last().map_or(0, |t| usize::from(t.clause));
+    (s.breaks.last() == Some(&':') && s.breaks.len() > last_clause + 1).then_some(s)
+}
+
 pub fn credit(sentences: &[Sentence], i: usize) -> f64 {
     let Some(s) = sentences.get(i) else {
         return 0.0;
     };
     // Asking is what a clarifying question is for: it needs no reason.
-    if s.question {
+    if s.question || s.answered {
         return CREDIT_REASONED;
     }
     let reasoned = has_reason(s)
         || sentences
             .get(i + 1)
             .is_some_and(|n| continues(n) && has_reason(n));
-    if is_listy(s) && !(reasoned && s.len() > 4) {
+    // A bare item under a lead-in with a reason ("To keep redirects fast we
+    // add:") is part of that reasoned unit, however short.
+    let led = lead_in(sentences, i).is_some_and(has_reason);
+    let reasoned = reasoned || led;
+    if is_listy(s) && !(reasoned && (s.len() > 4 || led)) {
         CREDIT_LISTED
     } else if reasoned {
         CREDIT_REASONED
@@ -161,6 +184,11 @@ mod tests {
             [0.6]
         );
         assert_eq!(credits("- Redis cache"), [0.35]);
+        assert_eq!(
+            credits("To keep redirects fast because reads dominate, we add:\n- Redis cache\n"),
+            [1.0, 1.0]
+        );
+        assert_eq!(credits("We add:\n- Redis cache\n"), [0.6, 0.35]);
         assert_eq!(
             credits("Redis, Kafka, Cassandra, Elasticsearch, Kubernetes"),
             [0.35]
