@@ -80,6 +80,9 @@ fn keywords(pat: &str) -> Vec<String> {
     out
 }
 
+/// Most figures a phrase skips between two of its words.
+const MAX_FIGURES: usize = 10;
+
 /// Most words a `..` gap in a phrase stands for.
 pub const GAP: u8 = 3;
 
@@ -317,10 +320,27 @@ impl Matcher {
     }
 
     /// The end (exclusive) of phrase `p` matched from token `i`, if it matches.
-    fn match_at(&self, p: &Phrase, ids: &[Option<u32>], i: usize) -> Option<usize> {
+    fn match_at(
+        &self,
+        p: &Phrase,
+        ids: &[Option<u32>],
+        tokens: &[Token],
+        i: usize,
+    ) -> Option<usize> {
         let mut at = i;
         for (k, want) in p.ids.iter().enumerate().skip(1) {
-            let from = at + 1;
+            // Figures between a phrase's words are worked arithmetic, not
+            // other words: "new links: 100M / 86,400 s ≈ 1,160 per second"
+            // says "new links per second".
+            let mut from = at + 1;
+            let mut skipped = 0;
+            while skipped < MAX_FIGURES
+                && tokens.get(from).is_some_and(|t| t.numeric)
+                && ids.get(from).is_some_and(|id| *id != Some(*want))
+            {
+                from += 1;
+                skipped += 1;
+            }
             let to = (from + usize::from(p.gaps[k])).min(ids.len().saturating_sub(1));
             at = (from..=to).find(|&j| j < ids.len() && ids[j] == Some(*want))?;
         }
@@ -342,7 +362,7 @@ impl Matcher {
                 };
                 for &pi in cands {
                     let p = &self.phrases[pi];
-                    let Some(end) = self.match_at(p, &ids, i) else {
+                    let Some(end) = self.match_at(p, &ids, &s.tokens, i) else {
                         continue;
                     };
                     if (i..end).any(|j| self.lexicon.off_sense(&s.tokens, j)) {
