@@ -11,30 +11,35 @@ mod agreement;
 use sdcoach::catalog::Catalog;
 use std::path::Path;
 
-fn figures() -> agreement::Figures {
+fn figures(dir: &str) -> agreement::Figures {
     let catalog = Catalog::embedded().expect("built-in data");
-    let items = agreement::load(&catalog, Path::new("tests/agreement")).expect("agreement set");
+    let items = agreement::load(&catalog, Path::new(dir)).expect("agreement set");
     agreement::measure(&items)
 }
 
-#[test]
-fn the_agreement_set_is_complete() {
-    let f = figures();
-    assert!(f.items >= 48, "{} labelled answers", f.items);
+/// The least each figure may fall to on one set.
+struct Floors {
+    recall: f64,
+    precision: f64,
+    /// (level, exact share, within-one share).
+    bands: [(&'static str, f64, f64); 3],
+    order: f64,
+    max_false_red: usize,
+    max_red_on_clean: usize,
+    max_false_green: usize,
+    max_plain_gap: f64,
 }
 
-#[test]
-fn agreement_stays_above_its_floors() {
-    let f = figures();
+fn check(f: &agreement::Figures, at: &Floors) {
     let mut fails = Vec::new();
     let mut floor = |what: &str, got: f64, min: f64| {
         if got < min {
             fails.push(format!("{what}: {got:.3} < floor {min}"));
         }
     };
-    floor("topic recall", f.recall(), RECALL);
-    floor("topic precision", f.precision(), PRECISION);
-    for (level, exact, within) in BANDS {
+    floor("topic recall", f.recall(), at.recall);
+    floor("topic precision", f.precision(), at.precision);
+    for (level, exact, within) in at.bands {
         let (e, w) = f.band_shares(level);
         floor(&format!("{level} exact band"), e, exact);
         floor(&format!("{level} within one band"), w, within);
@@ -43,41 +48,78 @@ fn agreement_stays_above_its_floors() {
     floor(
         "ordering checks held",
         held as f64 / f.order_checks.max(1) as f64,
-        ORDER,
+        at.order,
     );
     assert!(fails.is_empty(), "{}", fails.join("\n"));
     assert!(
-        f.false_red.len() <= MAX_FALSE_RED,
+        f.false_red.len() <= at.max_false_red,
         "false red flags {:?}",
         f.false_red
     );
     assert!(
-        f.red_on_clean <= MAX_RED_ON_CLEAN,
+        f.red_on_clean <= at.max_red_on_clean,
         "red flags on clean answers {:?}",
         f.false_red
     );
     assert!(
-        f.false_green.len() <= MAX_FALSE_GREEN,
+        f.false_green.len() <= at.max_false_green,
         "false green flags {:?}",
         f.false_green
     );
     let gap = f.plain_gap.unwrap_or(0.0);
     assert!(
-        gap <= MAX_PLAIN_GAP,
+        gap <= at.max_plain_gap,
         "expert ahead of plain words by {gap:.1}"
     );
 }
 
-const RECALL: f64 = 0.84;
-const PRECISION: f64 = 0.87;
-/// (level, exact share, within-one share).
-const BANDS: [(&str, f64, f64); 3] = [
-    ("new-grad", 0.77, 0.95),
-    ("mid", 0.44, 0.90),
-    ("senior", 0.43, 0.81),
-];
-const ORDER: f64 = 0.78;
-const MAX_FALSE_RED: usize = 4;
-const MAX_RED_ON_CLEAN: usize = 2;
-const MAX_FALSE_GREEN: usize = 12;
-const MAX_PLAIN_GAP: f64 = 8.0;
+#[test]
+fn the_agreement_sets_are_complete() {
+    assert!(figures("tests/agreement").items >= 48);
+    assert!(figures("tests/heldout").items >= 32);
+}
+
+#[test]
+fn agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/agreement"),
+        &Floors {
+            recall: 0.85,
+            precision: 0.87,
+            bands: [
+                ("new-grad", 0.81, 0.95),
+                ("mid", 0.44, 0.92),
+                ("senior", 0.45, 0.83),
+            ],
+            order: 0.80,
+            max_false_red: 2,
+            max_red_on_clean: 0,
+            max_false_green: 12,
+            max_plain_gap: 8.0,
+        },
+    );
+}
+
+/// The held-out set (`tests/heldout/`) arrived after the grader was tuned
+/// on the first one; its floors hold what the grader reaches on text it
+/// was not written for, and above all no red flag on a clean answer.
+#[test]
+fn held_out_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/heldout"),
+        &Floors {
+            recall: 0.83,
+            precision: 0.87,
+            bands: [
+                ("new-grad", 0.53, 0.84),
+                ("mid", 0.46, 0.75),
+                ("senior", 0.43, 0.78),
+            ],
+            order: 0.84,
+            max_false_red: 3,
+            max_red_on_clean: 0,
+            max_false_green: 10,
+            max_plain_gap: 17.0,
+        },
+    );
+}
