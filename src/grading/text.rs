@@ -308,7 +308,8 @@ fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Se
             let is_abbrev = b == b'.' && is_abbreviation(&block[start..i]);
             // "Q: How many users? → 100M": the question and its answer are one unit.
             let answered = b == b'?' && answer_follows(&block[i + 1..]);
-            if boundary && !(prev_digit && next_digit) && !is_abbrev && !answered {
+            let splits = boundary && !(prev_digit && next_digit);
+            if splits && !is_abbrev && !answered {
                 push_sentence(text, span.start + start..span.start + i + 1, list_item, out);
                 start = i + 1;
             }
