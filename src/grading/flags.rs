@@ -117,7 +117,39 @@ pub fn raise(
             out.push(h);
         }
     }
+    // Each unrealistic target is one more thing an interviewer would push
+    // back on: the flag weighs once per claim, up to MAX_ABSOLUTES.
+    for h in &mut out {
+        let Some(flag) = flags.iter().find(|f| f.id == h.id) else {
+            continue;
+        };
+        if flag.detector == Some(Detector::AbsoluteClaims) {
+            let n = absolute_claims(docs);
+            if n > 1 {
+                h.points = flag.points * n.min(MAX_ABSOLUTES) as f64;
+                h.evidence = format!("{} (+{} more absolute claims)", h.evidence, n - 1);
+            }
+        }
+    }
     Ok(out)
+}
+
+/// Most absolute claims the over-confidence flag counts.
+const MAX_ABSOLUTES: usize = 3;
+
+/// Sentences that set an unrealistic absolute target (100% uptime, zero latency).
+fn absolute_claims(docs: &[StepDoc]) -> usize {
+    docs.iter()
+        .map(|d| {
+            d.sentences
+                .iter()
+                .filter(|s| {
+                    let clauses = s.tokens.last().map_or(0, |t| t.clause);
+                    (0..=clauses).any(|c| absolute_kind(s, d.text, c) == Some(Absolute::Target))
+                })
+                .count()
+        })
+        .sum()
 }
 
 /// How many sentences after an option is put forward or turned down a

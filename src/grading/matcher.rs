@@ -19,6 +19,9 @@ pub struct Mention {
     pub at: usize,
     /// How the clause stands towards the mention.
     pub stance: Stance,
+    /// How many of the sentence's words the match spans: a longer match is
+    /// more specific evidence ("fan-out on write" over "write").
+    pub words: usize,
 }
 
 #[derive(Debug)]
@@ -373,6 +376,7 @@ impl Matcher {
                         sentence: si,
                         at: i,
                         stance: stance_at(sentences, source, si, i),
+                        words: p.ids.len(),
                     });
                 }
             }
@@ -389,11 +393,16 @@ impl Matcher {
                             .iter()
                             .position(|t| t.pos + t.word.len() > m.start())
                             .unwrap_or(s.tokens.len().saturating_sub(1));
+                        let words = s.tokens[at..]
+                            .iter()
+                            .take_while(|t| t.pos < m.end())
+                            .count();
                         out.push(Mention {
                             target: *target,
                             sentence: si,
                             at,
                             stance: stance_at(sentences, source, si, at),
+                            words,
                         });
                     }
                 }

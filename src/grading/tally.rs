@@ -51,6 +51,11 @@ pub(crate) fn regex_error(file: &str, what: &str, id: &str, pattern: &str, err: 
 /// heading: the content counts, the structure less so.
 pub const OTHER_STEP_FACTOR: f64 = 0.5;
 
+/// The share when the mention elsewhere is substantive (a reasoned
+/// sentence, a question): an interviewer credits the content wherever it
+/// was said, and only the order of the interview suffers.
+pub const OTHER_STEP_REASONED: f64 = 0.8;
+
 /// A text searched for topics, and the step it was written under (`None`:
 /// it counts for every step, as a free-form answer does).
 pub struct Source<'a> {
@@ -62,9 +67,17 @@ pub struct Source<'a> {
 /// Best mention per topic: (credit, source index, sentence index).
 pub(crate) type Best = Option<(f64, usize, usize)>;
 
+/// Among mentions of equal credit, the one whose match spans most words is
+/// the evidence: "Q: Which features are in scope?" over a line that merely
+/// says "out of scope" in passing.
+fn better(c: f64, words: usize, best: Option<(f64, usize)>) -> bool {
+    best.is_none_or(|(b, w)| c > b + 1e-9 || ((c - b).abs() <= 1e-9 && words > w))
+}
+
 /// Finds the best-credited mention of every topic over all sources in one
 /// pass per source. A topic found under another step's heading earns
-/// [`OTHER_STEP_FACTOR`] of its credit.
+/// [`OTHER_STEP_REASONED`] of its credit when the mention is reasoned, else
+/// [`OTHER_STEP_FACTOR`].
 pub(crate) fn best_mentions(
     topics: &[(&Topic, Option<StepId>)],
     sources: &[Source],
@@ -78,18 +91,25 @@ pub(crate) fn best_mentions(
     )
     .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
     let mut best: Vec<Best> = vec![None; topics.len()];
+    let mut spans: Vec<usize> = vec![0; topics.len()];
     for (si, src) in sources.iter().enumerate() {
         for m in matcher.find(src.text, src.sentences) {
             if !m.stance.earns_credit() {
                 continue;
             }
+            let base = topics::credit(src.sentences, m.sentence);
             let factor = match (src.step, topics[m.target].1) {
+                (Some(a), Some(b)) if a != b && base >= topics::CREDIT_REASONED => {
+                    OTHER_STEP_REASONED
+                }
                 (Some(a), Some(b)) if a != b => OTHER_STEP_FACTOR,
                 _ => 1.0,
             };
-            let c = topics::credit(src.sentences, m.sentence) * factor;
-            if best[m.target].is_none_or(|(b, _, _)| c > b) {
-                best[m.target] = Some((c, si, m.sentence));
+            let c = base * factor;
+            let t = m.target;
+            if better(c, m.words, best[t].map(|(b, _, _)| (b, spans[t]))) {
+                best[t] = Some((c, si, m.sentence));
+                spans[t] = m.words;
             }
         }
     }
@@ -159,4 +179,18 @@ pub fn score_topics_in(
     let tagged: Vec<(&Topic, Option<StepId>)> = topics.iter().map(|t| (*t, None)).collect();
     let best = best_mentions(&tagged, &sources, file, lexicon)?;
     Ok(tally(topics, &best, &sources, None))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::better;
+
+    #[test]
+    fn more_credit_wins_and_a_longer_match_breaks_ties() {
+        assert!(better(0.6, 1, None));
+        assert!(better(1.0, 1, Some((0.6, 5))));
+        assert!(!better(0.6, 5, Some((1.0, 1))));
+        assert!(better(1.0, 4, Some((1.0, 2))));
+        assert!(!better(1.0, 2, Some((1.0, 2))), "the first of equals stays");
+    }
 }
