@@ -128,6 +128,68 @@ fn a_piped_session_runs_to_the_graded_report() {
 }
 
 #[test]
+fn the_level_sets_the_bar_and_is_saved_for_reviews() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let run = |level: &str| {
+        let out = sdcoach(dir.path())
+            .args(["--level", level, "practice", "url-shortener"])
+            .write_stdin(SESSION)
+            .output()
+            .expect("runs");
+        assert_eq!(out.status.code(), Some(0));
+        String::from_utf8_lossy(&out.stdout).to_string()
+    };
+    let junior = run("new-grad");
+    let senior = run("senior");
+    assert!(senior.contains("for a senior candidate"), "{senior}");
+    assert!(!junior.contains("for a senior candidate"));
+    let saved: Vec<_> = transcripts(dir.path())
+        .iter()
+        .map(|p| sdcoach::transcript::Store::load(p).expect("loads"))
+        .collect();
+    let levels: Vec<_> = saved.iter().map(|t| t.level).collect();
+    assert!(
+        levels.contains(&sdcoach::grading::Level::Senior),
+        "{levels:?}"
+    );
+    // The senior bar is higher: the same answers earn a band no better
+    // (bands are listed best first).
+    let band = |l: sdcoach::grading::Level| {
+        saved
+            .iter()
+            .find(|t| t.level == l)
+            .and_then(|t| t.grade.as_ref())
+            .map(|g| {
+                let worse = sdcoach::grading::Band::ALL
+                    .iter()
+                    .position(|b| *b == g.band);
+                (g.score, worse)
+            })
+            .expect("graded")
+    };
+    let (js, jb) = band(sdcoach::grading::Level::NewGrad);
+    let (ss, sb) = band(sdcoach::grading::Level::Senior);
+    assert!(
+        sb >= jb && ss.abs_diff(js) <= 10,
+        "{js}/{jb:?} vs {ss}/{sb:?}"
+    );
+    // A review re-grades at the session's own level unless one is chosen.
+    let senior_file = transcripts(dir.path())
+        .into_iter()
+        .zip(&saved)
+        .find(|(_, t)| t.level == sdcoach::grading::Level::Senior)
+        .map(|(p, _)| p)
+        .expect("senior session");
+    let review = sdcoach(dir.path())
+        .args(["review"])
+        .arg(&senior_file)
+        .output()
+        .expect("runs");
+    let text = String::from_utf8_lossy(&review.stdout);
+    assert!(text.contains("for a senior candidate"), "{text}");
+}
+
+#[test]
 fn end_of_input_saves_an_unfinished_session_and_resume_finishes_it() {
     let dir = tempfile::tempdir().expect("tempdir");
     let first: String = SESSION.lines().take(6).map(|l| format!("{l}\n")).collect();

@@ -23,6 +23,9 @@ pub struct Config {
     /// Default length of a session.
     pub minutes: u32,
     pub level: Level,
+    /// The level when one was chosen (flag, environment or config file):
+    /// reviews re-grade a saved session at it instead of the session's own.
+    pub level_chosen: Option<Level>,
     /// Every setting with where it came from, for `sdcoach config`.
     pub settings: Settings,
     pub style: Style,
@@ -62,6 +65,8 @@ pub fn run<I: IntoIterator<Item = OsString>>(args: I) -> i32 {
         transcripts: settings.transcripts.value.clone(),
         minutes: settings.minutes.value,
         level: settings.level.value,
+        level_chosen: (settings.level.source != sdcoach::settings::Source::Default)
+            .then_some(settings.level.value),
         style: Style::decide(settings.color.value),
         settings,
         how: Invocation::detect(),

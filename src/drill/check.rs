@@ -101,8 +101,13 @@ fn check_points(p: &PointsCheck, catalog: &Catalog, answer: &str) -> CrateResult
         }
         None => {
             let points: Vec<&Topic> = p.points.iter().collect();
-            let (s, matched, missed) =
-                grading::score_topics(&points, answer, &sentences(answer), &p.file)?;
+            let (s, matched, missed) = grading::score_topics_in(
+                &catalog.concepts,
+                &points,
+                answer,
+                &sentences(answer),
+                &p.file,
+            )?;
             (s.round().clamp(0.0, 100.0) as u32, matched, missed)
         }
     };

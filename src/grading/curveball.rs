@@ -2,10 +2,10 @@
 //! ten times higher", "the cache cluster just died") and the candidate's
 //! reply is graded against what a good adaptation covers, on its own.
 
-use super::tally::score_topics;
+use super::tally::score_topics_in;
 use super::text::sentences;
 use super::types::{Extras, Missed, TopicHit};
-use crate::catalog::{Problem, Topic};
+use crate::catalog::{Lexicon, Problem, Topic};
 use crate::error::Result;
 use serde::Serialize;
 
@@ -23,7 +23,11 @@ pub struct CurveballGrade {
 
 /// Grades the reply to the curveball the session threw, if any. A reply to
 /// a curveball the problem no longer has is left out.
-pub fn curveball_grade(problem: &Problem, extras: &Extras) -> Result<Option<CurveballGrade>> {
+pub fn curveball_grade(
+    concepts: &Lexicon,
+    problem: &Problem,
+    extras: &Extras,
+) -> Result<Option<CurveballGrade>> {
     let Some((id, reply)) = &extras.curveball else {
         return Ok(None);
     };
@@ -32,12 +36,12 @@ pub fn curveball_grade(problem: &Problem, extras: &Extras) -> Result<Option<Curv
     };
     let topics: Vec<&Topic> = c.topics.iter().collect();
     let file = format!("problems/{}.yaml", problem.id);
-    // score_topics already maps coverage to 0-100 (near-complete earns 100).
+    // score_topics_in already maps coverage to 0-100 (near-complete earns 100).
     let (ratio_score, matched, missed): (f64, Vec<TopicHit>, Vec<Missed>) =
         if reply.trim().is_empty() {
             (0.0, Vec::new(), Vec::new())
         } else {
-            score_topics(&topics, reply, &sentences(reply), &file)?
+            score_topics_in(concepts, &topics, reply, &sentences(reply), &file)?
         };
     let missed_labels: Vec<String> = if reply.trim().is_empty() {
         c.topics.iter().map(|t| t.label.clone()).collect()

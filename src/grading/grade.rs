@@ -353,7 +353,7 @@ fn grade_with(
     super::structure::apply(&mut steps, &mut flags, &structure, rubric);
     let (score, dimensions) = score::overall_weighted(&steps, &flags, &policy.weights);
     let follow_ups = follow_up_grades(catalog, extras)?;
-    let curveball = super::curveball::curveball_grade(problem, extras)?;
+    let curveball = super::curveball::curveball_grade(&catalog.concepts, problem, extras)?;
     Ok(Grade {
         problem: problem.id.clone(),
         title: problem.title.clone(),

@@ -27,7 +27,7 @@ pub use flags::FlagHit;
 pub use grade::{grade, grade_at, grade_question, step_flags};
 pub use level::{Level, Policy, UnknownLevel};
 pub use score::{Band, Dimensions};
-pub use tally::{score_topics, score_topics_in, Source, OTHER_STEP_FACTOR};
+pub use tally::{score_topics_in, Source, OTHER_STEP_FACTOR};
 pub use types::{
     Extras, FactCoverage, Flags, Grade, Missed, QuestionGrade, StepDoc, StepGrade, TopicHit,
     HINT_COST,

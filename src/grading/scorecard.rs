@@ -44,6 +44,8 @@ pub struct ScorecardInput {
     pub ratings: Vec<Rating>,
     pub recommendation: Option<Band>,
     pub notes: String,
+    /// The level the candidate is judged at: it sets the band thresholds.
+    pub level: super::Level,
 }
 
 impl ScorecardInput {
@@ -277,7 +279,7 @@ pub fn scorecard(
         })
         .collect();
 
-    let computed_band = Band::from_score(computed);
+    let computed_band = super::level::Policy::of(catalog, input.level).band(computed);
     let mut disagreements = Vec::new();
     for d in &dimensions {
         if let Some(p) = d.rating_pct {

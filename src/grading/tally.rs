@@ -152,18 +152,10 @@ pub(crate) fn tally(
     (score::coverage_score(ratio), matched, missed)
 }
 
-/// Scores topics over one text: best credit per topic with its evidence.
-/// Concept references and word senses need the lexicon: see [`score_topics_in`].
-pub fn score_topics(
-    topics: &[&Topic],
-    text: &str,
-    sents: &[Sentence],
-    file: &str,
-) -> Result<(f64, Vec<TopicHit>, Vec<Missed>)> {
-    score_topics_in(&Lexicon::default(), topics, text, sents, file)
-}
-
-/// [`score_topics`] with the concept lexicon.
+/// Scores topics over one text: best credit per topic with its evidence,
+/// reading the topics' concept references and word senses through the
+/// lexicon (every caller passes the catalog's, so a session's checklist and
+/// the grade credit the same words).
 pub fn score_topics_in(
     lexicon: &Lexicon,
     topics: &[&Topic],

@@ -20,9 +20,10 @@ use crate::transcript::{
 use chrono::{DateTime, FixedOffset};
 use serde::Serialize;
 
-/// Re-grades a transcript against the current rubric.
+/// Re-grades a transcript against the current rubric, at the level the
+/// session was held at.
 pub fn regrade(catalog: &Catalog, t: &Transcript) -> crate::Result<Grade> {
-    grading::grade(catalog, &t.problem, &t.answer(), &t.extras())
+    grading::grade_at(catalog, &t.problem, &t.answer(), &t.extras(), t.level)
 }
 
 /// Who, what and when of a saved session.

@@ -6,9 +6,9 @@ use super::clock::Clock;
 use super::editor;
 use super::prompter::Prompter;
 use super::start::{command_of, Invocation};
-use crate::catalog::{Catalog, Hint, Problem, Rubric, Topic};
+use crate::catalog::{Catalog, Hint, Lexicon, Problem, Rubric, Topic};
 use crate::framework::{clock, StepId};
-use crate::grading::score_topics;
+use crate::grading::score_topics_in;
 use crate::grading::text::sentences;
 use crate::transcript::{Mode, Store, Transcript};
 use crate::Result;
@@ -31,7 +31,12 @@ pub enum NextHint {
 }
 
 /// Topic ids of a step that the text covers at all.
-pub fn covered_topics(rubric: &Rubric, step: StepId, text: &str) -> Result<Vec<String>> {
+pub fn covered_topics(
+    concepts: &Lexicon,
+    rubric: &Rubric,
+    step: StepId,
+    text: &str,
+) -> Result<Vec<String>> {
     if text.trim().is_empty() {
         return Ok(Vec::new());
     }
@@ -41,7 +46,7 @@ pub fn covered_topics(rubric: &Rubric, step: StepId, text: &str) -> Result<Vec<S
         .map(|s| s.topics.iter().collect())
         .unwrap_or_default();
     let file = format!("rubrics/{}.yaml", rubric.problem);
-    let (_, hits, _) = score_topics(&topics, text, &sentences(text), &file)?;
+    let (_, hits, _) = score_topics_in(concepts, &topics, text, &sentences(text), &file)?;
     Ok(hits.into_iter().map(|h| h.topic).collect())
 }
 
@@ -154,7 +159,7 @@ impl Core<'_> {
         let ladder = self.hint_ladder(step).to_vec();
         let given = self.transcript.step(step).hints.clone();
         let rubric = self.catalog.rubric(&self.problem.id)?;
-        let covered = covered_topics(rubric, step, so_far)?;
+        let covered = covered_topics(&self.catalog.concepts, rubric, step, so_far)?;
         let mut skipped = 0;
         for (i, rung) in ladder.iter().enumerate() {
             if given.contains(&rung.text) {

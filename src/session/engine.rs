@@ -60,11 +60,12 @@ impl Practice<'_> {
             }
         }
         let core = &mut self.core;
-        let g = grading::grade(
+        let g = grading::grade_at(
             core.catalog,
             &problem.id,
             &core.transcript.answer(),
             &core.transcript.extras(),
+            core.transcript.level,
         )?;
         core.transcript.finished = true;
         core.transcript.grade = Some(SavedGrade::from_grade(&g, core.clock.now()));
@@ -251,7 +252,14 @@ impl Practice<'_> {
         let text = core.transcript.step(step).answer.clone();
         let seed = core.transcript.seed;
         let mut asks: Vec<Next> = Vec::new();
-        for f in probes::after_answer(core.problem, rubric, step, &text, seed)? {
+        for f in probes::after_answer(
+            &core.catalog.concepts,
+            core.problem,
+            rubric,
+            step,
+            &text,
+            seed,
+        )? {
             match f {
                 FollowUp::Ask { ask, question } => asks.push(Next::Probe(ask, question)),
                 FollowUp::Nudge(say) => p.say(&format!("Interviewer: {say}")),

@@ -4,11 +4,11 @@
 //! in the deep dive two or three probes on what was missing or thin. A probe
 //! never asks about something the answer already covered well.
 
-use crate::catalog::{Probe, Problem, Rubric, Topic};
+use crate::catalog::{Lexicon, Probe, Problem, Rubric, Topic};
 use crate::estimation::{compare_estimates, EstimateVerdict};
 use crate::framework::StepId;
 use crate::grading::text::sentences;
-use crate::grading::{score_topics, TopicHit};
+use crate::grading::{score_topics_in, TopicHit};
 use crate::Result;
 
 /// Most key figures asked for after the estimation answer.
@@ -33,7 +33,12 @@ pub enum FollowUp {
 }
 
 /// How well the answer covered each topic of the step (0 when missed).
-fn coverage(rubric: &Rubric, step: StepId, text: &str) -> Result<Vec<(String, f64, f64)>> {
+fn coverage(
+    concepts: &Lexicon,
+    rubric: &Rubric,
+    step: StepId,
+    text: &str,
+) -> Result<Vec<(String, f64, f64)>> {
     let topics: Vec<&Topic> = rubric
         .steps
         .get(step.as_str())
@@ -43,7 +48,7 @@ fn coverage(rubric: &Rubric, step: StepId, text: &str) -> Result<Vec<(String, f6
     let hits: Vec<TopicHit> = if text.trim().is_empty() {
         Vec::new()
     } else {
-        score_topics(&topics, text, &sentences(text), &file)?.1
+        score_topics_in(concepts, &topics, text, &sentences(text), &file)?.1
     };
     Ok(topics
         .iter()
@@ -104,13 +109,14 @@ fn ask(p: &Probe) -> FollowUp {
 
 /// What to say after the answer to `step`.
 pub fn after_answer(
+    concepts: &Lexicon,
     problem: &Problem,
     rubric: &Rubric,
     step: StepId,
     text: &str,
     seed: u64,
 ) -> Result<Vec<FollowUp>> {
-    let cover = coverage(rubric, step, text)?;
+    let cover = coverage(concepts, rubric, step, text)?;
     let words = text.split_whitespace().count();
     let nothing = cover.iter().all(|(_, _, c)| *c == 0.0);
     if words < MIN_WORDS || (nothing && step != StepId::Estimation) {
@@ -217,11 +223,37 @@ mod tests {
             of followers we switch to fan-out on read and merge at read time, so that one \
             tweet does not cost 50 million writes.";
         for seed in 0..6 {
-            let after_rich =
-                asks(&after_answer(problem, rubric, StepId::DeepDive, rich, seed).expect("ok"));
-            let after_thin =
-                asks(&after_answer(problem, rubric, StepId::DeepDive, thin, seed).expect("ok"));
-            let said = after_answer(problem, rubric, StepId::DeepDive, thin, seed).expect("ok");
+            let after_rich = asks(
+                &after_answer(
+                    &catalog.concepts,
+                    problem,
+                    rubric,
+                    StepId::DeepDive,
+                    rich,
+                    seed,
+                )
+                .expect("ok"),
+            );
+            let after_thin = asks(
+                &after_answer(
+                    &catalog.concepts,
+                    problem,
+                    rubric,
+                    StepId::DeepDive,
+                    thin,
+                    seed,
+                )
+                .expect("ok"),
+            );
+            let said = after_answer(
+                &catalog.concepts,
+                problem,
+                rubric,
+                StepId::DeepDive,
+                thin,
+                seed,
+            )
+            .expect("ok");
             assert!((1..=3).contains(&after_thin.len()), "{said:?}");
             // A probe on push versus pull never follows an answer that covered it well.
             assert!(
@@ -239,7 +271,15 @@ mod tests {
         let problem = catalog.problem("url-shortener").expect("problem");
         let rubric = catalog.rubric("url-shortener").expect("rubric");
         for text in ["", "ok", "I like turtles and long walks on the beach."] {
-            let f = after_answer(problem, rubric, StepId::DeepDive, text, 1).expect("ok");
+            let f = after_answer(
+                &catalog.concepts,
+                problem,
+                rubric,
+                StepId::DeepDive,
+                text,
+                1,
+            )
+            .expect("ok");
             assert!(
                 matches!(f.as_slice(), [FollowUp::Nudge(_)]),
                 "{text}: {f:?}"
@@ -253,6 +293,7 @@ mod tests {
         let problem = catalog.problem("twitter").expect("problem");
         let rubric = catalog.rubric("twitter").expect("rubric");
         let f = after_answer(
+            &catalog.concepts,
             problem,
             rubric,
             StepId::NonFunctional,

@@ -28,6 +28,8 @@ pub struct StartOptions {
     pub candidate: Option<String>,
     /// No curveball in the deep dive (solo only).
     pub no_curveball: bool,
+    /// The level the candidate is judged at.
+    pub level: crate::grading::Level,
 }
 
 /// How the person started the program, so that hints name a command that
@@ -118,6 +120,7 @@ pub fn open(
     // The seed is unused in peer mode (the interviewer picks the probes).
     let seed = if mode == Mode::Solo { seed } else { 0 };
     let mut t = Transcript::new(&id, mode, opts.minutes, opts.timer, seed, now);
+    t.level = opts.level;
     t.curveballs = !opts.no_curveball;
     if mode == Mode::Peer {
         t.peer = Some(PeerSession {

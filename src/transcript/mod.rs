@@ -10,7 +10,7 @@ pub use store::{check_writable, hold_saves, Store, MAX_TRANSCRIPT_BYTES};
 pub use views::{SessionInfo, StepTime};
 
 use crate::framework::StepId;
-use crate::grading::{Answer, Band, Grade};
+use crate::grading::{Answer, Band, Grade, Level};
 
 pub use crate::grading::scorecard::Rating;
 use chrono::{DateTime, FixedOffset};
@@ -179,6 +179,13 @@ pub struct Transcript {
     /// The curveball the interviewer threw and the candidate's reply.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub curveball: Option<CurveballReply>,
+    /// The level the candidate is judged at (`--level`); re-grades use it.
+    #[serde(default, skip_serializing_if = "is_new_grad")]
+    pub level: Level,
+}
+
+fn is_new_grad(l: &Level) -> bool {
+    *l == Level::default()
 }
 
 fn is_true(b: &bool) -> bool {
@@ -277,6 +284,7 @@ impl Transcript {
             peer: None,
             curveballs: true,
             curveball: None,
+            level: Level::default(),
         }
     }
 

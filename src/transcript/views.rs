@@ -57,6 +57,7 @@ impl Transcript {
             candidate: peer.candidate,
             ratings: peer.ratings,
             recommendation: peer.recommendation,
+            level: self.level,
             notes: peer.notes,
         }
     }

@@ -38,6 +38,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         minutes: args.minutes.unwrap_or(config.minutes),
         timer: !args.no_timer,
         resume: args.resume,
+        level: config.level,
         ..StartOptions::default()
     };
     let catalog = Catalog::open(config.data.as_deref())?;

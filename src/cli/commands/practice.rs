@@ -46,6 +46,7 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         seed: args.seed,
         candidate: None,
         no_curveball: args.no_curveball,
+        level: config.level,
     };
     let catalog = Catalog::open(config.data.as_deref())?;
     let clock = SystemClock;

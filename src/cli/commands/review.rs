@@ -6,6 +6,7 @@ use crate::cli::{exit, Config};
 use sdcoach::catalog::Catalog;
 use sdcoach::drill;
 use sdcoach::error::Error;
+use sdcoach::grading::Level;
 use sdcoach::report::{self, Format, Style};
 use sdcoach::review;
 use sdcoach::transcript::{Store, Transcript};
@@ -36,8 +37,13 @@ pub struct Args {
 }
 
 /// A transcript and the name reports give it (relative to the folder).
-fn load(store: &Store, path: &Path) -> Result<(Transcript, String)> {
-    Ok((Store::load(path)?, store.display_name(path)))
+/// Loads a transcript; a level chosen for this run replaces the session's own.
+fn load(store: &Store, path: &Path, level: Option<Level>) -> Result<(Transcript, String)> {
+    let mut t = Store::load(path)?;
+    if let Some(l) = level {
+        t.level = l;
+    }
+    Ok((t, store.display_name(path)))
 }
 
 fn deliver(text: String, output: Option<&Path>) -> Result<i32> {
@@ -75,8 +81,8 @@ pub fn run(opts: Args, config: &Config) -> Result<i32> {
                 "`--compare` takes two transcripts: A B".into(),
             ));
         };
-        let (ta, fa) = load(&store, &store.resolve(a)?)?;
-        let (tb, fb) = load(&store, &store.resolve(b)?)?;
+        let (ta, fa) = load(&store, &store.resolve(a)?, config.level_chosen)?;
+        let (tb, fb) = load(&store, &store.resolve(b)?, config.level_chosen)?;
         let c = review::compare(&catalog, (&ta, &fa), (&tb, &fb))?;
         let text = report::render(&c, opts.format, style)?;
         return deliver(text, opts.output.as_deref());
@@ -94,7 +100,7 @@ pub fn run(opts: Args, config: &Config) -> Result<i32> {
             }
         },
     };
-    let (t, file) = load(&store, &path)?;
+    let (t, file) = load(&store, &path, config.level_chosen)?;
     let r = review::review(&catalog, &t, &file, opts.as_saved)?;
     let mut text = report::render(&r, opts.format, style)?;
     // Text and Markdown end with the session's new drill cards.

@@ -5,7 +5,7 @@ use super::{Interview, PeerOutcome};
 use crate::catalog::Topic;
 use crate::framework::StepId;
 use crate::grading::text::sentences;
-use crate::grading::{score_topics, step_flags, TopicHit};
+use crate::grading::{score_topics_in, step_flags, TopicHit};
 use crate::session::prompter::Prompter;
 use crate::Result;
 
@@ -18,7 +18,13 @@ impl Interview<'_> {
         }
         let topics: Vec<&Topic> = self.topics(step).iter().collect();
         let file = format!("rubrics/{}.yaml", self.core.problem.id);
-        let (_, mut hits, _) = score_topics(&topics, text, &sentences(text), &file)?;
+        let (_, mut hits, _) = score_topics_in(
+            &self.core.catalog.concepts,
+            &topics,
+            text,
+            &sentences(text),
+            &file,
+        )?;
         // A diagram in the typed answer credits the high-level topics its
         // structure rules pass, as in a graded answer.
         if step == StepId::HighLevel {

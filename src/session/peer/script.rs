@@ -285,7 +285,7 @@ impl Interview<'_> {
         }
         self.core.save()?;
         let extras = self.core.transcript.extras();
-        if let Some(g) = curveball_grade(self.core.problem, &extras)? {
+        if let Some(g) = curveball_grade(&self.core.catalog.concepts, self.core.problem, &extras)? {
             let covered: Vec<&str> = g.matched.iter().map(|m| m.label.as_str()).collect();
             p.say(&format!(
                 "Curveball reply saved: {}/100; covers: {}; missed: {}",
