@@ -178,6 +178,14 @@ pub struct Flag {
     /// What to do instead (red) or why it helps (green).
     #[serde(default)]
     pub advice: String,
+    /// Sentences that must show the flag before it is raised: a green flag
+    /// for a habit ("considers failure modes") needs more than one line.
+    #[serde(default = "one")]
+    pub min_mentions: usize,
+}
+
+fn one() -> usize {
+    1
 }
 
 impl Flag {

@@ -84,21 +84,36 @@ pub fn raise(
     } else {
         docs
     };
-    for doc in docs {
+    // Mentions that raise their flag, by step document; and the sentences
+    // (over all steps) that show each flag, for `min_mentions`.
+    let mut shown: Vec<HashSet<(usize, usize)>> = vec![HashSet::new(); flags.len()];
+    let mut raising: Vec<Vec<Mention>> = Vec::new();
+    for (di, doc) in docs.iter().enumerate() {
         let mentions = matcher.find(doc.text, &doc.sentences);
-        for m in &mentions {
+        let keep: Vec<bool> = mentions
+            .iter()
+            .map(|m| {
+                let counts = if green {
+                    m.stance.earns_credit() && !is_listy(&doc.sentences[m.sentence])
+                } else {
+                    m.stance.raises_red() && !continues_turned_down(&mentions, m)
+                };
+                counts && applies(&flags[m.target], doc.step, free_form)
+            })
+            .collect();
+        let mut kept = Vec::new();
+        for (m, k) in mentions.into_iter().zip(keep) {
+            if k {
+                shown[m.target].insert((di, m.sentence));
+                kept.push(m);
+            }
+        }
+        raising.push(kept);
+    }
+    for (doc, mentions) in docs.iter().zip(&raising) {
+        for m in mentions {
             let flag = &flags[m.target];
-            let sentence = &doc.sentences[m.sentence];
-            let counts = if green {
-                m.stance.earns_credit()
-            } else {
-                m.stance.raises_red() && !continues_turned_down(&mentions, m)
-            };
-            if !counts
-                || (green && is_listy(sentence))
-                || !applies(flag, doc.step, free_form)
-                || !seen.insert(m.target)
-            {
+            if shown[m.target].len() < flag.min_mentions || !seen.insert(m.target) {
                 continue;
             }
             let quote = doc.sentences[m.sentence].quote(doc.text, QUOTE);
