@@ -67,6 +67,9 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "latency",
         "reliability",
         "performance requirement",
+        "how well",
+        "besides features",
+        "qualities",
     ]) {
         Some(StepId::NonFunctional)
     } else if any(&[
@@ -75,6 +78,11 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "use case",
         "scope",
         "core requirement",
+        "must do",
+        "has to do",
+        "what it does",
+        "what we re building",
+        "goals",
     ]) {
         Some(StepId::Functional)
     } else if any(&[
@@ -87,6 +95,7 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "math",
         "traffic",
         "storage and bandwidth",
+        "sizing",
     ]) {
         Some(StepId::Estimation)
     } else if any(&[
@@ -97,6 +106,8 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "details",
         "detail",
         "deep",
+        "closer look",
+        "zoom in",
     ]) {
         Some(StepId::DeepDive)
     } else if any(&[
@@ -110,6 +121,13 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "failure",
         "wrap up",
         "identify and address",
+        "weak spot",
+        "what breaks",
+        "things break",
+        "could hurt",
+        "strain",
+        "risks",
+        "resilience",
     ]) {
         Some(StepId::Bottlenecks)
     } else if any(&[
@@ -123,6 +141,10 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "database schema",
         "schema",
         "database design",
+        "overall shape",
+        "main pieces",
+        "main parts",
+        "big picture",
     ]) {
         Some(StepId::HighLevel)
     } else if any(&[
@@ -132,6 +154,9 @@ pub fn step_for_heading(heading: &str) -> Option<StepId> {
         "understand",
         "assumption",
         "constraints",
+        "pin down",
+        "before designing",
+        "asked first",
     ]) {
         Some(StepId::Requirements)
     } else {
@@ -174,10 +199,32 @@ fn front_matter(text: &str) -> (Option<String>, &str) {
     }
 }
 
+/// The number a heading starts with ("3. How well it must do it": 3).
+fn heading_number(h: &str) -> Option<usize> {
+    let digits: String = h.chars().take_while(char::is_ascii_digit).collect();
+    let rest = h.get(digits.len()..)?;
+    (!digits.is_empty() && rest.starts_with(['.', ')', ' ', ':']))
+        .then(|| digits.parse().ok())
+        .flatten()
+}
+
+/// When the headings number the seven steps 1 to 7 in order, the number
+/// says which step a heading in the author's own words is.
+fn numbered_outline(body: &str) -> bool {
+    let numbers: Vec<usize> = body
+        .lines()
+        .filter_map(heading)
+        .filter_map(|(_, h)| heading_number(h))
+        .collect();
+    numbers == (1..=StepId::ALL.len()).collect::<Vec<_>>()
+}
+
 /// Parses a Markdown answer. Headings of level 1 to 3 that name a step start
-/// that step; other headings stay inside the step before them.
+/// that step; other headings stay inside the step before them. In an outline
+/// numbered 1 to 7, a heading's number names its step when its words do not.
 pub fn parse_answer(text: &str) -> Answer {
     let (problem, body) = front_matter(text);
+    let numbered = numbered_outline(body);
     let mut sections: Vec<(Option<StepId>, String)> = vec![(None, String::new())];
     let mut in_code = false;
     for line in body.split_inclusive('\n') {
@@ -186,7 +233,12 @@ pub fn parse_answer(text: &str) -> Answer {
         }
         if !in_code {
             if let Some((_, h)) = heading(line) {
-                if let Some(step) = step_for_heading(h) {
+                let by_number = || {
+                    heading_number(h)
+                        .filter(|_| numbered)
+                        .and_then(|n| StepId::ALL.get(n.wrapping_sub(1)).copied())
+                };
+                if let Some(step) = step_for_heading(h).or_else(by_number) {
                     sections.push((Some(step), String::new()));
                     continue;
                 }
@@ -285,6 +337,19 @@ mod tests {
         assert!(a.step(StepId::Functional).contains('f'));
         assert!(a.step(StepId::NonFunctional).contains('n'));
         assert!(a.step(StepId::DeepDive).contains('d'));
+    }
+
+    #[test]
+    fn an_outline_numbered_one_to_seven_names_its_steps() {
+        let text = "## 1. Questions to pin down the problem\nq\n## 2. What it must do\nf\n## 3. How well\nn\n## 4. Rough figures\ne\n## 5. The shape of it\nh\n## 6. Playback up close\nd\n## 7. Where it bends\nb\n";
+        let a = parse_answer(text);
+        assert!(!a.free_form);
+        for (i, want) in ["q", "f", "n", "e", "h", "d", "b"].iter().enumerate() {
+            assert!(a.steps[i].contains(want), "step {i}: {:?}", a.steps[i]);
+        }
+        // Numbers that skip a step are no outline of the seven.
+        let b = parse_answer("## 1. Intro\nx\n## 2. Storage\ny\n## 4. Misc\nz\n");
+        assert!(b.free_form);
     }
 
     #[test]

@@ -49,12 +49,12 @@ pub(crate) fn regex_error(file: &str, what: &str, id: &str, pattern: &str, err: 
 
 /// Share of credit a topic earns when it is covered under another step's
 /// heading: the content counts, the structure less so.
-pub const OTHER_STEP_FACTOR: f64 = 0.5;
+pub const OTHER_STEP_FACTOR: f64 = 0.6;
 
 /// The share when the mention elsewhere is substantive (a reasoned
 /// sentence, a question): an interviewer credits the content wherever it
 /// was said, and only the order of the interview suffers.
-pub const OTHER_STEP_REASONED: f64 = 0.8;
+pub const OTHER_STEP_REASONED: f64 = 0.9;
 
 /// A text searched for topics, and the step it was written under (`None`:
 /// it counts for every step, as a free-form answer does).

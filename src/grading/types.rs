@@ -27,7 +27,7 @@ pub struct TopicHit {
     pub label: String,
     pub evidence: String,
     /// 1.0 with a reason, about 0.6 in prose, about 0.35 as a bare list
-    /// entry; times 0.8 (reasoned) or 0.5 when found under another step's heading.
+    /// entry; times 0.9 (reasoned) or 0.6 when found under another step's heading.
     pub credit: f64,
     /// Found under another step's heading.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
