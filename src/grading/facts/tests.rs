@@ -1,0 +1,205 @@
+use super::*;
+
+fn fact(id: &str, asks: &[&str], covers: &[&str], answer: &str) -> Fact {
+    Fact {
+        id: id.into(),
+        topic: id.into(),
+        asks: asks.iter().map(|s| s.to_string()).collect(),
+        covers: covers.iter().map(|s| s.to_string()).collect(),
+        answer: answer.into(),
+        key: true,
+    }
+}
+
+/// A small sheet for a made-up photo service, written for these tests.
+fn facts() -> Vec<Fact> {
+    vec![
+        fact(
+            "scale",
+            &["how many users", "daily active"],
+            &["user base", "traffic", "concurrent users"],
+            "50 million daily users.",
+        ),
+        fact(
+            "ratio",
+            &["read write ratio"],
+            &["reads per write", "read heavy", "views per photo"],
+            "About 50 views for every upload.",
+        ),
+        fact(
+            "retention",
+            &["retention", "how long keep"],
+            &["keep forever", "delete photos"],
+            "Photos are kept until the owner deletes them.",
+        ),
+        fact(
+            "photo_size",
+            &["photo size", "how big photos"],
+            &["max file size", "average photo size"],
+            "Photos average 2 MB and are capped at 10 MB.",
+        ),
+        fact(
+            "features",
+            &["core features", "in scope"],
+            &["upload photo", "comments", "likes"],
+            "Upload photos, comment on them and like them.",
+        ),
+        fact(
+            "out_of_scope",
+            &["out of scope"],
+            &["video", "direct messages", "search"],
+            "Video, direct messages and search are out of scope.",
+        ),
+        fact(
+            "latency",
+            &["latency", "how fast"],
+            &["response time", "load time", "feed load"],
+            "The feed loads in under 300 ms.",
+        ),
+        fact(
+            "freshness",
+            &["consistency", "stale"],
+            &["propagation", "eventual consistency"],
+            "A new photo may take a few seconds to reach followers.",
+        ),
+        fact(
+            "accounts",
+            &["login", "anonymous"],
+            &["sign up", "accounts"],
+            "Viewing needs no account; uploading does.",
+        ),
+    ]
+}
+
+fn id(q: &str) -> Option<String> {
+    let facts = facts();
+    let found = match_fact(q, &facts).map(|f| f.id.clone());
+    eprintln!("{}", explain(q, &facts));
+    found
+}
+
+#[test]
+fn questions_find_their_fact_by_any_of_its_words() {
+    assert_eq!(id("How many users do we expect?").as_deref(), Some("scale"));
+    assert_eq!(id("What's the read/write ratio?").as_deref(), Some("ratio"));
+    assert_eq!(
+        id("How long do we keep photos?").as_deref(),
+        Some("retention")
+    );
+    // One feature named, not "features".
+    assert_eq!(id("Do we need comments?").as_deref(), Some("features"));
+    assert_eq!(id("Is search in scope?").as_deref(), Some("out_of_scope"));
+    assert_eq!(id("Which colour is the logo?"), None);
+}
+
+#[test]
+fn typos_are_mended_in_question_words_too() {
+    assert_eq!(id("how mnay users?").as_deref(), Some("scale"));
+    assert_eq!(id("How many daily actve users?").as_deref(), Some("scale"));
+    assert_eq!(
+        id("whats the avg photo size?").as_deref(),
+        Some("photo_size")
+    );
+}
+
+#[test]
+fn near_words_meet_through_the_question_lexicon() {
+    // "show up" and "propagate" are freshness, not the response time.
+    assert_eq!(
+        id("How soon should a new photo show up for followers?").as_deref(),
+        Some("freshness")
+    );
+    assert_eq!(
+        id("How quickly do new photos propagate to followers?").as_deref(),
+        Some("freshness")
+    );
+    assert_eq!(
+        id("Can unauthenticated users view photos?").as_deref(),
+        Some("accounts")
+    );
+    assert_eq!(
+        id("Can guests look around without signing in?").as_deref(),
+        Some("accounts")
+    );
+    assert_eq!(
+        id("How fast should the feed be?").as_deref(),
+        Some("latency")
+    );
+}
+
+#[test]
+fn what_the_sheet_does_not_state_is_your_call() {
+    // A feature no fact lists.
+    assert_eq!(id("Do we need photo filters?"), None);
+    // A maximum the sheet gives, and one it does not.
+    assert_eq!(
+        id("What's the largest photo allowed?").as_deref(),
+        Some("photo_size")
+    );
+    assert_eq!(id("What's the longest comment allowed?"), None);
+    // A per-account quantity the sheet does not give.
+    assert_eq!(id("How many photos per account?"), None);
+    // How it is built is the candidate's call.
+    assert_eq!(id("What language should the backend be written in?"), None);
+    assert_eq!(id("Should I use Postgres or Mongo?"), None);
+}
+
+#[test]
+fn compound_questions_get_one_reply_per_part() {
+    let facts = facts();
+    let replies = understand(
+        "How many users, and how long do we keep their photos?",
+        &facts,
+    );
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert_eq!(replies[0].fact.map(|f| f.id.as_str()), Some("scale"));
+    assert_eq!(replies[1].fact.map(|f| f.id.as_str()), Some("retention"));
+    let replies = understand("Do photos expire, and what language should I use?", &facts);
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert!(replies[1].fact.is_none());
+    assert_eq!(replies[1].part, "what language should I use");
+    // A part that only says what kind of thing it asks is about the subject
+    // of the part before.
+    let replies = understand(
+        "Do we delete photos, and for how long do we keep them?",
+        &facts,
+    );
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert_eq!(replies[1].fact.map(|f| f.id.as_str()), Some("retention"));
+}
+
+#[test]
+fn splitting_keeps_alternatives_and_short_pieces_together() {
+    assert_eq!(
+        split_question("Read and write ratio?"),
+        ["Read and write ratio"]
+    );
+    assert_eq!(
+        split_question("What is the scale? Also, do links expire?"),
+        ["What is the scale", "Also, do links expire"]
+    );
+    assert_eq!(
+        split_question("Do photos expire, or are they kept forever?"),
+        ["Do photos expire, or are they kept forever"]
+    );
+    assert_eq!(
+        split_question("How long can a caption be, and can it have links?"),
+        ["How long can a caption be", "can it have links"]
+    );
+    assert_eq!(
+        split_question("Do we store photos, and for how long?"),
+        ["Do we store photos", "for how long"]
+    );
+    assert_eq!(
+        split_question("Is it global, and why?"),
+        ["Is it global, why"]
+    );
+    assert_eq!(split_question(""), [""]);
+}
+
+#[test]
+fn explain_shows_the_ranking() {
+    let text = explain("How many users?", &facts());
+    assert!(text.contains("scale"), "{text}");
+    assert!(text.contains("-> scale"), "{text}");
+}
