@@ -137,13 +137,18 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
     let (total, table) = measure("tests/interviewer/heldout");
     assert!(total.questions >= 100);
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= HELD_OUT_ACCURACY, "accuracy {accuracy:.3}\n{table}");
+    assert!(
+        accuracy >= HELD_OUT_ACCURACY,
+        "accuracy {accuracy:.3}\n{table}"
+    );
     assert!(wrong <= HELD_OUT_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 
-/// Floors on the held-out bank, at its first measurement.
-const HELD_OUT_ACCURACY: f64 = 0.0;
-const HELD_OUT_WRONG: f64 = 1.0;
+/// Floors on the held-out bank: first measured at 69 of 112 right (61.6%)
+/// with 5 wrong facts (4.5%); design choices answered "your call" since
+/// (72 right, 2 wrong).
+const HELD_OUT_ACCURACY: f64 = 0.63;
+const HELD_OUT_WRONG: f64 = 0.02;
 
 #[test]
 fn lint_wants_three_rungs_that_point_at_real_topics_and_curveballs_that_can_match() {

@@ -523,10 +523,82 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     let terms = parts_terms(&sheet, &parts);
     let mut out = Vec::new();
     for (part, ts) in parts.into_iter().zip(terms) {
-        let fact = decide(&rank(&sheet, &ts));
+        // "Should I use Kafka?" asks for the candidate's own design choice:
+        // a fact the sheet happens to share words with would be a wrong
+        // answer said confidently.
+        let fact = if asks_for_a_choice(&part) {
+            None
+        } else {
+            decide(&rank(&sheet, &ts))
+        };
         out.push(Reply { part, fact });
     }
     out
+}
+
+/// Verbs of building something, after "should I" / "should we".
+const BUILD_VERBS: &[&str] = &[
+    "use",
+    "go",
+    "pick",
+    "choose",
+    "build",
+    "store",
+    "keep",
+    "shard",
+    "partition",
+    "put",
+    "cache",
+    "model",
+    "implement",
+    "write",
+    "run",
+    "start",
+    "generate",
+    "encode",
+];
+
+/// Things a candidate chooses, after "which" / "what".
+const CHOICES: &[&str] = &[
+    "database",
+    "db",
+    "queue",
+    "language",
+    "framework",
+    "protocol",
+    "algorithm",
+    "library",
+    "datastore",
+    "store",
+    "engine",
+    "broker",
+    "cloud",
+];
+
+/// True when a question part asks the interviewer to make one of the
+/// candidate's design decisions ("Should I use Kafka for the stream?",
+/// "Which database should we pick?", "Would it be reasonable to keep
+/// timelines in Redis?"): the honest answer is "your call".
+pub fn asks_for_a_choice(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .collect();
+    let at = |i: usize| words.get(i).copied().unwrap_or("");
+    let opens = |w: &[&str]| words.len() >= w.len() && words[..w.len()] == *w;
+    (matches!(at(0), "should" | "shall")
+        && matches!(at(1), "i" | "we")
+        && BUILD_VERBS.contains(&at(2)))
+        || (matches!(at(0), "which" | "what") && CHOICES.contains(&at(1)))
+        || (at(0) == "which"
+            && words.iter().any(|w| *w == "should")
+            && words
+                .windows(2)
+                .any(|p| matches!(p[0], "i" | "we") && BUILD_VERBS.contains(&p[1])))
+        || opens(&["would", "it", "be", "reasonable"])
+        || opens(&["is", "it", "up", "to", "me"])
+        || lower.contains("my call")
 }
 
 /// How a question was read, for tuning and for curious users: each part's

@@ -203,3 +203,26 @@ fn explain_shows_the_ranking() {
     assert!(text.contains("scale"), "{text}");
     assert!(text.contains("-> scale"), "{text}");
 }
+
+#[test]
+fn design_choices_are_the_candidates_call() {
+    use super::asks_for_a_choice;
+    for q in [
+        "Should I use Kafka for the location stream",
+        "Which message queue should I use for the updates",
+        "Which database should we pick",
+        "What database do you recommend",
+        "Would it be reasonable to keep timelines in Redis",
+        "Is it up to me whether ids are random",
+    ] {
+        assert!(asks_for_a_choice(q), "{q}");
+    }
+    for q in [
+        "Should riders be able to schedule rides in advance",
+        "Should playback resume on another device",
+        "Which regions do we launch in",
+        "What availability do we need",
+    ] {
+        assert!(!asks_for_a_choice(q), "{q}");
+    }
+}
