@@ -176,68 +176,97 @@ fn fact_score(p: &Phrases, part: &[(String, String)], weight: &dyn Fn(usize, &st
         .sum()
 }
 
-/// Finds, for each thing the question asks, the fact that answers it.
-pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
-    let index: Vec<Phrases> = facts
-        .iter()
-        .map(|f| Phrases {
-            fact: f,
-            phrases: f
-                .asks
-                .iter()
-                .chain(&f.covers)
-                .chain(std::iter::once(&f.topic))
-                .map(|p| content(p))
-                .collect(),
-            answer: content(&f.answer),
-        })
-        .collect();
-    let w = weights(&index);
-    // A word no fact's phrase mentions still counts against the match: it may
-    // be what the question is about.
-    let unknown = 1.0;
-    let weight = |s: &str| w.get(s).copied().unwrap_or(unknown);
-    split_question(question)
-        .into_iter()
-        .map(|part| {
-            let words = content(&part);
-            // The first content word is what the question is about ("how many
-            // URLs", "do we need search"): it weighs more.
-            let focus = |i: usize, s: &str| weight(s) * if i == 0 { FOCUS } else { 1.0 };
-            let total: f64 = words
-                .iter()
-                .enumerate()
-                .map(|(i, (_, s))| focus(i, s))
-                .sum();
-            let mut scored: Vec<(f64, &Fact)> = index
-                .iter()
-                .map(|p| (fact_score(p, &words, &focus), p.fact))
-                .filter(|(s, _)| *s > 0.0)
-                .collect();
-            scored.sort_by(|a, b| b.0.total_cmp(&a.0));
-            let fact = match scored.as_slice() {
-                [(best, f), rest @ ..] if *best >= MIN_SCORE && *best >= total * MIN_COVERAGE => {
-                    let close = rest.first().is_some_and(|(s, _)| *s >= best * AMBIGUOUS);
-                    (!close).then_some(*f)
+/// The facts of a problem read once: each fact's phrases as content words
+/// and how specific each word is. Reading a question against it tokenises
+/// only the question, so an answer with many questions reads the facts once.
+pub struct FactIndex<'a> {
+    index: Vec<Phrases<'a>>,
+    weights: HashMap<String, f64>,
+}
+
+impl<'a> FactIndex<'a> {
+    /// Reads the facts' asks, covers, topics and answers.
+    pub fn new(facts: &'a [Fact]) -> FactIndex<'a> {
+        let index: Vec<Phrases> = facts
+            .iter()
+            .map(|f| Phrases {
+                fact: f,
+                phrases: f
+                    .asks
+                    .iter()
+                    .chain(&f.covers)
+                    .chain(std::iter::once(&f.topic))
+                    .map(|p| content(p))
+                    .collect(),
+                answer: content(&f.answer),
+            })
+            .collect();
+        let weights = weights(&index);
+        FactIndex { index, weights }
+    }
+
+    /// Finds, for each thing the question asks, the fact that answers it.
+    pub fn understand(&self, question: &str) -> Vec<Reply<'a>> {
+        // A word no fact's phrase mentions still counts against the match: it may
+        // be what the question is about.
+        let unknown = 1.0;
+        let weight = |s: &str| self.weights.get(s).copied().unwrap_or(unknown);
+        split_question(question)
+            .into_iter()
+            .map(|part| {
+                let words = content(&part);
+                // The first content word is what the question is about ("how many
+                // URLs", "do we need search"): it weighs more.
+                let focus = |i: usize, s: &str| weight(s) * if i == 0 { FOCUS } else { 1.0 };
+                let total: f64 = words
+                    .iter()
+                    .enumerate()
+                    .map(|(i, (_, s))| focus(i, s))
+                    .sum();
+                let mut scored: Vec<(f64, &'a Fact)> = self
+                    .index
+                    .iter()
+                    .map(|p| (fact_score(p, &words, &focus), p.fact))
+                    .filter(|(s, _)| *s > 0.0)
+                    .collect();
+                scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+                let fact = match scored.as_slice() {
+                    [(best, f), rest @ ..]
+                        if *best >= MIN_SCORE && *best >= total * MIN_COVERAGE =>
+                    {
+                        let close = rest.first().is_some_and(|(s, _)| *s >= best * AMBIGUOUS);
+                        (!close).then_some(*f)
+                    }
+                    _ => None,
+                };
+                Reply { part, fact }
+            })
+            .collect()
+    }
+
+    /// The facts a question asks for, each once, in the order asked.
+    pub fn match_facts(&self, question: &str) -> Vec<&'a Fact> {
+        let mut out: Vec<&Fact> = Vec::new();
+        for r in self.understand(question) {
+            if let Some(f) = r.fact {
+                if !out.iter().any(|o| o.id == f.id) {
+                    out.push(f);
                 }
-                _ => None,
-            };
-            Reply { part, fact }
-        })
-        .collect()
+            }
+        }
+        out
+    }
+}
+
+/// Finds, for each thing the question asks, the fact that answers it (one
+/// question; [`FactIndex`] reads the facts once for many).
+pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
+    FactIndex::new(facts).understand(question)
 }
 
 /// The facts a question asks for, each once, in the order asked.
 pub fn match_facts<'a>(question: &str, facts: &'a [Fact]) -> Vec<&'a Fact> {
-    let mut out: Vec<&Fact> = Vec::new();
-    for r in understand(question, facts) {
-        if let Some(f) = r.fact {
-            if !out.iter().any(|o| o.id == f.id) {
-                out.push(f);
-            }
-        }
-    }
-    out
+    FactIndex::new(facts).match_facts(question)
 }
 
 /// The best single fact for a question.

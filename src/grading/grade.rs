@@ -23,9 +23,11 @@ use std::collections::BTreeSet;
 /// Which facts the questions in `text` uncover.
 fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Vec<String> {
     let mut ids = BTreeSet::new();
+    let mut index = None;
     for s in sents.iter().filter(|s| s.question) {
         let q = text.get(s.span.clone()).unwrap_or("");
-        for f in facts::match_facts(q, &problem.facts) {
+        let index = index.get_or_insert_with(|| facts::FactIndex::new(&problem.facts));
+        for f in index.match_facts(q) {
             ids.insert(f.id.clone());
         }
     }
