@@ -4,6 +4,8 @@
 //! Matching is linear in the answer: each distinct word is resolved against
 //! the rubric's vocabulary once, and phrases are looked up by their first word.
 
+mod needs;
+
 use super::stance::{stance_at, Stance};
 use super::text::{tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
@@ -36,48 +38,6 @@ struct Phrase {
 /// matching costs little.
 fn compile(pat: &str) -> Result<Regex, regex_lite::Error> {
     RegexBuilder::new(pat).case_insensitive(true).build()
-}
-
-/// The literal words (three letters or more) of a pattern, outside escapes
-/// and character classes. A sentence holding none of them cannot match a
-/// rubric pattern, whose every branch names a word: the regex is skipped.
-fn keywords(pat: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let mut chars = pat.chars();
-    let mut in_class = false;
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        if word.len() >= 3 && !out.contains(word) {
-            out.push(word.to_ascii_lowercase());
-        }
-        word.clear();
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                flush(&mut word, &mut out);
-                chars.next();
-            }
-            '[' => {
-                flush(&mut word, &mut out);
-                in_class = true;
-            }
-            ']' => in_class = false,
-            c if c.is_ascii_alphabetic() && !in_class => word.push(c),
-            _ => flush(&mut word, &mut out),
-        }
-    }
-    flush(&mut word, &mut out);
-    // A word followed by `?` or `*` is optional: trust no keywords then.
-    if pat.contains('?') && !pat.contains(")?") || pat.contains('*') && !pat.contains(")*") {
-        let optional = pat
-            .split(|c: char| !c.is_ascii_alphabetic() && c != '?' && c != '*')
-            .any(|w| w.ends_with('?') || w.ends_with('*'));
-        if optional {
-            return Vec::new();
-        }
-    }
-    out
 }
 
 /// Most words a `..` gap in a phrase stands for.
@@ -184,8 +144,8 @@ pub struct Matcher {
     words: TypoIndex,
     phrases: Vec<Phrase>,
     by_first: HashMap<u32, Vec<usize>>,
-    /// (pattern, its target, words one of which a match needs).
-    patterns: Vec<(Regex, usize, Vec<String>)>,
+    /// (pattern, its target, what a sentence needs for it to match).
+    patterns: Vec<(Regex, usize, Vec<Vec<String>>)>,
     lexicon: Lexicon,
     /// Words already resolved by typo, kept across calls to `find`.
     typos: RefCell<HashMap<String, Option<u32>>>,
@@ -214,7 +174,7 @@ impl Matcher {
             }
             for pat in patterns {
                 let re = compile(pat).map_err(|e| (target, pat.to_string(), e.to_string()))?;
-                m.patterns.push((re, target, keywords(pat)));
+                m.patterns.push((re, target, needs::needs(pat)));
             }
         }
         Ok(m)
@@ -311,6 +271,7 @@ impl Matcher {
         let mut out = Vec::new();
         let mut memo = self.typos.borrow_mut();
         let mut ids: Vec<Option<u32>> = Vec::new();
+        let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             ids.clear();
             ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
@@ -337,9 +298,11 @@ impl Matcher {
             }
             if !self.patterns.is_empty() {
                 let text = source.get(s.span.clone()).unwrap_or("");
-                let lower = text.to_ascii_lowercase();
-                for (re, target, words) in &self.patterns {
-                    if !words.is_empty() && !words.iter().any(|w| lower.contains(w.as_str())) {
+                lower.clear();
+                lower.push_str(text);
+                lower.make_ascii_lowercase();
+                for (re, target, needs) in &self.patterns {
+                    if !needs::admits(needs, &lower) {
                         continue;
                     }
                     if let Some(m) = re.find(text) {
