@@ -334,58 +334,83 @@ pub fn is_typo_of(word: &str, vocab: &str) -> bool {
     if lv < 5 || lw.abs_diff(lv) > 2 || w.first() != v.first() || word == vocab {
         return false;
     }
-    let max = if lv >= 10 { 2 } else { 1 };
-    let Some(d) = osa_within(w, v, max) else {
-        return false;
-    };
-    match lv {
-        5..=6 => d == 1 && (lw != lv || is_swap(w, v)),
-        _ => d >= 1,
+    if lv >= 10 {
+        return osa_within(w, v, 2).is_some_and(|d| d >= 1);
+    }
+    // Most words met are no typo at all: the common prefix and suffix tell
+    // one edit apart without a distance table.
+    match one_edit(w, v) {
+        Some(Edit::Swap | Edit::Indel) => true,
+        Some(Edit::Substitution) => lv >= 7,
+        None => false,
     }
 }
 
-/// True when `a` and `b` differ only by two neighbouring letters swapped.
-fn is_swap(a: &[u8], b: &[u8]) -> bool {
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diff.len() == 2
-        && diff[1] == diff[0] + 1
-        && a[diff[0]] == b[diff[1]]
-        && a[diff[1]] == b[diff[0]]
+/// The single edit between two different words, if one edit is all.
+#[derive(Debug, PartialEq)]
+enum Edit {
+    Substitution,
+    /// Two neighbouring letters swapped.
+    Swap,
+    /// One letter inserted or deleted.
+    Indel,
 }
 
+fn one_edit(a: &[u8], b: &[u8]) -> Option<Edit> {
+    let short = a.len().min(b.len());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let s = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(short - p);
+    match a.len().abs_diff(b.len()) {
+        0 => match a.len() - p - s {
+            1 => Some(Edit::Substitution),
+            2 if a[p] == b[p + 1] && a[p + 1] == b[p] => Some(Edit::Swap),
+            _ => None,
+        },
+        1 => (p + s >= short).then_some(Edit::Indel),
+        _ => None,
+    }
+}
+
+/// Words this long or longer are never typos of each other here.
+const N: usize = 48;
+
 /// Optimal-string-alignment distance when it is at most `max`, without
-/// allocating: words longer than 47 bytes are never typos of each other here.
+/// allocating: three rows of a fixed table, taken in turn.
 fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    const N: usize = 48;
     if a.len() >= N || b.len() >= N || a.len().abs_diff(b.len()) > max {
         return None;
     }
     let (n, m) = (a.len(), b.len());
-    let mut prev2 = [0usize; N];
-    let mut prev = [0usize; N];
-    let mut cur = [0usize; N];
-    for (j, slot) in prev.iter_mut().enumerate().take(m + 1) {
-        *slot = j;
+    let mut rows = [[0u8; N]; 3];
+    for (j, slot) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *slot = j as u8;
     }
     for i in 1..=n {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i as u8;
+        let mut row_min = i as u8;
         for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
+                d = d.min(rows[prev2][j - 2] + 1);
             }
-            cur[j] = d;
+            rows[cur][j] = d;
             row_min = row_min.min(d);
         }
-        if row_min > max {
+        if usize::from(row_min) > max {
             return None;
         }
-        prev2 = prev;
-        prev = cur;
     }
-    let d = prev[m];
+    let d = usize::from(rows[n % 3][m]);
     (d <= max).then_some(d)
 }
 
@@ -461,6 +486,80 @@ mod tests {
                 osa_within(a.as_bytes(), b.as_bytes(), 2),
                 Some(strsim::osa_distance(a, b)),
                 "{a} {b}"
+            );
+        }
+    }
+
+    /// The distance by the full table, and the typo rule as first written.
+    fn typo_by_table(word: &str, vocab: &str) -> bool {
+        let (w, v) = (word.as_bytes(), vocab.as_bytes());
+        let (lw, lv) = (w.len(), v.len());
+        if lv < 5 || lw.abs_diff(lv) > 2 || w.first() != v.first() || word == vocab {
+            return false;
+        }
+        if lw >= 48 || lv >= 48 {
+            return false;
+        }
+        let mut t = vec![vec![0usize; lv + 1]; lw + 1];
+        for (i, row) in t.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=lv {
+            t[0][j] = j;
+        }
+        for i in 1..=lw {
+            for j in 1..=lv {
+                let cost = usize::from(w[i - 1] != v[j - 1]);
+                let mut d = (t[i - 1][j] + 1)
+                    .min(t[i][j - 1] + 1)
+                    .min(t[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && w[i - 1] == v[j - 2] && w[i - 2] == v[j - 1] {
+                    d = d.min(t[i - 2][j - 2] + 1);
+                }
+                t[i][j] = d;
+            }
+        }
+        let d = t[lw][lv];
+        let max = if lv >= 10 { 2 } else { 1 };
+        let swap = lw == lv && {
+            let diff: Vec<usize> = (0..lw).filter(|&i| w[i] != v[i]).collect();
+            diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && w[diff[0]] == v[diff[1]]
+                && w[diff[1]] == v[diff[0]]
+        };
+        d <= max
+            && match lv {
+                5..=6 => d == 1 && (lw != lv || swap),
+                _ => d >= 1,
+            }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn typo_rule_agrees_with_the_full_table(
+            word in "[abcé]{3,13}",
+            edits in proptest::collection::vec((0usize..4, 0usize..16, "[abcé]"), 0..3),
+        ) {
+            // A vocabulary word a few random edits away from the word.
+            let mut v: Vec<char> = word.chars().collect();
+            for (kind, at, c) in &edits {
+                let c = c.chars().next().unwrap_or('a');
+                let at = at % (v.len() + 1);
+                match kind {
+                    0 if at < v.len() => v[at] = c,
+                    1 => v.insert(at, c),
+                    2 if at < v.len() => { v.remove(at); }
+                    _ if at + 1 < v.len() => v.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let vocab: String = v.into_iter().collect();
+            proptest::prop_assert_eq!(
+                is_typo_of(&word, &vocab),
+                typo_by_table(&word, &vocab),
+                "{} {}", word, vocab
             );
         }
     }
