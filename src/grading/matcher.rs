@@ -7,10 +7,59 @@
 mod needs;
 
 use super::stance::{stance_at, Stance};
-use super::text::{tokenize, Sentence, Token};
+use super::text::{for_each_word, stem_into, tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hash (the multiply-rotate of Firefox and rustc) for maps keyed by
+/// the rubrics' words: short keys, looked up once per answer word. Maps keyed
+/// by the answer's own words keep SipHash, which crafted words cannot flood.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -49,14 +98,14 @@ pub struct Lexicon {
     /// (one word, the same as several words).
     variants: Vec<(String, Vec<String>)>,
     /// Word to the guard phrases (as words) in which it does not count.
-    senses: HashMap<String, Vec<Vec<String>>>,
+    senses: FxMap<String, Vec<Vec<String>>>,
 }
 
 impl Lexicon {
     /// The variants and senses of `rubrics/concepts.yaml`.
     pub fn from_catalog(l: &crate::catalog::Lexicon) -> Lexicon {
         let words = |s: &str| -> Vec<String> { tokenize(s).into_iter().map(|t| t.word).collect() };
-        let mut senses: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut senses: FxMap<String, Vec<Vec<String>>> = FxMap::default();
         for s in &l.senses {
             let w = s.word.to_lowercase();
             for g in &s.not {
@@ -77,14 +126,11 @@ impl Lexicon {
         }
     }
 
-    /// True when some variant touches one of these tokens.
-    fn applies(&self, tokens: &[Token]) -> bool {
-        !self.variants.is_empty()
-            && tokens.iter().any(|t| {
-                self.variants
-                    .iter()
-                    .any(|(one, many)| *one == t.word || many.first() == Some(&t.word))
-            })
+    /// True when some variant touches this word of a phrase.
+    fn touches(&self, word: &str) -> bool {
+        self.variants
+            .iter()
+            .any(|(one, many)| one == word || many.first().is_some_and(|m| m == word))
     }
 
     /// Every spelling of a phrase's words: "fan out" also as "fanout".
@@ -134,21 +180,25 @@ impl Lexicon {
 }
 
 /// Vocabulary words by first byte, for typo matching.
-type TypoIndex = HashMap<u8, Vec<(String, u32)>>;
+type TypoIndex = FxMap<u8, Vec<(String, u32)>>;
 
 /// Compiled phrases and patterns for a set of targets.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    stems: HashMap<String, u32>,
+    stems: FxMap<String, u32>,
     /// (word as written in the rubric, its stem id) by first byte, for typo matching.
     words: TypoIndex,
     phrases: Vec<Phrase>,
-    by_first: HashMap<u32, Vec<usize>>,
+    by_first: FxMap<u32, Vec<usize>>,
     /// (pattern, its target, what a sentence needs for it to match).
     patterns: Vec<(Regex, usize, Vec<Vec<String>>)>,
     lexicon: Lexicon,
     /// Words already resolved by typo, kept across calls to `find`.
     typos: RefCell<HashMap<String, Option<u32>>>,
+    /// The words of `words`, to keep each once.
+    typo_words: FxSet<String>,
+    /// A buffer for stems while phrases are read.
+    scratch: String,
 }
 
 impl Matcher {
@@ -182,51 +232,83 @@ impl Matcher {
 
     /// Adds a phrase, its spelling variants and its `..` gaps.
     fn add_phrase(&mut self, phrase: &str, target: usize) {
-        // Tokens, each with the gap allowed before it.
-        let mut tokens: Vec<Token> = Vec::new();
+        // Word ids, each with the gap allowed before it; words are read from
+        // the phrase without building tokens.
+        let mut ids: Vec<u32> = Vec::new();
         let mut gaps: Vec<u8> = Vec::new();
+        let mut touches = false;
+        let mut buf = std::mem::take(&mut self.scratch);
         for (k, part) in phrase.split("..").enumerate() {
-            for (i, t) in tokenize(part).into_iter().enumerate() {
-                gaps.push(if k > 0 && i == 0 && !tokens.is_empty() {
+            let mut first = true;
+            for_each_word(part, |word, numeric| {
+                gaps.push(if k > 0 && first && !ids.is_empty() {
                     GAP
                 } else {
                     0
                 });
-                tokens.push(t);
-            }
+                first = false;
+                touches |= self.lexicon.touches(word);
+                ids.push(self.intern_word(word, numeric, &mut buf));
+            });
         }
-        if tokens.is_empty() {
+        self.scratch = buf;
+        if ids.is_empty() {
             return;
         }
-        self.push_phrase(&tokens, gaps.clone(), target);
-        if gaps.iter().any(|g| *g > 0) || !self.lexicon.applies(&tokens) {
+        let gapped = gaps.iter().any(|g| *g > 0);
+        self.push_ids(ids, gaps, target);
+        if gapped || !touches {
             return;
         }
-        let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
+        let words: Vec<String> = phrase
+            .split("..")
+            .flat_map(tokenize)
+            .map(|t| t.word)
+            .collect();
         for other in self.lexicon.spellings(&words).into_iter().skip(1) {
             let toks: Vec<Token> = other.iter().flat_map(|w| tokenize(w)).collect();
             if !toks.is_empty() {
                 let n = toks.len();
-                self.push_phrase(&toks, vec![0; n], target);
+                let ids = toks.iter().map(|t| self.intern(t)).collect();
+                self.push_ids(ids, vec![0; n], target);
             }
         }
     }
 
-    fn push_phrase(&mut self, tokens: &[Token], gaps: Vec<u8>, target: usize) {
-        let ids: Vec<u32> = tokens.iter().map(|t| self.intern(t)).collect();
+    fn push_ids(&mut self, ids: Vec<u32>, gaps: Vec<u8>, target: usize) {
         let idx = self.phrases.len();
         self.by_first.entry(ids[0]).or_default().push(idx);
         self.phrases.push(Phrase { ids, gaps, target });
     }
 
     fn intern(&mut self, t: &Token) -> u32 {
-        let next = self.stems.len() as u32;
-        let id = *self.stems.entry(t.stem.clone()).or_insert(next);
-        if !t.numeric && t.word.len() >= 5 && t.word.is_ascii() {
-            let bucket = self.words.entry(t.word.as_bytes()[0]).or_default();
-            if !bucket.iter().any(|(w, _)| *w == t.word) {
-                bucket.push((t.word.clone(), id));
+        let mut buf = String::new();
+        self.intern_word(&t.word, t.numeric, &mut buf)
+    }
+
+    /// The id of a word's stem, new if unseen; `buf` holds the stem. Words
+    /// of five letters or more are kept for typo matching.
+    fn intern_word(&mut self, word: &str, numeric: bool, buf: &mut String) -> u32 {
+        let stem = if numeric {
+            word
+        } else {
+            stem_into(word, buf);
+            buf.as_str()
+        };
+        let id = match self.stems.get(stem) {
+            Some(id) => *id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.insert(stem.to_string(), id);
+                id
             }
+        };
+        if !numeric && word.len() >= 5 && word.is_ascii() && !self.typo_words.contains(word) {
+            self.typo_words.insert(word.to_string());
+            self.words
+                .entry(word.as_bytes()[0])
+                .or_default()
+                .push((word.to_string(), id));
         }
         id
     }

@@ -93,6 +93,14 @@ pub fn stem(word: &str) -> String {
     out
 }
 
+/// Writes the stem of `word` into `out`, replacing what it held.
+pub(crate) fn stem_into(word: &str, out: &mut String) {
+    let (head, tail) = stem_parts(word);
+    out.clear();
+    out.push_str(head);
+    out.push_str(tail);
+}
+
 /// The stem as a prefix of the word and an ending to append: one
 /// allocation per stem, made by the caller.
 fn stem_parts(w: &str) -> (&str, &'static str) {
@@ -182,34 +190,78 @@ fn is_contrast(w: &str) -> bool {
 pub fn tokenize_clauses(text: &str) -> (Vec<Token>, Vec<char>) {
     let mut tokens = Vec::new();
     let mut breaks = vec!['^'];
-    let mut word = String::new();
-    let mut start = 0usize;
-    let mut numeric = true;
-    let flush = |word: &mut String,
-                 numeric: &mut bool,
-                 start: usize,
-                 tokens: &mut Vec<Token>,
-                 breaks: &mut Vec<char>| {
-        if word.is_empty() {
-            return;
-        }
-        // The buffer is kept for the next word: two allocations a token.
-        let w = word.trim_matches('\'');
-        if !w.is_empty() && !is_article(w) {
-            if is_contrast(w) {
+    scan(text, |piece| match piece {
+        Piece::Word {
+            word,
+            numeric,
+            start,
+        } => {
+            if is_contrast(word) {
                 breaks.push('b');
             }
             tokens.push(Token {
-                stem: if *numeric { w.to_string() } else { stem(w) },
-                word: w.to_string(),
+                stem: if numeric {
+                    word.to_string()
+                } else {
+                    stem(word)
+                },
+                word: word.to_string(),
                 clause: (breaks.len() - 1).min(usize::from(u16::MAX)) as u16,
-                numeric: *numeric,
+                numeric,
                 pos: start,
+            });
+        }
+        Piece::Break(c) => {
+            if breaks.len() < 60_000 {
+                breaks.push(c);
+            }
+        }
+    });
+    (tokens, breaks)
+}
+
+/// Calls `f` with each word of `text` as [`tokenize`] reads it (lower-cased,
+/// articles dropped) and whether it is a number, without allocating a token:
+/// the matcher reads its thousand phrases this way.
+pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
+    scan(text, |piece| {
+        if let Piece::Word { word, numeric, .. } = piece {
+            f(word, numeric);
+        }
+    });
+}
+
+/// What the scanner meets: a word, or a mark that opens a clause.
+enum Piece<'a> {
+    Word {
+        word: &'a str,
+        numeric: bool,
+        /// Byte offset in the text.
+        start: usize,
+    },
+    Break(char),
+}
+
+/// Reads words and clause marks; one buffer serves every word.
+fn scan(text: &str, mut f: impl FnMut(Piece<'_>)) {
+    fn flush(word: &mut String, numeric: &mut bool, start: usize, f: &mut impl FnMut(Piece<'_>)) {
+        if word.is_empty() {
+            return;
+        }
+        let w = word.trim_matches('\'');
+        if !w.is_empty() && !is_article(w) {
+            f(Piece::Word {
+                word: w,
+                numeric: *numeric,
+                start,
             });
         }
         word.clear();
         *numeric = true;
-    };
+    }
+    let mut word = String::new();
+    let mut start = 0usize;
+    let mut numeric = true;
     let mut chars = text.char_indices().peekable();
     while let Some((i, c)) = chars.next() {
         if c.is_alphanumeric() {
@@ -237,14 +289,13 @@ pub fn tokenize_clauses(text: &str) -> (Vec<Token>, Vec<char>) {
         {
             word.push('.');
         } else {
-            flush(&mut word, &mut numeric, start, &mut tokens, &mut breaks);
-            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') && breaks.len() < 60_000 {
-                breaks.push(c);
+            flush(&mut word, &mut numeric, start, &mut f);
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
+                f(Piece::Break(c));
             }
         }
     }
-    flush(&mut word, &mut numeric, start, &mut tokens, &mut breaks);
-    (tokens, breaks)
+    flush(&mut word, &mut numeric, start, &mut f);
 }
 
 fn is_list_marker(line: &str) -> bool {
