@@ -37,6 +37,14 @@ pub(crate) fn embedded_sources() -> Vec<SourceFile> {
         .collect()
 }
 
+/// The files every problem shares.
+pub(crate) const SHARED: [&str; 4] = [
+    "rubrics/common.yaml",
+    "rubrics/questions.yaml",
+    "rubrics/guide.yaml",
+    "rubrics/concepts.yaml",
+];
+
 /// Reads a data folder; files it lacks among `common.yaml`, `questions.yaml`
 /// `guide.yaml` and `concepts.yaml` come from the built-in data.
 pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
@@ -79,12 +87,7 @@ pub(crate) fn dir_sources(dir: &Path) -> Result<Vec<SourceFile>> {
             });
         }
     }
-    for shared in [
-        "rubrics/common.yaml",
-        "rubrics/questions.yaml",
-        "rubrics/guide.yaml",
-        "rubrics/concepts.yaml",
-    ] {
+    for shared in SHARED {
         if !files.iter().any(|f| f.rel == shared) {
             files.extend(embedded_sources().into_iter().filter(|f| f.rel == shared));
         }
@@ -140,15 +143,47 @@ pub fn decode_text(path: &Path, bytes: Vec<u8>) -> Result<String> {
     })
 }
 
-fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Finding> {
+/// A data file as the parser sees it, borrowed: the built-in files are
+/// parsed from the binary's own bytes, without copying half a megabyte of
+/// YAML at every start.
+#[derive(Clone, Copy)]
+pub(crate) struct FileRef<'a> {
+    display: &'a str,
+    pub(crate) rel: &'a str,
+    text: &'a str,
+    json: Option<&'a str>,
+}
+
+impl<'a> From<&'a SourceFile> for FileRef<'a> {
+    fn from(f: &'a SourceFile) -> FileRef<'a> {
+        FileRef {
+            display: &f.display,
+            rel: &f.rel,
+            text: &f.text,
+            json: f.json,
+        }
+    }
+}
+
+/// The built-in files, borrowed.
+pub(crate) fn embedded_refs() -> impl Iterator<Item = FileRef<'static>> {
+    EMBEDDED.iter().map(|(rel, text, json)| FileRef {
+        display: rel,
+        rel,
+        text,
+        json: *json,
+    })
+}
+
+fn parse<T: DeserializeOwned>(file: FileRef) -> std::result::Result<T, Finding> {
     // The JSON twin is only a speed-up: on any error the YAML is read again
     // so that the message carries its line and column.
     if let Some(Ok(value)) = file.json.map(serde_json::from_str::<T>) {
         return Ok(value);
     }
-    if let Some((line, column)) = super::depth::too_deep(&file.text, super::depth::MAX_FLOW_DEPTH) {
+    if let Some((line, column)) = super::depth::too_deep(file.text, super::depth::MAX_FLOW_DEPTH) {
         return Err(Finding {
-            file: file.display.clone(),
+            file: file.display.to_string(),
             line: Some(line),
             column: Some(column),
             message: format!(
@@ -157,7 +192,7 @@ fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Findi
             ),
         });
     }
-    serde_yaml::from_str(&file.text).map_err(|e| {
+    serde_yaml::from_str(file.text).map_err(|e| {
         let (line, column) = e
             .location()
             .map(|l| (Some(l.line()), Some(l.column())))
@@ -170,7 +205,7 @@ fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Findi
             .unwrap_or(msg.as_str())
             .to_string();
         Finding {
-            file: file.display.clone(),
+            file: file.display.to_string(),
             line,
             column,
             message: format!("{msg}: fix the YAML (see README, \"Data files\")"),
@@ -179,14 +214,17 @@ fn parse<T: DeserializeOwned>(file: &SourceFile) -> std::result::Result<T, Findi
 }
 
 /// Parses every file into a catalog; unparsable files become findings.
-pub(crate) fn parse_all(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
+pub(crate) fn parse_all<'a>(
+    files: impl IntoIterator<Item = FileRef<'a>>,
+    origin: &str,
+) -> (Catalog, Vec<Finding>) {
     let mut catalog = Catalog {
         origin: origin.to_string(),
         ..Catalog::default()
     };
     let mut findings = Vec::new();
     for file in files {
-        let rel = file.rel.as_str();
+        let rel = file.rel;
         match rel {
             "rubrics/common.yaml" => match parse::<Common>(file) {
                 Ok(c) => catalog.common = c,

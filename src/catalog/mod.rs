@@ -38,13 +38,37 @@ impl Catalog {
     /// The data compiled into the binary. Fails only if the shipped data is
     /// broken, which `sdcoach lint` and the tests rule out.
     pub fn embedded() -> Result<Catalog> {
-        Self::strict(load::embedded_sources(), "built-in")
+        Self::strict(load::embedded_refs(), "built-in")
+    }
+
+    /// The built-in data that grading a written answer to `problem` reads:
+    /// the shared files and the problem's own two, about a sixth of the data,
+    /// so `sdcoach grade` parses no other problem. The question bank stays
+    /// empty: no follow-up is graded from a file. An id with no files of its
+    /// own gets the whole catalog, where it is reported with the nearest ids.
+    pub fn embedded_for(problem: &str) -> Result<Catalog> {
+        let own = [
+            format!("problems/{problem}.yaml"),
+            format!("rubrics/{problem}.yaml"),
+        ];
+        let is_own = |rel: &str| own.iter().any(|o| o == rel);
+        if load::embedded_refs().filter(|f| is_own(f.rel)).count() < own.len() {
+            return Self::embedded();
+        }
+        let files = load::embedded_refs().filter(|f| {
+            is_own(f.rel) || (load::SHARED.contains(&f.rel) && f.rel != "rubrics/questions.yaml")
+        });
+        Self::strict(files, "built-in")
     }
 
     /// Loads `DIR/problems/*.yaml` and `DIR/rubrics/*.yaml`; `common.yaml`,
     /// `questions.yaml` and `guide.yaml` fall back to the built-in ones.
     pub fn from_dir(dir: &Path) -> Result<Catalog> {
-        Self::strict(load::dir_sources(dir)?, &dir.display().to_string())
+        let files = load::dir_sources(dir)?;
+        Self::strict(
+            files.iter().map(load::FileRef::from),
+            &dir.display().to_string(),
+        )
     }
 
     /// The folder when given, else the built-in data.
@@ -55,8 +79,11 @@ impl Catalog {
         }
     }
 
-    fn strict(files: Vec<SourceFile>, origin: &str) -> Result<Catalog> {
-        let (catalog, findings) = load::parse_all(&files, origin);
+    fn strict<'a>(
+        files: impl IntoIterator<Item = load::FileRef<'a>>,
+        origin: &str,
+    ) -> Result<Catalog> {
+        let (catalog, findings) = load::parse_all(files, origin);
         if let Some(first) = findings.into_iter().next() {
             return Err(first.into_error());
         }
@@ -66,7 +93,7 @@ impl Catalog {
     /// Parses source files, collecting every schema finding instead of
     /// stopping at the first (`lint` adds its own checks on top).
     pub fn parse_sources(files: &[SourceFile], origin: &str) -> (Catalog, Vec<Finding>) {
-        load::parse_all(files, origin)
+        load::parse_all(files.iter().map(load::FileRef::from), origin)
     }
 
     /// Every red and green flag of a rubric (common ones first), each with
@@ -119,4 +146,48 @@ impl Catalog {
 /// Sort key putting the guide's practice list first, then the rest by id.
 fn practice_rank(p: &Problem) -> (u32, String) {
     (p.order.unwrap_or(u32::MAX), p.id.clone())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grading::{grade_at, parse_answer, Extras, Level};
+
+    /// Grading with only the graded problem's files parsed gives the same
+    /// grade, to the last quote, as with the whole catalog.
+    #[test]
+    fn one_problems_files_grade_as_the_whole_catalog_does() {
+        let whole = Catalog::embedded().expect("built-in data");
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
+        let mut graded = 0;
+        for id in whole.ids() {
+            let own = Catalog::embedded_for(&id).expect("built-in data");
+            assert_eq!(own.ids(), [id.clone()]);
+            assert!(own.questions.questions.is_empty());
+            for dir in ["calibration", "agreement/answers"] {
+                let Ok(files) = std::fs::read_dir(root.join(dir).join(&id)) else {
+                    continue;
+                };
+                for file in files.flatten() {
+                    let Ok(text) = std::fs::read_to_string(file.path()) else {
+                        continue;
+                    };
+                    let answer = parse_answer(&text);
+                    for level in [Level::NewGrad, Level::Senior] {
+                        let a = grade_at(&whole, &id, &answer, &Extras::default(), level);
+                        let b = grade_at(&own, &id, &answer, &Extras::default(), level);
+                        let json = |g: Result<crate::grading::Grade>| {
+                            serde_json::to_string(&g.expect("grades")).expect("json")
+                        };
+                        assert_eq!(json(a), json(b), "{}", file.path().display());
+                        graded += 1;
+                    }
+                }
+            }
+        }
+        assert!(graded > 100, "{graded} grades compared");
+        // An unknown id gets the whole catalog, and so its usual error.
+        let all = Catalog::embedded_for("no-such-problem").expect("built-in data");
+        assert_eq!(all.ids(), whole.ids());
+    }
 }

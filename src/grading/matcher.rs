@@ -4,11 +4,62 @@
 //! Matching is linear in the answer: each distinct word is resolved against
 //! the rubric's vocabulary once, and phrases are looked up by their first word.
 
+mod needs;
+
 use super::stance::{stance_at, Stance};
-use super::text::{tokenize, Sentence, Token};
+use super::text::{for_each_word, stem_into, tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A fast hash (the multiply-rotate of Firefox and rustc) for maps keyed by
+/// the rubrics' words: short keys, looked up once per answer word. Maps keyed
+/// by the answer's own words keep SipHash, which crafted words cannot flood.
+#[derive(Default, Clone, Copy)]
+struct Fx(u64);
+
+impl Fx {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut b = [0u8; 8];
+            b.copy_from_slice(c);
+            self.add(u64::from_le_bytes(b));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut b = [0u8; 8];
+            b[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -41,48 +92,6 @@ fn compile(pat: &str) -> Result<Regex, regex_lite::Error> {
     RegexBuilder::new(pat).case_insensitive(true).build()
 }
 
-/// The literal words (three letters or more) of a pattern, outside escapes
-/// and character classes. A sentence holding none of them cannot match a
-/// rubric pattern, whose every branch names a word: the regex is skipped.
-fn keywords(pat: &str) -> Vec<String> {
-    let mut out: Vec<String> = Vec::new();
-    let mut word = String::new();
-    let mut chars = pat.chars();
-    let mut in_class = false;
-    let flush = |word: &mut String, out: &mut Vec<String>| {
-        if word.len() >= 3 && !out.contains(word) {
-            out.push(word.to_ascii_lowercase());
-        }
-        word.clear();
-    };
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => {
-                flush(&mut word, &mut out);
-                chars.next();
-            }
-            '[' => {
-                flush(&mut word, &mut out);
-                in_class = true;
-            }
-            ']' => in_class = false,
-            c if c.is_ascii_alphabetic() && !in_class => word.push(c),
-            _ => flush(&mut word, &mut out),
-        }
-    }
-    flush(&mut word, &mut out);
-    // A word followed by `?` or `*` is optional: trust no keywords then.
-    if pat.contains('?') && !pat.contains(")?") || pat.contains('*') && !pat.contains(")*") {
-        let optional = pat
-            .split(|c: char| !c.is_ascii_alphabetic() && c != '?' && c != '*')
-            .any(|w| w.ends_with('?') || w.ends_with('*'));
-        if optional {
-            return Vec::new();
-        }
-    }
-    out
-}
-
 /// Most figures a phrase skips between two of its words.
 const MAX_FIGURES: usize = 10;
 
@@ -95,16 +104,16 @@ pub struct Lexicon {
     /// (one word, the same as several words).
     variants: Vec<(String, Vec<String>)>,
     /// Word to the guard phrases (as words) in which it does not count.
-    senses: HashMap<String, Vec<Vec<String>>>,
+    senses: FxMap<String, Vec<Vec<String>>>,
     /// Stem to the stem of the first word of its `same` group.
-    same: HashMap<String, String>,
+    same: FxMap<String, String>,
 }
 
 impl Lexicon {
     /// The variants and senses of `rubrics/concepts.yaml`.
     pub fn from_catalog(l: &crate::catalog::Lexicon) -> Lexicon {
         let words = |s: &str| -> Vec<String> { tokenize(s).into_iter().map(|t| t.word).collect() };
-        let mut senses: HashMap<String, Vec<Vec<String>>> = HashMap::new();
+        let mut senses: FxMap<String, Vec<Vec<String>>> = FxMap::default();
         for s in &l.senses {
             let w = s.word.to_lowercase();
             for g in &s.not {
@@ -114,7 +123,7 @@ impl Lexicon {
                 }
             }
         }
-        let mut same = HashMap::new();
+        let mut same: FxMap<String, String> = FxMap::default();
         for group in &l.same {
             let stems: Vec<String> = group
                 .iter()
@@ -138,14 +147,11 @@ impl Lexicon {
         }
     }
 
-    /// True when some variant touches one of these tokens.
-    fn applies(&self, tokens: &[Token]) -> bool {
-        !self.variants.is_empty()
-            && tokens.iter().any(|t| {
-                self.variants
-                    .iter()
-                    .any(|(one, many)| *one == t.word || many.first() == Some(&t.word))
-            })
+    /// True when some variant touches this word of a phrase.
+    fn touches(&self, word: &str) -> bool {
+        self.variants
+            .iter()
+            .any(|(one, many)| one == word || many.first().is_some_and(|m| m == word))
     }
 
     /// Every spelling of a phrase's words: "fan out" also as "fanout".
@@ -200,21 +206,25 @@ impl Lexicon {
 }
 
 /// Vocabulary words by first byte, for typo matching.
-type TypoIndex = HashMap<u8, Vec<(String, u32)>>;
+type TypoIndex = FxMap<u8, Vec<(String, u32)>>;
 
 /// Compiled phrases and patterns for a set of targets.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    stems: HashMap<String, u32>,
+    stems: FxMap<String, u32>,
     /// (word as written in the rubric, its stem id) by first byte, for typo matching.
     words: TypoIndex,
     phrases: Vec<Phrase>,
-    by_first: HashMap<u32, Vec<usize>>,
-    /// (pattern, its target, words one of which a match needs).
-    patterns: Vec<(Regex, usize, Vec<String>)>,
+    by_first: FxMap<u32, Vec<usize>>,
+    /// (pattern, its target, what a sentence needs for it to match).
+    patterns: Vec<(Regex, usize, Vec<Vec<String>>)>,
     lexicon: Lexicon,
     /// Words already resolved by typo, kept across calls to `find`.
     typos: RefCell<HashMap<String, Option<u32>>>,
+    /// The words of `words`, to keep each once.
+    typo_words: FxSet<String>,
+    /// A buffer for stems while phrases are read.
+    scratch: String,
 }
 
 impl Matcher {
@@ -240,7 +250,7 @@ impl Matcher {
             }
             for pat in patterns {
                 let re = compile(pat).map_err(|e| (target, pat.to_string(), e.to_string()))?;
-                m.patterns.push((re, target, keywords(pat)));
+                m.patterns.push((re, target, needs::needs(pat)));
             }
         }
         Ok(m)
@@ -248,52 +258,84 @@ impl Matcher {
 
     /// Adds a phrase, its spelling variants and its `..` gaps.
     fn add_phrase(&mut self, phrase: &str, target: usize) {
-        // Tokens, each with the gap allowed before it.
-        let mut tokens: Vec<Token> = Vec::new();
+        // Word ids, each with the gap allowed before it; words are read from
+        // the phrase without building tokens.
+        let mut ids: Vec<u32> = Vec::new();
         let mut gaps: Vec<u8> = Vec::new();
+        let mut touches = false;
+        let mut buf = std::mem::take(&mut self.scratch);
         for (k, part) in phrase.split("..").enumerate() {
-            for (i, t) in tokenize(part).into_iter().enumerate() {
-                gaps.push(if k > 0 && i == 0 && !tokens.is_empty() {
+            let mut first = true;
+            for_each_word(part, |word, numeric| {
+                gaps.push(if k > 0 && first && !ids.is_empty() {
                     GAP
                 } else {
                     0
                 });
-                tokens.push(t);
-            }
+                first = false;
+                touches |= self.lexicon.touches(word);
+                ids.push(self.intern_word(word, numeric, &mut buf));
+            });
         }
-        if tokens.is_empty() {
+        self.scratch = buf;
+        if ids.is_empty() {
             return;
         }
-        self.push_phrase(&tokens, gaps.clone(), target);
-        if gaps.iter().any(|g| *g > 0) || !self.lexicon.applies(&tokens) {
+        let gapped = gaps.iter().any(|g| *g > 0);
+        self.push_ids(ids, gaps, target);
+        if gapped || !touches {
             return;
         }
-        let words: Vec<String> = tokens.iter().map(|t| t.word.clone()).collect();
+        let words: Vec<String> = phrase
+            .split("..")
+            .flat_map(tokenize)
+            .map(|t| t.word)
+            .collect();
         for other in self.lexicon.spellings(&words).into_iter().skip(1) {
             let toks: Vec<Token> = other.iter().flat_map(|w| tokenize(w)).collect();
             if !toks.is_empty() {
                 let n = toks.len();
-                self.push_phrase(&toks, vec![0; n], target);
+                let ids = toks.iter().map(|t| self.intern(t)).collect();
+                self.push_ids(ids, vec![0; n], target);
             }
         }
     }
 
-    fn push_phrase(&mut self, tokens: &[Token], gaps: Vec<u8>, target: usize) {
-        let ids: Vec<u32> = tokens.iter().map(|t| self.intern(t)).collect();
+    fn push_ids(&mut self, ids: Vec<u32>, gaps: Vec<u8>, target: usize) {
         let idx = self.phrases.len();
         self.by_first.entry(ids[0]).or_default().push(idx);
         self.phrases.push(Phrase { ids, gaps, target });
     }
 
     fn intern(&mut self, t: &Token) -> u32 {
-        let next = self.stems.len() as u32;
-        let stem = self.lexicon.canonical(&t.stem).to_string();
-        let id = *self.stems.entry(stem).or_insert(next);
-        if !t.numeric && t.word.len() >= 5 && t.word.is_ascii() {
-            let bucket = self.words.entry(t.word.as_bytes()[0]).or_default();
-            if !bucket.iter().any(|(w, _)| *w == t.word) {
-                bucket.push((t.word.clone(), id));
+        let mut buf = String::new();
+        self.intern_word(&t.word, t.numeric, &mut buf)
+    }
+
+    /// The id of a word's stem, new if unseen; `buf` holds the stem. Words
+    /// of five letters or more are kept for typo matching.
+    fn intern_word(&mut self, word: &str, numeric: bool, buf: &mut String) -> u32 {
+        let stem = if numeric {
+            word
+        } else {
+            stem_into(word, buf);
+            buf.as_str()
+        };
+        let stem = self.lexicon.canonical(stem);
+        let id = match self.stems.get(stem) {
+            Some(id) => *id,
+            None => {
+                let id = self.stems.len() as u32;
+                self.stems.insert(stem.to_string(), id);
+                id
             }
+        };
+        if !numeric && word.len() >= 5 && word.is_ascii() && !self.typo_words.contains(word) {
+            self.typo_words.insert(word.to_string());
+            self.words
+                .entry(word.as_bytes()[0])
+                .or_default()
+                .push((word.to_string(), id));
         }
         id
     }
@@ -355,6 +397,7 @@ impl Matcher {
         let mut out = Vec::new();
         let mut memo = self.typos.borrow_mut();
         let mut ids: Vec<Option<u32>> = Vec::new();
+        let mut lower = String::new();
         for (si, s) in sentences.iter().enumerate() {
             ids.clear();
             ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
@@ -382,9 +425,11 @@ impl Matcher {
             }
             if !self.patterns.is_empty() {
                 let text = source.get(s.span.clone()).unwrap_or("");
-                let lower = text.to_ascii_lowercase();
-                for (re, target, words) in &self.patterns {
-                    if !words.is_empty() && !words.iter().any(|w| lower.contains(w.as_str())) {
+                lower.clear();
+                lower.push_str(text);
+                lower.make_ascii_lowercase();
+                for (re, target, needs) in &self.patterns {
+                    if !needs::admits(needs, &lower) {
                         continue;
                     }
                     if let Some(m) = re.find(text) {
@@ -421,58 +466,83 @@ pub fn is_typo_of(word: &str, vocab: &str) -> bool {
     if lv < 5 || lw.abs_diff(lv) > 2 || w.first() != v.first() || word == vocab {
         return false;
     }
-    let max = if lv >= 10 { 2 } else { 1 };
-    let Some(d) = osa_within(w, v, max) else {
-        return false;
-    };
-    match lv {
-        5..=6 => d == 1 && (lw != lv || is_swap(w, v)),
-        _ => d >= 1,
+    if lv >= 10 {
+        return osa_within(w, v, 2).is_some_and(|d| d >= 1);
+    }
+    // Most words met are no typo at all: the common prefix and suffix tell
+    // one edit apart without a distance table.
+    match one_edit(w, v) {
+        Some(Edit::Swap | Edit::Indel) => true,
+        Some(Edit::Substitution) => lv >= 7,
+        None => false,
     }
 }
 
-/// True when `a` and `b` differ only by two neighbouring letters swapped.
-fn is_swap(a: &[u8], b: &[u8]) -> bool {
-    let diff: Vec<usize> = (0..a.len()).filter(|&i| a[i] != b[i]).collect();
-    diff.len() == 2
-        && diff[1] == diff[0] + 1
-        && a[diff[0]] == b[diff[1]]
-        && a[diff[1]] == b[diff[0]]
+/// The single edit between two different words, if one edit is all.
+#[derive(Debug, PartialEq)]
+enum Edit {
+    Substitution,
+    /// Two neighbouring letters swapped.
+    Swap,
+    /// One letter inserted or deleted.
+    Indel,
 }
 
+fn one_edit(a: &[u8], b: &[u8]) -> Option<Edit> {
+    let short = a.len().min(b.len());
+    let p = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    let s = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count()
+        .min(short - p);
+    match a.len().abs_diff(b.len()) {
+        0 => match a.len() - p - s {
+            1 => Some(Edit::Substitution),
+            2 if a[p] == b[p + 1] && a[p + 1] == b[p] => Some(Edit::Swap),
+            _ => None,
+        },
+        1 => (p + s >= short).then_some(Edit::Indel),
+        _ => None,
+    }
+}
+
+/// Words this long or longer are never typos of each other here.
+const N: usize = 48;
+
 /// Optimal-string-alignment distance when it is at most `max`, without
-/// allocating: words longer than 47 bytes are never typos of each other here.
+/// allocating: three rows of a fixed table, taken in turn.
 fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
-    const N: usize = 48;
     if a.len() >= N || b.len() >= N || a.len().abs_diff(b.len()) > max {
         return None;
     }
     let (n, m) = (a.len(), b.len());
-    let mut prev2 = [0usize; N];
-    let mut prev = [0usize; N];
-    let mut cur = [0usize; N];
-    for (j, slot) in prev.iter_mut().enumerate().take(m + 1) {
-        *slot = j;
+    let mut rows = [[0u8; N]; 3];
+    for (j, slot) in rows[0].iter_mut().enumerate().take(m + 1) {
+        *slot = j as u8;
     }
     for i in 1..=n {
-        cur[0] = i;
-        let mut row_min = cur[0];
+        let (cur, prev, prev2) = (i % 3, (i + 2) % 3, (i + 1) % 3);
+        rows[cur][0] = i as u8;
+        let mut row_min = i as u8;
         for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut d = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            let cost = u8::from(a[i - 1] != b[j - 1]);
+            let mut d = (rows[prev][j] + 1)
+                .min(rows[cur][j - 1] + 1)
+                .min(rows[prev][j - 1] + cost);
             if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                d = d.min(prev2[j - 2] + 1);
+                d = d.min(rows[prev2][j - 2] + 1);
             }
-            cur[j] = d;
+            rows[cur][j] = d;
             row_min = row_min.min(d);
         }
-        if row_min > max {
+        if usize::from(row_min) > max {
             return None;
         }
-        prev2 = prev;
-        prev = cur;
     }
-    let d = prev[m];
+    let d = usize::from(rows[n % 3][m]);
     (d <= max).then_some(d)
 }
 
@@ -548,6 +618,80 @@ mod tests {
                 osa_within(a.as_bytes(), b.as_bytes(), 2),
                 Some(strsim::osa_distance(a, b)),
                 "{a} {b}"
+            );
+        }
+    }
+
+    /// The distance by the full table, and the typo rule as first written.
+    fn typo_by_table(word: &str, vocab: &str) -> bool {
+        let (w, v) = (word.as_bytes(), vocab.as_bytes());
+        let (lw, lv) = (w.len(), v.len());
+        if lv < 5 || lw.abs_diff(lv) > 2 || w.first() != v.first() || word == vocab {
+            return false;
+        }
+        if lw >= 48 || lv >= 48 {
+            return false;
+        }
+        let mut t = vec![vec![0usize; lv + 1]; lw + 1];
+        for (i, row) in t.iter_mut().enumerate() {
+            row[0] = i;
+        }
+        for j in 0..=lv {
+            t[0][j] = j;
+        }
+        for i in 1..=lw {
+            for j in 1..=lv {
+                let cost = usize::from(w[i - 1] != v[j - 1]);
+                let mut d = (t[i - 1][j] + 1)
+                    .min(t[i][j - 1] + 1)
+                    .min(t[i - 1][j - 1] + cost);
+                if i > 1 && j > 1 && w[i - 1] == v[j - 2] && w[i - 2] == v[j - 1] {
+                    d = d.min(t[i - 2][j - 2] + 1);
+                }
+                t[i][j] = d;
+            }
+        }
+        let d = t[lw][lv];
+        let max = if lv >= 10 { 2 } else { 1 };
+        let swap = lw == lv && {
+            let diff: Vec<usize> = (0..lw).filter(|&i| w[i] != v[i]).collect();
+            diff.len() == 2
+                && diff[1] == diff[0] + 1
+                && w[diff[0]] == v[diff[1]]
+                && w[diff[1]] == v[diff[0]]
+        };
+        d <= max
+            && match lv {
+                5..=6 => d == 1 && (lw != lv || swap),
+                _ => d >= 1,
+            }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn typo_rule_agrees_with_the_full_table(
+            word in "[abcé]{3,13}",
+            edits in proptest::collection::vec((0usize..4, 0usize..16, "[abcé]"), 0..3),
+        ) {
+            // A vocabulary word a few random edits away from the word.
+            let mut v: Vec<char> = word.chars().collect();
+            for (kind, at, c) in &edits {
+                let c = c.chars().next().unwrap_or('a');
+                let at = at % (v.len() + 1);
+                match kind {
+                    0 if at < v.len() => v[at] = c,
+                    1 => v.insert(at, c),
+                    2 if at < v.len() => { v.remove(at); }
+                    _ if at + 1 < v.len() => v.swap(at, at + 1),
+                    _ => {}
+                }
+            }
+            let vocab: String = v.into_iter().collect();
+            proptest::prop_assert_eq!(
+                is_typo_of(&word, &vocab),
+                typo_by_table(&word, &vocab),
+                "{} {}", word, vocab
             );
         }
     }

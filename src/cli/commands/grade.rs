@@ -65,21 +65,25 @@ pub fn run(args: Args, config: &Config) -> Result<i32> {
         format,
     } = args;
     let file = file.as_path();
-    let catalog = Catalog::open(config.data.as_deref())?;
+    // A data folder is read first, as before; the built-in data cannot fail,
+    // so it waits for the answer and only the graded problem is parsed.
+    let data = config.data.as_deref().map(Catalog::from_dir).transpose()?;
     let text = read_answer(file)?;
     if let Some(q) = question {
+        let catalog = data.map_or_else(Catalog::embedded, Ok)?;
         let g = grading::grade_question(&catalog, &q, &text)?;
         emit(&report::render(&g, format, config.style)?);
         return Ok(exit::OK);
     }
     let answer = grading::parse_answer(&text);
-    let id = problem
-        .or_else(|| answer.problem.clone())
-        .ok_or_else(|| Error::NoProblem {
+    let Some(id) = problem.or_else(|| answer.problem.clone()) else {
+        return Err(Error::NoProblem {
             how: "pass `--problem ID` or name it in the answer's front matter (`problem: ID`)"
                 .into(),
-            ids: catalog.ids(),
-        })?;
+            ids: data.map_or_else(Catalog::embedded, Ok)?.ids(),
+        });
+    };
+    let catalog = data.map_or_else(|| Catalog::embedded_for(&id), Ok)?;
     let g = grading::grade_at(&catalog, &id, &answer, &Extras::default(), config.level)?;
     let view = GradeView {
         grade: &g,
