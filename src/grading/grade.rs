@@ -23,15 +23,24 @@ use std::collections::BTreeSet;
 /// Which facts the questions in `text` uncover.
 fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Vec<String> {
     let mut ids = BTreeSet::new();
-    for s in sents.iter().filter(|s| s.question || s.answered) {
-        let q = text.get(s.span.clone()).unwrap_or("");
-        // Of "Q: How many users? → 100M" only the question asks.
-        let q = if s.answered {
-            q.split_once('?').map_or(q, |(ask, _)| ask)
-        } else {
-            q
-        };
-        for f in facts::match_facts(q, &problem.facts) {
+    let questions: Vec<&str> = sents
+        .iter()
+        .filter(|s| s.question || s.answered)
+        .map(|s| {
+            let q = text.get(s.span.clone()).unwrap_or("");
+            // Of "Q: How many users? → 100M" only the question asks.
+            if s.answered {
+                q.split_once('?').map_or(q, |(ask, _)| ask)
+            } else {
+                q
+            }
+        })
+        .collect();
+    if questions.is_empty() {
+        return Vec::new();
+    }
+    for found in facts::match_facts_each(&questions, &problem.facts) {
+        for f in found {
             ids.insert(f.id.clone());
         }
     }

@@ -8,6 +8,7 @@
 
 use super::words::{words, Word};
 use crate::catalog::{Lexicon, SourceFile};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Groups of general English for the things clarifying questions ask. A
@@ -250,24 +251,56 @@ fn match_at(items: &[Item], ws: &[Word], from: usize, at: &mut Vec<usize>) -> bo
     }
 }
 
-/// Every phrase of the lexicon found in the words.
+/// Phrases by their first word, as written and as stemmed: a word of a
+/// question is tried only against the phrases that can start with it.
+fn by_first() -> &'static HashMap<String, Vec<usize>> {
+    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
+        for (pi, p) in phrases().iter().enumerate() {
+            if let Some(Item::Word(first)) = p.items.first() {
+                for k in [&first.word, &first.stem] {
+                    let list = index.entry(k.clone()).or_default();
+                    if list.last() != Some(&pi) {
+                        list.push(pi);
+                    }
+                }
+            }
+        }
+        index
+    })
+}
+
+/// Every phrase of the lexicon found in the words, phrase by phrase in
+/// lexicon order (the order the merging of terms relies on).
 pub(super) fn find(ws: &[Word]) -> Vec<Found> {
+    let index = by_first();
+    let all = phrases();
+    let mut starts: Vec<(usize, usize)> = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        for k in [&w.word, &w.stem] {
+            if let Some(list) = index.get(k.as_str()) {
+                starts.extend(list.iter().map(|&pi| (pi, i)));
+            }
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
     let mut out = Vec::new();
-    for p in phrases() {
+    for (pi, i) in starts {
+        let p = &all[pi];
         let Some(Item::Word(first)) = p.items.first() else {
             continue;
         };
-        for i in 0..ws.len() {
-            if !same(&ws[i], first) {
-                continue;
-            }
-            let mut at = Vec::new();
-            if match_at(&p.items, ws, i, &mut at) {
-                out.push(Found {
-                    key: p.key.clone(),
-                    at,
-                });
-            }
+        if !same(&ws[i], first) {
+            continue;
+        }
+        let mut at = Vec::new();
+        if match_at(&p.items, ws, i, &mut at) {
+            out.push(Found {
+                key: p.key.clone(),
+                at,
+            });
         }
     }
     out

@@ -518,9 +518,13 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
 
 /// Finds, for each thing the question asks, the fact that answers it.
 pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
-    let sheet = Sheet::new(facts);
+    understand_on(&Sheet::new(facts), question)
+}
+
+/// [`understand`] against a sheet read once.
+fn understand_on<'a>(sheet: &Sheet<'a>, question: &str) -> Vec<Reply<'a>> {
     let parts = split_question(question);
-    let terms = parts_terms(&sheet, &parts);
+    let terms = parts_terms(sheet, &parts);
     let mut out = Vec::new();
     for (part, ts) in parts.into_iter().zip(terms) {
         // "Should I use Kafka?" asks for the candidate's own design choice:
@@ -529,7 +533,7 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
         let fact = if asks_for_a_choice(&part) {
             None
         } else {
-            decide(&rank(&sheet, &ts))
+            decide(&rank(sheet, &ts))
         };
         out.push(Reply { part, fact });
     }
@@ -655,10 +659,19 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
     out
 }
 
-/// The facts a question asks for, each once, in the order asked.
-pub fn match_facts<'a>(question: &str, facts: &'a [Fact]) -> Vec<&'a Fact> {
+/// The facts each question asks for, the sheet read once for all of them
+/// (a grade reads every question of the answer).
+pub fn match_facts_each<'a>(questions: &[&str], facts: &'a [Fact]) -> Vec<Vec<&'a Fact>> {
+    let sheet = Sheet::new(facts);
+    questions
+        .iter()
+        .map(|q| distinct(understand_on(&sheet, q)))
+        .collect()
+}
+
+fn distinct<'a>(replies: Vec<Reply<'a>>) -> Vec<&'a Fact> {
     let mut out: Vec<&Fact> = Vec::new();
-    for r in understand(question, facts) {
+    for r in replies {
         if let Some(f) = r.fact {
             if !out.iter().any(|o| o.id == f.id) {
                 out.push(f);
@@ -666,6 +679,11 @@ pub fn match_facts<'a>(question: &str, facts: &'a [Fact]) -> Vec<&'a Fact> {
         }
     }
     out
+}
+
+/// The facts a question asks for, each once, in the order asked.
+pub fn match_facts<'a>(question: &str, facts: &'a [Fact]) -> Vec<&'a Fact> {
+    distinct(understand(question, facts))
 }
 
 /// The best single fact for a question.
