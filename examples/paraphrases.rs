@@ -33,9 +33,8 @@ pub fn run(data: &Path, problems: &[String]) -> Result<(usize, Vec<Miss>), Strin
     let mut misses = Vec::new();
     for id in problems {
         let path = Path::new("tests/paraphrases").join(format!("{id}.yaml"));
-        let Ok(text) = std::fs::read_to_string(&path) else {
-            continue;
-        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("{}: {e} (every problem needs its probes)", path.display()))?;
         let probes: Vec<Probe> =
             serde_yaml::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
         let rubric = catalog.rubric(id).map_err(|e| e.to_string())?;
