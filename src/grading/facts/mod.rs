@@ -596,7 +596,7 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         && BUILD_VERBS.contains(&at(2)))
         || (matches!(at(0), "which" | "what") && CHOICES.contains(&at(1)))
         || (at(0) == "which"
-            && words.iter().any(|w| *w == "should")
+            && words.contains(&"should")
             && words
                 .windows(2)
                 .any(|p| matches!(p[0], "i" | "we") && BUILD_VERBS.contains(&p[1])))
