@@ -99,6 +99,8 @@ const GROUPS: &[(&str, &[&str])] = &[
     // Having an account and using it.
     ("login", &["log in", "logs in", "logged in", "login", "sign in", "signs in", "signed in",
         "sign up", "signs up", "signed up", "signup", "register", "registration"]),
+    // Pictures.
+    ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.
     ("recipient", &["recipient", "recipients", "receiver", "receivers", "receiving end"]),
     // A place.
@@ -106,11 +108,14 @@ const GROUPS: &[(&str, &[&str])] = &[
     // People building it.
     ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
     // In or out of scope: the ways of asking whether something is built.
-    ("scope", &["in scope", "out of scope", "scope", "do we need", "do we support",
-        "should we support", "need to support", "have to support", "supported", "support",
-        "include", "included", "includes", "feature", "features", "functionality", "must have",
-        "nice to have", "should .. be able to", "be able to", "allowed to",
-        "do we have to", "must support", "must do", "non goals", "not needed", "needed"]),
+    ("scope", &["in scope", "scope", "do we need", "do we support", "should we support",
+        "need to support", "have to support", "supported", "support", "include", "included",
+        "includes", "feature", "features", "functionality", "must have", "nice to have",
+        "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
+        "must do", "needed", "part of"]),
+    // Out of scope: what is left out.
+    ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
+        "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
 ];
 
 /// Kinds of fact that only a fact stating them can answer, when a question
@@ -119,6 +124,9 @@ const GROUPS: &[(&str, &[&str])] = &[
 /// a latency or a freshness, never for the feature itself.
 pub(super) const REQUIRED: &[(&str, &[&str])] =
     &[("@max", &["@max"]), ("@speed", &["@speed", "@fresh"])];
+
+/// The ways of asking what is in or out of scope.
+pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
 
 /// Groups whose phrases are made of asking words but say what the question
 /// is about, so they are not only a way of asking.

@@ -19,7 +19,7 @@ mod words;
 pub use split::split_question;
 
 use crate::catalog::Fact;
-use lexicon::{find, REQUIRED, SUBJECTS};
+use lexicon::{find, REQUIRED, SCOPE, SUBJECTS};
 use std::collections::{HashMap, HashSet};
 use words::{is_filler, is_general, mend, words, Known, Word, ASKING};
 
@@ -348,6 +348,12 @@ impl<'a> Sheet<'a> {
     /// A term's weight: its most specific key the sheet knows; `None` for a
     /// bare number no fact mentions. A way of asking weighs little.
     fn weight(&self, t: &Term) -> Option<f64> {
+        let w = self.full_weight(t)?;
+        Some(if t.head { w.min(HEAD_MAX) } else { w })
+    }
+
+    /// A term's weight, a way of asking included at its full weight.
+    fn full_weight(&self, t: &Term) -> Option<f64> {
         let known = t
             .keys
             .iter()
@@ -367,8 +373,7 @@ impl<'a> Sheet<'a> {
                 .iter()
                 .all(|k| k.starts_with(['@', '#']) || self.context.contains(k));
         let w = if context && !t.head { w * CONTEXT } else { w };
-        let w = if t.echo { w * ECHO } else { w };
-        Some(if t.head { w.min(HEAD_MAX) } else { w })
+        Some(if t.echo { w * ECHO } else { w })
     }
 
     /// Whether the sheet mentions the term anywhere.
@@ -424,11 +429,22 @@ fn rank<'a>(sheet: &Sheet<'a>, ts: &[Term]) -> Vec<Ranked<'a>> {
     let qkeys: HashSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
     let mut focus_given = false;
     let mut heads: HashSet<&String> = HashSet::new();
+    // A question that only asks what is in or out of scope ("Which
+    // features?", "Out of scope?") is about the scope: its words weigh
+    // fully and suffice. "How big?" alone says too little.
+    let only_heads = !ts.is_empty()
+        && ts
+            .iter()
+            .all(|t| t.head && t.keys.iter().any(|k| SCOPE.contains(&k.as_str())));
     let weighted: Vec<(&Term, f64, bool)> = ts
         .iter()
         .filter(|t| !t.head || t.keys.iter().any(|k| heads.insert(k)))
         .filter_map(|t| {
-            let w = sheet.weight(t)?;
+            let w = if only_heads {
+                sheet.full_weight(t)?
+            } else {
+                sheet.weight(t)?
+            };
             let focus = !t.head && !t.echo && !focus_given;
             focus_given |= focus;
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t)))
@@ -447,7 +463,7 @@ fn rank<'a>(sheet: &Sheet<'a>, ts: &[Term]) -> Vec<Ranked<'a>> {
             let mut strong = false;
             for (t, w, known) in &weighted {
                 let (e, phrase) = explains(f, &complete, t);
-                strong |= !t.head && phrase;
+                strong |= (only_heads || !t.head) && phrase;
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
                 all &= !t.unit || t.keys.iter().any(|k| f.units.contains(k));

@@ -166,7 +166,10 @@ pub(super) fn everyday() -> impl Iterator<Item = &'static str> {
 
 /// True for a word that never names what a question is about.
 pub(super) fn is_filler(word: &str) -> bool {
-    FILLER.contains(&word)
+    // A lone letter is a list marker or an initial ("Q:", "a)"), never a
+    // subject.
+    let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    letter || FILLER.contains(&word)
 }
 
 /// An adverb's adjective ("simultaneously" -> "simultaneous", "newly" ->
