@@ -8,6 +8,7 @@
 
 use super::words::{words, Word};
 use crate::catalog::{Lexicon, SourceFile};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
 /// Groups of general English for the things clarifying questions ask. A
@@ -177,24 +178,40 @@ fn parse(text: &str, key: &str) -> Option<Phrase> {
     })
 }
 
-/// The question lexicon and the shared concepts, parsed once.
-pub(super) fn phrases() -> &'static [Phrase] {
-    static ALL: OnceLock<Vec<Phrase>> = OnceLock::new();
+/// The question lexicon and the shared concepts, parsed once, with the
+/// phrases by their first word (stem and spelling) so a text is matched
+/// against only the phrases that can start at each word.
+struct Index {
+    phrases: Vec<Phrase>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+fn index() -> &'static Index {
+    static ALL: OnceLock<Index> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut out: Vec<Phrase> = GROUPS
+        let mut phrases: Vec<Phrase> = GROUPS
             .iter()
             .flat_map(|(g, list)| list.iter().filter_map(move |p| parse(p, &format!("@{g}"))))
             .collect();
         for c in &concepts().concepts {
             let key = format!("#{}", c.id);
-            out.extend(
+            phrases.extend(
                 c.jargon
                     .iter()
                     .chain(&c.plain)
                     .filter_map(|p| parse(p, &key)),
             );
         }
-        out
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in phrases.iter().enumerate() {
+            if let Some(Item::Word(w)) = p.items.first() {
+                by_first.entry(w.stem.clone()).or_default().push(i);
+                if w.word != w.stem {
+                    by_first.entry(w.word.clone()).or_default().push(i);
+                }
+            }
+        }
+        Index { phrases, by_first }
     })
 }
 
@@ -213,7 +230,7 @@ fn concepts() -> Lexicon {
 
 /// Every word a phrase of the lexicon uses: typos are mended towards them.
 pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
-    phrases().iter().flat_map(|p| {
+    index().phrases.iter().flat_map(|p| {
         p.items.iter().filter_map(|i| match i {
             Item::Word(w) => Some(w.word.as_str()),
             _ => None,
@@ -260,15 +277,19 @@ fn match_at(items: &[Item], ws: &[Word], from: usize, at: &mut Vec<usize>) -> bo
 
 /// Every phrase of the lexicon found in the words.
 pub(super) fn find(ws: &[Word]) -> Vec<Found> {
+    let index = index();
     let mut out = Vec::new();
-    for p in phrases() {
-        let Some(Item::Word(first)) = p.items.first() else {
-            continue;
-        };
-        for i in 0..ws.len() {
-            if !same(&ws[i], first) {
-                continue;
-            }
+    for i in 0..ws.len() {
+        let mut candidates: Vec<usize> = [&ws[i].stem, &ws[i].word]
+            .iter()
+            .filter_map(|k| index.by_first.get(*k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for c in candidates {
+            let p = &index.phrases[c];
             let mut at = Vec::new();
             if match_at(&p.items, ws, i, &mut at) {
                 out.push(Found {
