@@ -19,7 +19,8 @@ use std::sync::OnceLock;
 const GROUPS: &[(&str, &[&str])] = &[
     // A quantity: how many of something, in total or per unit of time.
     ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
-        "per day", "per second", "per month", "per hour", "per year"]),
+        "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
+        "every day", "each second", "every second", "each month", "every month"]),
     // A size or length.
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is",
         "how long are", "size", "sizes",
