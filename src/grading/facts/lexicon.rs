@@ -90,9 +90,9 @@ const GROUPS: &[(&str, &[&str])] = &[
         "afford", "cloud bill", "price tag"]),
     // The people using it.
     ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
-        "customers", "subscriber", "subscribers"]),
+        "customers", "subscriber", "subscribers", "viewer", "viewers"]),
     // The same thing happening twice.
-    ("duplicate", &["twice", "duplicate", "duplicates", "duplicated", "more than once",
+    ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
         "double", "doubled", "two times", "exactly once", "only once"]),
     // Seeing one's own change at once.
     ("own_writes", &["read your writes", "read your own writes", "read own writes",
