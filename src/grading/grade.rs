@@ -39,8 +39,8 @@ fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Ve
     if questions.is_empty() {
         return Vec::new();
     }
-    for found in facts::match_facts_each(&questions, &problem.facts) {
-        for f in found {
+    for q in questions {
+        for f in facts::match_facts(q, &problem.facts) {
             ids.insert(f.id.clone());
         }
     }

@@ -19,7 +19,8 @@ use std::sync::OnceLock;
 const GROUPS: &[(&str, &[&str])] = &[
     // A quantity: how many of something, in total or per unit of time.
     ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
-        "per day", "per second", "per month", "per hour", "per year"]),
+        "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
+        "every day", "each second", "every second", "each month", "every month"]),
     // A size or length.
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is",
         "how long are", "size", "sizes",
@@ -89,9 +90,9 @@ const GROUPS: &[(&str, &[&str])] = &[
         "afford", "cloud bill", "price tag"]),
     // The people using it.
     ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
-        "customers", "subscriber", "subscribers"]),
+        "customers", "subscriber", "subscribers", "viewer", "viewers"]),
     // The same thing happening twice.
-    ("duplicate", &["twice", "duplicate", "duplicates", "duplicated", "more than once",
+    ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
         "double", "doubled", "two times", "exactly once", "only once"]),
     // Seeing one's own change at once.
     ("own_writes", &["read your writes", "read your own writes", "read own writes",
@@ -100,6 +101,8 @@ const GROUPS: &[(&str, &[&str])] = &[
     // Having an account and using it.
     ("login", &["log in", "logs in", "logged in", "login", "sign in", "signs in", "signed in",
         "sign up", "signs up", "signed up", "signup", "register", "registration"]),
+    // Pictures.
+    ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.
     ("recipient", &["recipient", "recipients", "receiver", "receivers", "receiving end"]),
     // A place.
@@ -107,11 +110,14 @@ const GROUPS: &[(&str, &[&str])] = &[
     // People building it.
     ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
     // In or out of scope: the ways of asking whether something is built.
-    ("scope", &["in scope", "out of scope", "scope", "do we need", "do we support",
-        "should we support", "need to support", "have to support", "supported", "support",
-        "include", "included", "includes", "feature", "features", "functionality", "must have",
-        "nice to have", "should .. be able to", "be able to", "allowed to",
-        "do we have to", "must support", "must do", "non goals", "not needed", "needed"]),
+    ("scope", &["in scope", "scope", "do we need", "do we support", "should we support",
+        "need to support", "have to support", "supported", "support", "include", "included",
+        "includes", "feature", "features", "functionality", "must have", "nice to have",
+        "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
+        "must do", "needed", "part of"]),
+    // Out of scope: what is left out.
+    ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
+        "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
 ];
 
 /// Kinds of fact that only a fact stating them can answer, when a question
@@ -120,6 +126,9 @@ const GROUPS: &[(&str, &[&str])] = &[
 /// a latency or a freshness, never for the feature itself.
 pub(super) const REQUIRED: &[(&str, &[&str])] =
     &[("@max", &["@max"]), ("@speed", &["@speed", "@fresh"])];
+
+/// The ways of asking what is in or out of scope.
+pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
 
 /// Groups whose phrases are made of asking words but say what the question
 /// is about, so they are not only a way of asking.
@@ -170,24 +179,40 @@ fn parse(text: &str, key: &str) -> Option<Phrase> {
     })
 }
 
-/// The question lexicon and the shared concepts, parsed once.
-pub(super) fn phrases() -> &'static [Phrase] {
-    static ALL: OnceLock<Vec<Phrase>> = OnceLock::new();
+/// The question lexicon and the shared concepts, parsed once, with the
+/// phrases by their first word (stem and spelling) so a text is matched
+/// against only the phrases that can start at each word.
+struct Index {
+    phrases: Vec<Phrase>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+fn index() -> &'static Index {
+    static ALL: OnceLock<Index> = OnceLock::new();
     ALL.get_or_init(|| {
-        let mut out: Vec<Phrase> = GROUPS
+        let mut phrases: Vec<Phrase> = GROUPS
             .iter()
             .flat_map(|(g, list)| list.iter().filter_map(move |p| parse(p, &format!("@{g}"))))
             .collect();
         for c in &concepts().concepts {
             let key = format!("#{}", c.id);
-            out.extend(
+            phrases.extend(
                 c.jargon
                     .iter()
                     .chain(&c.plain)
                     .filter_map(|p| parse(p, &key)),
             );
         }
-        out
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in phrases.iter().enumerate() {
+            if let Some(Item::Word(w)) = p.items.first() {
+                by_first.entry(w.stem.clone()).or_default().push(i);
+                if w.word != w.stem {
+                    by_first.entry(w.word.clone()).or_default().push(i);
+                }
+            }
+        }
+        Index { phrases, by_first }
     })
 }
 
@@ -206,7 +231,7 @@ fn concepts() -> Lexicon {
 
 /// Every word a phrase of the lexicon uses: typos are mended towards them.
 pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
-    phrases().iter().flat_map(|p| {
+    index().phrases.iter().flat_map(|p| {
         p.items.iter().filter_map(|i| match i {
             Item::Word(w) => Some(w.word.as_str()),
             _ => None,
@@ -251,56 +276,28 @@ fn match_at(items: &[Item], ws: &[Word], from: usize, at: &mut Vec<usize>) -> bo
     }
 }
 
-/// Phrases by their first word, as written and as stemmed: a word of a
-/// question is tried only against the phrases that can start with it.
-fn by_first() -> &'static HashMap<String, Vec<usize>> {
-    static INDEX: OnceLock<HashMap<String, Vec<usize>>> = OnceLock::new();
-    INDEX.get_or_init(|| {
-        let mut index: HashMap<String, Vec<usize>> = HashMap::new();
-        for (pi, p) in phrases().iter().enumerate() {
-            if let Some(Item::Word(first)) = p.items.first() {
-                for k in [&first.word, &first.stem] {
-                    let list = index.entry(k.clone()).or_default();
-                    if list.last() != Some(&pi) {
-                        list.push(pi);
-                    }
-                }
-            }
-        }
-        index
-    })
-}
-
-/// Every phrase of the lexicon found in the words, phrase by phrase in
-/// lexicon order (the order the merging of terms relies on).
+/// Every phrase of the lexicon found in the words.
 pub(super) fn find(ws: &[Word]) -> Vec<Found> {
-    let index = by_first();
-    let all = phrases();
-    let mut starts: Vec<(usize, usize)> = Vec::new();
-    for (i, w) in ws.iter().enumerate() {
-        for k in [&w.word, &w.stem] {
-            if let Some(list) = index.get(k.as_str()) {
-                starts.extend(list.iter().map(|&pi| (pi, i)));
-            }
-        }
-    }
-    starts.sort_unstable();
-    starts.dedup();
+    let index = index();
     let mut out = Vec::new();
-    for (pi, i) in starts {
-        let p = &all[pi];
-        let Some(Item::Word(first)) = p.items.first() else {
-            continue;
-        };
-        if !same(&ws[i], first) {
-            continue;
-        }
-        let mut at = Vec::new();
-        if match_at(&p.items, ws, i, &mut at) {
-            out.push(Found {
-                key: p.key.clone(),
-                at,
-            });
+    for i in 0..ws.len() {
+        let mut candidates: Vec<usize> = [&ws[i].stem, &ws[i].word]
+            .iter()
+            .filter_map(|k| index.by_first.get(*k))
+            .flatten()
+            .copied()
+            .collect();
+        candidates.sort_unstable();
+        candidates.dedup();
+        for c in candidates {
+            let p = &index.phrases[c];
+            let mut at = Vec::new();
+            if match_at(&p.items, ws, i, &mut at) {
+                out.push(Found {
+                    key: p.key.clone(),
+                    at,
+                });
+            }
         }
     }
     out

@@ -41,6 +41,7 @@ const FILLER: &[&str] = &[
     "how's", "up", "out", "off", "down", "back", "well", "now", "today", "currently", "whats",
     "hows", "wheres", "whos", "super", "extremely", "highly", "totally", "fairly",
     "completely", "entirely", "ourselves", "yourself", "myself", "itself", "themselves",
+    "mainly", "primarily", "largely",
     "versus",
     // words that say which kind of thing is asked, never what about
     "long", "longer", "longest", "big", "bigger", "biggest", "large", "larger", "largest",
@@ -166,7 +167,10 @@ pub(super) fn everyday() -> impl Iterator<Item = &'static str> {
 
 /// True for a word that never names what a question is about.
 pub(super) fn is_filler(word: &str) -> bool {
-    FILLER.contains(&word)
+    // A lone letter is a list marker or an initial ("Q:", "a)"), never a
+    // subject.
+    let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
+    letter || FILLER.contains(&word) || FILLER.contains(&drop_ly(word))
 }
 
 /// An adverb's adjective ("simultaneously" -> "simultaneous", "newly" ->

@@ -1,0 +1,216 @@
+//! A problem's facts read into terms once, with what the ranking needs:
+//! how specific each key is, which words are the problem's context, and the
+//! words typos are mended towards. Sheets are kept per fact list, so a
+//! session reads its problem once.
+
+use super::lexicon;
+use super::terms::{terms, Term};
+use super::words::{self, is_filler, is_general, mend, words, Known, ASKING};
+use crate::catalog::Fact;
+use std::collections::hash_map::DefaultHasher;
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+use std::sync::{Arc, Mutex, OnceLock};
+
+/// The weight of a word no fact mentions: it may be what the question is
+/// about, a feature the sheet does not list.
+const UNKNOWN: f64 = 2.5;
+/// The weight of a word only facts' answers mention.
+const PASSING: f64 = 1.5;
+/// Most a way of asking weighs: it says which kind of fact, not which fact.
+const HEAD_MAX: f64 = 1.5;
+/// Share of the facts that must use a word for it to be the problem's
+/// context ("links" in a URL shortener) rather than a subject.
+const CONTEXT_SHARE: f64 = 0.3;
+/// How much a context word weighs, of its usual weight.
+const CONTEXT: f64 = 0.5;
+/// How much a word carried over from the part before weighs.
+const ECHO: f64 = 0.5;
+
+/// Most sheets kept at once.
+const KEPT: usize = 32;
+
+/// Sheets read so far, by a hash of their facts, oldest first.
+type Kept = Mutex<Vec<(u64, Arc<Sheet>)>>;
+
+/// The sheet of a fact list, read once and kept while it is in use.
+pub(super) fn sheet(facts: &[Fact]) -> Arc<Sheet> {
+    static SHEETS: OnceLock<Kept> = OnceLock::new();
+    let mut h = DefaultHasher::new();
+    for f in facts {
+        (&f.id, &f.topic, &f.asks, &f.covers, &f.answer).hash(&mut h);
+    }
+    let key = h.finish();
+    let kept = SHEETS.get_or_init(|| Mutex::new(Vec::new()));
+    if let Ok(list) = kept.lock() {
+        if let Some((_, s)) = list.iter().find(|(k, _)| *k == key) {
+            return Arc::clone(s);
+        }
+    }
+    let made = Arc::new(Sheet::new(facts));
+    if let Ok(mut list) = kept.lock() {
+        if list.len() >= KEPT {
+            list.remove(0);
+        }
+        list.push((key, Arc::clone(&made)));
+    }
+    made
+}
+
+/// A fact read into terms: its phrases (asks, covers, topic) and the keys of
+/// its answer.
+pub(super) struct Indexed {
+    /// Position of the fact in the problem's list.
+    pub fact: usize,
+    pub phrases: Vec<Vec<Term>>,
+    pub strong: HashSet<String>,
+    pub weak: HashSet<String>,
+    /// Units it gives quantities per ("messages per user").
+    pub units: HashSet<String>,
+}
+
+/// A problem's facts read once for a question.
+pub(super) struct Sheet {
+    pub facts: Vec<Indexed>,
+    /// How specific each key is: keys that name one fact weigh more.
+    idf: HashMap<String, f64>,
+    /// Keys some fact's answer holds.
+    passing: HashSet<String>,
+    /// Words so many facts use that they are the problem's context
+    /// ("messages", "users"), not what a question is about.
+    context: HashSet<String>,
+    /// Words the sheet and the lexicon know, for mending typos.
+    known: Known,
+}
+
+impl Sheet {
+    fn new(facts: &[Fact]) -> Sheet {
+        let mut known: HashSet<String> = HashSet::new();
+        let facts: Vec<Indexed> = facts
+            .iter()
+            .enumerate()
+            .map(|(i, f)| {
+                let phrases: Vec<Vec<Term>> = f
+                    .asks
+                    .iter()
+                    .chain(&f.covers)
+                    .chain(std::iter::once(&f.topic))
+                    .map(|p| {
+                        let ws = words(p);
+                        known.extend(ws.iter().map(|w| w.word.clone()));
+                        terms(&ws)
+                    })
+                    .filter(|t| !t.is_empty())
+                    .collect();
+                let answer = words(&f.answer);
+                known.extend(answer.iter().map(|w| w.word.clone()));
+                let strong: HashSet<String> = phrases
+                    .iter()
+                    .flatten()
+                    .flat_map(|t| t.keys.clone())
+                    .collect();
+                let answer = terms(&answer);
+                let units = phrases
+                    .iter()
+                    .flatten()
+                    .chain(&answer)
+                    .filter(|t| t.unit)
+                    .flat_map(|t| t.keys.clone())
+                    .collect();
+                let weak = answer.into_iter().flat_map(|t| t.keys).collect();
+                Indexed {
+                    fact: i,
+                    phrases,
+                    strong,
+                    weak,
+                    units,
+                }
+            })
+            .collect();
+        let mut df: HashMap<String, f64> = HashMap::new();
+        for f in &facts {
+            for k in &f.strong {
+                *df.entry(k.clone()).or_default() += 1.0;
+            }
+        }
+        let passing: HashSet<String> = facts.iter().flat_map(|f| f.weak.iter().cloned()).collect();
+        let mut spread: HashMap<String, usize> = HashMap::new();
+        for f in &facts {
+            for k in f.strong.union(&f.weak) {
+                *spread.entry(k.clone()).or_default() += 1;
+            }
+        }
+        let context: HashSet<String> = spread
+            .into_iter()
+            .filter(|(k, n)| {
+                !k.starts_with(['@', '#']) && *n as f64 >= CONTEXT_SHARE * facts.len() as f64
+            })
+            .map(|(k, _)| k)
+            .collect();
+        let n = facts.len().max(1) as f64;
+        let idf = df
+            .into_iter()
+            .map(|(k, d)| (k, 1.0 + (n / d).ln().max(0.0)))
+            .collect();
+        known.extend(lexicon::vocabulary().map(str::to_string));
+        known.extend(ASKING.iter().map(|s| s.to_string()));
+        known.extend(words::everyday().map(str::to_string));
+        known.remove("$");
+        Sheet {
+            facts,
+            idf,
+            passing,
+            context,
+            known: Known::new(known),
+        }
+    }
+
+    /// The terms of a part of a question, its typos mended.
+    pub fn read(&self, part: &str) -> Vec<Term> {
+        let mut ws = words(part);
+        for w in &mut ws {
+            if w.word != "$" && !is_filler(&w.word) {
+                mend(w, &self.known);
+            }
+        }
+        terms(&ws)
+    }
+
+    /// A term's weight: its most specific key the sheet knows; `None` for a
+    /// bare number no fact mentions. A way of asking weighs little.
+    pub fn weight(&self, t: &Term) -> Option<f64> {
+        let w = self.full_weight(t)?;
+        Some(if t.head { w.min(HEAD_MAX) } else { w })
+    }
+
+    /// A term's weight, a way of asking included at its full weight.
+    pub fn full_weight(&self, t: &Term) -> Option<f64> {
+        let known = t
+            .keys
+            .iter()
+            .filter_map(|k| self.idf.get(k))
+            .copied()
+            .fold(None, |m: Option<f64>, w| Some(m.map_or(w, |m| m.max(w))));
+        let w = match known {
+            Some(w) => w,
+            None if t.keys.iter().all(|k| k.bytes().all(|b| b.is_ascii_digit())) => return None,
+            None if t.whole.is_empty() && is_general(&t.text) => return None,
+            None if t.keys.iter().any(|k| self.passing.contains(k)) => PASSING,
+            None => UNKNOWN,
+        };
+        // A term only of the problem's context words (and their groups).
+        let context = t.keys.iter().any(|k| self.context.contains(k))
+            && t.keys
+                .iter()
+                .all(|k| k.starts_with(['@', '#']) || self.context.contains(k));
+        let w = if context && !t.head { w * CONTEXT } else { w };
+        Some(if t.echo { w * ECHO } else { w })
+    }
+
+    /// Whether the sheet mentions the term anywhere.
+    pub fn knows(&self, t: &Term) -> bool {
+        t.keys
+            .iter()
+            .any(|k| self.idf.contains_key(k) || self.passing.contains(k))
+    }
+}

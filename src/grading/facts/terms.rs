@@ -1,0 +1,167 @@
+//! Terms: the units of meaning a question and a fact are compared in.
+
+use super::lexicon::{self, find, REQUIRED, SUBJECTS};
+use super::words::{is_filler, is_general, Word};
+use std::collections::HashSet;
+
+/// A unit of meaning: the keys it is matched by (its stem, and the groups
+/// and concepts of the lexicon phrases it is part of).
+#[derive(Debug, Clone)]
+pub(super) struct Term {
+    /// Stems of its content words and the keys of its groups (`@`) and
+    /// concepts (`#`).
+    pub keys: Vec<String>,
+    /// The groups and concepts whose phrase spans the whole term: a question
+    /// says the term only by saying one of them ("per user limit" is a rate
+    /// limit; "user" and "limit" apart are not).
+    pub whole: Vec<String>,
+    /// Only says what kind of fact is asked ("how many", "do we need").
+    pub head: bool,
+    /// Keys one of which the fact named must hold: a maximum asked for, a
+    /// latency asked for.
+    pub required: Vec<String>,
+    /// The unit of a "per user" or "each account" quantity: the fact named
+    /// must give a quantity per the same unit.
+    pub unit: bool,
+    /// Carried over from the part before: it weighs less.
+    pub echo: bool,
+    /// How many words of the text it spans.
+    pub words: usize,
+    /// Its words as written, for explanations.
+    pub text: String,
+}
+
+impl Term {
+    /// Whether a question holding these keys says what the term says: one of
+    /// its groups or concepts, or all of its words.
+    pub fn meets(&self, keys: &HashSet<String>) -> bool {
+        let stems: Vec<&String> = self
+            .keys
+            .iter()
+            .filter(|k| !k.starts_with(['@', '#']))
+            .collect();
+        self.whole.iter().any(|k| keys.contains(k))
+            || match stems.as_slice() {
+                [] => false,
+                [one] if self.words == 1 => keys.contains(*one),
+                many => self.whole.is_empty() && many.iter().all(|k| keys.contains(*k)),
+            }
+    }
+}
+
+/// Whether the word at `i` is the unit of a "per user" or "each account"
+/// quantity; "per day" is a rate, not a unit.
+fn unit(ws: &[Word], i: usize) -> bool {
+    const TIME: &[&str] = &["second", "minut", "hour", "day", "week", "month", "year"];
+    if TIME.contains(&ws[i].stem.as_str()) || is_general(&ws[i].word) {
+        return false;
+    }
+    // "per new link": everyday words may stand between.
+    ws[..i]
+        .iter()
+        .rev()
+        .take(3)
+        .find(|w| !is_general(&w.word) || matches!(w.word.as_str(), "per" | "each"))
+        .is_some_and(|w| matches!(w.word.as_str(), "per" | "each"))
+}
+
+/// The terms of some words: each lexicon phrase found (merged with those it
+/// overlaps) is one term, every other content word one more.
+pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
+    // Phrases found, merged with those they overlap: (positions, finds).
+    let mut groups: Vec<(Vec<usize>, Vec<lexicon::Found>)> = Vec::new();
+    let found = find(ws);
+    let span = |f: &lexicon::Found| (f.at[0], f.at[f.at.len() - 1]);
+    // The longest phrase wins: "how long .. kept" is a retention, not also
+    // the size of "how long is".
+    let inside = |f: &lexicon::Found| {
+        let (a, b) = span(f);
+        found.iter().any(|g| {
+            let (c, d) = span(g);
+            g.key != f.key && c <= a && b <= d && d - c > b - a
+        })
+    };
+    let kept: Vec<lexicon::Found> = found.iter().filter(|f| !inside(f)).cloned().collect();
+    for f in kept {
+        let (mut at, mut finds) = (f.at.clone(), vec![f]);
+        let mut i = 0;
+        while i < groups.len() {
+            if groups[i].0.iter().any(|p| at.contains(p)) {
+                let (a, k) = groups.swap_remove(i);
+                at.extend(a);
+                finds.extend(k);
+            } else {
+                i += 1;
+            }
+        }
+        at.sort_unstable();
+        at.dedup();
+        groups.push((at, finds));
+    }
+    let covered: HashSet<usize> = groups.iter().flat_map(|(at, _)| at.clone()).collect();
+    let mut out: Vec<(usize, Term)> = groups
+        .into_iter()
+        .map(|(at, finds)| {
+            let mut keys: Vec<String> = finds.iter().map(|f| f.key.clone()).collect();
+            keys.sort();
+            keys.dedup();
+            let mut whole: Vec<String> = finds
+                .iter()
+                .filter(|f| at.iter().all(|p| f.at.contains(p)))
+                .map(|f| f.key.clone())
+                .collect();
+            whole.sort();
+            whole.dedup();
+            let head = at.iter().all(|&i| is_filler(&ws[i].word))
+                && !keys.iter().any(|k| SUBJECTS.contains(&k.as_str()));
+            let unit = unit(ws, at[0]);
+            let required: Vec<String> = if head {
+                REQUIRED
+                    .iter()
+                    .filter(|(k, _)| keys.iter().any(|x| x == k))
+                    .flat_map(|(_, ok)| ok.iter().map(|s| s.to_string()))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for &i in &at {
+                let plain = is_filler(&ws[i].word) || is_general(&ws[i].word);
+                if !plain && !keys.contains(&ws[i].stem) {
+                    keys.push(ws[i].stem.clone());
+                }
+            }
+            let text: Vec<&str> = at.iter().map(|&i| ws[i].word.as_str()).collect();
+            let term = Term {
+                keys,
+                whole,
+                head,
+                required,
+                unit,
+                echo: false,
+                words: at.len(),
+                text: text.join(" "),
+            };
+            (at[0], term)
+        })
+        .collect();
+    for (i, w) in ws.iter().enumerate() {
+        if w.word == "$" || is_filler(&w.word) || covered.contains(&i) {
+            continue;
+        }
+        out.push((
+            i,
+            Term {
+                keys: vec![w.stem.clone()],
+                whole: Vec::new(),
+                head: false,
+                required: Vec::new(),
+                unit: unit(ws, i),
+                echo: false,
+                words: 1,
+                text: w.word.clone(),
+            },
+        ));
+    }
+    out.sort_by_key(|(i, _)| *i);
+    out.into_iter().map(|(_, t)| t).collect()
+}
