@@ -89,7 +89,7 @@ fn agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.83, 0.97),
                 ("mid", 0.64, 0.94),
-                ("senior", 0.52, 0.92),
+                ("senior", 0.48, 0.92),
             ],
             order: 0.88,
             max_false_red: 2,

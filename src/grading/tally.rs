@@ -67,11 +67,24 @@ pub struct Source<'a> {
 /// Best mention per topic: (credit, source index, sentence index).
 pub(crate) type Best = Option<(f64, usize, usize)>;
 
-/// Among mentions of equal credit, the one whose match spans most words is
-/// the evidence: "Q: Which features are in scope?" over a line that merely
-/// says "out of scope" in passing.
-fn better(c: f64, words: usize, best: Option<(f64, usize)>) -> bool {
-    best.is_none_or(|(b, w)| c > b + 1e-9 || ((c - b).abs() <= 1e-9 && words > w))
+/// How a mention ranks as evidence: its credit, then whether it was said
+/// under the topic's own step, then how many words the match spans ("Q:
+/// Which features are in scope?" over a line that says "out of scope" in
+/// passing).
+type Rank = (f64, bool, usize);
+
+/// True when `r` beats the best so far.
+fn better(r: Rank, best: Option<Rank>) -> bool {
+    let (c, own, words) = r;
+    best.is_none_or(|(b, bown, bw)| {
+        if (c - b).abs() > 1e-9 {
+            c > b
+        } else if own != bown {
+            own
+        } else {
+            words > bw
+        }
+    })
 }
 
 /// Finds the best-credited mention of every topic over all sources in one
@@ -91,25 +104,46 @@ pub(crate) fn best_mentions(
     )
     .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
     let mut best: Vec<Best> = vec![None; topics.len()];
-    let mut spans: Vec<usize> = vec![0; topics.len()];
+    let mut ranks: Vec<Option<Rank>> = vec![None; topics.len()];
+    let mut own: Vec<Best> = vec![None; topics.len()];
+    let mut own_ranks: Vec<Option<Rank>> = vec![None; topics.len()];
     for (si, src) in sources.iter().enumerate() {
         for m in matcher.find(src.text, src.sentences) {
             if !m.stance.earns_credit() {
                 continue;
             }
             let base = topics::credit(src.sentences, m.sentence);
-            let factor = match (src.step, topics[m.target].1) {
-                (Some(a), Some(b)) if a != b && base >= topics::CREDIT_REASONED => {
-                    OTHER_STEP_REASONED
-                }
-                (Some(a), Some(b)) if a != b => OTHER_STEP_FACTOR,
-                _ => 1.0,
+            let s = &src.sentences[m.sentence];
+            let elsewhere = matches!((src.step, topics[m.target].1), (Some(a), Some(b)) if a != b);
+            // A clarifying question that names a design topic is not yet
+            // design work: elsewhere it counts as a plain mention.
+            let factor = if !elsewhere {
+                1.0
+            } else if base >= topics::CREDIT_REASONED && !s.question && !s.answered {
+                OTHER_STEP_REASONED
+            } else {
+                OTHER_STEP_FACTOR
             };
-            let c = base * factor;
+            let rank = (base * factor, !elsewhere, m.words);
             let t = m.target;
-            if better(c, m.words, best[t].map(|(b, _, _)| (b, spans[t]))) {
-                best[t] = Some((c, si, m.sentence));
-                spans[t] = m.words;
+            if better(rank, ranks[t]) {
+                best[t] = Some((rank.0, si, m.sentence));
+                ranks[t] = Some(rank);
+            }
+            if !elsewhere && better(rank, own_ranks[t]) {
+                own[t] = Some((rank.0, si, m.sentence));
+                own_ranks[t] = Some(rank);
+            }
+        }
+    }
+    // The credit is the best mention's; the quote is the one under the
+    // topic's own heading when that one holds at least half the credit:
+    // it is where the reader looks, and a reasoned line elsewhere often
+    // only brushes the topic.
+    for (b, o) in best.iter_mut().zip(own) {
+        if let (Some((c, _, _)), Some((oc, osi, os))) = (*b, o) {
+            if oc * 2.0 >= c {
+                *b = Some((c, osi, os));
             }
         }
     }
@@ -178,11 +212,15 @@ mod tests {
     use super::better;
 
     #[test]
-    fn more_credit_wins_and_a_longer_match_breaks_ties() {
-        assert!(better(0.6, 1, None));
-        assert!(better(1.0, 1, Some((0.6, 5))));
-        assert!(!better(0.6, 5, Some((1.0, 1))));
-        assert!(better(1.0, 4, Some((1.0, 2))));
-        assert!(!better(1.0, 2, Some((1.0, 2))), "the first of equals stays");
+    fn more_credit_wins_then_the_own_step_then_a_longer_match() {
+        assert!(better((0.6, false, 1), None));
+        assert!(better((1.0, false, 1), Some((0.6, true, 5))));
+        assert!(!better((0.6, true, 5), Some((1.0, false, 1))));
+        assert!(better((0.6, true, 1), Some((0.6, false, 4))));
+        assert!(better((1.0, true, 4), Some((1.0, true, 2))));
+        assert!(
+            !better((1.0, true, 2), Some((1.0, true, 2))),
+            "the first of equals stays"
+        );
     }
 }
