@@ -7,7 +7,7 @@
 //! worst outcome.
 
 use super::matcher::is_typo_of;
-use super::text::tokenize;
+use super::text::{for_each_word, stem};
 use crate::catalog::Fact;
 use std::collections::HashMap;
 
@@ -47,11 +47,18 @@ pub struct Reply<'a> {
 
 /// Content words of a text as (word, stem).
 fn content(text: &str) -> Vec<(String, String)> {
-    tokenize(text)
-        .into_iter()
-        .filter(|t| !FILLER.contains(&t.word.as_str()))
-        .map(|t| (t.word, t.stem))
-        .collect()
+    let mut out = Vec::new();
+    for_each_word(text, |word, numeric| {
+        if !FILLER.contains(&word) {
+            let stem = if numeric {
+                word.to_string()
+            } else {
+                stem(word)
+            };
+            out.push((word.to_string(), stem));
+        }
+    });
+    out
 }
 
 /// Splits a question into the things it asks: sentences, then clauses that

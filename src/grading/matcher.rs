@@ -7,7 +7,7 @@
 mod needs;
 
 use super::stance::{stance_at, Stance};
-use super::text::{for_each_word, stem_into, tokenize, Sentence, Token};
+use super::text::{for_each_word_with, stem_into, tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
@@ -72,14 +72,18 @@ pub struct Mention {
     pub stance: Stance,
 }
 
+/// A phrase: its words in [`Matcher::arena`] from `start`, `len` of them.
 #[derive(Debug)]
 struct Phrase {
-    ids: Vec<u32>,
-    /// Words allowed before each token (0 for the first): plain forms of the
-    /// lexicon leave small gaps ("keep .. in memory").
-    gaps: Vec<u8>,
+    start: u32,
+    len: u32,
     target: usize,
 }
+
+/// A word of a phrase: its stem id, and the words allowed before it (0 for
+/// the first): plain forms of the lexicon leave small gaps ("keep .. in
+/// memory").
+type PhraseWord = (u32, u8);
 
 /// Compiles a rubric pattern, case-insensitive. `regex-lite` compiles a
 /// pattern about 25 times faster than `regex` (0.01 ms against 0.25 ms),
@@ -189,7 +193,12 @@ pub struct Matcher {
     /// (word as written in the rubric, its stem id) by first byte, for typo matching.
     words: TypoIndex,
     phrases: Vec<Phrase>,
-    by_first: FxMap<u32, Vec<usize>>,
+    /// The words of every phrase, one after the other.
+    arena: Vec<PhraseWord>,
+    /// Phrase indices ordered by their first word's id (in the order added
+    /// within one id), and where each id's run starts: `first[id]..first[id + 1]`.
+    by_first: Vec<u32>,
+    first: Vec<u32>,
     /// (pattern, its target, what a sentence needs for it to match).
     patterns: Vec<(Regex, usize, Vec<Vec<String>>)>,
     lexicon: Lexicon,
@@ -197,8 +206,9 @@ pub struct Matcher {
     typos: RefCell<HashMap<String, Option<u32>>>,
     /// The words of `words`, to keep each once.
     typo_words: FxSet<String>,
-    /// A buffer for stems while phrases are read.
+    /// Buffers for stems and words while phrases are read.
     scratch: String,
+    word_buf: String,
 }
 
 impl Matcher {
@@ -227,6 +237,7 @@ impl Matcher {
                 m.patterns.push((re, target, needs::needs(pat)));
             }
         }
+        m.index_first_words();
         Ok(m)
     }
 
@@ -234,29 +245,32 @@ impl Matcher {
     fn add_phrase(&mut self, phrase: &str, target: usize) {
         // Word ids, each with the gap allowed before it; words are read from
         // the phrase without building tokens.
-        let mut ids: Vec<u32> = Vec::new();
-        let mut gaps: Vec<u8> = Vec::new();
+        let start = self.arena.len();
         let mut touches = false;
+        let mut gapped = false;
         let mut buf = std::mem::take(&mut self.scratch);
+        let mut words = std::mem::take(&mut self.word_buf);
         for (k, part) in phrase.split("..").enumerate() {
             let mut first = true;
-            for_each_word(part, |word, numeric| {
-                gaps.push(if k > 0 && first && !ids.is_empty() {
-                    GAP
-                } else {
-                    0
-                });
+            for_each_word_with(part, &mut words, |word, numeric| {
+                let gap = k > 0 && first && self.arena.len() > start;
+                gapped |= gap;
                 first = false;
                 touches |= self.lexicon.touches(word);
-                ids.push(self.intern_word(word, numeric, &mut buf));
+                let id = self.intern_word(word, numeric, &mut buf);
+                self.arena.push((id, if gap { GAP } else { 0 }));
             });
         }
         self.scratch = buf;
-        if ids.is_empty() {
+        self.word_buf = words;
+        if self.arena.len() == start {
             return;
         }
-        let gapped = gaps.iter().any(|g| *g > 0);
-        self.push_ids(ids, gaps, target);
+        self.phrases.push(Phrase {
+            start: start as u32,
+            len: (self.arena.len() - start) as u32,
+            target,
+        });
         if gapped || !touches {
             return;
         }
@@ -268,17 +282,49 @@ impl Matcher {
         for other in self.lexicon.spellings(&words).into_iter().skip(1) {
             let toks: Vec<Token> = other.iter().flat_map(|w| tokenize(w)).collect();
             if !toks.is_empty() {
-                let n = toks.len();
-                let ids = toks.iter().map(|t| self.intern(t)).collect();
-                self.push_ids(ids, vec![0; n], target);
+                let start = self.arena.len();
+                for t in &toks {
+                    let id = self.intern(t);
+                    self.arena.push((id, 0));
+                }
+                self.phrases.push(Phrase {
+                    start: start as u32,
+                    len: toks.len() as u32,
+                    target,
+                });
             }
         }
     }
 
-    fn push_ids(&mut self, ids: Vec<u32>, gaps: Vec<u8>, target: usize) {
-        let idx = self.phrases.len();
-        self.by_first.entry(ids[0]).or_default().push(idx);
-        self.phrases.push(Phrase { ids, gaps, target });
+    /// Orders phrases by their first word (a stable counting sort: ids are
+    /// dense), so a word finds its phrases without hashing.
+    fn index_first_words(&mut self) {
+        let n = self.stems.len();
+        let mut first = vec![0u32; n + 1];
+        for p in &self.phrases {
+            first[self.arena[p.start as usize].0 as usize + 1] += 1;
+        }
+        for id in 0..n {
+            first[id + 1] += first[id];
+        }
+        let mut next = first.clone();
+        let mut by_first = vec![0u32; self.phrases.len()];
+        for (pi, p) in self.phrases.iter().enumerate() {
+            let id = self.arena[p.start as usize].0 as usize;
+            by_first[next[id] as usize] = pi as u32;
+            next[id] += 1;
+        }
+        self.first = first;
+        self.by_first = by_first;
+    }
+
+    /// The phrases whose first word has stem `id`, in the order added.
+    fn starting_with(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.first.get(id), self.first.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.by_first[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     fn intern(&mut self, t: &Token) -> u32 {
@@ -340,10 +386,11 @@ impl Matcher {
     /// The end (exclusive) of phrase `p` matched from token `i`, if it matches.
     fn match_at(&self, p: &Phrase, ids: &[Option<u32>], i: usize) -> Option<usize> {
         let mut at = i;
-        for (k, want) in p.ids.iter().enumerate().skip(1) {
+        let words = &self.arena[p.start as usize..(p.start + p.len) as usize];
+        for &(want, gap) in words.iter().skip(1) {
             let from = at + 1;
-            let to = (from + usize::from(p.gaps[k])).min(ids.len().saturating_sub(1));
-            at = (from..=to).find(|&j| j < ids.len() && ids[j] == Some(*want))?;
+            let to = (from + usize::from(gap)).min(ids.len().saturating_sub(1));
+            at = (from..=to).find(|&j| j < ids.len() && ids[j] == Some(want))?;
         }
         Some(at + 1)
     }
@@ -359,11 +406,8 @@ impl Matcher {
             ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
             for (i, id) in ids.iter().enumerate() {
                 let Some(id) = id else { continue };
-                let Some(cands) = self.by_first.get(id) else {
-                    continue;
-                };
-                for &pi in cands {
-                    let p = &self.phrases[pi];
+                for &pi in self.starting_with(*id) {
+                    let p = &self.phrases[pi as usize];
                     let Some(end) = self.match_at(p, &ids, i) else {
                         continue;
                     };
