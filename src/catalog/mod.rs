@@ -177,7 +177,7 @@ mod tests {
         let mut graded = 0;
         for id in whole.ids() {
             let own = Catalog::embedded_for(&id).expect("built-in data");
-            assert_eq!(own.ids(), [id.clone()]);
+            assert_eq!(own.ids(), std::slice::from_ref(&id));
             assert!(own.questions.questions.is_empty());
             for dir in ["calibration", "agreement/answers"] {
                 let Ok(files) = std::fs::read_dir(root.join(dir).join(&id)) else {

@@ -9,7 +9,7 @@ mod needs;
 use super::stance::{stance_at, Stance};
 use super::text::{for_each_word_with, stem_into, tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -84,6 +84,66 @@ struct Phrase {
 /// the first): plain forms of the lexicon leave small gaps ("keep .. in
 /// memory").
 type PhraseWord = (u32, u8);
+
+include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
+
+/// A rubric pattern: compiled when first needed if the build found it
+/// compiles (every pattern of the built-in data), else compiled up front so a
+/// bad one is reported as before.
+#[derive(Debug)]
+struct Pattern {
+    source: String,
+    target: usize,
+    needs: Needs,
+    regex: OnceCell<Option<Regex>>,
+}
+
+/// What a sentence needs for a pattern to match: read at build time for the
+/// built-in patterns, else when the matcher is built.
+#[derive(Debug)]
+enum Needs {
+    Known(&'static [&'static [&'static str]]),
+    Read(Vec<Vec<String>>),
+}
+
+impl Needs {
+    fn admits(&self, lower: &str) -> bool {
+        match self {
+            Needs::Known(clauses) => needs::admits(clauses, lower),
+            Needs::Read(clauses) => needs::admits(clauses, lower),
+        }
+    }
+}
+
+impl Pattern {
+    /// Reads a pattern; the error is the regex engine's message.
+    fn new(source: &str, target: usize) -> Result<Pattern, String> {
+        let known = KNOWN_PATTERNS
+            .binary_search_by(|(p, _)| (*p).cmp(source))
+            .ok()
+            .and_then(|i| KNOWN_PATTERNS.get(i));
+        let regex = OnceCell::new();
+        let needs = match known {
+            Some((_, n)) => Needs::Known(n),
+            None => {
+                let _ = regex.set(Some(compile(source).map_err(|e| e.to_string())?));
+                Needs::Read(needs::needs(source))
+            }
+        };
+        Ok(Pattern {
+            source: source.to_string(),
+            target,
+            needs,
+            regex,
+        })
+    }
+
+    fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| compile(&self.source).ok())
+            .as_ref()
+    }
+}
 
 /// Compiles a rubric pattern, case-insensitive. `regex-lite` compiles a
 /// pattern about 25 times faster than `regex` (0.01 ms against 0.25 ms),
@@ -199,8 +259,7 @@ pub struct Matcher {
     /// within one id), and where each id's run starts: `first[id]..first[id + 1]`.
     by_first: Vec<u32>,
     first: Vec<u32>,
-    /// (pattern, its target, what a sentence needs for it to match).
-    patterns: Vec<(Regex, usize, Vec<Vec<String>>)>,
+    patterns: Vec<Pattern>,
     lexicon: Lexicon,
     /// Words already resolved by typo, kept across calls to `find`.
     typos: RefCell<HashMap<String, Option<u32>>>,
@@ -233,8 +292,8 @@ impl Matcher {
                 m.add_phrase(phrase, target);
             }
             for pat in patterns {
-                let re = compile(pat).map_err(|e| (target, pat.to_string(), e.to_string()))?;
-                m.patterns.push((re, target, needs::needs(pat)));
+                let p = Pattern::new(pat, target).map_err(|e| (target, pat.to_string(), e))?;
+                m.patterns.push(p);
             }
         }
         m.index_first_words();
@@ -427,18 +486,18 @@ impl Matcher {
                 lower.clear();
                 lower.push_str(text);
                 lower.make_ascii_lowercase();
-                for (re, target, needs) in &self.patterns {
-                    if !needs::admits(needs, &lower) {
+                for p in &self.patterns {
+                    if !p.needs.admits(&lower) {
                         continue;
                     }
-                    if let Some(m) = re.find(text) {
+                    if let Some(m) = p.regex().and_then(|re| re.find(text)) {
                         let at = s
                             .tokens
                             .iter()
                             .position(|t| t.pos + t.word.len() > m.start())
                             .unwrap_or(s.tokens.len().saturating_sub(1));
                         out.push(Mention {
-                            target: *target,
+                            target: p.target,
                             sentence: si,
                             at,
                             stance: stance_at(sentences, source, si, at),
@@ -594,6 +653,59 @@ mod tests {
     }
 
     #[test]
+    fn the_build_knows_every_built_in_pattern() {
+        for (p, n) in KNOWN_PATTERNS {
+            assert!(compile(p).is_ok(), "{p}");
+            let read = needs::needs(p);
+            let read: Vec<Vec<&str>> = read
+                .iter()
+                .map(|c| c.iter().map(String::as_str).collect())
+                .collect();
+            let known: Vec<Vec<&str>> = n.iter().map(|c| c.to_vec()).collect();
+            assert_eq!(read, known, "{p}");
+        }
+        let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+        let mut all: Vec<&str> = Vec::new();
+        for r in catalog.rubrics.values() {
+            for t in r.steps.values().flat_map(|s| &s.topics) {
+                all.extend(t.patterns.iter().map(String::as_str));
+            }
+            for f in r.red_flags.iter().chain(&r.green_flags) {
+                all.extend(f.patterns.iter().map(String::as_str));
+            }
+        }
+        for f in catalog
+            .common
+            .red_flags
+            .iter()
+            .chain(&catalog.common.green_flags)
+        {
+            all.extend(f.patterns.iter().map(String::as_str));
+        }
+        for q in &catalog.questions.questions {
+            all.extend(
+                q.points
+                    .iter()
+                    .flat_map(|t| t.patterns.iter().map(String::as_str)),
+            );
+        }
+        assert!(all.len() > 50);
+        for p in all {
+            assert!(
+                KNOWN_PATTERNS
+                    .binary_search_by(|(k, _)| (*k).cmp(p))
+                    .is_ok(),
+                "{p} is not known to the build"
+            );
+        }
+        // A pattern the build never saw is compiled, and refused, up front.
+        assert!(Matcher::new(&[(vec![], vec!["(never seen"])]).is_err());
+        let m = Matcher::new(&[(vec![], vec![r"\bnever seen\b"])]).expect("valid");
+        let text = "We have never seen it.";
+        assert_eq!(m.find(text, &sentences(text)).len(), 1);
+    }
+
+    #[test]
     fn typo_rules() {
         assert!(is_typo_of("cahce", "cache"));
         assert!(is_typo_of("replcia", "replica"));
@@ -630,8 +742,8 @@ mod tests {
         for (i, row) in t.iter_mut().enumerate() {
             row[0] = i;
         }
-        for j in 0..=lv {
-            t[0][j] = j;
+        for (j, cell) in t[0].iter_mut().enumerate() {
+            *cell = j;
         }
         for i in 1..=lw {
             for j in 1..=lv {
