@@ -163,6 +163,9 @@ pub struct Lexicon {
     variants: Vec<(String, Vec<String>)>,
     /// Word to the guard phrases (as words) in which it does not count.
     senses: FxMap<String, Vec<Vec<String>>>,
+    /// The words a variant starts with (each one-word spelling, and the
+    /// first word of each several-word one).
+    triggers: FxSet<String>,
 }
 
 impl Lexicon {
@@ -179,22 +182,27 @@ impl Lexicon {
                 }
             }
         }
+        let variants: Vec<(String, Vec<String>)> = l
+            .variants
+            .iter()
+            .map(|(one, many)| (one.to_lowercase(), words(many)))
+            .filter(|(one, many)| !one.is_empty() && many.len() >= 2)
+            .collect();
+        let triggers = variants
+            .iter()
+            .flat_map(|(one, many)| std::iter::once(one).chain(many.first()))
+            .cloned()
+            .collect();
         Lexicon {
-            variants: l
-                .variants
-                .iter()
-                .map(|(one, many)| (one.to_lowercase(), words(many)))
-                .filter(|(one, many)| !one.is_empty() && many.len() >= 2)
-                .collect(),
+            variants,
             senses,
+            triggers,
         }
     }
 
     /// True when some variant touches this word of a phrase.
     fn touches(&self, word: &str) -> bool {
-        self.variants
-            .iter()
-            .any(|(one, many)| one == word || many.first().is_some_and(|m| m == word))
+        self.triggers.contains(word)
     }
 
     /// Every spelling of a phrase's words: "fan out" also as "fanout".
@@ -287,9 +295,24 @@ impl Matcher {
             lexicon,
             ..Matcher::default()
         };
+        // A concept's phrases come once for every topic naming the concept:
+        // a phrase read before is copied, with its spellings, for the new target.
+        let mut seen: FxMap<&str, (usize, usize)> = FxMap::default();
         for (target, (phrases, patterns)) in targets.iter().enumerate() {
             for phrase in phrases {
-                m.add_phrase(phrase, target);
+                let before = m.phrases.len();
+                match seen.get(phrase) {
+                    Some(&(from, to)) => {
+                        for j in from..to {
+                            let (start, len) = (m.phrases[j].start, m.phrases[j].len);
+                            m.phrases.push(Phrase { start, len, target });
+                        }
+                    }
+                    None => {
+                        m.add_phrase(phrase, target);
+                        seen.insert(phrase, (before, m.phrases.len()));
+                    }
+                }
             }
             for pat in patterns {
                 let p = Pattern::new(pat, target).map_err(|e| (target, pat.to_string(), e))?;
@@ -434,7 +457,10 @@ impl Matcher {
             bucket
                 .iter()
                 .find(|(w, _)| {
-                    is_typo_of(&t.word, w) || (t.stem.len() >= 5 && is_typo_of(&t.stem, w))
+                    // Lengths more than two apart are never typos: skip the call.
+                    let near = |x: &str| x.len().abs_diff(w.len()) <= 2;
+                    (near(&t.word) && is_typo_of(&t.word, w))
+                        || (t.stem.len() >= 5 && near(&t.stem) && is_typo_of(&t.stem, w))
                 })
                 .map(|(_, id)| *id)
         });
