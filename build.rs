@@ -3,10 +3,63 @@
 //! parses about ten times faster: start-up stays in single-digit milliseconds.
 //! A file that is not valid YAML gets no JSON; the program then reads the YAML
 //! and reports the error with its line.
+//!
+//! Every regex pattern of the data is also compiled here, with the engine and
+//! settings the grader uses, and read for the literals a sentence needs for
+//! it to match (`src/grading/matcher/needs.rs`, shared with the grader). The
+//! grader then skips that work at each start: it compiles a known pattern
+//! only when a sentence holds its literals, and the others as before.
 
+use std::collections::BTreeMap;
 use std::fs;
 use std::io::Write;
 use std::path::Path;
+
+#[path = "src/grading/matcher/needs.rs"]
+#[allow(dead_code)]
+mod needs;
+
+/// Collects the strings of every `patterns:` list in a data file.
+fn patterns_in(value: &serde_json::Value, out: &mut Vec<String>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, v) in map {
+                match (key.as_str(), v) {
+                    ("patterns", serde_json::Value::Array(list)) => {
+                        out.extend(list.iter().filter_map(|p| p.as_str().map(String::from)));
+                    }
+                    _ => patterns_in(v, out),
+                }
+            }
+        }
+        serde_json::Value::Array(list) => list.iter().for_each(|v| patterns_in(v, out)),
+        _ => {}
+    }
+}
+
+/// The patterns that compile, each with its needs, as Rust source.
+fn pattern_table(patterns: Vec<String>) -> String {
+    let mut known: BTreeMap<String, Vec<Vec<String>>> = BTreeMap::new();
+    for p in patterns {
+        let compiles = regex_lite::RegexBuilder::new(&p)
+            .case_insensitive(true)
+            .build()
+            .is_ok();
+        if compiles {
+            let n = needs::needs(&p);
+            known.insert(p, n);
+        }
+    }
+    let mut code = String::from(
+        "/// Patterns of the built-in data that compile, sorted, with what a sentence needs for each to match.\npub static KNOWN_PATTERNS: &[(&str, &[&[&str]])] = &[\n",
+    );
+    for (p, n) in known {
+        let clauses: Vec<String> = n.iter().map(|c| format!("&{c:?}")).collect();
+        code.push_str(&format!("    ({p:?}, &[{}]),\n", clauses.join(", ")));
+    }
+    code.push_str("];\n");
+    code
+}
 
 fn main() {
     let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
@@ -33,11 +86,15 @@ fn main() {
     let mut code = String::from(
         "/// Data files compiled into the binary: (relative path, YAML, JSON when the YAML parses).\npub static EMBEDDED: &[(&str, &str, Option<&str>)] = &[\n",
     );
+    let mut patterns = Vec::new();
     for (rel, abs) in entries {
-        let json = fs::read_to_string(&abs)
+        let value = fs::read_to_string(&abs)
             .ok()
-            .and_then(|text| serde_yaml::from_str::<serde_json::Value>(&text).ok())
-            .and_then(|value| serde_json::to_string(&value).ok());
+            .and_then(|text| serde_yaml::from_str::<serde_json::Value>(&text).ok());
+        if let Some(v) = &value {
+            patterns_in(v, &mut patterns);
+        }
+        let json = value.and_then(|value| serde_json::to_string(&value).ok());
         code.push_str(&format!(
             "    ({rel:?}, include_str!({abs:?}), {json:?}),\n"
         ));
@@ -46,4 +103,8 @@ fn main() {
     let dest = Path::new(&out_dir).join("embedded.rs");
     let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
     f.write_all(code.as_bytes()).expect("OUT_DIR is writable");
+    let dest = Path::new(&out_dir).join("patterns.rs");
+    let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
+    f.write_all(pattern_table(patterns).as_bytes())
+        .expect("OUT_DIR is writable");
 }

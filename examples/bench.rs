@@ -7,7 +7,8 @@
 //!   the output of `sdcoach problems`: minimum and median of 60 runs
 //!   (`BENCH_RUNS`), steady on a loaded machine where wall time is not.
 //!
-//! `bench process` runs only the whole-process figures; `bench --write-answer
+//! `bench process` runs only the whole-process figures (of `SDCOACH_BIN` when
+//! set, else `target/release/sdcoach`); `bench --write-answer
 //! FILE` writes the 1,000-word answer, to profile it (`valgrind --tool=callgrind
 //! target/release/sdcoach grade --problem twitter FILE`).
 
@@ -132,7 +133,9 @@ fn report(what: &str, runs: Option<(Vec<Duration>, Vec<Duration>)>) {
 /// 1,000-word answer: the budget is 8 ms of CPU) and start-up to the
 /// output of `sdcoach problems` (under 5 ms), timed on the release binary.
 fn whole_process(answer: &str) {
-    let bin = Path::new("target/release/sdcoach");
+    // `SDCOACH_BIN` times another build, to compare two in the same conditions.
+    let bin = std::env::var_os("SDCOACH_BIN").unwrap_or_else(|| "target/release/sdcoach".into());
+    let bin = Path::new(&bin);
     if !bin.exists() {
         println!("build the release binary (`cargo build --release`) to time whole processes");
         return;

@@ -61,6 +61,21 @@ impl Catalog {
         Self::strict(files, "built-in")
     }
 
+    /// The problems alone, for listing and showing them: from the folder
+    /// when given (all of it, as [`Catalog::open`]), else the built-in
+    /// problems and shared files without the rubrics and the question bank,
+    /// under half the data.
+    pub fn open_problems(dir: Option<&Path>) -> Result<Catalog> {
+        if let Some(d) = dir {
+            return Self::from_dir(d);
+        }
+        let files = load::embedded_refs().filter(|f| {
+            f.rel.starts_with("problems/")
+                || (load::SHARED.contains(&f.rel) && f.rel != "rubrics/questions.yaml")
+        });
+        Self::strict(files, "built-in")
+    }
+
     /// Loads `DIR/problems/*.yaml` and `DIR/rubrics/*.yaml`; `common.yaml`,
     /// `questions.yaml` and `guide.yaml` fall back to the built-in ones.
     pub fn from_dir(dir: &Path) -> Result<Catalog> {
@@ -162,7 +177,7 @@ mod tests {
         let mut graded = 0;
         for id in whole.ids() {
             let own = Catalog::embedded_for(&id).expect("built-in data");
-            assert_eq!(own.ids(), [id.clone()]);
+            assert_eq!(own.ids(), std::slice::from_ref(&id));
             assert!(own.questions.questions.is_empty());
             for dir in ["calibration", "agreement/answers"] {
                 let Ok(files) = std::fs::read_dir(root.join(dir).join(&id)) else {
@@ -186,6 +201,10 @@ mod tests {
             }
         }
         assert!(graded > 100, "{graded} grades compared");
+        let listed = Catalog::open_problems(None).expect("built-in data");
+        let json = |p: &[Problem]| serde_json::to_string(p).expect("json");
+        assert_eq!(json(&listed.problems), json(&whole.problems));
+        assert!(listed.rubrics.is_empty());
         // An unknown id gets the whole catalog, and so its usual error.
         let all = Catalog::embedded_for("no-such-problem").expect("built-in data");
         assert_eq!(all.ids(), whole.ids());

@@ -7,9 +7,9 @@
 mod needs;
 
 use super::stance::{stance_at, Stance};
-use super::text::{for_each_word, stem_into, tokenize, Sentence, Token};
+use super::text::{for_each_word_with, stem_into, tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -75,13 +75,77 @@ pub struct Mention {
     pub words: usize,
 }
 
+/// A phrase: its words in [`Matcher::arena`] from `start`, `len` of them.
 #[derive(Debug)]
 struct Phrase {
-    ids: Vec<u32>,
-    /// Words allowed before each token (0 for the first): plain forms of the
-    /// lexicon leave small gaps ("keep .. in memory").
-    gaps: Vec<u8>,
+    start: u32,
+    len: u32,
     target: usize,
+}
+
+/// A word of a phrase: its stem id, and the words allowed before it (0 for
+/// the first): plain forms of the lexicon leave small gaps ("keep .. in
+/// memory").
+type PhraseWord = (u32, u8);
+
+include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
+
+/// A rubric pattern: compiled when first needed if the build found it
+/// compiles (every pattern of the built-in data), else compiled up front so a
+/// bad one is reported as before.
+#[derive(Debug)]
+struct Pattern {
+    source: String,
+    target: usize,
+    needs: Needs,
+    regex: OnceCell<Option<Regex>>,
+}
+
+/// What a sentence needs for a pattern to match: read at build time for the
+/// built-in patterns, else when the matcher is built.
+#[derive(Debug)]
+enum Needs {
+    Known(&'static [&'static [&'static str]]),
+    Read(Vec<Vec<String>>),
+}
+
+impl Needs {
+    fn admits(&self, lower: &str) -> bool {
+        match self {
+            Needs::Known(clauses) => needs::admits(clauses, lower),
+            Needs::Read(clauses) => needs::admits(clauses, lower),
+        }
+    }
+}
+
+impl Pattern {
+    /// Reads a pattern; the error is the regex engine's message.
+    fn new(source: &str, target: usize) -> Result<Pattern, String> {
+        let known = KNOWN_PATTERNS
+            .binary_search_by(|(p, _)| (*p).cmp(source))
+            .ok()
+            .and_then(|i| KNOWN_PATTERNS.get(i));
+        let regex = OnceCell::new();
+        let needs = match known {
+            Some((_, n)) => Needs::Known(n),
+            None => {
+                let _ = regex.set(Some(compile(source).map_err(|e| e.to_string())?));
+                Needs::Read(needs::needs(source))
+            }
+        };
+        Ok(Pattern {
+            source: source.to_string(),
+            target,
+            needs,
+            regex,
+        })
+    }
+
+    fn regex(&self) -> Option<&Regex> {
+        self.regex
+            .get_or_init(|| compile(&self.source).ok())
+            .as_ref()
+    }
 }
 
 /// Compiles a rubric pattern, case-insensitive. `regex-lite` compiles a
@@ -107,6 +171,9 @@ pub struct Lexicon {
     senses: FxMap<String, Vec<Vec<String>>>,
     /// Stem to the stem of the first word of its `same` group.
     same: FxMap<String, String>,
+    /// The words a variant starts with (each one-word spelling, and the
+    /// first word of each several-word one).
+    triggers: FxSet<String>,
 }
 
 impl Lexicon {
@@ -135,23 +202,28 @@ impl Lexicon {
                 }
             }
         }
+        let variants: Vec<(String, Vec<String>)> = l
+            .variants
+            .iter()
+            .map(|(one, many)| (one.to_lowercase(), words(many)))
+            .filter(|(one, many)| !one.is_empty() && many.len() >= 2)
+            .collect();
+        let triggers = variants
+            .iter()
+            .flat_map(|(one, many)| std::iter::once(one).chain(many.first()))
+            .cloned()
+            .collect();
         Lexicon {
             same,
-            variants: l
-                .variants
-                .iter()
-                .map(|(one, many)| (one.to_lowercase(), words(many)))
-                .filter(|(one, many)| !one.is_empty() && many.len() >= 2)
-                .collect(),
+            variants,
             senses,
+            triggers,
         }
     }
 
     /// True when some variant touches this word of a phrase.
     fn touches(&self, word: &str) -> bool {
-        self.variants
-            .iter()
-            .any(|(one, many)| one == word || many.first().is_some_and(|m| m == word))
+        self.triggers.contains(word)
     }
 
     /// Every spelling of a phrase's words: "fan out" also as "fanout".
@@ -215,16 +287,21 @@ pub struct Matcher {
     /// (word as written in the rubric, its stem id) by first byte, for typo matching.
     words: TypoIndex,
     phrases: Vec<Phrase>,
-    by_first: FxMap<u32, Vec<usize>>,
-    /// (pattern, its target, what a sentence needs for it to match).
-    patterns: Vec<(Regex, usize, Vec<Vec<String>>)>,
+    /// The words of every phrase, one after the other.
+    arena: Vec<PhraseWord>,
+    /// Phrase indices ordered by their first word's id (in the order added
+    /// within one id), and where each id's run starts: `first[id]..first[id + 1]`.
+    by_first: Vec<u32>,
+    first: Vec<u32>,
+    patterns: Vec<Pattern>,
     lexicon: Lexicon,
     /// Words already resolved by typo, kept across calls to `find`.
     typos: RefCell<HashMap<String, Option<u32>>>,
     /// The words of `words`, to keep each once.
     typo_words: FxSet<String>,
-    /// A buffer for stems while phrases are read.
+    /// Buffers for stems and words while phrases are read.
     scratch: String,
+    word_buf: String,
 }
 
 impl Matcher {
@@ -244,15 +321,31 @@ impl Matcher {
             lexicon,
             ..Matcher::default()
         };
+        // A concept's phrases come once for every topic naming the concept:
+        // a phrase read before is copied, with its spellings, for the new target.
+        let mut seen: FxMap<&str, (usize, usize)> = FxMap::default();
         for (target, (phrases, patterns)) in targets.iter().enumerate() {
             for phrase in phrases {
-                m.add_phrase(phrase, target);
+                let before = m.phrases.len();
+                match seen.get(phrase) {
+                    Some(&(from, to)) => {
+                        for j in from..to {
+                            let (start, len) = (m.phrases[j].start, m.phrases[j].len);
+                            m.phrases.push(Phrase { start, len, target });
+                        }
+                    }
+                    None => {
+                        m.add_phrase(phrase, target);
+                        seen.insert(phrase, (before, m.phrases.len()));
+                    }
+                }
             }
             for pat in patterns {
-                let re = compile(pat).map_err(|e| (target, pat.to_string(), e.to_string()))?;
-                m.patterns.push((re, target, needs::needs(pat)));
+                let p = Pattern::new(pat, target).map_err(|e| (target, pat.to_string(), e))?;
+                m.patterns.push(p);
             }
         }
+        m.index_first_words();
         Ok(m)
     }
 
@@ -260,29 +353,32 @@ impl Matcher {
     fn add_phrase(&mut self, phrase: &str, target: usize) {
         // Word ids, each with the gap allowed before it; words are read from
         // the phrase without building tokens.
-        let mut ids: Vec<u32> = Vec::new();
-        let mut gaps: Vec<u8> = Vec::new();
+        let start = self.arena.len();
         let mut touches = false;
+        let mut gapped = false;
         let mut buf = std::mem::take(&mut self.scratch);
+        let mut words = std::mem::take(&mut self.word_buf);
         for (k, part) in phrase.split("..").enumerate() {
             let mut first = true;
-            for_each_word(part, |word, numeric| {
-                gaps.push(if k > 0 && first && !ids.is_empty() {
-                    GAP
-                } else {
-                    0
-                });
+            for_each_word_with(part, &mut words, |word, numeric| {
+                let gap = k > 0 && first && self.arena.len() > start;
+                gapped |= gap;
                 first = false;
                 touches |= self.lexicon.touches(word);
-                ids.push(self.intern_word(word, numeric, &mut buf));
+                let id = self.intern_word(word, numeric, &mut buf);
+                self.arena.push((id, if gap { GAP } else { 0 }));
             });
         }
         self.scratch = buf;
-        if ids.is_empty() {
+        self.word_buf = words;
+        if self.arena.len() == start {
             return;
         }
-        let gapped = gaps.iter().any(|g| *g > 0);
-        self.push_ids(ids, gaps, target);
+        self.phrases.push(Phrase {
+            start: start as u32,
+            len: (self.arena.len() - start) as u32,
+            target,
+        });
         if gapped || !touches {
             return;
         }
@@ -294,17 +390,49 @@ impl Matcher {
         for other in self.lexicon.spellings(&words).into_iter().skip(1) {
             let toks: Vec<Token> = other.iter().flat_map(|w| tokenize(w)).collect();
             if !toks.is_empty() {
-                let n = toks.len();
-                let ids = toks.iter().map(|t| self.intern(t)).collect();
-                self.push_ids(ids, vec![0; n], target);
+                let start = self.arena.len();
+                for t in &toks {
+                    let id = self.intern(t);
+                    self.arena.push((id, 0));
+                }
+                self.phrases.push(Phrase {
+                    start: start as u32,
+                    len: toks.len() as u32,
+                    target,
+                });
             }
         }
     }
 
-    fn push_ids(&mut self, ids: Vec<u32>, gaps: Vec<u8>, target: usize) {
-        let idx = self.phrases.len();
-        self.by_first.entry(ids[0]).or_default().push(idx);
-        self.phrases.push(Phrase { ids, gaps, target });
+    /// Orders phrases by their first word (a stable counting sort: ids are
+    /// dense), so a word finds its phrases without hashing.
+    fn index_first_words(&mut self) {
+        let n = self.stems.len();
+        let mut first = vec![0u32; n + 1];
+        for p in &self.phrases {
+            first[self.arena[p.start as usize].0 as usize + 1] += 1;
+        }
+        for id in 0..n {
+            first[id + 1] += first[id];
+        }
+        let mut next = first.clone();
+        let mut by_first = vec![0u32; self.phrases.len()];
+        for (pi, p) in self.phrases.iter().enumerate() {
+            let id = self.arena[p.start as usize].0 as usize;
+            by_first[next[id] as usize] = pi as u32;
+            next[id] += 1;
+        }
+        self.first = first;
+        self.by_first = by_first;
+    }
+
+    /// The phrases whose first word has stem `id`, in the order added.
+    fn starting_with(&self, id: u32) -> &[u32] {
+        let id = id as usize;
+        match (self.first.get(id), self.first.get(id + 1)) {
+            (Some(&a), Some(&b)) => &self.by_first[a as usize..b as usize],
+            _ => &[],
+        }
     }
 
     fn intern(&mut self, t: &Token) -> u32 {
@@ -356,7 +484,10 @@ impl Matcher {
             bucket
                 .iter()
                 .find(|(w, _)| {
-                    is_typo_of(&t.word, w) || (t.stem.len() >= 5 && is_typo_of(&t.stem, w))
+                    // Lengths more than two apart are never typos: skip the call.
+                    let near = |x: &str| x.len().abs_diff(w.len()) <= 2;
+                    (near(&t.word) && is_typo_of(&t.word, w))
+                        || (t.stem.len() >= 5 && near(&t.stem) && is_typo_of(&t.stem, w))
                 })
                 .map(|(_, id)| *id)
         });
@@ -373,7 +504,8 @@ impl Matcher {
         i: usize,
     ) -> Option<usize> {
         let mut at = i;
-        for (k, want) in p.ids.iter().enumerate().skip(1) {
+        let words = &self.arena[p.start as usize..(p.start + p.len) as usize];
+        for &(want, gap) in words.iter().skip(1) {
             // Figures between a phrase's words are worked arithmetic, not
             // other words: "new links: 100M / 86,400 s ≈ 1,160 per second"
             // says "new links per second".
@@ -381,13 +513,13 @@ impl Matcher {
             let mut skipped = 0;
             while skipped < MAX_FIGURES
                 && tokens.get(from).is_some_and(|t| t.numeric)
-                && ids.get(from).is_some_and(|id| *id != Some(*want))
+                && ids.get(from).is_some_and(|id| *id != Some(want))
             {
                 from += 1;
                 skipped += 1;
             }
-            let to = (from + usize::from(p.gaps[k])).min(ids.len().saturating_sub(1));
-            at = (from..=to).find(|&j| j < ids.len() && ids[j] == Some(*want))?;
+            let to = (from + usize::from(gap)).min(ids.len().saturating_sub(1));
+            at = (from..=to).find(|&j| j < ids.len() && ids[j] == Some(want))?;
         }
         Some(at + 1)
     }
@@ -403,11 +535,8 @@ impl Matcher {
             ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
             for (i, id) in ids.iter().enumerate() {
                 let Some(id) = id else { continue };
-                let Some(cands) = self.by_first.get(id) else {
-                    continue;
-                };
-                for &pi in cands {
-                    let p = &self.phrases[pi];
+                for &pi in self.starting_with(*id) {
+                    let p = &self.phrases[pi as usize];
                     let Some(end) = self.match_at(p, &ids, &s.tokens, i) else {
                         continue;
                     };
@@ -419,7 +548,7 @@ impl Matcher {
                         sentence: si,
                         at: i,
                         stance: stance_at(sentences, source, si, i),
-                        words: p.ids.len(),
+                        words: p.len as usize,
                     });
                 }
             }
@@ -428,11 +557,11 @@ impl Matcher {
                 lower.clear();
                 lower.push_str(text);
                 lower.make_ascii_lowercase();
-                for (re, target, needs) in &self.patterns {
-                    if !needs::admits(needs, &lower) {
+                for p in &self.patterns {
+                    if !p.needs.admits(&lower) {
                         continue;
                     }
-                    if let Some(m) = re.find(text) {
+                    if let Some(m) = p.regex().and_then(|re| re.find(text)) {
                         let at = s
                             .tokens
                             .iter()
@@ -443,7 +572,7 @@ impl Matcher {
                             .take_while(|t| t.pos < m.end())
                             .count();
                         out.push(Mention {
-                            target: *target,
+                            target: p.target,
                             sentence: si,
                             at,
                             stance: stance_at(sentences, source, si, at),
@@ -600,6 +729,59 @@ mod tests {
     }
 
     #[test]
+    fn the_build_knows_every_built_in_pattern() {
+        for (p, n) in KNOWN_PATTERNS {
+            assert!(compile(p).is_ok(), "{p}");
+            let read = needs::needs(p);
+            let read: Vec<Vec<&str>> = read
+                .iter()
+                .map(|c| c.iter().map(String::as_str).collect())
+                .collect();
+            let known: Vec<Vec<&str>> = n.iter().map(|c| c.to_vec()).collect();
+            assert_eq!(read, known, "{p}");
+        }
+        let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+        let mut all: Vec<&str> = Vec::new();
+        for r in catalog.rubrics.values() {
+            for t in r.steps.values().flat_map(|s| &s.topics) {
+                all.extend(t.patterns.iter().map(String::as_str));
+            }
+            for f in r.red_flags.iter().chain(&r.green_flags) {
+                all.extend(f.patterns.iter().map(String::as_str));
+            }
+        }
+        for f in catalog
+            .common
+            .red_flags
+            .iter()
+            .chain(&catalog.common.green_flags)
+        {
+            all.extend(f.patterns.iter().map(String::as_str));
+        }
+        for q in &catalog.questions.questions {
+            all.extend(
+                q.points
+                    .iter()
+                    .flat_map(|t| t.patterns.iter().map(String::as_str)),
+            );
+        }
+        assert!(all.len() > 50);
+        for p in all {
+            assert!(
+                KNOWN_PATTERNS
+                    .binary_search_by(|(k, _)| (*k).cmp(p))
+                    .is_ok(),
+                "{p} is not known to the build"
+            );
+        }
+        // A pattern the build never saw is compiled, and refused, up front.
+        assert!(Matcher::new(&[(vec![], vec!["(never seen"])]).is_err());
+        let m = Matcher::new(&[(vec![], vec![r"\bnever seen\b"])]).expect("valid");
+        let text = "We have never seen it.";
+        assert_eq!(m.find(text, &sentences(text)).len(), 1);
+    }
+
+    #[test]
     fn typo_rules() {
         assert!(is_typo_of("cahce", "cache"));
         assert!(is_typo_of("replcia", "replica"));
@@ -636,8 +818,8 @@ mod tests {
         for (i, row) in t.iter_mut().enumerate() {
             row[0] = i;
         }
-        for j in 0..=lv {
-            t[0][j] = j;
+        for (j, cell) in t[0].iter_mut().enumerate() {
+            *cell = j;
         }
         for i in 1..=lw {
             for j in 1..=lv {

@@ -193,7 +193,7 @@ fn is_contrast(w: &str) -> bool {
 pub fn tokenize_clauses(text: &str) -> (Vec<Token>, Vec<char>) {
     let mut tokens = Vec::new();
     let mut breaks = vec!['^'];
-    scan(text, |piece| match piece {
+    scan(text, &mut String::new(), |piece| match piece {
         Piece::Word {
             word,
             numeric,
@@ -224,10 +224,11 @@ pub fn tokenize_clauses(text: &str) -> (Vec<Token>, Vec<char>) {
 }
 
 /// Calls `f` with each word of `text` as [`tokenize`] reads it (lower-cased,
-/// articles dropped) and whether it is a number, without allocating a token:
-/// the matcher reads its thousand phrases this way.
-pub(crate) fn for_each_word(text: &str, mut f: impl FnMut(&str, bool)) {
-    scan(text, |piece| {
+/// articles dropped) and whether it is a number, without allocating a token
+/// (the matcher reads its thousand phrases this way); `buf` is kept by the
+/// caller across calls.
+pub(crate) fn for_each_word_with(text: &str, buf: &mut String, mut f: impl FnMut(&str, bool)) {
+    scan(text, buf, |piece| {
         if let Piece::Word { word, numeric, .. } = piece {
             f(word, numeric);
         }
@@ -246,7 +247,7 @@ enum Piece<'a> {
 }
 
 /// Reads words and clause marks; one buffer serves every word.
-fn scan(text: &str, mut f: impl FnMut(Piece<'_>)) {
+fn scan(text: &str, word: &mut String, mut f: impl FnMut(Piece<'_>)) {
     fn flush(word: &mut String, numeric: &mut bool, start: usize, f: &mut impl FnMut(Piece<'_>)) {
         if word.is_empty() {
             return;
@@ -262,7 +263,7 @@ fn scan(text: &str, mut f: impl FnMut(Piece<'_>)) {
         word.clear();
         *numeric = true;
     }
-    let mut word = String::new();
+    word.clear();
     let mut start = 0usize;
     let mut numeric = true;
     let mut chars = text.char_indices().peekable();
@@ -292,13 +293,13 @@ fn scan(text: &str, mut f: impl FnMut(Piece<'_>)) {
         {
             word.push('.');
         } else {
-            flush(&mut word, &mut numeric, start, &mut f);
+            flush(word, &mut numeric, start, &mut f);
             if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
                 f(Piece::Break(c));
             }
         }
     }
-    flush(&mut word, &mut numeric, start, &mut f);
+    flush(word, &mut numeric, start, &mut f);
 }
 
 fn is_list_marker(line: &str) -> bool {

@@ -28,7 +28,7 @@ pub enum ProblemsAction {
 }
 
 pub fn run(Args { action, format }: Args, config: &Config) -> Result<i32> {
-    let catalog = Catalog::open(config.data.as_deref())?;
+    let catalog = Catalog::open_problems(config.data.as_deref())?;
     let text = match action {
         None => report::render(&ProblemList(&catalog.problems), format, config.style)?,
         Some(ProblemsAction::Show { id }) => {
