@@ -152,16 +152,20 @@ pub fn raise(
 /// Most absolute claims the over-confidence flag counts.
 const MAX_ABSOLUTES: usize = 3;
 
-/// Sentences that set an unrealistic absolute target (100% uptime, zero latency).
+/// True when a clause of the sentence sets an unrealistic absolute target
+/// (100% uptime, zero latency).
+fn sets_absolute_target(s: &Sentence, text: &str) -> bool {
+    let clauses = s.tokens.last().map_or(0, |t| t.clause);
+    (0..=clauses).any(|c| absolute_kind(s, text, c) == Some(Absolute::Target))
+}
+
+/// Sentences that set an unrealistic absolute target.
 fn absolute_claims(docs: &[StepDoc]) -> usize {
     docs.iter()
         .map(|d| {
             d.sentences
                 .iter()
-                .filter(|s| {
-                    let clauses = s.tokens.last().map_or(0, |t| t.clause);
-                    (0..=clauses).any(|c| absolute_kind(s, d.text, c) == Some(Absolute::Target))
-                })
+                .filter(|s| sets_absolute_target(s, d.text))
                 .count()
         })
         .sum()
@@ -366,8 +370,7 @@ fn detect(
             ];
             let asks_nothing = !req_steps.iter().filter_map(|id| doc(docs, *id)).any(|d| {
                 d.sentences.iter().any(|s| {
-                    s.question
-                        || s.answered
+                    s.asks()
                         || s.tokens.iter().any(|t| {
                             t.numeric
                                 || t.word.starts_with("assum")
@@ -422,9 +425,7 @@ fn detect(
         }
         Detector::AbsoluteClaims => docs.iter().find_map(|d| {
             d.sentences.iter().find_map(|s| {
-                let clauses = s.tokens.last().map_or(0, |t| t.clause);
-                (0..=clauses)
-                    .any(|c| absolute_kind(s, d.text, c) == Some(Absolute::Target))
+                sets_absolute_target(s, d.text)
                     .then(|| (s.quote(d.text, QUOTE), (!free_form).then_some(d.step)))
             })
         }),
@@ -437,15 +438,10 @@ fn detect(
             let count: usize = ids
                 .iter()
                 .filter_map(|id| doc(docs, *id))
-                .map(|d| {
-                    d.sentences
-                        .iter()
-                        .filter(|s| s.question || s.answered)
-                        .count()
-                })
+                .map(|d| d.sentences.iter().filter(|s| s.asks()).count())
                 .sum();
             if count >= 2 {
-                first_sentence(docs, ids, |s| s.question || s.answered).map(|(q, step)| {
+                first_sentence(docs, ids, Sentence::asks).map(|(q, step)| {
                     (
                         format!("{q} (+{} more questions)", count - 1),
                         (!free_form).then_some(step),
@@ -487,11 +483,30 @@ mod tests {
     use crate::catalog::Catalog;
     use crate::grading::{grade, parse_answer, Extras};
 
-    fn red(problem: &str, deep_dive: &str) -> Vec<String> {
+    /// (red, green) flag ids of a deep dive graded alone.
+    fn flags(problem: &str, deep_dive: &str) -> (Vec<String>, Vec<String>) {
         let catalog = Catalog::embedded().expect("built-in data");
         let text = format!("## Deep Dive\n\n{deep_dive}\n");
         let g = grade(&catalog, problem, &parse_answer(&text), &Extras::default()).expect("graded");
-        g.flags.red.into_iter().map(|h| h.id).collect()
+        let ids = |hits: Vec<super::FlagHit>| hits.into_iter().map(|h| h.id).collect();
+        (ids(g.flags.red), ids(g.flags.green))
+    }
+
+    fn red(problem: &str, deep_dive: &str) -> Vec<String> {
+        flags(problem, deep_dive).0
+    }
+
+    #[test]
+    fn a_habit_flag_needs_its_mentions() {
+        let once = "If the cache fails we rebuild the feed from the database.";
+        let twice = "If the cache fails we rebuild the feed from the database. \
+                     If a worker dies, another one picks up its queue partition.";
+        let failure = |t: &str| flags("twitter", t).1.contains(&"failure_modes".to_string());
+        assert!(
+            !failure(once),
+            "one line is not yet a walk through failures"
+        );
+        assert!(failure(twice));
     }
 
     #[test]

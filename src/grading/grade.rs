@@ -25,7 +25,7 @@ fn facts_from_questions(problem: &Problem, sents: &[Sentence], text: &str) -> Ve
     let mut ids = BTreeSet::new();
     let questions: Vec<&str> = sents
         .iter()
-        .filter(|s| s.question || s.answered)
+        .filter(|s| s.asks())
         .map(|s| {
             let q = text.get(s.span.clone()).unwrap_or("");
             // Of "Q: How many users? → 100M" only the question asks.

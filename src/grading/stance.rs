@@ -517,15 +517,22 @@ fn in_title(s: &Sentence, source: &str, tok: &Token) -> bool {
     let Some(raw) = source.get(s.span.clone()) else {
         return false;
     };
-    let lead = raw.len() - raw.trim_start_matches([' ', '-', '*', '\t']).len();
-    let body = &raw[lead.saturating_sub(2)..];
-    if !raw[..lead].ends_with("**") {
-        return false;
-    }
-    let Some(close) = body[2..].find("**").map(|c| c + 2 + lead - 2) else {
+    let line = raw.trim_start();
+    let line = line
+        .strip_prefix("- ")
+        .or_else(|| line.strip_prefix("* "))
+        .unwrap_or(line)
+        .trim_start();
+    let Some(title) = line.strip_prefix("**") else {
         return false;
     };
-    tok.pos < close && raw[close + 2..].trim().len() > 2
+    let Some(len) = title.find("**") else {
+        return false;
+    };
+    // Byte offsets in `raw`, where token positions are counted.
+    let start = raw.len() - title.len();
+    let close = start + len;
+    (start..close).contains(&tok.pos) && raw[close + 2..].trim().len() > 2
 }
 
 /// The stance of the mention at token `at` of sentence `si`.
@@ -674,6 +681,10 @@ mod tests {
         assert_eq!(
             of("**Fan-out.** We fan out synchronously.", "synchronously"),
             Stance::Adopted
+        );
+        assert_eq!(
+            of("- **Polling every 5 s.** More on it below.", "polling"),
+            Stance::Considered
         );
     }
 

@@ -103,10 +103,11 @@ pub(crate) fn best_mentions(
         matcher::Lexicon::from_catalog(lexicon),
     )
     .map_err(|(i, pat, err)| regex_error(file, "topic", &plain[i].id, &pat, &err))?;
-    let mut best: Vec<Best> = vec![None; topics.len()];
-    let mut ranks: Vec<Option<Rank>> = vec![None; topics.len()];
-    let mut own: Vec<Best> = vec![None; topics.len()];
-    let mut own_ranks: Vec<Option<Rank>> = vec![None; topics.len()];
+    // Best mention per topic overall, and under the topic's own heading:
+    // (rank, source index, sentence index).
+    type Pick = (Rank, usize, usize);
+    let mut best: Vec<Option<Pick>> = vec![None; topics.len()];
+    let mut own: Vec<Option<Pick>> = vec![None; topics.len()];
     for (si, src) in sources.iter().enumerate() {
         for m in matcher.find(src.text, src.sentences) {
             if !m.stance.earns_credit() {
@@ -119,20 +120,18 @@ pub(crate) fn best_mentions(
             // design work: elsewhere it counts as a plain mention.
             let factor = if !elsewhere {
                 1.0
-            } else if base >= topics::CREDIT_REASONED && !s.question && !s.answered {
+            } else if base >= topics::CREDIT_REASONED && !s.asks() {
                 OTHER_STEP_REASONED
             } else {
                 OTHER_STEP_FACTOR
             };
-            let rank = (base * factor, !elsewhere, m.words);
+            let pick = ((base * factor, !elsewhere, m.words), si, m.sentence);
             let t = m.target;
-            if better(rank, ranks[t]) {
-                best[t] = Some((rank.0, si, m.sentence));
-                ranks[t] = Some(rank);
+            if better(pick.0, best[t].map(|p| p.0)) {
+                best[t] = Some(pick);
             }
-            if !elsewhere && better(rank, own_ranks[t]) {
-                own[t] = Some((rank.0, si, m.sentence));
-                own_ranks[t] = Some(rank);
+            if !elsewhere && better(pick.0, own[t].map(|p| p.0)) {
+                own[t] = Some(pick);
             }
         }
     }
@@ -140,14 +139,16 @@ pub(crate) fn best_mentions(
     // topic's own heading when that one holds at least half the credit:
     // it is where the reader looks, and a reasoned line elsewhere often
     // only brushes the topic.
-    for (b, o) in best.iter_mut().zip(own) {
-        if let (Some((c, _, _)), Some((oc, osi, os))) = (*b, o) {
-            if oc * 2.0 >= c {
-                *b = Some((c, osi, os));
-            }
-        }
-    }
-    Ok(best)
+    Ok(best
+        .into_iter()
+        .zip(own)
+        .map(|(b, o)| {
+            b.map(|((c, _, _), si, sent)| match o {
+                Some(((oc, _, _), osi, osent)) if oc * 2.0 >= c => (c, osi, osent),
+                _ => (c, si, sent),
+            })
+        })
+        .collect())
 }
 
 /// Step score, matched topics with evidence and missed topics with what to study.

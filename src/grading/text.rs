@@ -39,6 +39,11 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// A clarifying question, on its own or with the candidate's answer.
+    pub fn asks(&self) -> bool {
+        self.question || self.answered
+    }
+
     /// The sentence's text on one line, trimmed, at most `max` characters.
     pub fn quote(&self, source: &str, max: usize) -> String {
         let raw = source.get(self.span.clone()).unwrap_or("");

@@ -143,7 +143,7 @@ pub fn credit(sentences: &[Sentence], i: usize) -> f64 {
         return 0.0;
     };
     // Asking is what a clarifying question is for: it needs no reason.
-    if s.question || s.answered {
+    if s.asks() {
         return CREDIT_REASONED;
     }
     let reasoned = has_reason(s)
