@@ -19,10 +19,18 @@ pub(crate) fn topic_targets<'a>(
     topics
         .iter()
         .map(|t| {
-            let concepts = t
+            // A topic whose phrases name a concept's jargon term means that
+            // concept, so it also hears the concept's plain forms.
+            let named = |c: &&crate::catalog::Concept| {
+                t.concepts.contains(&c.id)
+                    || c.jargon
+                        .iter()
+                        .any(|j| t.phrases.iter().any(|p| p.eq_ignore_ascii_case(j)))
+            };
+            let concepts = lexicon
                 .concepts
                 .iter()
-                .filter_map(|id| lexicon.concept(id))
+                .filter(named)
                 .flat_map(|c| c.jargon.iter().chain(&c.plain));
             (
                 t.phrases
