@@ -12,19 +12,22 @@
 //! question is about). Below a confidence threshold the answer is "your
 //! call": a wrong fact said confidently is the worst outcome.
 
+mod fx;
 mod lexicon;
+mod lists;
 mod rank;
 mod sheet;
 mod split;
 mod terms;
+mod tokens;
 mod words;
 
 pub use split::split_question;
 
 use crate::catalog::Fact;
+use fx::FxSet;
 use rank::{decide, explains, rank};
 use sheet::{sheet, Sheet};
-use std::collections::HashSet;
 use terms::Term;
 use words::words;
 
@@ -182,7 +185,7 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
             })
             .collect();
         out.push_str(&format!("{part:?}: {}\n", shown.join(" ")));
-        let qkeys: HashSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
+        let qkeys: FxSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
         for r in ranked.iter().take(3) {
             let f = sheet.facts.get(r.fact);
             let es: Vec<String> = f

@@ -1,10 +1,10 @@
 //! Ranking the facts for one part of a question, and deciding whether the
 //! best is sure enough to be said.
 
+use super::fx::FxSet;
 use super::lexicon::SCOPE;
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
-use std::collections::HashSet;
 
 /// Least evidence for naming a fact.
 const MIN_SCORE: f64 = 1.5;
@@ -72,9 +72,9 @@ pub(super) struct Ranked {
 
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
-    let qkeys: HashSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
+    let qkeys: FxSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
     let mut focus_given = false;
-    let mut heads: HashSet<&String> = HashSet::new();
+    let mut heads: FxSet<&String> = FxSet::default();
     // A question that only asks what is in or out of scope ("Which
     // features?", "Out of scope?") is about the scope: its words weigh
     // fully and suffice. "How big?" alone says too little.
