@@ -12,8 +12,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
         "every day", "each second", "every second", "each month", "every month"]),
     // A size or length.
-    ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is",
-        "how long are", "size", "sizes",
+    ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is .. $",
+        "how long are .. $", "size", "sizes",
         "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters"]),
     // A span of time, of keeping or of waiting.
     ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
@@ -21,7 +21,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "at most",
         "highest", "most .. allowed"]),
     // A limit set on something.
-    ("limit", &["limit", "limits", "limited", "cap", "capped", "ceiling", "quota"]),
+    ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
+        "ceiling", "quota"]),
     // An average.
     ("average", &["average", "mean", "on average", "median"]),
     // A peak.
@@ -29,6 +30,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "spikes", "burst", "bursts", "highest traffic"]),
     // Latency: how long something takes.
     ("speed", &["how fast", "how quick", "how quickly", "how soon", "how long .. take",
+        "how long is acceptable", "how long is ok", "how long is okay", "how long is fine",
+        "how long before", "how long until", "how long after",
         "how long .. wait", "how long .. load", "latency", "response time", "fast", "quick",
         "slow", "speed", "milliseconds", "ms", "p99", "p95", "p50", "percentile", "snappy",
         "instant", "instantly", "real time", "realtime", "wait"]),

@@ -103,12 +103,17 @@ fn normalise(raw: &str) -> String {
         .to_string()
 }
 
-/// A word with its stem.
+/// A word with its stem; a noun in "-ery" meets its verb ("delivery",
+/// "delivered"; "recovery", "recover").
 pub(super) fn word(w: String) -> Word {
     let stem = if w.bytes().all(|b| b.is_ascii_digit()) {
         w.clone()
     } else {
-        stem(drop_ly(&w))
+        let mut s = stem(drop_ly(&w));
+        if s.len() >= 7 && s.ends_with("ery") {
+            s.pop();
+        }
+        s
     };
     Word { word: w, stem }
 }
