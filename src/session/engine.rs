@@ -98,7 +98,18 @@ impl Practice<'_> {
     /// its fact, or "your call" when no fact answers it with confidence. One
     /// exchange per reply, so each revealed fact is on record.
     fn ask(&mut self, step: StepId, q: String, p: &mut dyn Prompter) {
-        let replies = understand(&q, &self.core.problem.facts);
+        let mut replies = understand(&q, &self.core.problem.facts);
+        // Two parts that land on one fact ("how many users, and how many
+        // are active?") get its answer once.
+        let mut said: Vec<&str> = Vec::new();
+        replies.retain(|r| match r.fact {
+            Some(f) if said.contains(&f.id.as_str()) => false,
+            Some(f) => {
+                said.push(&f.id);
+                true
+            }
+            None => true,
+        });
         let single = replies.len() == 1;
         let rec = self.core.transcript.step_mut(step);
         for r in replies {
@@ -482,6 +493,43 @@ mod tests {
         // 30 s per clock reading: every step took time.
         assert!(t.steps.iter().all(|s| s.seconds > 0));
         assert!(grade.score > 0);
+    }
+
+    #[test]
+    fn two_parts_on_one_fact_get_its_answer_once_and_the_rest_your_call() {
+        let setup = setup();
+        let q = "How many users do we have, and how many of them are active each month, \
+                 and what colour is the logo?";
+        let problem = setup.catalog.problem("url-shortener").expect("problem");
+        let replies = understand(q, &problem.facts);
+        let facts: Vec<Option<&str>> = replies
+            .iter()
+            .map(|r| r.fact.map(|f| f.id.as_str()))
+            .collect();
+        assert_eq!(facts, [Some("scale"), Some("scale"), None], "{replies:?}");
+        let events = vec![Event::Question(q.into())];
+        let (_, t, p) = run(&setup, fresh("url-shortener", 0), events);
+        let said: Vec<&String> = p
+            .said
+            .iter()
+            .filter(|s| s.starts_with("Interviewer:"))
+            .collect();
+        let scale = &problem
+            .facts
+            .iter()
+            .find(|f| f.id == "scale")
+            .expect("fact");
+        let once = format!("Interviewer: {}", scale.answer.trim());
+        assert_eq!(said.iter().filter(|s| **s == &once).count(), 1, "{said:?}");
+        assert!(
+            said.iter()
+                .any(|s| s.contains("Your call on \"what colour is the logo\"")),
+            "{said:?}"
+        );
+        let asked = &t.step(StepId::Requirements).questions;
+        assert_eq!(asked.len(), 2, "{asked:?}");
+        assert_eq!(asked[0].fact.as_deref(), Some("scale"));
+        assert_eq!(asked[1].fact, None);
     }
 
     #[test]

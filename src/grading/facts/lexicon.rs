@@ -6,119 +6,7 @@
 //! found, in a question or in a fact, adds its group's key to the words it
 //! spans, so both sides meet on meaning.
 
-use super::words::{words, Word};
-use crate::catalog::{Lexicon, SourceFile};
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
-/// Groups of general English for the things clarifying questions ask. A
-/// phrase's words match by stem; `..` stands for up to four words, `$` for
-/// the end of a clause. Written from how people ask, not from any one
-/// problem: each group names a kind of requirement every problem has.
-#[rustfmt::skip]
-const GROUPS: &[(&str, &[&str])] = &[
-    // A quantity: how many of something, in total or per unit of time.
-    ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
-        "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
-        "every day", "each second", "every second", "each month", "every month"]),
-    // A size or length.
-    ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is",
-        "how long are", "size", "sizes",
-        "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters"]),
-    // A span of time, of keeping or of waiting.
-    ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
-    // A maximum.
-    ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "at most",
-        "highest", "most .. allowed"]),
-    // A limit set on something.
-    ("limit", &["limit", "limits", "limited", "cap", "capped", "ceiling", "quota"]),
-    // An average.
-    ("average", &["average", "mean", "on average", "median"]),
-    // A peak.
-    ("peak", &["peak", "peaks", "busiest", "busy hour", "rush hour", "prime time", "spike",
-        "spikes", "burst", "bursts", "highest traffic"]),
-    // Latency: how long something takes.
-    ("speed", &["how fast", "how quick", "how quickly", "how soon", "how long .. take",
-        "how long .. wait", "how long .. load", "latency", "response time", "fast", "quick",
-        "slow", "speed", "milliseconds", "ms", "p99", "p95", "p50", "percentile", "snappy",
-        "instant", "instantly", "real time", "realtime", "wait"]),
-    // Freshness: how soon a change is seen elsewhere.
-    ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
-        "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags", "behind",
-        "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
-        "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
-        "few minutes", "seconds later", "minutes later", "right after", "immediately after",
-        "as soon as", "immediately", "immediate", "delay", "delayed", "reach"]),
-    // A frequency.
-    ("often", &["how often", "how frequently", "frequency", "frequent", "interval", "every .. second",
-        "every .. minute", "refresh", "refreshed", "refreshes", "per .. second"]),
-    // Several at the same moment.
-    ("concurrent", &["concurrent", "concurrently", "simultaneous", "simultaneously", "at once",
-        "at the same time", "same time", "in parallel", "parallel", "concurrency"]),
-    // Without an account.
-    ("anonymous", &["anonymous", "anonymously", "unauthenticated", "guest", "guests",
-        "without .. sign in", "without .. sign up", "without .. log in", "without .. login",
-        "without .. account", "logged out", "not logged in", "signed out", "not signed in",
-        "no account", "unregistered", "without .. register"]),
-    // Playback that stops to load.
-    ("stall", &["stall", "stalls", "buffering", "buffer", "rebuffer", "rebuffering", "freeze",
-        "freezes", "stutter", "spinner"]),
-    // Things that stop existing after a while.
-    ("expire", &["expire", "expires", "expiry", "expiration", "ttl", "time to live", "timeout",
-        "time out", "times out", "stop working", "stops working", "self destruct",
-        "auto delete", "go away", "goes away"]),
-    // How long things are kept.
-    ("retain", &["forever", "permanent", "permanently", "indefinitely", "retention", "retain",
-        "how long .. keep", "how long .. kept", "how long .. store", "how long .. stored",
-        "how long .. last", "how long .. stay", "how long .. live", "how long .. around",
-        "how long .. hold", "keep .. forever", "kept forever", "store .. forever", "keep", "kept",
-        "stick around", "hold on to"]),
-    // What the system does in an unusual case: sheets state requirements,
-    // rarely the behaviour in each case.
-    ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),
-    // Deleting.
-    ("delete", &["delete", "deleted", "deletion", "remove", "removed", "removal", "erase",
-        "purge", "purged", "take down", "takedown", "wipe"]),
-    // Staying up.
-    ("available", &["availability", "how available", "uptime", "downtime", "outage", "outages", "nines", "sla",
-        "highly available", "high availability", "go .. down", "goes .. down", "reliable",
-        "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience"]),
-    // Never losing data.
-    ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
-    // Money.
-    ("cost", &["budget", "cost", "costs", "money", "cheap", "expensive", "spend", "spending",
-        "afford", "cloud bill", "price tag"]),
-    // The people using it.
-    ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
-        "customers", "subscriber", "subscribers", "viewer", "viewers"]),
-    // The same thing happening twice.
-    ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
-        "double", "doubled", "two times", "exactly once", "only once"]),
-    // Seeing one's own change at once.
-    ("own_writes", &["read your writes", "read your own writes", "read own writes",
-        "read after write", "see .. own", "sees .. own", "own .. immediately",
-        "own .. right away"]),
-    // Having an account and using it.
-    ("login", &["log in", "logs in", "logged in", "login", "sign in", "signs in", "signed in",
-        "sign up", "signs up", "signed up", "signup", "register", "registration"]),
-    // Pictures.
-    ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
-    // Who a message or a change is for.
-    ("recipient", &["recipient", "recipients", "receiver", "receivers", "receiving end"]),
-    // A place.
-    ("where", &["where", "location", "located", "whereabouts"]),
-    // People building it.
-    ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
-    // In or out of scope: the ways of asking whether something is built.
-    ("scope", &["in scope", "scope", "do we need", "do we support", "should we support",
-        "need to support", "have to support", "supported", "support", "include", "included",
-        "includes", "feature", "features", "functionality", "must have", "nice to have",
-        "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
-        "must do", "needed", "part of"]),
-    // Out of scope: what is left out.
-    ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
-        "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
-];
+use super::words::Word;
 
 /// Kinds of fact that only a fact stating them can answer, when a question
 /// asks for them in so many words, with the keys that state them: a
@@ -137,110 +25,60 @@ pub(super) const SUBJECTS: &[&str] = &["@scenario"];
 /// Most words a `..` gap stands for.
 const GAP: usize = 4;
 
-/// One item of a phrase.
-#[derive(Debug, Clone)]
-enum Item {
-    Word(Word),
+/// One item of a phrase: a word (as written and its stem), a gap of up to
+/// `GAP` words, or the end of a clause.
+#[derive(Debug, Clone, Copy)]
+pub(super) enum Item {
+    Word(&'static str, &'static str),
     Gap,
     End,
-}
-
-/// A phrase and the key it adds.
-#[derive(Debug, Clone)]
-pub(super) struct Phrase {
-    items: Vec<Item>,
-    pub key: String,
 }
 
 /// A phrase found: its key and the positions of the words it matched.
 #[derive(Debug, Clone)]
 pub(super) struct Found {
-    pub key: String,
+    pub key: &'static str,
     pub at: Vec<usize>,
 }
 
-fn parse(text: &str, key: &str) -> Option<Phrase> {
-    let mut items = Vec::new();
-    for piece in text.split_whitespace() {
-        match piece {
-            ".." => items.push(Item::Gap),
-            "$" => items.push(Item::End),
-            _ => items.extend(
-                words(piece)
-                    .into_iter()
-                    .filter(|w| w.word != "$")
-                    .map(Item::Word),
-            ),
-        }
-    }
-    matches!(items.first(), Some(Item::Word(_))).then(|| Phrase {
-        items,
-        key: key.to_string(),
-    })
+// The groups and the shipped concept lexicon (`rubrics/concepts.yaml`:
+// general vocabulary, not part of a problem), read by `build.rs` with this
+// module's own tokeniser: `PHRASES` (key and items), `BY_FIRST` (phrase
+// numbers by the stem and the spelling of their first word, sorted) and
+// the words typos are mended towards (`KNOWN_WORDS`, `KNOWN_STEMS`,
+// `KNOWN_BASES`). Reading them at each start cost more than the rest of a
+// question's understanding.
+include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
+
+/// The phrases whose first word is `key` (a stem or a spelling).
+fn starting(key: &str) -> &'static [u16] {
+    BY_FIRST
+        .binary_search_by(|(k, _)| (*k).cmp(key))
+        .map_or(&[], |i| BY_FIRST[i].1)
 }
 
-/// The question lexicon and the shared concepts, parsed once, with the
-/// phrases by their first word (stem and spelling) so a text is matched
-/// against only the phrases that can start at each word.
-struct Index {
-    phrases: Vec<Phrase>,
-    by_first: HashMap<String, Vec<usize>>,
+/// Whether the lexicon or the word lists know the word.
+pub(super) fn knows_word(w: &str) -> bool {
+    KNOWN_WORDS.binary_search_by(|(k, _)| (*k).cmp(w)).is_ok()
 }
 
-fn index() -> &'static Index {
-    static ALL: OnceLock<Index> = OnceLock::new();
-    ALL.get_or_init(|| {
-        let mut phrases: Vec<Phrase> = GROUPS
-            .iter()
-            .flat_map(|(g, list)| list.iter().filter_map(move |p| parse(p, &format!("@{g}"))))
-            .collect();
-        for c in &concepts().concepts {
-            let key = format!("#{}", c.id);
-            phrases.extend(
-                c.jargon
-                    .iter()
-                    .chain(&c.plain)
-                    .filter_map(|p| parse(p, &key)),
-            );
-        }
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
-        for (i, p) in phrases.iter().enumerate() {
-            if let Some(Item::Word(w)) = p.items.first() {
-                by_first.entry(w.stem.clone()).or_default().push(i);
-                if w.word != w.stem {
-                    by_first.entry(w.word.clone()).or_default().push(i);
-                }
-            }
-        }
-        Index { phrases, by_first }
-    })
+/// Whether a word the lexicon or the word lists know has this stem.
+pub(super) fn knows_stem(s: &str) -> bool {
+    KNOWN_STEMS.binary_search(&s).is_ok()
 }
 
-/// The built-in concept lexicon. Question understanding reads the shipped
-/// one: it is general vocabulary, not part of a problem.
-fn concepts() -> Lexicon {
-    SourceFile::embedded()
-        .into_iter()
-        .find(|f| f.rel == "rubrics/concepts.yaml")
-        .and_then(|f| match f.json {
-            Some(json) => serde_json::from_str(json).ok(),
-            None => serde_yaml::from_str(&f.text).ok(),
-        })
-        .unwrap_or_default()
+/// The stem of a known word by its base or its own stem.
+pub(super) fn known_base(b: &str) -> Option<&'static str> {
+    KNOWN_BASES
+        .binary_search_by(|(k, _)| (*k).cmp(b))
+        .ok()
+        .map(|i| KNOWN_BASES[i].1)
 }
 
-/// Every word a phrase of the lexicon uses: typos are mended towards them.
-pub(super) fn vocabulary() -> impl Iterator<Item = &'static str> {
-    index().phrases.iter().flat_map(|p| {
-        p.items.iter().filter_map(|i| match i {
-            Item::Word(w) => Some(w.word.as_str()),
-            _ => None,
-        })
-    })
-}
-
-fn same(a: &Word, b: &Word) -> bool {
-    a.stem == b.stem || a.word == b.word
+/// The known words of four letters or more, sorted: typos are mended
+/// towards them.
+pub(super) fn known_vocab() -> impl Iterator<Item = &'static str> {
+    KNOWN_WORDS.iter().map(|(w, _)| *w).filter(|w| w.len() >= 4)
 }
 
 /// Matches the phrase's items from `from` on; returns the matched positions.
@@ -248,7 +86,7 @@ fn match_at(items: &[Item], ws: &[Word], from: usize, at: &mut Vec<usize>) -> bo
     let Some((first, rest)) = items.split_first() else {
         return true;
     };
-    match first {
+    match *first {
         Item::End => ws.get(from).is_some_and(|w| w.word == "$"),
         Item::Gap => {
             // The next word may come after up to GAP others, within the clause.
@@ -265,8 +103,11 @@ fn match_at(items: &[Item], ws: &[Word], from: usize, at: &mut Vec<usize>) -> bo
             }
             false
         }
-        Item::Word(pw) => {
-            if ws.get(from).is_some_and(|w| same(w, pw)) {
+        Item::Word(word, stem) => {
+            if ws
+                .get(from)
+                .is_some_and(|w| w.stem == stem || w.word == word)
+            {
                 at.push(from);
                 match_at(rest, ws, from + 1, at)
             } else {
@@ -278,24 +119,24 @@ fn match_at(items: &[Item], ws: &[Word], from: usize, at: &mut Vec<usize>) -> bo
 
 /// Every phrase of the lexicon found in the words.
 pub(super) fn find(ws: &[Word]) -> Vec<Found> {
-    let index = index();
     let mut out = Vec::new();
-    for i in 0..ws.len() {
-        let mut candidates: Vec<usize> = [&ws[i].stem, &ws[i].word]
-            .iter()
-            .filter_map(|k| index.by_first.get(*k))
-            .flatten()
-            .copied()
-            .collect();
-        candidates.sort_unstable();
-        candidates.dedup();
-        for c in candidates {
-            let p = &index.phrases[c];
-            let mut at = Vec::new();
-            if match_at(&p.items, ws, i, &mut at) {
+    let mut candidates: Vec<u16> = Vec::new();
+    let mut at = Vec::new();
+    for (i, w) in ws.iter().enumerate() {
+        candidates.clear();
+        candidates.extend_from_slice(starting(&w.stem));
+        if w.word != w.stem {
+            candidates.extend_from_slice(starting(&w.word));
+            candidates.sort_unstable();
+            candidates.dedup();
+        }
+        for &c in &candidates {
+            let (key, items) = PHRASES[usize::from(c)];
+            at.clear();
+            if match_at(items, ws, i, &mut at) {
                 out.push(Found {
-                    key: p.key.clone(),
-                    at,
+                    key,
+                    at: at.clone(),
                 });
             }
         }
@@ -308,7 +149,10 @@ mod tests {
     use super::*;
 
     fn keys(text: &str) -> Vec<String> {
-        let mut k: Vec<String> = find(&words(text)).into_iter().map(|f| f.key).collect();
+        let mut k: Vec<String> = find(&super::super::words::words(text))
+            .into_iter()
+            .map(|f| f.key.to_string())
+            .collect();
         k.sort();
         k.dedup();
         k
@@ -324,5 +168,19 @@ mod tests {
         assert!(keys("Can guests paste without signing in?").contains(&"@anonymous".to_string()));
         assert!(keys("users online at the same time").contains(&"@concurrent".to_string()));
         assert!(keys("Is eventual consistency fine").contains(&"#eventual_consistency".to_string()));
+    }
+
+    #[test]
+    fn the_tables_read_at_build_time_know_the_word_lists_and_the_phrases() {
+        use super::super::lists::{ASKING, FILLER, GENERAL};
+        for w in ASKING.iter().chain(FILLER).chain(GENERAL) {
+            assert!(knows_word(w), "{w}");
+        }
+        for w in ["anonymous", "simultaneously", "balancer"] {
+            assert!(knows_word(w), "{w}");
+        }
+        assert!(KNOWN_WORDS.windows(2).all(|p| p[0].0 < p[1].0));
+        assert!(BY_FIRST.windows(2).all(|p| p[0].0 < p[1].0));
+        assert!(!starting("how").is_empty());
     }
 }

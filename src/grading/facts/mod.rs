@@ -12,19 +12,21 @@
 //! question is about). Below a confidence threshold the answer is "your
 //! call": a wrong fact said confidently is the worst outcome.
 
+mod fx;
 mod lexicon;
+mod lists;
 mod rank;
 mod sheet;
 mod split;
 mod terms;
+mod tokens;
 mod words;
 
-pub use split::split_question;
+pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
-use rank::{decide, explains, rank};
+use rank::{completeness, decide, explains, question_keys, rank};
 use sheet::{sheet, Sheet};
-use std::collections::HashSet;
 use terms::Term;
 use words::words;
 
@@ -71,23 +73,57 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
     out
 }
 
+/// The fact a part names with confidence, read on its own.
+fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
+    // "Should I use Kafka?" asks for the candidate's own design choice: a
+    // fact that shares its words would be a wrong answer said confidently.
+    if asks_for_a_choice(part) {
+        None
+    } else {
+        decide(&rank(sheet, ts))
+    }
+}
+
+/// A part, or its readings one per thing it names ("latency and
+/// availability"), when they are answered differently: by two facts, or by
+/// a fact where the whole part is not.
+fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
+    let readings = coordinated(&part);
+    if readings.is_empty() {
+        return vec![part];
+    }
+    let whole = pick(sheet, &part, &sheet.read(&part));
+    let mut named: Vec<usize> = readings
+        .iter()
+        .filter_map(|r| pick(sheet, r, &sheet.read(r)))
+        .collect();
+    named.sort_unstable();
+    named.dedup();
+    if named.len() >= 2 || whole.is_none() && !named.is_empty() {
+        readings
+    } else {
+        vec![part]
+    }
+}
+
+/// The things a question asks, each in its own words.
+fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
+    split_question(question)
+        .into_iter()
+        .flat_map(|p| distribute(sheet, p))
+        .collect()
+}
+
 /// Finds, for each thing the question asks, the fact that answers it.
 pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     let sheet = sheet(facts);
-    let parts = split_question(question);
+    let parts = parts_of(&sheet, question);
     let terms = parts_terms(&sheet, &parts);
     parts
         .into_iter()
         .zip(terms)
         .map(|(part, ts)| {
-            // "Should I use Kafka?" asks for the candidate's own design
-            // choice: a fact that shares its words would be a wrong answer
-            // said confidently.
-            let fact = if asks_for_a_choice(&part) {
-                None
-            } else {
-                decide(&rank(&sheet, &ts)).and_then(|i| facts.get(i))
-            };
+            let fact = pick(&sheet, &part, &ts).and_then(|i| facts.get(i));
             Reply { part, fact }
         })
         .collect()
@@ -163,7 +199,7 @@ pub fn asks_for_a_choice(part: &str) -> bool {
 pub fn explain(question: &str, facts: &[Fact]) -> String {
     let sheet = sheet(facts);
     let id = |i: usize| facts.get(i).map_or("?", |f| f.id.as_str());
-    let parts = split_question(question);
+    let parts = parts_of(&sheet, question);
     let terms = parts_terms(&sheet, &parts);
     let mut out = String::new();
     for (part, ts) in parts.iter().zip(terms) {
@@ -182,16 +218,12 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
             })
             .collect();
         out.push_str(&format!("{part:?}: {}\n", shown.join(" ")));
-        let qkeys: HashSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
+        let (all, content) = question_keys(&ts);
         for r in ranked.iter().take(3) {
             let f = sheet.facts.get(r.fact);
             let es: Vec<String> = f
                 .map(|f| {
-                    let complete: Vec<bool> = f
-                        .phrases
-                        .iter()
-                        .map(|ph| ph.iter().all(|pt| pt.meets(&qkeys)))
-                        .collect();
+                    let complete = completeness(f, &all, &content);
                     ts.iter()
                         .map(|t| format!("{:.2}", explains(f, &complete, t).0))
                         .collect()
@@ -207,8 +239,8 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
                 es.join(" ")
             ));
         }
-        let pick = decide(&ranked).map_or("your call", id);
-        out.push_str(&format!("   -> {pick}\n"));
+        let named = pick(&sheet, part, &ts).map_or("your call", id);
+        out.push_str(&format!("   -> {named}\n"));
     }
     out
 }

@@ -1,10 +1,11 @@
 //! Ranking the facts for one part of a question, and deciding whether the
 //! best is sure enough to be said.
 
+use super::fx::FxSet;
 use super::lexicon::SCOPE;
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
-use std::collections::HashSet;
+use super::words::is_general;
 
 /// Least evidence for naming a fact.
 const MIN_SCORE: f64 = 1.5;
@@ -16,6 +17,12 @@ const MIN_COVERAGE: f64 = 0.66;
 const FOCUS: f64 = 2.0;
 /// A runner-up this close to the best makes the answer a guess.
 const AMBIGUOUS: f64 = 0.9;
+/// Evidence strong enough to name a fact that explains less of the
+/// question (which has words of its own, "are we launching in one city, one
+/// country, or globally"), when no rival comes near.
+const STRONG: f64 = 8.0;
+const STRONG_COVERAGE: f64 = 0.55;
+const CLEAR: f64 = 0.6;
 /// How much a term counts when it is only part of a longer phrase of the
 /// fact whose other words the question lacks ("concurrent drivers" for
 /// "concurrent trips").
@@ -29,33 +36,99 @@ const NEAR: f64 = 0.8;
 /// against it: it is often the problem's context ("links", "users").
 const MISS_KNOWN: f64 = 0.5;
 
+/// Whether a key is a lexicon group or concept rather than a word's stem.
+fn is_group(k: &str) -> bool {
+    k.starts_with(['@', '#'])
+}
+
+/// Which of the fact's phrases the question says in full: each of a
+/// phrase's terms met. A term of several words that says what the fact is
+/// about can only be met by what the question is about, not by its way of
+/// asking ("how fast" does not complete "real time editing"; it does
+/// complete "delivery speed").
+pub(super) fn completeness(f: &Indexed, all: &FxSet<String>, content: &FxSet<String>) -> Vec<bool> {
+    f.phrases
+        .iter()
+        .map(|ph| {
+            ph.iter().all(|pt| {
+                pt.meets(if pt.head || pt.words == 1 {
+                    all
+                } else {
+                    content
+                })
+            })
+        })
+        .collect()
+}
+
 /// How much of a term the fact explains: 1 through a phrase whose every
 /// term the question holds, `PARTIAL` through part of a longer phrase,
 /// `WEAK` through its answer only; `NEAR` times that when only a lexicon
-/// group or concept is shared, not the word.
+/// group or concept is shared, not the word. A term of several words
+/// ("read to write ratio") is explained by a phrase in the share of its
+/// words the phrase holds, unless they share its group or concept.
 pub(super) fn explains(f: &Indexed, complete: &[bool], t: &Term) -> (f64, bool) {
-    let closeness = |keys: &mut dyn Iterator<Item = &String>| -> f64 {
-        let mut best: f64 = 0.0;
-        for k in keys {
-            if t.keys.contains(k) {
+    let stems = t.keys.iter().filter(|k| !is_group(k)).count();
+    let closeness = |has: &dyn Fn(&String) -> bool| -> f64 {
+        let (mut group, mut shared) = (0.0f64, 0usize);
+        for k in t.keys.iter().filter(|k| has(k)) {
+            if is_group(k) {
                 // A way of asking is only ever a group: meeting it is exact.
-                let near = k.starts_with(['@', '#']) && !t.head;
-                best = best.max(if near { NEAR } else { 1.0 });
+                group = group.max(if t.head { 1.0 } else { NEAR });
+            } else {
+                shared += 1;
             }
         }
-        best
+        let share = if stems == 0 {
+            0.0
+        } else {
+            shared as f64 / stems as f64
+        };
+        group.max(share)
     };
     let mut best: f64 = 0.0;
     for (ph, whole) in f.phrases.iter().zip(complete) {
-        for pt in ph {
-            let c = closeness(&mut pt.keys.iter());
-            best = best.max(c * if *whole { 1.0 } else { PARTIAL });
-        }
+        let c = closeness(&|k| ph.iter().any(|pt| pt.keys.contains(k)));
+        best = best.max(c * if *whole { 1.0 } else { PARTIAL });
     }
     if best > 0.0 {
         return (best, true);
     }
-    (WEAK * closeness(&mut f.weak.iter()), false)
+    (WEAK * closeness(&|k| f.weak.contains(k)), false)
+}
+
+/// The keys of a question's terms: all of them, and those of what it is
+/// about (not its ways of asking).
+pub(super) fn question_keys(ts: &[Term]) -> (FxSet<String>, FxSet<String>) {
+    let all = ts.iter().flat_map(|t| t.keys.iter().cloned()).collect();
+    let content = ts
+        .iter()
+        .filter(|t| !t.head)
+        .flat_map(|t| t.keys.iter().cloned())
+        .collect();
+    (all, content)
+}
+
+/// The group of things happening at the same moment.
+const CONCURRENT: &str = "@concurrent";
+
+/// Whether the fact states how many of the things a question counts happen
+/// at once: a phrase with both ("concurrent drivers" for "how many drivers
+/// are online at the same time"). How many users are online at once is
+/// rarely what a sheet of daily figures gives, and "concurrent drivers"
+/// does not say how many trips run at once.
+fn states_concurrent(f: &Indexed, ts: &[Term]) -> bool {
+    // The thing counted: the first that is not an everyday word.
+    let things: Vec<&String> = ts
+        .iter()
+        .filter(|t| !t.head && !t.keys.iter().any(|k| k == CONCURRENT))
+        .find(|t| !(t.words == 1 && is_general(&t.text)))
+        .map(|t| t.keys.iter().filter(|k| !is_group(k)).collect())
+        .unwrap_or_default();
+    f.phrases.iter().any(|ph| {
+        let keys = || ph.iter().flat_map(|pt| pt.keys.iter());
+        keys().any(|k| k == CONCURRENT) && keys().any(|k| things.contains(&k))
+    })
 }
 
 /// How a fact ranks for one part of a question.
@@ -72,9 +145,9 @@ pub(super) struct Ranked {
 
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
-    let qkeys: HashSet<String> = ts.iter().flat_map(|t| t.keys.clone()).collect();
+    let (all, content) = question_keys(ts);
     let mut focus_given = false;
-    let mut heads: HashSet<&String> = HashSet::new();
+    let mut heads: FxSet<&String> = FxSet::default();
     // A question that only asks what is in or out of scope ("Which
     // features?", "Out of scope?") is about the scope: its words weigh
     // fully and suffice. "How big?" alone says too little.
@@ -91,20 +164,26 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             } else {
                 sheet.weight(t)?
             };
-            let focus = !t.head && !t.echo && !focus_given;
+            // The subject is named by a word that is not an everyday one
+            // ("send", "launch" say how it is asked).
+            let focus =
+                !t.head && !t.echo && !focus_given && !(t.words == 1 && is_general(&t.text));
             focus_given |= focus;
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t)))
         })
         .collect();
+    // "How many at once?" asks for a quantity at a moment.
+    let concurrent = ts
+        .iter()
+        .any(|t| t.head && t.keys.iter().any(|k| k == "@count"))
+        && ts
+            .iter()
+            .any(|t| !t.head && t.keys.iter().any(|k| k == CONCURRENT));
     let mut ranked: Vec<Ranked> = sheet
         .facts
         .iter()
         .map(|f| {
-            let complete: Vec<bool> = f
-                .phrases
-                .iter()
-                .map(|ph| ph.iter().all(|pt| pt.meets(&qkeys)))
-                .collect();
+            let complete = completeness(f, &all, &content);
             let (mut score, mut total, mut all) = (0.0, 0.0, true);
             let mut strong = false;
             for (t, w, known) in &weighted {
@@ -118,6 +197,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                         .iter()
                         .any(|k| f.strong.contains(k) || f.weak.contains(k));
             }
+            all &= !concurrent || states_concurrent(f, ts);
             Ranked {
                 fact: f.fact,
                 score,
@@ -137,9 +217,9 @@ pub(super) fn decide(ranked: &[Ranked]) -> Option<usize> {
     // even a rival.
     let mut able = ranked.iter().filter(|r| r.complete);
     let best = able.next()?;
-    let sure = best.score >= MIN_SCORE && best.score >= best.total * MIN_COVERAGE;
-    let close = able
-        .next()
-        .is_some_and(|r| r.score >= best.score * AMBIGUOUS);
-    (sure && !close).then_some(best.fact)
+    let runner = able.next().map_or(0.0, |r| r.score);
+    let covered = |share: f64| best.score >= best.total * share;
+    let sure = best.score >= MIN_SCORE && covered(MIN_COVERAGE) && runner < best.score * AMBIGUOUS
+        || best.score >= STRONG && covered(STRONG_COVERAGE) && runner <= best.score * CLEAR;
+    sure.then_some(best.fact)
 }

@@ -3,12 +3,11 @@
 //! words typos are mended towards. Sheets are kept per fact list, so a
 //! session reads its problem once.
 
-use super::lexicon;
+use super::fx::{FxMap, FxSet};
 use super::terms::{terms, Term};
-use super::words::{self, is_filler, is_general, mend, words, Known, ASKING};
+use super::words::{is_filler, is_general, mend, words, Known};
 use crate::catalog::Fact;
 use std::collections::hash_map::DefaultHasher;
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};
 
@@ -63,29 +62,29 @@ pub(super) struct Indexed {
     /// Position of the fact in the problem's list.
     pub fact: usize,
     pub phrases: Vec<Vec<Term>>,
-    pub strong: HashSet<String>,
-    pub weak: HashSet<String>,
+    pub strong: FxSet<String>,
+    pub weak: FxSet<String>,
     /// Units it gives quantities per ("messages per user").
-    pub units: HashSet<String>,
+    pub units: FxSet<String>,
 }
 
 /// A problem's facts read once for a question.
 pub(super) struct Sheet {
     pub facts: Vec<Indexed>,
     /// How specific each key is: keys that name one fact weigh more.
-    idf: HashMap<String, f64>,
+    idf: FxMap<String, f64>,
     /// Keys some fact's answer holds.
-    passing: HashSet<String>,
+    passing: FxSet<String>,
     /// Words so many facts use that they are the problem's context
     /// ("messages", "users"), not what a question is about.
-    context: HashSet<String>,
+    context: FxSet<String>,
     /// Words the sheet and the lexicon know, for mending typos.
     known: Known,
 }
 
 impl Sheet {
     fn new(facts: &[Fact]) -> Sheet {
-        let mut known: HashSet<String> = HashSet::new();
+        let mut known: FxSet<String> = FxSet::default();
         let facts: Vec<Indexed> = facts
             .iter()
             .enumerate()
@@ -104,7 +103,7 @@ impl Sheet {
                     .collect();
                 let answer = words(&f.answer);
                 known.extend(answer.iter().map(|w| w.word.clone()));
-                let strong: HashSet<String> = phrases
+                let strong: FxSet<String> = phrases
                     .iter()
                     .flatten()
                     .flat_map(|t| t.keys.clone())
@@ -127,20 +126,20 @@ impl Sheet {
                 }
             })
             .collect();
-        let mut df: HashMap<String, f64> = HashMap::new();
+        let mut df: FxMap<String, f64> = FxMap::default();
         for f in &facts {
             for k in &f.strong {
                 *df.entry(k.clone()).or_default() += 1.0;
             }
         }
-        let passing: HashSet<String> = facts.iter().flat_map(|f| f.weak.iter().cloned()).collect();
-        let mut spread: HashMap<String, usize> = HashMap::new();
+        let passing: FxSet<String> = facts.iter().flat_map(|f| f.weak.iter().cloned()).collect();
+        let mut spread: FxMap<String, usize> = FxMap::default();
         for f in &facts {
             for k in f.strong.union(&f.weak) {
                 *spread.entry(k.clone()).or_default() += 1;
             }
         }
-        let context: HashSet<String> = spread
+        let context: FxSet<String> = spread
             .into_iter()
             .filter(|(k, n)| {
                 !k.starts_with(['@', '#']) && *n as f64 >= CONTEXT_SHARE * facts.len() as f64
@@ -152,10 +151,6 @@ impl Sheet {
             .into_iter()
             .map(|(k, d)| (k, 1.0 + (n / d).ln().max(0.0)))
             .collect();
-        known.extend(lexicon::vocabulary().map(str::to_string));
-        known.extend(ASKING.iter().map(|s| s.to_string()));
-        known.extend(words::everyday().map(str::to_string));
-        known.remove("$");
         Sheet {
             facts,
             idf,

@@ -11,8 +11,64 @@ const OPENERS: &[&str] = &[
 ];
 
 /// Words that may stand between "and" and the question word ("and for how
-/// long", "and in what format").
-const LEADS: &[&str] = &["for", "in", "at", "to", "by", "on", "with", "from", "up"];
+/// long", "and in what format", "and roughly how many", "and if so how
+/// many").
+const LEADS: &[&str] = &[
+    "for",
+    "in",
+    "at",
+    "to",
+    "by",
+    "on",
+    "with",
+    "from",
+    "up",
+    "roughly",
+    "about",
+    "approximately",
+    "around",
+    "also",
+    "then",
+    "if",
+    "so",
+    "separately",
+    "similarly",
+];
+
+/// Words after ", or" that make what follows an alternative answer to the
+/// same question rather than a second thing asked ("..., or just photos",
+/// "..., or not").
+const ALTERNATIVES: &[&str] = &[
+    "just",
+    "only",
+    "simply",
+    "merely",
+    "rather",
+    "instead",
+    "not",
+    "even",
+    "maybe",
+    "perhaps",
+    "else",
+    "otherwise",
+    "something",
+    "anything",
+    "nothing",
+    "none",
+    "no",
+    "both",
+    "neither",
+];
+
+/// Words that open an example of what was just said ("like editing on a
+/// plane", "such as hashtags"): it belongs to the thing before.
+const EXAMPLES: &[&str] = &["like", "e.g", "eg", "such", "including", "say", "i.e", "ie"];
+
+/// Words before a list that make it qualify something else.
+const PREPOSITIONS: &[&str] = &[
+    "between", "of", "for", "from", "with", "to", "in", "on", "at", "by", "about", "across",
+    "among", "into", "per", "via", "than", "like",
+];
 
 /// A word bare of punctuation, lower-cased, `what's` as `whats`.
 fn bare(w: &str) -> String {
@@ -28,27 +84,80 @@ fn empty(piece: &str) -> bool {
     ws.iter().all(|w| w.word == "$" || is_filler(&w.word)) && find(&ws).is_empty()
 }
 
+/// Whether the words from `i` on open a question of their own: a question
+/// word, after up to two leading words ("for how long", "if so how many").
+fn opens_question(words: &[&str], i: usize) -> bool {
+    let at = |k: usize| words.get(i + k).map(|n| bare(n)).unwrap_or_default();
+    let opener = |k: usize| OPENERS.contains(&at(k).as_str());
+    let lead = |k: usize| LEADS.contains(&at(k).as_str());
+    opener(0) || lead(0) && opener(1) || lead(0) && lead(1) && opener(2)
+}
+
+/// Whether a word ends a clause: a comma, a dash, a colon, or a closing
+/// bracket after it.
+fn ends_clause(w: &str) -> bool {
+    w.ends_with([',', ':', ')'])
+}
+
+/// Whether a word is a dash that stands between clauses ("—", "–", "-").
+fn is_dash(w: &str) -> bool {
+    matches!(w, "—" | "–" | "-" | "--")
+}
+
 /// Splits a question into the things it asks: sentences, then clauses that
 /// open with a question word after "and", "also" or "plus" ("..., and can it
-/// have attachments", "..., and for how long"). Alternatives joined by "or"
-/// stay one thing ("expire, or kept forever"). A piece that names nothing
-/// stays with the one before it.
+/// have attachments", "..., and for how long", "..., and roughly how
+/// many"), after a dash or a colon ("custom aliases — do we need them",
+/// "Likes and comments: in scope"), and a second thing named after ", or"
+/// ("budget limits, or existing infra we must reuse"). Alternatives that are
+/// answers to the same question stay one thing ("expire, or kept forever",
+/// "in scope, or just photos"), and so do examples ("— like editing on a
+/// plane"). A piece that names nothing stays with the one before it.
 pub fn split_question(question: &str) -> Vec<String> {
     let mut pieces: Vec<String> = Vec::new();
     for sentence in question.split(['?', ';', '!']) {
         let words: Vec<&str> = sentence.split_whitespace().collect();
         let mut current: Vec<&str> = Vec::new();
         for (i, w) in words.iter().enumerate() {
-            let next = |k: usize| words.get(i + k).map(|n| bare(n)).unwrap_or_default();
-            let joins = matches!(bare(w).as_str(), "and" | "also" | "plus");
-            let opens = OPENERS.contains(&next(1).as_str())
-                || LEADS.contains(&next(1).as_str()) && OPENERS.contains(&next(2).as_str());
-            if joins && opens && !current.is_empty() {
+            let b = bare(w);
+            let joins = matches!(b.as_str(), "and" | "also" | "plus");
+            let after_comma = i > 0 && words[i - 1].ends_with(',');
+            let splits = if joins {
+                opens_question(&words, i + 1)
+            } else if b == "or" && after_comma {
+                // ", or existing infra we must reuse": a second thing asked.
+                // A clause of its own ("or do they expire"), a short
+                // alternative ("or globally", "or text only") or one marked
+                // as such ("or just photos") answers the same question.
+                let rest: Vec<String> = words[i + 1..].iter().map(|n| bare(n)).collect();
+                let next = rest.first().cloned().unwrap_or_default();
+                let last = rest.last().cloned().unwrap_or_default();
+                rest.len() >= 3
+                    && !ALTERNATIVES.contains(&next.as_str())
+                    && (next == "any" || !OPENERS.contains(&next.as_str()))
+                    && !EXAMPLES.contains(&next.as_str())
+                    && !matches!(last.as_str(), "only" | "alone" | "instead" | "either")
+            } else if is_dash(w) {
+                // A dash before a question of its own.
+                opens_question(&words, i + 1)
+            } else {
+                false
+            };
+            if splits && !current.is_empty() {
                 pieces.push(current.join(" "));
                 current.clear();
                 continue;
             }
+            if is_dash(w) {
+                continue;
+            }
             current.push(w);
+            // A colon before a question of its own: "Group chats: is there
+            // a limit".
+            if w.ends_with(':') && opens_question(&words, i + 1) {
+                pieces.push(current.join(" "));
+                current.clear();
+            }
         }
         if !current.is_empty() {
             pieces.push(current.join(" "));
@@ -56,12 +165,22 @@ pub fn split_question(question: &str) -> Vec<String> {
     }
     let mut parts: Vec<String> = Vec::new();
     for piece in pieces {
-        let piece = piece.trim().trim_end_matches([',', '.']).to_string();
+        let piece = piece
+            .trim()
+            .trim_end_matches([',', '.', ':'])
+            .trim_start_matches([',', ':'])
+            .trim()
+            .to_string();
         if piece.is_empty() {
             continue;
         }
+        let first = piece
+            .split_whitespace()
+            .next()
+            .map(bare)
+            .unwrap_or_default();
         match parts.last_mut() {
-            Some(last) if empty(&piece) => {
+            Some(last) if empty(&piece) || EXAMPLES.contains(&first.as_str()) => {
                 last.push_str(", ");
                 last.push_str(&piece);
             }
@@ -72,4 +191,103 @@ pub fn split_question(question: &str) -> Vec<String> {
         parts.push(question.trim().to_string());
     }
     parts
+}
+
+/// The readings of a part that names several things joined by "and" or
+/// "or" ("What latency and availability are we targeting", "Are read
+/// receipts, typing indicators and last seen in scope"): the part once for
+/// each thing, the rest of its words kept. Empty when it names one thing.
+/// Only the first such list is read; things are runs of words that are not
+/// filler, up to three words each.
+pub fn coordinated(part: &str) -> Vec<String> {
+    let toks: Vec<&str> = part.split_whitespace().collect();
+    // Alternatives offered ("likes and replies, or just posting") ask which
+    // one holds: the part is one question.
+    if toks
+        .windows(2)
+        .any(|p| p[0].ends_with(',') && bare(p[1]) == "or")
+    {
+        return Vec::new();
+    }
+    let content = |w: &str| {
+        let b = bare(w);
+        !b.is_empty()
+            && !is_filler(&b)
+            && !EXAMPLES.contains(&b.as_str())
+            && !PREPOSITIONS.contains(&b.as_str())
+    };
+    const MOST: usize = 3;
+    for (k, w) in toks.iter().enumerate() {
+        if !matches!(bare(w).as_str(), "and" | "or" | "&") || w.ends_with(',') {
+            continue;
+        }
+        // The thing after: content words up to the end of the clause.
+        let mut end = k + 1;
+        while end < toks.len() && end - (k + 1) < MOST && content(toks[end]) {
+            end += 1;
+            if ends_clause(toks[end - 1]) {
+                break;
+            }
+        }
+        if end == k + 1 {
+            continue;
+        }
+        // The things before, the one before each ended by a comma: "a, b
+        // and c", "a, b, and c".
+        let mut items: Vec<(usize, usize)> = vec![(k + 1, end)];
+        let mut e = k;
+        loop {
+            let mut start = e;
+            while start > 0
+                && e - start < MOST
+                && content(toks[start - 1])
+                && (start == e || !ends_clause(toks[start - 1]))
+            {
+                start -= 1;
+            }
+            if start == e {
+                break;
+            }
+            items.push((start, e));
+            if start > 0 && toks[start - 1].ends_with(',') && content(toks[start - 1]) {
+                e = start;
+                continue;
+            }
+            break;
+        }
+        if items.len() < 2 {
+            continue;
+        }
+        items.sort_unstable();
+        items.dedup();
+        let (first, last) = (items[0].0, items[items.len() - 1].1);
+        // Things that qualify another ("chat between rider and driver",
+        // "ratio of reads and writes") are not asked about one by one.
+        if first > 0 && PREPOSITIONS.contains(&bare(toks[first - 1]).as_str()) {
+            return Vec::new();
+        }
+        let before = &toks[..first];
+        let after = &toks[last..];
+        let clean = |t: &[&str]| -> String {
+            t.iter()
+                .map(|w| w.trim_end_matches(','))
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        return items
+            .iter()
+            .map(|&(a, b)| {
+                let mut v = Vec::new();
+                if !before.is_empty() {
+                    v.push(clean(before));
+                }
+                v.push(clean(&toks[a..b]));
+                if !after.is_empty() {
+                    v.push(clean(after));
+                }
+                v.join(" ")
+            })
+            .collect();
+    }
+    Vec::new()
 }

@@ -1,8 +1,8 @@
 //! Terms: the units of meaning a question and a fact are compared in.
 
+use super::fx::FxSet;
 use super::lexicon::{self, find, REQUIRED, SUBJECTS};
 use super::words::{is_filler, is_general, Word};
-use std::collections::HashSet;
 
 /// A unit of meaning: the keys it is matched by (its stem, and the groups
 /// and concepts of the lexicon phrases it is part of).
@@ -34,7 +34,7 @@ pub(super) struct Term {
 impl Term {
     /// Whether a question holding these keys says what the term says: one of
     /// its groups or concepts, or all of its words.
-    pub fn meets(&self, keys: &HashSet<String>) -> bool {
+    pub fn meets(&self, keys: &FxSet<String>) -> bool {
         let stems: Vec<&String> = self
             .keys
             .iter()
@@ -98,17 +98,17 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
         at.dedup();
         groups.push((at, finds));
     }
-    let covered: HashSet<usize> = groups.iter().flat_map(|(at, _)| at.clone()).collect();
+    let covered: FxSet<usize> = groups.iter().flat_map(|(at, _)| at.clone()).collect();
     let mut out: Vec<(usize, Term)> = groups
         .into_iter()
         .map(|(at, finds)| {
-            let mut keys: Vec<String> = finds.iter().map(|f| f.key.clone()).collect();
+            let mut keys: Vec<String> = finds.iter().map(|f| f.key.to_string()).collect();
             keys.sort();
             keys.dedup();
             let mut whole: Vec<String> = finds
                 .iter()
                 .filter(|f| at.iter().all(|p| f.at.contains(p)))
-                .map(|f| f.key.clone())
+                .map(|f| f.key.to_string())
                 .collect();
             whole.sort();
             whole.dedup();

@@ -1,0 +1,186 @@
+//! Splitting a text into words: lower-cased, stemmed, with the everyday
+//! shortcuts people type undone (possessives, adverbs, number words,
+//! abbreviations). It needs nothing but the stemmer, so `build.rs` reads the
+//! lexicon's phrases with this same code.
+
+use crate::grading::text::stem;
+
+/// One word: as written (normalised) and its stem.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Word {
+    pub word: String,
+    pub stem: String,
+}
+
+/// Number words people spell out ("five years", "ten times").
+fn number(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "two" => "2",
+        "three" => "3",
+        "four" => "4",
+        "five" => "5",
+        "six" => "6",
+        "seven" => "7",
+        "eight" => "8",
+        "nine" => "9",
+        "ten" => "10",
+        "twelve" => "12",
+        "fifteen" => "15",
+        "twenty" => "20",
+        "thirty" => "30",
+        "fifty" => "50",
+        "hundred" => "100",
+        _ => return None,
+    })
+}
+
+/// Shortened words people type in a hurry.
+fn abbreviation(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "avg" => "average",
+        "msg" => "message",
+        "msgs" => "messages",
+        "pic" => "picture",
+        "pics" => "pictures",
+        "vid" => "video",
+        "vids" => "videos",
+        "db" => "database",
+        "dbs" => "databases",
+        "info" => "information",
+        "config" => "configuration",
+        "perf" => "performance",
+        "yr" => "year",
+        "yrs" => "years",
+        "sec" => "second",
+        "secs" => "seconds",
+        "min" => "minimum",
+        "mins" => "minutes",
+        "hr" => "hour",
+        "hrs" => "hours",
+        "req" => "request",
+        "reqs" => "requests",
+        "pls" => "please",
+        "ppl" => "people",
+        "u" => "you",
+        "ur" => "your",
+        "r" => "are",
+        "w" => "with",
+        "vs" => "versus",
+        _ => return None,
+    })
+}
+
+/// An adverb's adjective ("simultaneously" -> "simultaneous", "newly" ->
+/// "new"), so both meet the same stem; words like "reply", "daily", "family"
+/// or "apply" keep their ending.
+pub(super) fn drop_ly(w: &str) -> &str {
+    match w.strip_suffix("ly") {
+        Some(base)
+            if w.len() >= 6 && w.is_ascii() && !base.ends_with('p') && !base.ends_with('i') =>
+        {
+            base
+        }
+        _ => w,
+    }
+}
+
+/// One raw word normalised: apostrophes straightened, possessive `'s`
+/// dropped, number words as digits, abbreviations spelled out.
+fn normalise(raw: &str) -> String {
+    // Most words are plain lower-case ASCII: no copy is needed to read them.
+    let lower;
+    let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
+        raw
+    } else {
+        lower = raw.to_lowercase().replace('’', "'");
+        &lower
+    };
+    let w = w.trim_matches('\'');
+    let w = w.strip_suffix("'s").unwrap_or(w);
+    number(w)
+        .or_else(|| abbreviation(w))
+        .unwrap_or(w)
+        .to_string()
+}
+
+/// A word with its stem; a noun in "-ery" meets its verb ("delivery",
+/// "delivered"; "recovery", "recover").
+pub(super) fn word(w: String) -> Word {
+    let stem = if w.bytes().all(|b| b.is_ascii_digit()) {
+        w.clone()
+    } else {
+        let mut s = stem(drop_ly(&w));
+        if s.len() >= 7 && s.ends_with("ery") {
+            s.pop();
+        }
+        s
+    };
+    Word { word: w, stem }
+}
+
+/// The words of a text, every one kept (fillers included): the question
+/// lexicon needs "how", "at" and "without" to read its phrases. `$` marks the
+/// end of a sentence or clause for the lexicon's anchored phrases.
+pub(super) fn words(text: &str) -> Vec<Word> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = text.chars().peekable();
+    let flush = |cur: &mut String, out: &mut Vec<Word>| {
+        if !cur.is_empty() {
+            let w = normalise(cur);
+            cur.clear();
+            if !w.is_empty() {
+                out.push(word(w));
+            }
+        }
+    };
+    while let Some(c) = chars.next() {
+        if c.is_alphanumeric() {
+            cur.push(c);
+        } else if (c == '\'' || c == '’')
+            && !cur.is_empty()
+            && chars.peek().is_some_and(|n| n.is_alphabetic())
+        {
+            cur.push('\'');
+        } else {
+            flush(&mut cur, &mut out);
+            if matches!(c, '?' | '.' | '!' | ';' | ',' | ':')
+                && out.last().is_some_and(|w: &Word| w.word != "$")
+            {
+                out.push(end_mark());
+            }
+        }
+    }
+    flush(&mut cur, &mut out);
+    if out.last().is_some_and(|w| w.word != "$") {
+        out.push(end_mark());
+    }
+    out
+}
+
+/// The end of a sentence or clause, as a word.
+fn end_mark() -> Word {
+    Word {
+        word: "$".into(),
+        stem: "$".into(),
+    }
+}
+
+/// A word without the ending that turns a verb or noun into another kind of
+/// word ("spammers" -> "spam", "guessable" -> "guess", "production" ->
+/// "produc"), when enough is left; the stem of what is left.
+pub(super) fn base(w: &str) -> Option<String> {
+    const ENDINGS: &[&str] = &[
+        "ers", "er", "ability", "able", "ible", "ation", "tion", "ion", "ness", "ment", "ity",
+    ];
+    ENDINGS.iter().find_map(|e| {
+        let b = w.strip_suffix(e)?;
+        (b.len() >= 4 && b.is_ascii()).then(|| {
+            let b = b.as_bytes();
+            let n = b.len();
+            // "spamm" -> "spam"
+            let b = if b[n - 1] == b[n - 2] { &b[..n - 1] } else { b };
+            stem(&String::from_utf8_lossy(b))
+        })
+    })
+}
