@@ -107,12 +107,16 @@ pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute
         {
             return Some(Absolute::Target);
         }
+        // "Files must never be lost" is the durability requirement every
+        // storage design starts from; "S3 will never lose data" is a claim.
+        let obliged = i > 0 && matches!(words[i - 1], "must" | "should" | "shall");
         if *w == "never"
             && !qualified
             && (near(2).any(|n| matches!(*n, "down" | "fails" | "fail" | "crashes"))
-                || near(3).any(|n| *n == "loss")
-                || (near(1).any(|n| matches!(*n, "lose" | "loses" | "lost"))
-                    && near(3).any(|n| matches!(*n, "data" | "anything" | "any"))))
+                || (!obliged
+                    && (near(3).any(|n| *n == "loss")
+                        || (near(1).any(|n| matches!(*n, "lose" | "loses" | "lost"))
+                            && near(3).any(|n| matches!(*n, "data" | "anything" | "any"))))))
         {
             return Some(Absolute::NoFailure);
         }

@@ -2,14 +2,18 @@
 //! adopts sharding; "instead of a global counter" and "a full table scan
 //! would be far too slow" reject; "we don't need a cache" negates; "what is
 //! the read/write ratio?" asks; "one option is polling" considers; "I don't
-//! know how ranking works" is unsure; "100% uptime" is an absolute claim.
+//! know how ranking works" is unsure; "100% uptime" is an absolute claim;
+//! "messages must not be lost" is a requirement; "No editing in v1" draws
+//! the scope.
 //!
-//! Topics earn credit only from adopted, considered and asked mentions; red
-//! flags fire only on adopted ones.
+//! Topics earn credit from adopted, considered, asked, required and scoped
+//! mentions; red flags fire only on adopted ones (and on not knowing and
+//! absolute claims, which are the problem themselves).
 
 mod absolute;
 mod negation;
 mod rejection;
+mod requirement;
 
 pub use absolute::{absolute_clause, absolute_kind, Absolute};
 pub use negation::negated;
@@ -17,6 +21,7 @@ pub use negation::negated;
 use super::text::{Sentence, Token};
 use negation::unsure;
 use rejection::{considered, hypothetical, next_rejects, rejected_after, rejected_before};
+use requirement::{required, scoped};
 
 /// The stance of one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -35,17 +40,29 @@ pub enum Stance {
     Unsure,
     /// An unrealistic absolute: "100% uptime", "zero latency".
     Absolute,
+    /// A goal stated in negative words: "messages must not be lost",
+    /// "shouldn't add noticeable delay", "to avoid a thundering herd".
+    Required,
+    /// A feature left out on purpose: "No editing in v1", "Assume no login".
+    Scoped,
 }
 
 impl Stance {
     /// A topic mentioned this way earns credit.
     pub fn earns_credit(self) -> bool {
-        matches!(self, Stance::Adopted | Stance::Considered | Stance::Asked)
+        matches!(
+            self,
+            Stance::Adopted
+                | Stance::Considered
+                | Stance::Asked
+                | Stance::Required
+                | Stance::Scoped
+        )
     }
 
     /// A red flag on a mention this way fires: the candidate adopts the
     /// approach, or the phrase is itself the problem (not knowing, an
-    /// absolute claim).
+    /// absolute claim). A requirement or a scope line adopts no approach.
     pub fn raises_red(self) -> bool {
         matches!(self, Stance::Adopted | Stance::Unsure | Stance::Absolute)
     }
@@ -103,6 +120,12 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     }
     if unsure(s, at) {
         return Stance::Unsure;
+    }
+    if scoped(&s.tokens, at) {
+        return Stance::Scoped;
+    }
+    if required(&s.tokens, at) {
+        return Stance::Required;
     }
     if negated(&s.tokens, at) {
         return Stance::Negated;

@@ -4,8 +4,8 @@
 use crate::grading::text::{Sentence, Token};
 
 /// Words that cancel a mention that follows them closely in the same clause.
-/// "never" and "can't" are left out: "codes can never collide" and "links
-/// can't be guessed" state properties, not rejected choices.
+/// "can't" is left out and "never" read apart: "codes can never collide"
+/// and "links can't be guessed" state properties, not rejected choices.
 const NEGATORS: [&str; 13] = [
     "not",
     "without",
@@ -34,7 +34,21 @@ pub fn negated(tokens: &[Token], at: usize) -> bool {
             break;
         }
         let w = t.word.as_str();
+        if w == "not" && reduced_relative(tokens, j) && at - j > 2 {
+            // "photos not viewed for a year move to cheaper storage": the
+            // "not" belongs to the participle, not to what follows it.
+            continue;
+        }
         if NEGATORS.contains(&w) {
+            return true;
+        }
+        // "It is never kept in memory", "two numbers never produce the
+        // same code"; "codes can never collide" states a property.
+        if w == "never"
+            && !j
+                .checked_sub(1)
+                .is_some_and(|p| matches!(tokens[p].word.as_str(), "can" | "could"))
+        {
             return true;
         }
         if w == "no" && at - j <= 3 {
@@ -42,6 +56,53 @@ pub fn negated(tokens: &[Token], at: usize) -> bool {
         }
     }
     negated_after(tokens, at)
+}
+
+/// Words after which "not" negates the verb of the clause: "is not",
+/// "should not", "do not".
+fn is_auxiliary(w: &str) -> bool {
+    matches!(
+        w,
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "do"
+            | "does"
+            | "did"
+            | "will"
+            | "would"
+            | "should"
+            | "must"
+            | "can"
+            | "could"
+            | "may"
+            | "might"
+            | "shall"
+            | "has"
+            | "have"
+            | "had"
+            | "need"
+            | "needs"
+            | "why"
+            | "if"
+    )
+}
+
+/// A "not" that opens a participle phrase after a noun ("photos not viewed
+/// for a year"): it negates the participle only.
+fn reduced_relative(tokens: &[Token], j: usize) -> bool {
+    let Some(next) = tokens.get(j + 1) else {
+        return false;
+    };
+    let prev_ok = j
+        .checked_sub(1)
+        .is_some_and(|p| !is_auxiliary(&tokens[p].word) && tokens[p].clause == tokens[j].clause);
+    let participle = next.word.len() > 4 && next.word.ends_with("ed")
+        || matches!(next.word.as_str(), "seen" | "read" | "written" | "shown");
+    prev_ok && participle
 }
 
 /// "Monitoring isn't necessary", "a cache is not needed": the denial

@@ -17,7 +17,7 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
         let w = t.word.as_str();
         let prev = j.checked_sub(1).map(|p| tokens[p].word.as_str());
         if (w == "of" && prev == Some("instead"))
-            || w == "than"
+            || (w == "than" && than_rejects(tokens, j))
             || matches!(
                 w,
                 "avoid" | "avoids" | "avoiding" | "replace" | "replaces" | "replacing" | "against"
@@ -45,6 +45,72 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
         }
     }
     false
+}
+
+/// Comparatives that favour the subject over what follows "than": "faster
+/// than X", "a better fit than X", "more reliable than X".
+fn favours_subject(w: &str, before: Option<&str>) -> bool {
+    matches!(
+        w,
+        "faster"
+            | "cheaper"
+            | "better"
+            | "simpler"
+            | "easier"
+            | "safer"
+            | "quicker"
+            | "sooner"
+            | "lighter"
+    ) || (before == Some("more")
+        && matches!(
+            w,
+            "reliable" | "efficient" | "scalable" | "robust" | "durable" | "available"
+        ))
+        || (before == Some("less")
+            && matches!(
+                w,
+                "expensive" | "complex" | "complicated" | "costly" | "fragile" | "risky"
+            ))
+}
+
+/// Words that start a quantity: "more than 100 GB", "more than one
+/// machine", "fewer than a few".
+fn is_quantity(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one" | "two" | "three" | "few" | "couple" | "half" | "twice" | "n" | "x"
+        )
+}
+
+/// True when the "than" at `j` turns down what follows it: "rather than
+/// X", "faster than X", "a better fit than X". A quantity ("more than 100
+/// GB"), a priority ("matters more than creation") or a cost the subject
+/// pays ("worse than batching", "more complex than pure push") turns
+/// nothing down.
+fn than_rejects(tokens: &[Token], j: usize) -> bool {
+    let clause = tokens[j].clause;
+    if tokens
+        .get(j + 1)
+        .is_some_and(|n| n.clause == clause && is_quantity(&n.word))
+    {
+        return false;
+    }
+    let word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .filter(|t| t.clause == clause)
+            .map(|t| t.word.as_str())
+    };
+    let rather = tokens[..j]
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == clause)
+        .any(|t| t.word == "rather");
+    rather
+        || (1..=2).any(|back| {
+            let i = j.checked_sub(back);
+            word(i).is_some_and(|w| favours_subject(w, word(i.and_then(|i| i.checked_sub(1)))))
+        })
 }
 
 /// Words that say a mention's outcome is bad: "would silently discard",

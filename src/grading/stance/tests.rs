@@ -146,3 +146,138 @@ fn negation_uncertainty_and_absolutes() {
     );
     assert_eq!(of("How many users are there?", "users"), Stance::Asked);
 }
+
+#[test]
+fn negative_words_that_state_a_goal_are_requirements() {
+    let cases = [
+        ("Files must not be lost.", "lost"),
+        ("We must never lose a message.", "message"),
+        ("We must never lose any data.", "data"),
+        ("The check shouldn't add noticeable delay.", "delay"),
+        (
+            "Codes not predictable, so links can't be enumerated.",
+            "predictable",
+        ),
+        ("Don't waste bandwidth on unchanged parts.", "bandwidth"),
+        ("The short codes shouldn't be easy to guess.", "easy"),
+        (
+            "Rate-limit rebuilds to avoid a thundering herd.",
+            "thundering",
+        ),
+        (
+            "Coalescing misses prevents a stampede on hot keys.",
+            "stampede",
+        ),
+    ];
+    for (text, word) in cases {
+        assert_eq!(of(text, word), Stance::Required, "{text}");
+    }
+    // A denial of a choice stays a denial, however close a harm word.
+    assert_eq!(of("We don't need a cache.", "cache"), Stance::Negated);
+    assert_eq!(
+        of("We don't waste time on monitoring.", "monitoring"),
+        Stance::Negated
+    );
+    // "never" without an obligation is a claim about the design.
+    assert_eq!(of("S3 will never lose any data.", "data"), Stance::Absolute);
+    assert_eq!(of("It must never go down.", "down"), Stance::Absolute);
+    // A bare "avoid" still turns an approach down.
+    assert_eq!(
+        of("We avoid a global counter.", "counter"),
+        Stance::Rejected
+    );
+    assert!(!Stance::Required.raises_red() && Stance::Required.earns_credit());
+}
+
+#[test]
+fn scope_lines_draw_the_scope() {
+    assert_eq!(of("No editing in v1.", "editing"), Stance::Scoped);
+    assert_eq!(of("Assume no editing.", "editing"), Stance::Scoped);
+    assert_eq!(
+        of("I'll assume no login for basic use.", "login"),
+        Stance::Scoped
+    );
+    assert_eq!(
+        of("We won't support comments at launch.", "comments"),
+        Stance::Scoped
+    );
+    assert_eq!(
+        of("No video in the first version.", "video"),
+        Stance::Scoped
+    );
+    // Without a scope word a "no" still denies.
+    assert_eq!(of("No cache for the feed.", "cache"), Stance::Negated);
+    assert!(!Stance::Scoped.raises_red() && Stance::Scoped.earns_credit());
+}
+
+#[test]
+fn than_turns_down_only_after_a_favouring_comparative() {
+    assert_eq!(
+        of("Pastes can be more than 100 GB in total.", "gb"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Saved to more than one machine before we reply.", "machine"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Following links matters more than making them.", "making"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Greedy matching is worse than batching.", "batching"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Long polling is cheaper than asking every few seconds.",
+            "asking"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("Cassandra is a better fit than SQL here.", "sql"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("I'd rather show a stale feed than show an error.", "error"),
+        Stance::Rejected
+    );
+}
+
+#[test]
+fn a_participle_not_negates_only_the_participle() {
+    assert_eq!(
+        of(
+            "Move photos not viewed for a year to a cheaper storage class.",
+            "cheaper"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(of("Photos not viewed stay hot.", "viewed"), Stance::Negated);
+    assert_eq!(
+        of("The file is not cached at the edge.", "cached"),
+        Stance::Negated
+    );
+}
+
+#[test]
+fn never_denies_unless_it_states_a_property() {
+    assert_eq!(
+        of("It is never kept in memory copies.", "memory"),
+        Stance::Negated
+    );
+    assert_eq!(
+        of("Two numbers never produce the same code.", "produce"),
+        Stance::Negated
+    );
+    assert_eq!(of("Codes can never collide.", "collide"), Stance::Adopted);
+    assert_eq!(
+        of("A posted tweet is never lost.", "lost"),
+        Stance::Required
+    );
+    assert_eq!(
+        of("We can never lose a single byte.", "byte"),
+        Stance::Adopted
+    );
+}
