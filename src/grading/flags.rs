@@ -191,6 +191,7 @@ fn continues_turned_down(mentions: &[Mention], m: &Mention) -> bool {
                     | Stance::Negated
                     | Stance::Required
                     | Stance::Scoped
+                    | Stance::Deferred
             )
     })
 }

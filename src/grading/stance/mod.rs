@@ -20,7 +20,9 @@ pub use negation::negated;
 
 use super::text::{Sentence, Token};
 use negation::unsure;
-use rejection::{considered, hypothetical, next_rejects, rejected_after, rejected_before};
+use rejection::{
+    considered, deferred, hypothetical, next_rejects, rejected_after, rejected_before,
+};
 use requirement::{required, scoped};
 
 /// The stance of one mention.
@@ -45,6 +47,8 @@ pub enum Stance {
     Required,
     /// A feature left out on purpose: "No editing in v1", "Assume no login".
     Scoped,
+    /// A maybe put off to later: "we could maybe add caching later".
+    Deferred,
 }
 
 impl Stance {
@@ -132,6 +136,9 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     }
     if rejected_before(&s.tokens, at) || rejected_after(s, at) {
         return Stance::Rejected;
+    }
+    if deferred(&s.tokens, at) {
+        return Stance::Deferred;
     }
     if considered(&s.tokens, at) {
         return if next_rejects(sents.get(si + 1)) {

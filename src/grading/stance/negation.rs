@@ -4,8 +4,8 @@
 use crate::grading::text::{Sentence, Token};
 
 /// Words that cancel a mention that follows them closely in the same clause.
-/// "can't" is left out and "never" read apart: "codes can never collide"
-/// and "links can't be guessed" state properties, not rejected choices.
+/// "never" and "can't" are left out: "codes can never collide" and "links
+/// can't be guessed" state properties, not rejected choices.
 const NEGATORS: [&str; 13] = [
     "not",
     "without",
@@ -40,15 +40,6 @@ pub fn negated(tokens: &[Token], at: usize) -> bool {
             continue;
         }
         if NEGATORS.contains(&w) {
-            return true;
-        }
-        // "It is never kept in memory", "two numbers never produce the
-        // same code"; "codes can never collide" states a property.
-        if w == "never"
-            && !j
-                .checked_sub(1)
-                .is_some_and(|p| matches!(tokens[p].word.as_str(), "can" | "could"))
-        {
             return true;
         }
         if w == "no" && at - j <= 3 {
@@ -148,11 +139,35 @@ fn unsure_clause(tokens: &[Token], clause: u16) -> bool {
     })
 }
 
-/// True when the clause of `at` is unsure, or a label before a colon whose
-/// answer is unsure ("Surge pricing: I don't know").
+/// True when a clause opens with words of not knowing: "For celebrities,
+/// I don't know, …", "…, but I don't know how that works".
+fn opens_unsure(tokens: &[Token], clause: u16) -> bool {
+    let opening: Vec<&str> = tokens
+        .iter()
+        .filter(|t| t.clause == clause)
+        .take(5)
+        .map(|t| t.word.as_str())
+        .collect();
+    opening.windows(2).any(|p| {
+        (matches!(p[0], "don't" | "dont") && p[1] == "know")
+            || (p[0] == "not" && p[1] == "sure")
+            || (p[0] == "no" && matches!(p[1], "idea" | "clue"))
+    })
+}
+
+/// True when the clause of `at` is unsure, or the clause right after it
+/// opens unsure ("For big files, I don't know, maybe…"), or a label before
+/// a colon whose answer is unsure ("Surge pricing: I don't know").
 pub(super) fn unsure(s: &Sentence, at: usize) -> bool {
     let clause = s.tokens[at].clause;
+    // The next clause with words: ", but" opens two, the first empty.
+    let next = s.tokens[at..]
+        .iter()
+        .map(|t| t.clause)
+        .find(|&c| c > clause)
+        .unwrap_or(clause + 1);
     unsure_clause(&s.tokens, clause)
         || (s.breaks.get(usize::from(clause) + 1) == Some(&':')
             && unsure_clause(&s.tokens, clause + 1))
+        || (s.breaks.get(usize::from(next)) != Some(&'(') && opens_unsure(&s.tokens, next))
 }

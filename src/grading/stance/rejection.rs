@@ -258,6 +258,30 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     false
 }
 
+/// A maybe, not a design: "we could maybe add caching later", "maybe we
+/// can add a cache later if needed", "we could also use MD5 I guess". Doubt
+/// ("maybe", "perhaps", "I guess") in the mention's clause, doubled by a
+/// modal or a deferral in its sentence: the candidate names the idea and
+/// leaves it. A single "could" is an option weighed; a single "maybe" a
+/// guess at a choice.
+pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.word.as_str());
+    let clause = tokens[at].clause;
+    let guess = |i: usize, w: &str| w == "i" && word(i + 1) == Some("guess");
+    let doubt = tokens.iter().enumerate().any(|(i, t)| {
+        t.clause == clause && (matches!(t.word.as_str(), "maybe" | "perhaps") || guess(i, &t.word))
+    });
+    let doubled = tokens.iter().enumerate().any(|(i, t)| {
+        let w = t.word.as_str();
+        let next = word(i + 1);
+        matches!(w, "could" | "might" | "later" | "someday" | "eventually")
+            || (w == "if" && matches!(next, Some("needed" | "necessary" | "required")))
+            || (w == "in" && next == Some("future"))
+            || (guess(i, w) && t.clause != clause)
+    });
+    doubt && doubled
+}
+
 /// Words that frame an option without choosing it.
 pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
     tokens[..at.min(tokens.len())]

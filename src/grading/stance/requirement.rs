@@ -86,7 +86,8 @@ fn is_claim_modal(w: &str) -> bool {
 /// guess". The harm sits at most four words after the negation, and the
 /// mention at most two words before or after it, so "don't waste time on
 /// monitoring" still denies monitoring. "never" after "can" or "will" is a
-/// claim ("we can never lose a byte"), not a requirement.
+/// claim ("we can never lose a byte"), not a requirement; after "must" or
+/// "should" it is one whatever follows.
 fn forbids_harm(tokens: &[Token], at: usize) -> bool {
     let clause = tokens[at].clause;
     let from = at.saturating_sub(4);
@@ -99,11 +100,19 @@ fn forbids_harm(tokens: &[Token], at: usize) -> bool {
         if !is_negator(w) {
             continue;
         }
-        if w == "never"
-            && j.checked_sub(1)
-                .is_some_and(|p| is_claim_modal(&tokens[p].word))
-        {
-            return false;
+        if w == "never" {
+            let before = |n: usize| j.checked_sub(n).map(|p| tokens[p].word.as_str());
+            if before(1).is_some_and(is_claim_modal) {
+                return false;
+            }
+            // "a viewer should almost never see the spinning wheel": what
+            // must never happen is the goal, whatever it is.
+            if [before(1), before(2)]
+                .iter()
+                .any(|w| matches!(w, Some("must" | "should" | "shall")))
+            {
+                return true;
+            }
         }
         let end = (j + 4).min(tokens.len() - 1);
         return (j + 1..=end).any(|k| {

@@ -262,22 +262,81 @@ fn a_participle_not_negates_only_the_participle() {
 }
 
 #[test]
-fn never_denies_unless_it_states_a_property() {
-    assert_eq!(
-        of("It is never kept in memory copies.", "memory"),
-        Stance::Negated
-    );
-    assert_eq!(
-        of("Two numbers never produce the same code.", "produce"),
-        Stance::Negated
-    );
+fn never_after_a_must_is_a_requirement() {
     assert_eq!(of("Codes can never collide.", "collide"), Stance::Adopted);
     assert_eq!(
         of("A posted tweet is never lost.", "lost"),
         Stance::Required
     );
     assert_eq!(
+        of(
+            "A viewer should almost never see the spinning wheel.",
+            "spinning"
+        ),
+        Stance::Required
+    );
+    assert_eq!(
         of("We can never lose a single byte.", "byte"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_doubled_maybe_is_deferred() {
+    assert_eq!(
+        of("We could maybe also add caching later.", "caching"),
+        Stance::Deferred
+    );
+    assert_eq!(
+        of("Maybe we can also add a cache later if needed.", "cache"),
+        Stance::Deferred
+    );
+    assert_eq!(
+        of("We could also use MD5 of the URL I guess.", "md5"),
+        Stance::Deferred
+    );
+    // One hedge is an option weighed or a guess at a choice.
+    assert_eq!(
+        of("Later we could use a maps API for real ETAs.", "maps"),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("Reads are higher, maybe 100x, so we add a cache.", "cache"),
+        Stance::Adopted
+    );
+    // The doubt must sit in the mention's clause.
+    assert_eq!(
+        of(
+            "We shard by user id; maybe later we could add more.",
+            "shard"
+        ),
+        Stance::Adopted
+    );
+    assert!(!Stance::Deferred.earns_credit() && !Stance::Deferred.raises_red());
+}
+
+#[test]
+fn not_knowing_right_after_a_mention_is_about_it() {
+    assert_eq!(
+        of(
+            "For celebrities with lots of followers, I don't know, maybe it is slower.",
+            "celebrities"
+        ),
+        Stance::Unsure
+    );
+    assert_eq!(
+        of(
+            "WhatsApp uses end-to-end encryption, but I don't know how that works.",
+            "encryption"
+        ),
+        Stance::Unsure
+    );
+    // Doubt later in the sentence, not opening the next clause, is not.
+    assert_eq!(
+        of(
+            "We shard by user id, which spreads load, and I don't know the rest.",
+            "shard"
+        ),
         Stance::Adopted
     );
 }
