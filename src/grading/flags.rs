@@ -186,7 +186,12 @@ fn continues_turned_down(mentions: &[Mention], m: &Mention) -> bool {
             && m.sentence - o.sentence <= DISCUSSION
             && matches!(
                 o.stance,
-                Stance::Considered | Stance::Rejected | Stance::Negated
+                Stance::Considered
+                    | Stance::Rejected
+                    | Stance::Negated
+                    | Stance::Required
+                    | Stance::Scoped
+                    | Stance::Deferred
             )
     })
 }

@@ -1,0 +1,345 @@
+//! Rejection and framing: "instead of a global counter", "a full table scan
+//! would be far too slow", "one option is polling", "having every device
+//! poll would mean…".
+
+use crate::grading::text::{Sentence, Token};
+
+/// Words just before a mention that turn it down: "instead of X", "rather
+/// than X", "faster than X", "can't just X", "avoid X".
+pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
+    let clause = tokens[at].clause;
+    let from = at.saturating_sub(6);
+    for j in (from..at).rev() {
+        let t = &tokens[j];
+        if t.clause != clause {
+            break;
+        }
+        let w = t.word.as_str();
+        let prev = j.checked_sub(1).map(|p| tokens[p].word.as_str());
+        if (w == "of" && prev == Some("instead"))
+            || (w == "than" && than_rejects(tokens, j))
+            || matches!(
+                w,
+                "avoid" | "avoids" | "avoiding" | "replace" | "replaces" | "replacing" | "against"
+            )
+            || (matches!(w, "can't" | "cannot" | "cant") && at - j <= 4)
+        {
+            return true;
+        }
+        if w == "over"
+            && tokens[from..j].iter().any(|t| {
+                matches!(
+                    t.word.as_str(),
+                    "chose"
+                        | "choose"
+                        | "pick"
+                        | "picked"
+                        | "prefer"
+                        | "preferred"
+                        | "favour"
+                        | "favor"
+                )
+            })
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Comparatives that favour the subject over what follows "than": "faster
+/// than X", "a better fit than X", "more reliable than X".
+fn favours_subject(w: &str, before: Option<&str>) -> bool {
+    matches!(
+        w,
+        "faster"
+            | "cheaper"
+            | "better"
+            | "simpler"
+            | "easier"
+            | "safer"
+            | "quicker"
+            | "sooner"
+            | "lighter"
+    ) || (before == Some("more")
+        && matches!(
+            w,
+            "reliable" | "efficient" | "scalable" | "robust" | "durable" | "available"
+        ))
+        || (before == Some("less")
+            && matches!(
+                w,
+                "expensive" | "complex" | "complicated" | "costly" | "fragile" | "risky"
+            ))
+}
+
+/// Words that start a quantity: "more than 100 GB", "more than one
+/// machine", "fewer than a few".
+fn is_quantity(w: &str) -> bool {
+    w.starts_with(|c: char| c.is_ascii_digit())
+        || matches!(
+            w,
+            "one" | "two" | "three" | "few" | "couple" | "half" | "twice" | "n" | "x"
+        )
+}
+
+/// True when the "than" at `j` turns down what follows it: "rather than
+/// X", "faster than X", "a better fit than X". A quantity ("more than 100
+/// GB"), a priority ("matters more than creation") or a cost the subject
+/// pays ("worse than batching", "more complex than pure push") turns
+/// nothing down.
+fn than_rejects(tokens: &[Token], j: usize) -> bool {
+    let clause = tokens[j].clause;
+    if tokens
+        .get(j + 1)
+        .is_some_and(|n| n.clause == clause && is_quantity(&n.word))
+    {
+        return false;
+    }
+    let word = |i: Option<usize>| {
+        i.and_then(|i| tokens.get(i))
+            .filter(|t| t.clause == clause)
+            .map(|t| t.word.as_str())
+    };
+    let rather = tokens[..j]
+        .iter()
+        .rev()
+        .take_while(|t| t.clause == clause)
+        .any(|t| t.word == "rather");
+    rather
+        || (1..=2).any(|back| {
+            let i = j.checked_sub(back);
+            word(i).is_some_and(|w| favours_subject(w, word(i.and_then(|i| i.checked_sub(1)))))
+        })
+}
+
+/// Words that say a mention's outcome is bad: "would silently discard",
+/// "far too slow", "doesn't scale", "becomes a bottleneck".
+fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "rejected"
+            | "discard"
+            | "discards"
+            | "lose"
+            | "loses"
+            | "drop"
+            | "drops"
+            | "overload"
+            | "overloads"
+            | "melt"
+            | "melts"
+            | "hammer"
+            | "hammers"
+            | "waste"
+            | "wastes"
+            | "wasteful"
+            | "unacceptable"
+            | "impractical"
+            | "infeasible"
+            | "overkill"
+            | "breaks"
+            | "break"
+            | "explode"
+            | "explodes"
+            | "slower"
+            | "kills"
+            | "drains"
+            | "destroy"
+            | "destroys"
+            | "hammering"
+            | "unreliable"
+            | "fragile"
+            | "brittle"
+            | "dangerous"
+            | "pointless"
+            | "mistake"
+    ) || (w == "too"
+        && next.is_some_and(|n| {
+            matches!(
+                n,
+                "slow"
+                    | "expensive"
+                    | "costly"
+                    | "big"
+                    | "large"
+                    | "many"
+                    | "much"
+                    | "heavy"
+                    | "risky"
+                    | "complex"
+            )
+        }))
+        || (w == "far" && next == Some("too"))
+        || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
+            && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
+        || (w == "falls" && next == Some("over"))
+}
+
+/// Words that make what follows a reason for the mention, not a verdict on
+/// it: "a cache, because otherwise the database would melt".
+fn is_reason_turn(w: &str) -> bool {
+    matches!(
+        w,
+        "because"
+            | "otherwise"
+            | "so"
+            | "since"
+            | "else"
+            | "without"
+            | "prevent"
+            | "prevents"
+            | "avoid"
+            | "avoids"
+            | "unless"
+            | "if"
+            | "when"
+            | "to"
+            | "which"
+            | "that"
+    )
+}
+
+/// A bad outcome that follows the mention closely in its sentence, with no
+/// reason word between: "X would make uploads wait", "X is far too slow".
+/// An aside in parentheses is skipped; "Rejected" anywhere after it counts.
+pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let aside = |t: &Token| s.breaks.get(usize::from(t.clause)) == Some(&'(');
+    if tokens[at + 1..]
+        .iter()
+        .any(|t| matches!(t.word.as_str(), "rejected" | "rejecting"))
+    {
+        return true;
+    }
+    let mut saw_would = false;
+    let mut seen = 0;
+    for j in at + 1..tokens.len() {
+        if aside(&tokens[j]) && !aside(&tokens[at]) {
+            continue;
+        }
+        seen += 1;
+        if seen > 14 {
+            break;
+        }
+        let w = tokens[j].word.as_str();
+        let next = tokens.get(j + 1).map(|t| t.word.as_str());
+        if is_bad_outcome(w, next) {
+            return true;
+        }
+        if matches!(
+            w,
+            "would" | "would've" | "becomes" | "become" | "gets" | "means"
+        ) {
+            saw_would = true;
+        }
+        if saw_would
+            && matches!(
+                w,
+                "require"
+                    | "requires"
+                    | "wait"
+                    | "block"
+                    | "blocks"
+                    | "slow"
+                    | "fail"
+                    | "collide"
+                    | "bottleneck"
+                    | "single"
+            )
+        {
+            return true;
+        }
+        // A reason word hands the rest to a cause; "we" starts a new act.
+        if is_reason_turn(w) || matches!(w, "we" | "i" | "we'll" | "we'd" | "i'd") {
+            return false;
+        }
+    }
+    false
+}
+
+/// A maybe, not a design: "we could maybe add caching later", "maybe we
+/// can add a cache later if needed", "we could also use MD5 I guess". Doubt
+/// ("maybe", "perhaps", "I guess") in the mention's clause, doubled by a
+/// modal or a deferral in its sentence: the candidate names the idea and
+/// leaves it. A single "could" is an option weighed; a single "maybe" a
+/// guess at a choice.
+pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
+    let word = |i: usize| tokens.get(i).map(|t| t.word.as_str());
+    let clause = tokens[at].clause;
+    let guess = |i: usize, w: &str| w == "i" && word(i + 1) == Some("guess");
+    let doubt = tokens.iter().enumerate().any(|(i, t)| {
+        t.clause == clause && (matches!(t.word.as_str(), "maybe" | "perhaps") || guess(i, &t.word))
+    });
+    let doubled = tokens.iter().enumerate().any(|(i, t)| {
+        let w = t.word.as_str();
+        let next = word(i + 1);
+        matches!(w, "could" | "might" | "later" | "someday" | "eventually")
+            || (w == "if" && matches!(next, Some("needed" | "necessary" | "required")))
+            || (w == "in" && next == Some("future"))
+            || (guess(i, w) && t.clause != clause)
+    });
+    doubt && doubled
+}
+
+/// Words that frame an option without choosing it.
+pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
+    tokens[..at.min(tokens.len())]
+        .iter()
+        .enumerate()
+        .any(|(j, t)| {
+            let w = t.word.as_str();
+            let next = tokens.get(j + 1).map(|n| n.word.as_str());
+            matches!(
+                w,
+                "could"
+                    | "might"
+                    | "option"
+                    | "alternative"
+                    | "naive"
+                    | "naively"
+                    | "obvious"
+                    | "simplest"
+                    | "considered"
+                    | "consider"
+                    | "tempting"
+            ) || (w == "first" && next == Some("idea"))
+                || (w == "another" && matches!(next, Some("idea" | "option" | "approach" | "way")))
+                // "content you can cache forever": what is possible, said of
+                // anyone, is not the candidate's design.
+                || (w == "you" && next == Some("can"))
+                || (w == "would" && matches!(next, Some("require") | Some("need") | Some("mean")))
+                || (w == "one" && matches!(next, Some("way") | Some("approach") | Some("idea")))
+        })
+}
+
+/// The next sentence turns the option down: "Rejected: ...", "That would
+/// ...", "It doesn't scale".
+pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
+    let Some(n) = next else { return false };
+    let w: Vec<&str> = n.tokens.iter().take(4).map(|t| t.word.as_str()).collect();
+    match w.first() {
+        Some(&"rejected") => true,
+        Some(&("this" | "that" | "it" | "but")) => w
+            .windows(2)
+            .enumerate()
+            .any(|(i, p)| is_bad_outcome(p[0], Some(p[1])) || (i > 0 && p[0] == "would")),
+        _ => false,
+    }
+}
+
+/// "Simple last-write-wins would let…", "Having every device poll would
+/// mean…": the mention is the subject of a conditional the candidate has not
+/// (yet) taken as theirs. No "we" or "I" comes between it and "would".
+pub(super) fn hypothetical(tokens: &[Token], at: usize) -> bool {
+    for t in tokens[at + 1..].iter().take(14) {
+        match t.word.as_str() {
+            "would" | "would've" => return true,
+            "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so" => {
+                return false
+            }
+            _ => {}
+        }
+    }
+    false
+}

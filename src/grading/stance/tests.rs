@@ -1,0 +1,342 @@
+//! Stance rules, one case each.
+
+use super::*;
+use crate::grading::text::sentences;
+
+/// Stance of the first token whose word is `word`.
+fn of(text: &str, word: &str) -> Stance {
+    let s = sentences(text);
+    for (si, sent) in s.iter().enumerate() {
+        if let Some(at) = sent.tokens.iter().position(|t| t.word == word) {
+            return stance_at(&s, text, si, at);
+        }
+    }
+    panic!("{word} not in {text}");
+}
+
+#[test]
+fn adopted_by_default() {
+    assert_eq!(
+        of("We shard the table by user id.", "shard"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "We add a cache because otherwise the database would melt.",
+            "cache"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(of("Codes can never collide.", "collide"), Stance::Adopted);
+}
+
+#[test]
+fn rejections_are_read() {
+    assert_eq!(
+        of("We hash the URL instead of a global counter.", "counter"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "A full table scan is far too slow at this size, so we index by cell.",
+            "scan"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Keeping sessions in server memory would drop them when a server dies.",
+            "sessions"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "This is much faster than checking every driver.",
+            "checking"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Option 1 is plain polling. It would waste battery.",
+            "polling"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(of("One option is polling.", "polling"), Stance::Considered);
+    assert_eq!(
+        of("Immutable content you can cache forever.", "cache"),
+        Stance::Considered
+    );
+    assert_eq!(of("We can cache it forever.", "cache"), Stance::Adopted);
+    assert_eq!(
+        of("Simple last-write-wins would destroy edits.", "wins"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Having every device poll would mean a lot of traffic.",
+            "poll"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "If the node dies, we would fail over to a replica.",
+            "replica"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("It's tempting to write each ping to the database.", "ping"),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "**Doing the fanout synchronously.** I don't want that.",
+            "synchronously"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("**Fan-out.** We fan out synchronously.", "synchronously"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("- **Polling every 5 s.** More on it below.", "polling"),
+        Stance::Considered
+    );
+}
+
+#[test]
+fn negation_uncertainty_and_absolutes() {
+    assert_eq!(
+        of("Monitoring isn't necessary.", "monitoring"),
+        Stance::Negated
+    );
+    assert_eq!(of("We don't need a cache.", "cache"), Stance::Negated);
+    assert_eq!(of("Surge pricing: I don't know.", "surge"), Stance::Unsure);
+    assert_eq!(
+        of("The system has 100% uptime.", "uptime"),
+        Stance::Absolute
+    );
+    assert_eq!(
+        of("Zero latency for every read.", "latency"),
+        Stance::Absolute
+    );
+    assert_eq!(
+        of("It offers unlimited throughput.", "throughput"),
+        Stance::Absolute
+    );
+    assert_eq!(
+        of("There is never any data loss.", "data"),
+        Stance::Absolute
+    );
+    assert_eq!(
+        of(
+            "Availability 99.99%, with zero-downtime deploys.",
+            "availability"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Once acknowledged, a message is never lost.", "message"),
+        Stance::Adopted
+    );
+    assert_eq!(of("How many users are there?", "users"), Stance::Asked);
+}
+
+#[test]
+fn negative_words_that_state_a_goal_are_requirements() {
+    let cases = [
+        ("Files must not be lost.", "lost"),
+        ("We must never lose a message.", "message"),
+        ("We must never lose any data.", "data"),
+        ("The check shouldn't add noticeable delay.", "delay"),
+        (
+            "Codes not predictable, so links can't be enumerated.",
+            "predictable",
+        ),
+        ("Don't waste bandwidth on unchanged parts.", "bandwidth"),
+        ("The short codes shouldn't be easy to guess.", "easy"),
+        (
+            "Rate-limit rebuilds to avoid a thundering herd.",
+            "thundering",
+        ),
+        (
+            "Coalescing misses prevents a stampede on hot keys.",
+            "stampede",
+        ),
+    ];
+    for (text, word) in cases {
+        assert_eq!(of(text, word), Stance::Required, "{text}");
+    }
+    // A denial of a choice stays a denial, however close a harm word.
+    assert_eq!(of("We don't need a cache.", "cache"), Stance::Negated);
+    assert_eq!(
+        of("We don't waste time on monitoring.", "monitoring"),
+        Stance::Negated
+    );
+    // "never" without an obligation is a claim about the design.
+    assert_eq!(of("S3 will never lose any data.", "data"), Stance::Absolute);
+    assert_eq!(of("It must never go down.", "down"), Stance::Absolute);
+    // A bare "avoid" still turns an approach down.
+    assert_eq!(
+        of("We avoid a global counter.", "counter"),
+        Stance::Rejected
+    );
+    assert!(!Stance::Required.raises_red() && Stance::Required.earns_credit());
+}
+
+#[test]
+fn scope_lines_draw_the_scope() {
+    assert_eq!(of("No editing in v1.", "editing"), Stance::Scoped);
+    assert_eq!(of("Assume no editing.", "editing"), Stance::Scoped);
+    assert_eq!(
+        of("I'll assume no login for basic use.", "login"),
+        Stance::Scoped
+    );
+    assert_eq!(
+        of("We won't support comments at launch.", "comments"),
+        Stance::Scoped
+    );
+    assert_eq!(
+        of("No video in the first version.", "video"),
+        Stance::Scoped
+    );
+    // Without a scope word a "no" still denies.
+    assert_eq!(of("No cache for the feed.", "cache"), Stance::Negated);
+    assert!(!Stance::Scoped.raises_red() && Stance::Scoped.earns_credit());
+}
+
+#[test]
+fn than_turns_down_only_after_a_favouring_comparative() {
+    assert_eq!(
+        of("Pastes can be more than 100 GB in total.", "gb"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Saved to more than one machine before we reply.", "machine"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Following links matters more than making them.", "making"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Greedy matching is worse than batching.", "batching"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Long polling is cheaper than asking every few seconds.",
+            "asking"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("Cassandra is a better fit than SQL here.", "sql"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("I'd rather show a stale feed than show an error.", "error"),
+        Stance::Rejected
+    );
+}
+
+#[test]
+fn a_participle_not_negates_only_the_participle() {
+    assert_eq!(
+        of(
+            "Move photos not viewed for a year to a cheaper storage class.",
+            "cheaper"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(of("Photos not viewed stay hot.", "viewed"), Stance::Negated);
+    assert_eq!(
+        of("The file is not cached at the edge.", "cached"),
+        Stance::Negated
+    );
+}
+
+#[test]
+fn never_after_a_must_is_a_requirement() {
+    assert_eq!(of("Codes can never collide.", "collide"), Stance::Adopted);
+    assert_eq!(
+        of("A posted tweet is never lost.", "lost"),
+        Stance::Required
+    );
+    assert_eq!(
+        of(
+            "A viewer should almost never see the spinning wheel.",
+            "spinning"
+        ),
+        Stance::Required
+    );
+    assert_eq!(
+        of("We can never lose a single byte.", "byte"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_doubled_maybe_is_deferred() {
+    assert_eq!(
+        of("We could maybe also add caching later.", "caching"),
+        Stance::Deferred
+    );
+    assert_eq!(
+        of("Maybe we can also add a cache later if needed.", "cache"),
+        Stance::Deferred
+    );
+    assert_eq!(
+        of("We could also use MD5 of the URL I guess.", "md5"),
+        Stance::Deferred
+    );
+    // One hedge is an option weighed or a guess at a choice.
+    assert_eq!(
+        of("Later we could use a maps API for real ETAs.", "maps"),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("Reads are higher, maybe 100x, so we add a cache.", "cache"),
+        Stance::Adopted
+    );
+    // The doubt must sit in the mention's clause.
+    assert_eq!(
+        of(
+            "We shard by user id; maybe later we could add more.",
+            "shard"
+        ),
+        Stance::Adopted
+    );
+    assert!(!Stance::Deferred.earns_credit() && !Stance::Deferred.raises_red());
+}
+
+#[test]
+fn not_knowing_right_after_a_mention_is_about_it() {
+    assert_eq!(
+        of(
+            "For celebrities with lots of followers, I don't know, maybe it is slower.",
+            "celebrities"
+        ),
+        Stance::Unsure
+    );
+    assert_eq!(
+        of(
+            "WhatsApp uses end-to-end encryption, but I don't know how that works.",
+            "encryption"
+        ),
+        Stance::Unsure
+    );
+    // Doubt later in the sentence, not opening the next clause, is not.
+    assert_eq!(
+        of(
+            "We shard by user id, which spreads load, and I don't know the rest.",
+            "shard"
+        ),
+        Stance::Adopted
+    );
+}
