@@ -64,8 +64,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("retain", &["forever", "permanent", "permanently", "indefinitely", "retention", "retain",
         "how long .. keep", "how long .. kept", "how long .. store", "how long .. stored",
         "how long .. last", "how long .. stay", "how long .. live", "how long .. around",
-        "how long .. hold", "keep .. forever", "kept forever", "store .. forever", "keep", "kept",
-        "stick around", "hold on to"]),
+        "how long .. hold", "keep .. forever", "kept forever", "store .. forever",
+        "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
+        "archiving"]),
     // What the system does in an unusual case: sheets state requirements,
     // rarely the behaviour in each case.
     ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),
@@ -86,7 +87,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "customers", "subscriber", "subscribers", "viewer", "viewers"]),
     // The same thing happening twice.
     ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
-        "double", "doubled", "two times", "exactly once", "only once"]),
+        "double", "doubled", "two times", "exactly once", "only once", "same", "dedup",
+        "deduplicate", "deduplication"]),
     // Seeing one's own change at once.
     ("own_writes", &["read your writes", "read your own writes", "read own writes",
         "read after write", "see .. own", "sees .. own", "own .. immediately",
@@ -100,6 +102,68 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("recipient", &["recipient", "recipients", "receiver", "receivers", "receiving end"]),
     // A place.
     ("where", &["where", "location", "located", "whereabouts"]),
+    // Where in the world.
+    ("geo", &["region", "regions", "regional", "country", "countries", "city", "cities",
+        "global", "globally", "worldwide", "around the world", "across the world",
+        "all over the world", "international", "internationally", "continent",
+        "continents", "geography", "geographic", "geographically", "europe", "european", "eu",
+        "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
+        "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
+        "multiregion"]),
+    // Devices people use.
+    ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
+        "desktops", "tablet", "tablets", "tv", "tvs", "browser", "browsers", "console",
+        "consoles", "computer", "computers", "smartphone", "smartphones", "ipad", "iphone",
+        "android", "ios", "mobile"]),
+    // Without a network.
+    ("offline", &["offline", "no connection", "no connectivity", "no internet", "no network",
+        "no signal", "without internet", "without .. connection", "without .. network",
+        "disconnected", "disconnect", "disconnects", "reconnect", "reconnects", "back online",
+        "airplane", "plane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
+        "lose connection", "loses connection", "lost connection", "connection drops",
+        "dropped connection", "bad network", "bad networks", "poor connectivity"]),
+    // Hard to guess.
+    ("guess", &["guessable", "unguessable", "guess", "guessing", "guessed", "predictable",
+        "unpredictable", "enumerate", "enumerable", "enumeration", "sequential", "walk through",
+        "scrape", "scraping", "brute force", "secret link"]),
+    // How two quantities compare.
+    ("ratio", &["ratio", "ratios", "more common than", "more often than", "outnumber",
+        "outnumbers", "compared to", "compared with", "relative to", "proportion",
+        "how much more", "how many more", "times more", "mostly reads", "mostly writes",
+        "read heavy", "write heavy", "reads versus writes", "reads vs writes"]),
+    // Carrying on where one stopped.
+    ("resume", &["resume", "resumes", "resuming", "resumed", "pick up where", "picks up where",
+        "left off", "leave off", "same spot", "same place", "same position", "same point",
+        "where .. stopped", "where .. left", "continue watching", "carry on"]),
+    // Changing something after it was made.
+    ("edit", &["edit", "edits", "edited", "editing", "editable", "modify", "modified",
+        "modifying", "modification", "modifications", "mutable", "immutable", "immutability",
+        "rewrite", "overwrite", "overwritten"]),
+    // An order things are shown or delivered in.
+    ("order", &["order", "ordering", "ordered", "sequence", "sequencing", "sort", "sorted",
+        "sorting", "chronological", "chronologically", "newest first", "oldest first",
+        "latest first", "most recent first", "ranked", "ranking", "in order", "out of order"]),
+    // Telling people something happened.
+    ("notify", &["notification", "notifications", "notify", "notified", "notifying", "push",
+        "alert", "alerts"]),
+    // Whether numbers must be exact.
+    ("exact", &["exact", "accurate", "accuracy", "precise", "precisely", "inaccurate",
+        "approximate", "slightly off", "off by", "drift"]),
+    // Growing over time.
+    ("growth", &["growth", "grow", "grows", "growing", "next few years", "years from now",
+        "over the years", "scale up"]),
+    // Bad actors.
+    ("abuse", &["abuse", "abusive", "spam", "spammer", "spammers", "spamming", "phishing",
+        "malware", "malicious", "moderation", "moderate", "takedown", "take down", "illegal",
+        "harmful", "bad actors", "bot", "bots", "scam", "scams", "fraud", "fraudulent"]),
+    // Machines to run it on.
+    ("hardware", &["server", "servers", "machine", "machines", "hardware", "instances",
+        "nodes", "fleet", "boxes"]),
+    // Something someone else provides.
+    ("external", &["third party", "third-party", "3rd party", "vendor", "vendors", "provider",
+        "providers", "external service", "existing service", "off the shelf",
+        "managed service", "managed services", "saas", "outsource", "partner", "partners",
+        "partnering", "partnership"]),
     // People building it.
     ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
     // In or out of scope: the ways of asking whether something is built.

@@ -20,7 +20,14 @@ pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
 
 /// Groups whose phrases are made of asking words but say what the question
 /// is about, so they are not only a way of asking.
-pub(super) const SUBJECTS: &[&str] = &["@scenario"];
+pub(super) const SUBJECTS: &[&str] = &[
+    "@scenario",
+    "@guess",
+    "@order",
+    "@exact",
+    "@resume",
+    "@edit",
+];
 
 /// Most words a `..` gap stands for.
 const GAP: usize = 4;

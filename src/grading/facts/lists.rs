@@ -30,7 +30,9 @@ pub(super) const FILLER: &[&str] = &[
     "how's", "up", "out", "off", "down", "back", "well", "now", "today", "currently", "whats",
     "hows", "wheres", "whos", "super", "extremely", "highly", "totally", "fairly",
     "completely", "entirely", "ourselves", "yourself", "myself", "itself", "themselves",
-    "mainly", "primarily", "largely",
+    "mainly", "primarily", "largely", "during", "between", "within", "without", "until",
+    "since", "against", "upon", "among", "along", "alongside", "beyond", "towards", "toward",
+    "whose", "plus",
     "versus",
     // words that say which kind of thing is asked, never what about
     "long", "longer", "longest", "big", "bigger", "biggest", "large", "larger", "largest",
@@ -75,7 +77,9 @@ pub(super) const GENERAL: &[&str] = &[
     "manage", "meet", "move", "need", "offer", "open", "own", "owns", "pick", "provide",
     "put", "reach", "receive", "resolve", "return", "run", "running", "runs", "save", "see",
     "seen", "send", "sending", "serve", "show", "start", "starts", "started", "stop", "stay",
-    "turn", "wait", "work", "works", "worked", "written", "fight",
+    "turn", "wait", "work", "works", "worked", "written", "fight", "keep", "keeps",
+    "keeping", "launch", "launches", "launching", "launched", "treat", "treated", "tolerate",
+    "tolerated", "enforce", "enforced", "reuse", "reused", "rely", "relies", "count on",
     "prevent", "avoid", "protect", "combat", "report", "reports", "reported", "saved",
     // adjectives and adverbs
     "able", "actual", "additional", "always", "available", "basic", "best", "better",
@@ -85,7 +89,8 @@ pub(super) const GENERAL: &[&str] = &[
     "main", "major", "multiple", "necessary", "never", "new", "newly", "next", "normal",
     "old", "original", "possible", "previous", "ready", "real", "regular", "same", "several",
     "short", "simple", "single", "small", "soon", "special", "standard", "sure", "true",
-    "usual", "various", "whole", "wrong", "registered", "default", "once",
+    "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
+    "closer", "handful", "couple", "bunch", "constrained", "slightly",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

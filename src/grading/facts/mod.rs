@@ -55,7 +55,7 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
         let refers = words(part)
             .iter()
             .any(|w| PRONOUNS.contains(&w.word.as_str()));
-        if ts.iter().all(|t| t.head) || refers && ts.iter().filter(|t| !t.head).count() <= 1 {
+        if ts.iter().all(|t| t.head) || refers && ts.iter().filter(|t| !t.head).count() <= 2 {
             if let Some(prev) = out.last() {
                 let mut more: Vec<Term> = prev
                     .iter()

@@ -109,6 +109,11 @@ pub(super) fn question_keys(ts: &[Term]) -> (FxSet<String>, FxSet<String>) {
     (all, content)
 }
 
+/// The ways of asking for a quantity.
+const QUANTITIES: &[&str] = &[
+    "@count", "@size", "@max", "@average", "@peak", "@limit", "@often",
+];
+
 /// The group of things happening at the same moment.
 const CONCURRENT: &str = "@concurrent";
 
@@ -165,13 +170,20 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 sheet.weight(t)?
             };
             // The subject is named by a word that is not an everyday one
-            // ("send", "launch" say how it is asked).
-            let focus =
-                !t.head && !t.echo && !focus_given && !(t.words == 1 && is_general(&t.text));
+            // ("send", "launch" say how it is asked), nor the people who
+            // use the system ("can users set a password").
+            let plain =
+                t.words == 1 && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person"));
+            let focus = !t.head && !t.echo && !focus_given && !plain;
             focus_given |= focus;
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t)))
         })
         .collect();
+    // "Per car" names the unit of a quantity only when one is asked for
+    // ("how many messages per user", not "one rider per car").
+    let quantity = ts
+        .iter()
+        .any(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())));
     // "How many at once?" asks for a quantity at a moment.
     let concurrent = ts
         .iter()
@@ -191,7 +203,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 strong |= (only_heads || !t.head) && phrase;
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
-                all &= !t.unit || t.keys.iter().any(|k| f.units.contains(k));
+                all &= !(t.unit && quantity) || t.keys.iter().any(|k| f.units.contains(k));
                 all &= t.required.is_empty()
                     || t.required
                         .iter()

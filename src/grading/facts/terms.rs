@@ -72,13 +72,15 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     let mut groups: Vec<(Vec<usize>, Vec<lexicon::Found>)> = Vec::new();
     let found = find(ws);
     let span = |f: &lexicon::Found| (f.at[0], f.at[f.at.len() - 1]);
-    // The longest phrase wins: "how long .. kept" is a retention, not also
-    // the size of "how long is".
+    // The longest phrase of the question lexicon wins: "how long .. kept"
+    // is a retention, not also the size of "how long is". A concept's
+    // phrase keeps what the words inside it say ("spread around the world"
+    // is still where in the world).
     let inside = |f: &lexicon::Found| {
         let (a, b) = span(f);
         found.iter().any(|g| {
             let (c, d) = span(g);
-            g.key != f.key && c <= a && b <= d && d - c > b - a
+            g.key != f.key && g.key.starts_with('@') && c <= a && b <= d && d - c > b - a
         })
     };
     let kept: Vec<lexicon::Found> = found.iter().filter(|f| !inside(f)).cloned().collect();
