@@ -203,7 +203,10 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 strong |= (only_heads || !t.head) && phrase;
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
-                all &= !(t.unit && quantity) || t.keys.iter().any(|k| f.units.contains(k));
+                // The same unit in so many words: "per account" is not "per
+                // user" when a plan is shared.
+                all &= !(t.unit && quantity)
+                    || t.keys.iter().any(|k| !is_group(k) && f.units.contains(k));
                 all &= t.required.is_empty()
                     || t.required
                         .iter()
