@@ -121,7 +121,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "disconnected", "disconnect", "disconnects", "reconnect", "reconnects", "back online",
         "airplane", "plane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
-        "dropped connection", "bad network", "bad networks", "poor connectivity"]),
+        "dropped connection", "bad network", "bad networks", "poor connectivity",
+        "phone .. off", "switched off", "turned off", "powered off", "out of battery"]),
     // Hard to guess.
     ("guess", &["guessable", "unguessable", "guess", "guessing", "guessed", "predictable",
         "unpredictable", "enumerate", "enumerable", "enumeration", "sequential", "walk through",
@@ -143,6 +144,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("order", &["order", "ordering", "ordered", "sequence", "sequencing", "sort", "sorted",
         "sorting", "chronological", "chronologically", "newest first", "oldest first",
         "latest first", "most recent first", "ranked", "ranking", "in order", "out of order"]),
+    // What a user reads when they open the app.
+    ("feed", &["feed", "feeds", "timeline", "timelines", "news feed", "home feed",
+        "home timeline"]),
     // Telling people something happened.
     ("notify", &["notification", "notifications", "notify", "notified", "notifying", "push",
         "alert", "alerts"]),

@@ -160,7 +160,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         && ts
             .iter()
             .all(|t| t.head && t.keys.iter().any(|k| SCOPE.contains(&k.as_str())));
-    let weighted: Vec<(&Term, f64, bool)> = ts
+    let weighted: Vec<(&Term, f64, bool, bool)> = ts
         .iter()
         .filter(|t| !t.head || t.keys.iter().any(|k| heads.insert(k)))
         .filter_map(|t| {
@@ -176,7 +176,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 t.words == 1 && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person"));
             let focus = !t.head && !t.echo && !focus_given && !plain;
             focus_given |= focus;
-            Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t)))
+            Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t), focus))
         })
         .collect();
     // "Per car" names the unit of a quantity only when one is asked for
@@ -184,6 +184,19 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let quantity = ts
         .iter()
         .any(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())));
+    // What a quantity is asked of ("how much growth", "how many files"):
+    // a fact that does not explain it does not give that quantity.
+    let counted: Option<&str> = ts
+        .iter()
+        .position(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())))
+        .and_then(|i| {
+            ts[i + 1..].iter().find(|t| {
+                !t.head
+                    && !(t.words == 1 && is_general(&t.text))
+                    && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
+            })
+        })
+        .map(|t| t.text.as_str());
     // "How many at once?" asks for a quantity at a moment.
     let concurrent = ts
         .iter()
@@ -197,13 +210,17 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         .map(|f| {
             let complete = completeness(f, &all, &content);
             let (mut score, mut total, mut all) = (0.0, 0.0, true);
-            let mut strong = false;
-            for (t, w, known) in &weighted {
+            let (mut strong, mut subject) = (false, true);
+            for (t, w, known, _) in &weighted {
                 let (e, phrase) = explains(f, &complete, t);
+                subject &= counted != Some(t.text.as_str()) || e >= 0.5;
                 strong |= (only_heads || !t.head) && phrase;
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
-                all &= !(t.unit && quantity) || t.keys.iter().any(|k| f.units.contains(k));
+                // The same unit in so many words: "per account" is not "per
+                // user" when a plan is shared.
+                all &= !(t.unit && quantity)
+                    || t.keys.iter().any(|k| !is_group(k) && f.units.contains(k));
                 all &= t.required.is_empty()
                     || t.required
                         .iter()
@@ -214,7 +231,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 fact: f.fact,
                 score,
                 total,
-                complete: all && strong,
+                complete: all && strong && subject,
             }
         })
         .filter(|r| r.score > 0.0)
