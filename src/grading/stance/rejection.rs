@@ -328,6 +328,28 @@ pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
     }
 }
 
+/// The next sentence takes the option up: "That's also fine", "This works
+/// for us", "It's good enough here". An option put forward and then
+/// endorsed is chosen.
+pub(super) fn next_endorses(next: Option<&Sentence>) -> bool {
+    let Some(n) = next else { return false };
+    let w: Vec<&str> = n.tokens.iter().take(5).map(|t| t.word.as_str()).collect();
+    let opens = matches!(
+        w.first(),
+        Some(&("that's" | "this" | "that" | "it's" | "it" | "which"))
+    );
+    opens
+        && w.iter().skip(1).any(|x| {
+            matches!(
+                *x,
+                "fine" | "ok" | "okay" | "good" | "acceptable" | "works" | "enough"
+            )
+        })
+        && !w
+            .iter()
+            .any(|x| matches!(*x, "not" | "isn't" | "wouldn't" | "won't" | "but"))
+}
+
 /// "Simple last-write-wins would let…", "Having every device poll would
 /// mean…": the mention is the subject of a conditional the candidate has not
 /// (yet) taken as theirs. No "we" or "I" comes between it and "would".
@@ -338,6 +360,25 @@ pub(super) fn hypothetical(tokens: &[Token], at: usize) -> bool {
             "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so" => {
                 return false
             }
+            _ => {}
+        }
+    }
+    within_conditional(tokens, at)
+}
+
+/// "Having phones ask every few seconds would drain batteries and, with
+/// 150M phones asking every 5 s, mean 30M requests a second": the mention
+/// goes on inside a conditional opened earlier in its sentence by a subject
+/// other than the candidate. "We", "so" or "because" close the conditional.
+fn within_conditional(tokens: &[Token], at: usize) -> bool {
+    for j in (0..at).rev() {
+        match tokens[j].word.as_str() {
+            "would" | "would've" => {
+                let subject = j.checked_sub(1).map(|p| tokens[p].word.as_str());
+                return !matches!(subject, Some("we" | "i" | "you"));
+            }
+            "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so"
+            | "therefore" | "instead" => return false,
             _ => {}
         }
     }
