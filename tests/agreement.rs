@@ -84,18 +84,18 @@ fn agreement_stays_above_its_floors() {
     check(
         &figures("tests/agreement"),
         &Floors {
-            recall: 0.88,
-            precision: 0.88,
+            recall: 0.89,
+            precision: 0.89,
             bands: [
-                ("new-grad", 0.83, 0.97),
-                ("mid", 0.64, 0.94),
-                ("senior", 0.48, 0.92),
+                ("new-grad", 0.83, 1.0),
+                ("mid", 0.70, 0.97),
+                ("senior", 0.52, 0.91),
             ],
-            order: 0.88,
-            max_false_red: 2,
+            order: 0.95,
+            max_false_red: 1,
             max_red_on_clean: 0,
-            max_false_green: 8,
-            max_plain_gap: 8.0,
+            max_false_green: 6,
+            max_plain_gap: 5.0,
         },
     );
 }
@@ -108,19 +108,19 @@ fn held_out_agreement_stays_above_its_floors() {
     check(
         &figures("tests/heldout"),
         &Floors {
-            recall: 0.85,
+            recall: 0.87,
             precision: 0.88,
             bands: [
-                ("new-grad", 0.75, 0.93),
-                ("mid", 0.62, 0.87),
-                ("senior", 0.46, 0.90),
+                ("new-grad", 0.84, 1.0),
+                ("mid", 0.62, 0.96),
+                ("senior", 0.65, 0.93),
             ],
-            order: 0.84,
-            max_false_red: 3,
+            order: 1.0,
+            max_false_red: 1,
             max_red_on_clean: 0,
-            max_false_green: 8,
+            max_false_green: 2,
             // The issue asks for 8; plain words still lose to jargon here.
-            max_plain_gap: 18.0,
+            max_plain_gap: 16.5,
         },
     );
 }
