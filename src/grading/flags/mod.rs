@@ -108,11 +108,14 @@ pub fn raise(
                     return false;
                 }
                 let counts = if green {
-                    // A bare list entry ("- Monitoring") earns nothing; one
-                    // that states something with a figure or a reason
-                    // ("- Let's assume 100M users") does.
+                    // A bare list entry ("- Monitoring", "Chunking, 4 MB,
+                    // rolling hash") earns nothing; a line the flag's words
+                    // open, or a short item, that states something with a
+                    // figure or a reason ("- Let's assume 100M users",
+                    // "Assume 2B accounts, 1B DAU, 50 messages a day") does.
                     let s = &doc.sentences[m.sentence];
-                    m.stance.earns_credit() && (!is_listy(s) || has_reason(s))
+                    let stated = (m.at <= 1 || (s.list_item && s.separators < 2)) && has_reason(s);
+                    m.stance.earns_credit() && (!is_listy(s) || stated)
                 } else {
                     m.stance.raises_red() && !continues_turned_down(&mentions, m)
                 };

@@ -225,6 +225,10 @@ fn monitoring_is_operations_not_a_phone_alert_or_a_users_dashboard() {
 fn a_bare_list_entry_earns_no_green_flag_but_a_stated_one_does() {
     let g = |t: &str| has(&flags("twitter", t).1, "monitoring_operations");
     assert!(!g("- Monitoring"));
+    assert!(!g("- Grafana, Prometheus, 5 monitoring dashboards"));
+    let assumed = |t: &str| has(&flags("twitter", t).1, "stated_assumptions");
+    assert!(assumed("- Let's assume 100M users"));
+    assert!(assumed("Assume 2B accounts, 1B DAU, 50 messages a day each."));
     assert!(g("- Monitoring: alert when p99 passes 200 ms"));
 }
 
