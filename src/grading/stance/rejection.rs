@@ -144,7 +144,6 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "explodes"
             | "slower"
             | "kills"
-            | "drains"
             | "destroy"
             | "destroys"
             | "hammering"
@@ -174,6 +173,9 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
         || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
             && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
         || (w == "falls" && next == Some("over"))
+        // "drains the battery", not "drains its queue".
+        || (matches!(w, "drain" | "drains")
+            && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
 }
 
 /// Words that make what follows a reason for the mention, not a verdict on
@@ -197,6 +199,11 @@ fn is_reason_turn(w: &str) -> bool {
             | "to"
             | "which"
             | "that"
+            // A cost taken on knowingly: "…, accepting a slower first view".
+            | "accept"
+            | "accepting"
+            | "tolerate"
+            | "trading"
     )
 }
 
@@ -217,6 +224,13 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     for j in at + 1..tokens.len() {
         if aside(&tokens[j]) && !aside(&tokens[at]) {
             continue;
+        }
+        // A semicolon opens another statement: "move old photos to a
+        // cheaper class; accept a slower first view" turns nothing down.
+        if tokens[j].clause != tokens[at].clause
+            && s.breaks.get(usize::from(tokens[j].clause)) == Some(&';')
+        {
+            break;
         }
         seen += 1;
         if seen > 14 {

@@ -391,3 +391,25 @@ fn a_mention_inside_an_earlier_conditional_is_considered() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn a_cost_accepted_or_a_queue_drained_turns_nothing_down() {
+    assert_eq!(
+        of(
+            "Move old photos to a cheaper storage class; accept a slower first view.",
+            "cheaper"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Delivery falls back to APNs with a ping, and the client reconnects and drains its queue.",
+            "apns"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Polling every few seconds drains the battery.", "polling"),
+        Stance::Rejected
+    );
+}
