@@ -85,20 +85,17 @@ fn agreement_stays_above_its_floors() {
         &figures("tests/agreement"),
         &Floors {
             recall: 0.94,
-            precision: 0.88,
+            precision: 0.89,
             bands: [
-                ("new-grad", 0.83, 0.97),
-                ("mid", 0.72, 0.95),
-                // Strong answers now reach the senior strong_hire line (86)
-                // that the labels keep for expert write-ups; the senior
-                // bands in rubrics/common.yaml need their own tuning.
-                ("senior", 0.52, 0.93),
+                ("new-grad", 0.94, 1.0),
+                ("mid", 0.92, 0.97),
+                ("senior", 0.72, 0.97),
             ],
-            order: 0.97,
-            max_false_red: 2,
+            order: 1.0,
+            max_false_red: 1,
             max_red_on_clean: 0,
-            max_false_green: 8,
-            max_plain_gap: 8.0,
+            max_false_green: 6,
+            max_plain_gap: 5.0,
         },
     );
 }
@@ -114,19 +111,15 @@ fn held_out_agreement_stays_above_its_floors() {
             recall: 0.95,
             precision: 0.89,
             bands: [
-                ("new-grad", 0.87, 0.96),
-                ("mid", 0.80, 0.93),
-                // Strong plain and rejecting answers now reach the senior
-                // strong_hire line (86), which these labels keep for the
-                // expert write-ups alone: the senior bands in
-                // rubrics/common.yaml need their own tuning (was 0.46).
-                ("senior", 0.30, 0.90),
+                ("new-grad", 0.87, 1.0),
+                ("mid", 0.90, 1.0),
+                ("senior", 0.78, 1.0),
             ],
-            order: 0.96,
-            max_false_red: 3,
+            order: 1.0,
+            max_false_red: 1,
             max_red_on_clean: 0,
-            max_false_green: 8,
-            max_plain_gap: 8.0,
+            max_false_green: 2,
+            max_plain_gap: 7.0,
         },
     );
 }

@@ -182,6 +182,10 @@ pub struct Flag {
     /// for a habit ("considers failure modes") needs more than one line.
     #[serde(default = "one")]
     pub min_mentions: usize,
+    /// Phrases that, in the same sentence, cancel the flag: "a worker loops
+    /// over the followers" is no fan-out inside the request.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unless: Vec<String>,
 }
 
 fn one() -> usize {

@@ -346,7 +346,8 @@ fn grade_with(
         &file,
     )?;
     // A figure more than ten times off the reference, with no working
-    // shown, is a guess rather than a sizing.
+    // shown, is a guess rather than a sizing; a wrong sum is no sizing
+    // either.
     let figures = estimates
         .iter()
         .filter(|e| {
@@ -356,7 +357,7 @@ fn grade_with(
             )
         })
         .count()
-        + arithmetic.len();
+        + arithmetic.iter().filter(|a| a.ok).count();
     let mut flags = answer_flags(catalog, rubric, &docs, answer.free_form, figures, &file)?;
     let (diagram, structure) = super::structure::read_and_check(answer, rubric);
     super::structure::apply(&mut steps, &mut flags, &structure, rubric);

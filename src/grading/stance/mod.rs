@@ -21,7 +21,8 @@ pub use negation::negated;
 use super::text::{Sentence, Token};
 use negation::unsure;
 use rejection::{
-    considered, deferred, hypothetical, next_rejects, rejected_after, rejected_before,
+    considered, deferred, hypothetical, next_endorses, next_rejects, rejected_after,
+    rejected_before,
 };
 use requirement::{required, scoped};
 
@@ -143,6 +144,8 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if considered(&s.tokens, at) {
         return if next_rejects(sents.get(si + 1)) {
             Stance::Rejected
+        } else if next_endorses(sents.get(si + 1)) {
+            Stance::Adopted
         } else {
             Stance::Considered
         };

@@ -144,7 +144,6 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "explodes"
             | "slower"
             | "kills"
-            | "drains"
             | "destroy"
             | "destroys"
             | "hammering"
@@ -154,6 +153,9 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "dangerous"
             | "pointless"
             | "mistake"
+            | "awkward"
+            | "clumsy"
+            | "painful"
     ) || (w == "too"
         && next.is_some_and(|n| {
             matches!(
@@ -174,6 +176,9 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
         || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
             && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
         || (w == "falls" && next == Some("over"))
+        // "drains the battery", not "drains its queue".
+        || (matches!(w, "drain" | "drains")
+            && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
 }
 
 /// Words that make what follows a reason for the mention, not a verdict on
@@ -197,6 +202,11 @@ fn is_reason_turn(w: &str) -> bool {
             | "to"
             | "which"
             | "that"
+            // A cost taken on knowingly: "…, accepting a slower first view".
+            | "accept"
+            | "accepting"
+            | "tolerate"
+            | "trading"
     )
 }
 
@@ -217,6 +227,13 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     for j in at + 1..tokens.len() {
         if aside(&tokens[j]) && !aside(&tokens[at]) {
             continue;
+        }
+        // A semicolon opens another statement: "move old photos to a
+        // cheaper class; accept a slower first view" turns nothing down.
+        if tokens[j].clause != tokens[at].clause
+            && s.breaks.get(usize::from(tokens[j].clause)) == Some(&';')
+        {
+            break;
         }
         seen += 1;
         if seen > 14 {
@@ -303,8 +320,8 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                     | "considered"
                     | "consider"
                     | "tempting"
-            ) || (w == "first" && next == Some("idea"))
-                || (w == "another" && matches!(next, Some("idea" | "option" | "approach" | "way")))
+            ) || (matches!(w, "first" | "second" | "third" | "another")
+                && matches!(next, Some("idea" | "option" | "approach" | "way" | "attempt")))
                 // "content you can cache forever": what is possible, said of
                 // anyone, is not the candidate's design.
                 || (w == "you" && next == Some("can"))
@@ -328,6 +345,28 @@ pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
     }
 }
 
+/// The next sentence takes the option up: "That's also fine", "This works
+/// for us", "It's good enough here". An option put forward and then
+/// endorsed is chosen.
+pub(super) fn next_endorses(next: Option<&Sentence>) -> bool {
+    let Some(n) = next else { return false };
+    let w: Vec<&str> = n.tokens.iter().take(5).map(|t| t.word.as_str()).collect();
+    let opens = matches!(
+        w.first(),
+        Some(&("that's" | "this" | "that" | "it's" | "it" | "which"))
+    );
+    opens
+        && w.iter().skip(1).any(|x| {
+            matches!(
+                *x,
+                "fine" | "ok" | "okay" | "good" | "acceptable" | "works" | "enough"
+            )
+        })
+        && !w
+            .iter()
+            .any(|x| matches!(*x, "not" | "isn't" | "wouldn't" | "won't" | "but"))
+}
+
 /// "Simple last-write-wins would let…", "Having every device poll would
 /// mean…": the mention is the subject of a conditional the candidate has not
 /// (yet) taken as theirs. No "we" or "I" comes between it and "would".
@@ -338,6 +377,25 @@ pub(super) fn hypothetical(tokens: &[Token], at: usize) -> bool {
             "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so" => {
                 return false
             }
+            _ => {}
+        }
+    }
+    within_conditional(tokens, at)
+}
+
+/// "Having phones ask every few seconds would drain batteries and, with
+/// 150M phones asking every 5 s, mean 30M requests a second": the mention
+/// goes on inside a conditional opened earlier in its sentence by a subject
+/// other than the candidate. "We", "so" or "because" close the conditional.
+fn within_conditional(tokens: &[Token], at: usize) -> bool {
+    for j in (0..at).rev() {
+        match tokens[j].word.as_str() {
+            "would" | "would've" => {
+                let subject = j.checked_sub(1).map(|p| tokens[p].word.as_str());
+                return !matches!(subject, Some("we" | "i" | "you"));
+            }
+            "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so"
+            | "therefore" | "instead" => return false,
             _ => {}
         }
     }

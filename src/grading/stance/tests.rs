@@ -340,3 +340,98 @@ fn not_knowing_right_after_a_mention_is_about_it() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn an_option_endorsed_next_is_chosen() {
+    assert_eq!(
+        of(
+            "Another way is to use the auto-increment id. That's also fine.",
+            "auto"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "One option is polling. It works well enough here.",
+            "polling"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "One option is polling. That's not fine at this scale.",
+            "polling"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("One option is polling. It would waste battery.", "polling"),
+        Stance::Rejected
+    );
+}
+
+#[test]
+fn a_mention_inside_an_earlier_conditional_is_considered() {
+    assert_eq!(
+        of(
+            "Asking every few seconds would drain batteries and, with 150M phones polling every 5 s, mean 30M requests.",
+            "polling"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "A cache would cut reads, so we poll the cache every 5 s.",
+            "poll"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("We would shard by user id and poll every 5 s.", "poll"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_cost_accepted_or_a_queue_drained_turns_nothing_down() {
+    assert_eq!(
+        of(
+            "Move old photos to a cheaper storage class; accept a slower first view.",
+            "cheaper"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Delivery falls back to APNs with a ping, and the client reconnects and drains its queue.",
+            "apns"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Polling every few seconds drains the battery.", "polling"),
+        Stance::Rejected
+    );
+}
+
+#[test]
+fn an_ordinal_idea_is_put_forward_and_awkward_is_a_bad_outcome() {
+    assert_eq!(
+        of(
+            "The second idea is an auto-increment id in a single database.",
+            "auto"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "One big file per title forces one quality and makes seeking awkward.",
+            "quality"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("We encode each title at one quality.", "quality"),
+        Stance::Adopted
+    );
+}

@@ -49,7 +49,7 @@ fn applies(flag: &Flag, step: StepId, free_form: bool) -> bool {
 pub struct Context<'a> {
     /// Technology names, for the over-engineering check.
     pub technologies: &'a Matcher,
-    /// Reference estimates found plus arithmetic steps typed: zero means the
+    /// Reference estimates found plus arithmetic steps typed right: zero means the
     /// answer never sizes the system, whatever stray numbers it holds.
     pub figures: usize,
     /// Spelling variants and word senses from the concept lexicon.
@@ -76,6 +76,11 @@ pub fn raise(
         })
         .collect();
     let matcher = Matcher::with_lexicon(&targets, ctx.lexicon.clone())?;
+    let unless: Vec<(Vec<&str>, Vec<&str>)> = flags
+        .iter()
+        .map(|f| (f.unless.iter().map(String::as_str).collect(), Vec::new()))
+        .collect();
+    let unless = Matcher::new(&unless)?;
     let mut out: Vec<FlagHit> = Vec::new();
     let mut seen = HashSet::new();
     // Free-form answers hold the same text in every step: read it once.
@@ -90,11 +95,27 @@ pub fn raise(
     let mut raising: Vec<Vec<Mention>> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let mentions = matcher.find(doc.text, &doc.sentences);
+        // (flag, sentence) pairs whose sentence names what cancels the flag.
+        let cancelled: HashSet<(usize, usize)> = unless
+            .find(doc.text, &doc.sentences)
+            .iter()
+            .map(|u| (u.target, u.sentence))
+            .collect();
         let keep: Vec<bool> = mentions
             .iter()
             .map(|m| {
+                if cancelled.contains(&(m.target, m.sentence)) {
+                    return false;
+                }
                 let counts = if green {
-                    m.stance.earns_credit() && !is_listy(&doc.sentences[m.sentence])
+                    // A bare list entry ("- Monitoring", "Chunking, 4 MB,
+                    // rolling hash") earns nothing; a line the flag's words
+                    // open, or a short item, that states something with a
+                    // figure or a reason ("- Let's assume 100M users",
+                    // "Assume 2B accounts, 1B DAU, 50 messages a day") does.
+                    let s = &doc.sentences[m.sentence];
+                    let stated = (m.at <= 1 || (s.list_item && s.separators < 2)) && has_reason(s);
+                    m.stance.earns_credit() && (!is_listy(s) || stated)
                 } else {
                     m.stance.raises_red() && !continues_turned_down(&mentions, m)
                 };
@@ -295,21 +316,63 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
             }))
 }
 
-/// True when a word names a failure and its handling.
+/// True when a word names a failure and its handling. A backup or a
+/// timeout alone ("backups once a week", "increase the request timeout")
+/// says nothing of what happens when a part dies.
 fn is_failure_word(w: &str, n: Option<&str>) -> bool {
     w.starts_with("fail")
         || w.starts_with("crash")
         || w.starts_with("outage")
-        || w.starts_with("retr")
+        || matches!(w, "retry" | "retries" | "retried" | "retrying")
         || w.starts_with("redundan")
-        || w.starts_with("backup")
         || w.starts_with("fallback")
-        || w.starts_with("timeout")
         || w.starts_with("replicat")
         || (matches!(w, "goes" | "go" | "went" | "is" | "are") && n == Some("down"))
         || (w == "takes" && n == Some("over"))
         || w == "dies"
         || w == "die"
+}
+
+/// True when two quantities of a sentence, neither a rate, multiply to the
+/// one right after them, within half again: "100M users with 5 GB each is
+/// 500 PB" works a size out in words; "1M users with 1 GB each, so about
+/// 1 TB" works out nothing.
+fn works_a_product(text: &str) -> bool {
+    let q = crate::estimation::parse_quantities(text);
+    q.windows(3).any(|w| {
+        let p = w[0].value * w[1].value;
+        w[0].dim.time == 0
+            && w[1].dim.time == 0
+            && w[0].dim.times(w[1].dim) == Some(w[2].dim)
+            && p > 0.0
+            && w[2].value > 0.0
+            && (p / w[2].value).max(w[2].value / p) <= 1.5
+    })
+}
+
+/// True when some sentence of the answer works a figure out in words.
+fn works_in_words(docs: &[StepDoc]) -> bool {
+    docs.iter().any(|d| {
+        d.sentences
+            .iter()
+            .any(|s| d.text.get(s.span.clone()).is_some_and(works_a_product))
+    })
+}
+
+/// Figures an answer needs before it "uses concrete numbers".
+const CONCRETE: usize = 6;
+
+/// A word that starts with a digit: "10M", "86400", "4".
+fn is_figure(t: &super::text::Token) -> bool {
+    t.word.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Figures in the answer.
+fn figure_count(docs: &[StepDoc]) -> usize {
+    docs.iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| s.tokens.iter().filter(|t| is_figure(t)).count())
+        .sum()
 }
 
 fn detect(
@@ -373,16 +436,26 @@ fn detect(
                 StepId::Functional,
                 StepId::NonFunctional,
             ];
+            // A cue counts only when stated: "I don't think I need to ask
+            // anything" asks nothing, and "let's just start designing"
+            // assumes nothing.
             let asks_nothing = !req_steps.iter().filter_map(|id| doc(docs, *id)).any(|d| {
-                d.sentences.iter().any(|s| {
+                d.sentences.iter().enumerate().any(|(si, s)| {
                     s.asks()
-                        || s.tokens.iter().any(|t| {
-                            t.numeric
+                        || s.tokens.iter().enumerate().any(|(i, t)| {
+                            let next = s.tokens.get(i + 1).map(|n| n.word.as_str());
+                            let cue = t.numeric
                                 || t.word.starts_with("assum")
                                 || matches!(
                                     t.word.as_str(),
-                                    "let's" | "suppose" | "confirm" | "clarify" | "ask"
+                                    "suppose" | "confirm" | "clarify" | "ask"
                                 )
+                                || (t.word == "let's"
+                                    && matches!(
+                                        next,
+                                        Some("assume" | "say" | "suppose" | "estimate" | "take")
+                                    ));
+                            cue && stance_at(&d.sentences, d.text, si, i).earns_credit()
                         })
                 })
             });
@@ -395,12 +468,12 @@ fn detect(
             })
         }
         Detector::IgnoringScale => {
-            let has_number = any_word(docs, &all, |w, _| {
-                w.starts_with(|c: char| c.is_ascii_digit())
-            });
-            if !has_number {
+            let numbers = figure_count(docs);
+            if numbers == 0 {
                 Some(("(no number anywhere in the answer)".to_string(), None))
-            } else if ctx.figures == 0 {
+            } else if ctx.figures == 0 && numbers < CONCRETE && !works_in_words(docs) {
+                // Many figures, none worked, sit between the two flags:
+                // neither "uses concrete numbers" nor "ignores scale".
                 Some((
                     "(no estimate worked out: numbers appear, but no rate, size or sum is computed)"
                         .to_string(),
@@ -457,22 +530,17 @@ fn detect(
             }
         }
         Detector::ConcreteNumbers => {
-            let mut count = 0;
-            let mut example = None;
-            for d in docs.iter() {
-                for s in &d.sentences {
-                    let n = s
-                        .tokens
-                        .iter()
-                        .filter(|t| t.word.starts_with(|c: char| c.is_ascii_digit()))
-                        .count();
-                    if n > 0 && example.is_none() && !s.question {
-                        example = Some((s.quote(d.text, QUOTE), d.step));
-                    }
-                    count += n;
-                }
-            }
-            (count >= 6).then(|| {
+            let count = figure_count(docs);
+            let example = docs.iter().find_map(|d| {
+                d.sentences
+                    .iter()
+                    .find(|s| !s.question && s.tokens.iter().any(is_figure))
+                    .map(|s| (s.quote(d.text, QUOTE), d.step))
+            });
+            // Figures count when some are worked: a reference rate or size
+            // reached, or a sum typed out; "10M new URLs per day" alone is
+            // a number, not a sizing.
+            (count >= CONCRETE && ctx.figures > 0).then(|| {
                 let (q, step) = example.map_or((String::new(), None), |(q, s)| (q, Some(s)));
                 (
                     format!("{q} ({count} figures in all)"),
@@ -484,43 +552,4 @@ fn detect(
 }
 
 #[cfg(test)]
-mod tests {
-    use crate::catalog::Catalog;
-    use crate::grading::{grade, parse_answer, Extras};
-
-    /// (red, green) flag ids of a deep dive graded alone.
-    fn flags(problem: &str, deep_dive: &str) -> (Vec<String>, Vec<String>) {
-        let catalog = Catalog::embedded().expect("built-in data");
-        let text = format!("## Deep Dive\n\n{deep_dive}\n");
-        let g = grade(&catalog, problem, &parse_answer(&text), &Extras::default()).expect("graded");
-        let ids = |hits: Vec<super::FlagHit>| hits.into_iter().map(|h| h.id).collect();
-        (ids(g.flags.red), ids(g.flags.green))
-    }
-
-    fn red(problem: &str, deep_dive: &str) -> Vec<String> {
-        flags(problem, deep_dive).0
-    }
-
-    #[test]
-    fn a_habit_flag_needs_its_mentions() {
-        let once = "If the cache fails we rebuild the feed from the database.";
-        let twice = "If the cache fails we rebuild the feed from the database. \
-                     If a worker dies, another one picks up its queue partition.";
-        let failure = |t: &str| flags("twitter", t).1.contains(&"failure_modes".to_string());
-        assert!(
-            !failure(once),
-            "one line is not yet a walk through failures"
-        );
-        assert!(failure(twice));
-    }
-
-    #[test]
-    fn working_out_why_an_option_loses_does_not_adopt_it() {
-        let weighed = "Option 1 is plain HTTP polling every few seconds. With 100M phones \
-                       polling every 5 s that is 20M requests/s, nearly all empty. So I'd \
-                       keep one persistent connection per phone instead.";
-        assert!(!red("whatsapp", weighed).contains(&"polling_for_messages".to_string()));
-        let adopted = "Each phone polls the server every 5 seconds for new messages.";
-        assert!(red("whatsapp", adopted).contains(&"polling_for_messages".to_string()));
-    }
-}
+mod tests;

@@ -1,0 +1,271 @@
+//! Flags on answers: each rule with a case that fires and one that does not.
+
+use crate::catalog::Catalog;
+use crate::grading::{grade, parse_answer, Extras};
+
+/// (red, green) flag ids of a deep dive graded alone.
+fn flags(problem: &str, deep_dive: &str) -> (Vec<String>, Vec<String>) {
+    let catalog = Catalog::embedded().expect("built-in data");
+    let text = format!("## Deep Dive\n\n{deep_dive}\n");
+    let g = grade(&catalog, problem, &parse_answer(&text), &Extras::default()).expect("graded");
+    let ids = |hits: Vec<super::FlagHit>| hits.into_iter().map(|h| h.id).collect();
+    (ids(g.flags.red), ids(g.flags.green))
+}
+
+fn red(problem: &str, deep_dive: &str) -> Vec<String> {
+    flags(problem, deep_dive).0
+}
+
+#[test]
+fn a_habit_flag_needs_its_mentions() {
+    let once = "If the cache fails we rebuild the feed from the database.";
+    let twice = "If the cache fails we rebuild the feed from the database. \
+                 If a worker dies, another one picks up its queue partition.";
+    let failure = |t: &str| flags("twitter", t).1.contains(&"failure_modes".to_string());
+    assert!(
+        !failure(once),
+        "one line is not yet a walk through failures"
+    );
+    assert!(failure(twice));
+}
+
+#[test]
+fn working_out_why_an_option_loses_does_not_adopt_it() {
+    let weighed = "Option 1 is plain HTTP polling every few seconds. With 100M phones \
+                   polling every 5 s that is 20M requests/s, nearly all empty. So I'd \
+                   keep one persistent connection per phone instead.";
+    assert!(!red("whatsapp", weighed).contains(&"polling_for_messages".to_string()));
+    let adopted = "Each phone polls the server every 5 seconds for new messages.";
+    assert!(red("whatsapp", adopted).contains(&"polling_for_messages".to_string()));
+}
+
+/// Red and green flag ids of a whole answer.
+fn whole(problem: &str, answer: &str) -> (Vec<String>, Vec<String>) {
+    let catalog = Catalog::embedded().expect("built-in data");
+    let g = grade(&catalog, problem, &parse_answer(answer), &Extras::default()).expect("graded");
+    let ids = |hits: Vec<super::FlagHit>| hits.into_iter().map(|h| h.id).collect();
+    (ids(g.flags.red), ids(g.flags.green))
+}
+
+fn has(ids: &[String], id: &str) -> bool {
+    ids.iter().any(|i| i == id)
+}
+
+#[test]
+fn a_problem_flag_fires_on_the_approach_adopted_in_plain_words() {
+    let cases = [
+        (
+            "twitter",
+            "fanout_write_everyone",
+            "When a tweet is posted, the service saves it, then loops over the followers and adds its id to each list.",
+        ),
+        (
+            "instagram",
+            "synchronous_resize",
+            "The server resizes the photo before replying to the app.",
+        ),
+        (
+            "instagram",
+            "images_through_app_servers",
+            "When a user uploads, the API server receives the image and saves it to S3.",
+        ),
+        (
+            "whatsapp",
+            "keep_forever",
+            "We keep messages forever so any phone can download the whole history.",
+        ),
+        (
+            "whatsapp",
+            "timestamp_ordering",
+            "Messages are ordered by the timestamp the phone attaches.",
+        ),
+        (
+            "google-drive",
+            "last_write_wins",
+            "If two devices edit a file, the last one to upload wins.",
+        ),
+        (
+            "google-drive",
+            "whole_file_reupload",
+            "When a file changes, the client uploads the new version and the server updates the row.",
+        ),
+        (
+            "uber",
+            "every_ping_to_sql",
+            "The location service updates the driver's row each time a new location comes in.",
+        ),
+        (
+            "uber",
+            "scan_all_drivers",
+            "Matching queries drivers whose lat and lng are within a small box around the rider.",
+        ),
+        (
+            "url-shortener",
+            "autoincrement_as_code",
+            "Every new URL gets an auto-increment id and we convert it to base62.",
+        ),
+    ];
+    for (problem, id, text) in cases {
+        assert!(has(&red(problem, text), id), "{id} on: {text}");
+    }
+}
+
+#[test]
+fn a_problem_flag_stays_silent_when_the_approach_is_turned_down_or_handled() {
+    let cases = [
+        // A worker off a queue walks the list, not the post request.
+        (
+            "twitter",
+            "fanout_write_everyone",
+            "A fan-out worker reads the post from the queue and loops over the followers.",
+        ),
+        (
+            "instagram",
+            "synchronous_resize",
+            "Resizing before replying would make every upload wait, so workers resize later.",
+        ),
+        (
+            "instagram",
+            "images_through_app_servers",
+            "The client uploads the photo to the upload service with a pre-signed URL.",
+        ),
+        (
+            "google-drive",
+            "last_write_wins",
+            "The newest upload wins, and the other edit is saved as a conflicted copy.",
+        ),
+        (
+            "google-drive",
+            "whole_file_reupload",
+            "When a file changes, the client uploads the new version's changed chunks only.",
+        ),
+        (
+            "uber",
+            "every_ping_to_sql",
+            "Each ping updates the driver's row in Redis, in memory.",
+        ),
+        (
+            "url-shortener",
+            "autoincrement_as_code",
+            "An auto-increment id is shuffled with a reversible step before we convert it to base62.",
+        ),
+    ];
+    for (problem, id, text) in cases {
+        assert!(!has(&red(problem, text), id), "{id} on: {text}");
+    }
+}
+
+#[test]
+fn an_option_taken_up_in_the_next_sentence_raises_its_flag() {
+    let endorsed = "Another way is to use the auto-increment id from MySQL and convert it to \
+                    base62. That's also fine and avoids collisions.";
+    assert!(has(
+        &red("url-shortener", endorsed),
+        "autoincrement_as_code"
+    ));
+    let weighed = "Another way is to use the auto-increment id from MySQL and convert it to \
+                   base62. That would let anyone walk through every link.";
+    assert!(!has(
+        &red("url-shortener", weighed),
+        "autoincrement_as_code"
+    ));
+}
+
+#[test]
+fn transport_encryption_alone_is_a_server_that_reads_messages() {
+    assert!(has(
+        &red("whatsapp", "Security: we use HTTPS so it's encrypted."),
+        "server_reads_plaintext"
+    ));
+    assert!(!has(
+        &red(
+            "whatsapp",
+            "Messages are end-to-end encrypted on the phones; TLS protects the connection too."
+        ),
+        "server_reads_plaintext"
+    ));
+}
+
+#[test]
+fn framework_flags_hear_plain_words() {
+    let waved = "S3 is very durable, so we don't need to worry about losing files.";
+    assert!(has(&red("google-drive", waved), "over_confidence"));
+    let scoped = "We don't need to worry about ordering across chats, only within one.";
+    assert!(!has(&red("whatsapp", scoped), "over_confidence"));
+    let nosql = "MongoDB is NoSQL so it scales well.";
+    assert!(has(&red("pastebin", nosql), "nosql_always_better"));
+    let skipped = "## Clarifying questions\n\nI don't think I need to ask anything, so I'll jump \
+                   right in.\n\n## High-level design\n\nThe app sends photos to one server that \
+                   writes them to a database, and the feed reads them back sorted by date for \
+                   every user who opens the app, with a cache in front of the database for speed.\n";
+    assert!(has(&whole("instagram", skipped).0, "jumping_to_solution"));
+}
+
+#[test]
+fn monitoring_is_operations_not_a_phone_alert_or_a_users_dashboard() {
+    let green = |t: &str| has(&flags("uber", t).1, "monitoring_operations");
+    assert!(!green(
+        "An offer to a driver is also sent as a phone alert in case the connection is down."
+    ));
+    assert!(!green(
+        "Logged-in riders also get a dashboard of their trips."
+    ));
+    assert!(!green(
+        "During the trip we keep tracking the car on the map."
+    ));
+    assert!(green(
+        "What I'd watch: time to match and no-driver-found rate; alert if matching takes over 5 s."
+    ));
+    assert!(green(
+        "Monitoring on latency and error rates so we notice problems."
+    ));
+}
+
+#[test]
+fn a_bare_list_entry_earns_no_green_flag_but_a_stated_one_does() {
+    let g = |t: &str| has(&flags("twitter", t).1, "monitoring_operations");
+    assert!(!g("- Monitoring"));
+    assert!(!g("- Grafana, Prometheus, 5 monitoring dashboards"));
+    let assumed = |t: &str| has(&flags("twitter", t).1, "stated_assumptions");
+    assert!(assumed("- Let's assume 100M users"));
+    assert!(assumed("Assume 2B accounts, 1B DAU, 50 messages a day each."));
+    assert!(g("- Monitoring: alert when p99 passes 200 ms"));
+}
+
+#[test]
+fn figures_count_as_concrete_once_some_are_worked_out() {
+    let lone = "## Estimation\n\nSay 10M new URLs per day. Reads are maybe 100x. Codes are 7 \
+                characters, 62 letters, 3 replicas, 2 regions.\n";
+    let (red, green) = whole("url-shortener", lone);
+    assert!(!has(&green, "concrete_numbers"), "no figure is worked");
+    assert!(
+        !has(&red, "ignoring_scale"),
+        "many figures, none worked: neither flag"
+    );
+    let worked = "## Estimation\n\n100M new URLs per day / 86,400 s = 1,157 writes/s. Reads are \
+                  100x, so 115,700 reads/s. 7 characters of 62 letters, 3 replicas.\n";
+    assert!(has(&whole("url-shortener", worked).1, "concrete_numbers"));
+}
+
+#[test]
+fn a_product_worked_in_words_is_a_sizing_and_a_wrong_one_is_not() {
+    let right = "## Estimation\n\n100M users with maybe 5 GB each is 500 PB.\n";
+    assert!(!has(&whole("google-drive", right).0, "ignoring_scale"));
+    let wrong = "## Estimation\n\nMaybe 1 million users with 1 GB each, so about 1 TB.\n";
+    assert!(has(&whole("google-drive", wrong).0, "ignoring_scale"));
+}
+
+#[test]
+fn a_backup_alone_is_no_failure_handling() {
+    let backups = "## Deep Dive\n\nBackups once a week to be safe. We can retrieve old files \
+                   from the archive.\n";
+    assert!(has(
+        &whole("google-drive", backups).0,
+        "forgetting_failures"
+    ));
+    let handled = "## Deep Dive\n\nIf a storage node fails, a replica takes over.\n";
+    assert!(!has(
+        &whole("google-drive", handled).0,
+        "forgetting_failures"
+    ));
+}
