@@ -77,6 +77,7 @@ fn check(f: &agreement::Figures, at: &Floors) {
 fn the_agreement_sets_are_complete() {
     assert!(figures("tests/agreement").items >= 48);
     assert!(figures("tests/heldout").items >= 32);
+    assert!(figures("tests/unseen").items >= 40);
 }
 
 #[test]
@@ -101,8 +102,8 @@ fn agreement_stays_above_its_floors() {
 }
 
 /// The held-out set (`tests/heldout/`) arrived after the grader was tuned
-/// on the first one; its floors hold what the grader reaches on text it
-/// was not written for, and above all no red flag on a clean answer.
+/// on the first one. It was blind when first measured and has been tuned on
+/// since, like the first set.
 #[test]
 fn held_out_agreement_stays_above_its_floors() {
     check(
@@ -120,6 +121,32 @@ fn held_out_agreement_stays_above_its_floors() {
             max_red_on_clean: 0,
             max_false_green: 2,
             max_plain_gap: 7.0,
+        },
+    );
+}
+
+/// The unseen set (`tests/unseen/`): nothing was tuned on it, so its floors
+/// hold what the grader reaches on text it was not written for, and above
+/// all no red flag on a clean answer. The targets that are not met
+/// here (false credit at most 0.15, plain words within 8 points of jargon)
+/// are held at what the grader reaches, so a change cannot make them worse.
+#[test]
+fn unseen_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/unseen"),
+        &Floors {
+            recall: 0.90,
+            precision: 0.82,
+            bands: [
+                ("new-grad", 0.80, 1.0),
+                ("mid", 0.80, 1.0),
+                ("senior", 0.70, 0.90),
+            ],
+            order: 1.0,
+            max_false_red: 1,
+            max_red_on_clean: 0,
+            max_false_green: 1,
+            max_plain_gap: 12.0,
         },
     );
 }

@@ -48,6 +48,9 @@ fn is_harm(w: &str) -> bool {
             | "clash"
             | "overwritten"
             | "reassigned"
+            | "drain"
+            | "drains"
+            | "draining"
     )
 }
 

@@ -159,6 +159,7 @@ fn negative_words_that_state_a_goal_are_requirements() {
             "predictable",
         ),
         ("Don't waste bandwidth on unchanged parts.", "bandwidth"),
+        ("It must work on slow networks and not drain the battery.", "battery"),
         ("The short codes shouldn't be easy to guess.", "easy"),
         (
             "Rate-limit rebuilds to avoid a thundering herd.",
