@@ -413,3 +413,21 @@ fn a_cost_accepted_or_a_queue_drained_turns_nothing_down() {
         Stance::Rejected
     );
 }
+
+#[test]
+fn a_full_scan_named_as_the_outcome_turns_the_approach_down() {
+    assert_eq!(
+        of(
+            "A box query on raw lat and lng is a full scan without a spatial index.",
+            "box"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Expired rows are found through an index, not a full table scan.",
+            "index"
+        ),
+        Stance::Adopted
+    );
+}
