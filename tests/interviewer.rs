@@ -212,7 +212,10 @@ fn unseen_questions_get_the_right_fact_or_an_honest_your_call() {
     let (total, table) = measure("tests/interviewer/unseen");
     assert!(total.questions >= 90);
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= UNSEEN_ACCURACY, "accuracy {accuracy:.3}\n{table}");
+    assert!(
+        accuracy >= UNSEEN_ACCURACY,
+        "accuracy {accuracy:.3}\n{table}"
+    );
     assert!(wrong <= UNSEEN_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 

@@ -95,10 +95,13 @@ pub fn raise(
     let mut raising: Vec<Vec<Mention>> = Vec::new();
     for (di, doc) in docs.iter().enumerate() {
         let mentions = matcher.find(doc.text, &doc.sentences);
-        // (flag, sentence) pairs whose sentence names what cancels the flag.
+        // (flag, sentence) pairs whose sentence names what cancels the flag,
+        // said as the candidate's own ("we don't use a pre-signed URL" or
+        // "end-to-end, but I don't know how that works" cancels nothing).
         let cancelled: HashSet<(usize, usize)> = unless
             .find(doc.text, &doc.sentences)
             .iter()
+            .filter(|u| u.stance.earns_credit())
             .map(|u| (u.target, u.sentence))
             .collect();
         let keep: Vec<bool> = mentions

@@ -180,7 +180,15 @@ fn transport_encryption_alone_is_a_server_that_reads_messages() {
     assert!(!has(
         &red(
             "whatsapp",
-            "Messages are end-to-end encrypted on the phones; TLS protects the connection too."
+            "Messages are end-to-end encrypted on the phones; we only use TLS for the connection."
+        ),
+        "server_reads_plaintext"
+    ));
+    // A remedy named only to be dropped cancels nothing.
+    assert!(has(
+        &red(
+            "whatsapp",
+            "WhatsApp uses end-to-end encryption, but I don't know how that works, so I'll just use HTTPS."
         ),
         "server_reads_plaintext"
     ));
@@ -228,7 +236,9 @@ fn a_bare_list_entry_earns_no_green_flag_but_a_stated_one_does() {
     assert!(!g("- Grafana, Prometheus, 5 monitoring dashboards"));
     let assumed = |t: &str| has(&flags("twitter", t).1, "stated_assumptions");
     assert!(assumed("- Let's assume 100M users"));
-    assert!(assumed("Assume 2B accounts, 1B DAU, 50 messages a day each."));
+    assert!(assumed(
+        "Assume 2B accounts, 1B DAU, 50 messages a day each."
+    ));
     assert!(g("- Monitoring: alert when p99 passes 200 ms"));
 }
 
@@ -268,4 +278,58 @@ fn a_backup_alone_is_no_failure_handling() {
         &whole("google-drive", handled).0,
         "forgetting_failures"
     ));
+}
+
+/// Sentences a strong answer writes near each widened red flag: none of
+/// them adopts the flagged approach.
+#[test]
+fn strong_answers_near_a_red_flag_raise_none() {
+    let cases = [
+        ("google-drive", "For renames the latest rename wins, which is harmless."),
+        ("google-drive", "A new device syncs all of the user's files on first login, then only changes."),
+        ("google-drive", "File contents live in a blob store; the database keeps only the chunk list."),
+        ("google-drive", "We push the updated file list to the other devices over the socket."),
+        ("google-drive", "When a file changes the client uploads the changed blocks only, by hash."),
+        ("google-drive", "Storing file bytes as BLOBs in Postgres would bloat backups, so bytes go to object storage."),
+        ("google-drive", "The desktop client keeps the newest copy with the latest version number and saves the other as a conflicted copy."),
+        ("instagram", "The upload service stores the photo metadata row and enqueues a resize job."),
+        ("instagram", "The client uploads the photo to object storage with a pre-signed URL, then calls the API server."),
+        ("instagram", "Workers resize each photo after the upload request returns, off a queue."),
+        ("instagram", "The API server receives the caption and the object key, never the image bytes."),
+        ("twitter", "For each follower the fan-out worker appends the tweet id to their cached list."),
+        ("twitter", "Fan-out happens after the tweet is acknowledged: a service loops over the followers from a queue."),
+        ("uber", "The driver app sends its position to the server every 4 seconds over the open connection."),
+        ("uber", "The trip service updates the row each time the trip state changes."),
+        ("uber", "Each ping updates the driver's entry in the in-memory geo index."),
+        ("uber", "A bounding box on raw lat and lng within a small box is a full scan without a spatial index."),
+        ("whatsapp", "The phone sends a heartbeat every 30 seconds to keep the connection alive."),
+        ("whatsapp", "The chat list is ordered by time of the last message."),
+        ("whatsapp", "Messages carry a server-assigned sequence number; we never sort by the phone's timestamp."),
+        ("whatsapp", "Message bodies are end-to-end encrypted; the connection itself only uses TLS."),
+        ("whatsapp", "Stories are out of scope, so I'd leave them out."),
+        ("url-shortener", "An auto-increment id converted to base62 gives sequential codes anyone can walk through, so we shuffle it."),
+        ("url-shortener", "A counter hands out ids in ranges; each id is scrambled with a reversible step before base62."),
+        ("netflix", "The origin server fetches the file from object storage and streams it to the edge box."),
+        ("netflix", "Each rendition is one file per bitrate, cut into 4-second segments."),
+        ("pastebin", "Pastes under 4 KB are stored as a row column inline; larger ones go to S3."),
+        ("pastebin", "We pick a wide-column NoSQL store so it scales writes horizontally."),
+        ("pastebin", "S3 is durable, so we don't need to worry about losing pastes once written."),
+        ("pastebin", "We don't need to worry about ordering between pastes."),
+    ];
+    for (problem, text) in cases {
+        let reds = red(problem, text);
+        let phrase_reds: Vec<&String> = reds
+            .iter()
+            .filter(|id| {
+                !matches!(
+                    id.as_str(),
+                    "ignoring_scale"
+                        | "no_trade_offs"
+                        | "forgetting_failures"
+                        | "jumping_to_solution"
+                )
+            })
+            .collect();
+        assert!(phrase_reds.is_empty(), "{phrase_reds:?} on: {text}");
+    }
 }

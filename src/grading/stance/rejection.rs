@@ -244,6 +244,17 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         if is_bad_outcome(w, next) {
             return true;
         }
+        // "X is a full scan", "X means a full table scan"; not "…, not a
+        // full table scan".
+        if w == "full"
+            && matches!(next, Some("scan" | "table"))
+            && !matches!(
+                tokens[j - 1].word.as_str(),
+                "not" | "no" | "without" | "never"
+            )
+        {
+            return true;
+        }
         if matches!(
             w,
             "would" | "would've" | "becomes" | "become" | "gets" | "means"

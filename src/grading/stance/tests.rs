@@ -159,7 +159,10 @@ fn negative_words_that_state_a_goal_are_requirements() {
             "predictable",
         ),
         ("Don't waste bandwidth on unchanged parts.", "bandwidth"),
-        ("It must work on slow networks and not drain the battery.", "battery"),
+        (
+            "It must work on slow networks and not drain the battery.",
+            "battery",
+        ),
         ("The short codes shouldn't be easy to guess.", "easy"),
         (
             "Rate-limit rebuilds to avoid a thundering herd.",
@@ -433,6 +436,24 @@ fn an_ordinal_idea_is_put_forward_and_awkward_is_a_bad_outcome() {
     );
     assert_eq!(
         of("We encode each title at one quality.", "quality"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_full_scan_named_as_the_outcome_turns_the_approach_down() {
+    assert_eq!(
+        of(
+            "A box query on raw lat and lng is a full scan without a spatial index.",
+            "box"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Expired rows are found through an index, not a full table scan.",
+            "index"
+        ),
         Stance::Adopted
     );
 }
