@@ -190,10 +190,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         .iter()
         .position(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())))
         .and_then(|i| {
+            // The first word after the head that names a thing: not another
+            // way of asking, a general word or a quantity itself.
             ts[i + 1..].iter().find(|t| {
-                !t.head
-                    && !(t.words == 1 && is_general(&t.text))
-                    && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
+                let general = t.words == 1 && is_general(&t.text);
+                let quantity = t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()));
+                !(t.head || general || quantity)
             })
         })
         .map(|t| t.text.as_str());
