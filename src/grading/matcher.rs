@@ -18,60 +18,12 @@
 
 mod needs;
 
+use super::fx::{FxMap, FxSet};
 use super::stance::{stance_at, Stance};
 use super::text::{for_each_word_with, stem_into, tokenize, Sentence, Token};
 use regex_lite::{Regex, RegexBuilder};
 use std::cell::{OnceCell, RefCell};
-use std::collections::{HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// A fast hash (the multiply-rotate of Firefox and rustc) for maps keyed by
-/// the rubrics' words: short keys, looked up once per answer word. Maps keyed
-/// by the answer's own words keep SipHash, which crafted words cannot flood.
-#[derive(Default, Clone, Copy)]
-struct Fx(u64);
-
-impl Fx {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for Fx {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            b[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_u32(&mut self, i: u32) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
-type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+use std::collections::HashMap;
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

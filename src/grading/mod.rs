@@ -9,6 +9,7 @@ pub mod answer;
 pub mod curveball;
 pub mod facts;
 pub mod flags;
+mod fx;
 mod grade;
 pub mod level;
 pub mod matcher;

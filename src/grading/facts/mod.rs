@@ -12,7 +12,6 @@
 //! question is about). Below a confidence threshold the answer is "your
 //! call": a wrong fact said confidently is the worst outcome.
 
-mod fx;
 mod lexicon;
 mod lists;
 mod rank;

@@ -1,11 +1,11 @@
 //! Ranking the facts for one part of a question, and deciding whether the
 //! best is sure enough to be said.
 
-use super::fx::FxSet;
 use super::lexicon::SCOPE;
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
 use super::words::is_general;
+use crate::grading::fx::FxSet;
 
 /// Least evidence for naming a fact.
 const MIN_SCORE: f64 = 1.5;

@@ -3,10 +3,10 @@
 //! words typos are mended towards. Sheets are kept per fact list, so a
 //! session reads its problem once.
 
-use super::fx::{FxMap, FxSet};
 use super::terms::{terms, Term};
 use super::words::{is_filler, is_general, mend, words, Known};
 use crate::catalog::Fact;
+use crate::grading::fx::{FxMap, FxSet};
 use std::collections::hash_map::DefaultHasher;
 use std::hash::{Hash, Hasher};
 use std::sync::{Arc, Mutex, OnceLock};

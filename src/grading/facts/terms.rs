@@ -1,8 +1,8 @@
 //! Terms: the units of meaning a question and a fact are compared in.
 
-use super::fx::FxSet;
 use super::lexicon::{self, find, REQUIRED, SUBJECTS};
 use super::words::{is_filler, is_general, Word};
+use crate::grading::fx::FxSet;
 
 /// A unit of meaning: the keys it is matched by (its stem, and the groups
 /// and concepts of the lexicon phrases it is part of).

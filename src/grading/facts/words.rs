@@ -1,11 +1,11 @@
 //! What the words of a question or a fact are: filler, everyday words, and
 //! typos mended against the words the sheet knows.
 
-use super::fx::{FxMap, FxSet};
 use super::lexicon;
 use super::lists::{FILLER, GENERAL};
 use super::tokens::drop_ly;
 pub(super) use super::tokens::{base, word, words, Word};
+use crate::grading::fx::{FxMap, FxSet};
 use crate::grading::matcher::is_typo_of;
 use std::sync::OnceLock;
 

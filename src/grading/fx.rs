@@ -1,14 +1,15 @@
-//! A fast hash for the sets and maps of a fact sheet, keyed by the words of
-//! the problem data and the lexicon: short keys, looked up many times while
-//! a sheet is read. A question's own words are only looked up in them, never
-//! inserted, so crafted words cannot flood them.
+//! A fast hash (the multiply-rotate of Firefox and rustc) for the maps and
+//! sets keyed by the words of the rubrics, the problem data and the lexicon:
+//! short keys, looked up many times. An answer's or a question's own words
+//! are only looked up in them, never inserted, so crafted words cannot flood
+//! them; maps keyed by those words keep SipHash.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
 
-/// The multiply-rotate hash of rustc.
+/// The multiply-rotate hash.
 #[derive(Default, Clone, Copy)]
-pub(super) struct Fx(u64);
+pub(crate) struct Fx(u64);
 
 impl Fx {
     fn add(&mut self, word: u64) {
@@ -36,6 +37,10 @@ impl Hasher for Fx {
         self.add(u64::from(i));
     }
 
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+
     fn write_usize(&mut self, i: usize) {
         self.add(i as u64);
     }
@@ -45,5 +50,5 @@ impl Hasher for Fx {
     }
 }
 
-pub(super) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
-pub(super) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+pub(crate) type FxSet<K> = HashSet<K, BuildHasherDefault<Fx>>;
