@@ -18,13 +18,15 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A span of time, of keeping or of waiting.
     ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
     // A maximum.
-    ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "at most",
+    ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
+        "hard limit", "hard cap", "at most",
         "highest", "most .. allowed"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
         "ceiling", "quota"]),
     // An average.
-    ("average", &["average", "mean", "on average", "median"]),
+    ("average", &["average", "mean", "on average", "median", "typical", "typically", "usual",
+        "usually"]),
     // A peak.
     ("peak", &["peak", "peaks", "busiest", "busy hour", "rush hour", "prime time", "spike",
         "spikes", "burst", "bursts", "highest traffic"]),
@@ -37,6 +39,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "instant", "instantly", "real time", "realtime", "wait"]),
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
+        "how current",
         "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags", "behind",
         "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
         "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
@@ -83,7 +86,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("cost", &["budget", "cost", "costs", "money", "cheap", "expensive", "spend", "spending",
         "afford", "cloud bill", "price tag"]),
     // The people using it.
-    ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
+    ("person", &["user", "users", "account", "accounts", "people", "person", "member", "members",
+        "participant", "participants", "customer",
         "customers", "subscriber", "subscribers", "viewer", "viewers"]),
     // The same thing happening twice.
     ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
@@ -109,7 +113,12 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "continents", "geography", "geographic", "geographically", "europe", "european", "eu",
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
         "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
-        "multiregion"]),
+        "multiregion", "usa", "united states", "uk", "canada", "china", "japan", "africa",
+        "australia", "indonesia"]),
+    // Encryption.
+    ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
+        "decryption", "cipher", "ciphertext", "plaintext", "end to end", "e2e", "e2ee", "tls",
+        "ssl"]),
     // Devices people use.
     ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
         "desktops", "tablet", "tablets", "tv", "tvs", "browser", "browsers", "console",

@@ -25,7 +25,7 @@ mod words;
 pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
-use rank::{completeness, decide, explains, question_keys, rank};
+use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
 use sheet::{sheet, Sheet};
 use terms::Term;
 use words::words;
@@ -95,7 +95,8 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
     let whole = pick(sheet, &part, &sheet.read(&part));
     let mut named: Vec<usize> = readings
         .iter()
-        .filter_map(|r| pick(sheet, r, &sheet.read(r)))
+        .filter(|r| !asks_for_a_choice(r))
+        .filter_map(|r| decide_with(&rank(sheet, &sheet.read(r)), true))
         .collect();
     named.sort_unstable();
     named.dedup();
@@ -224,8 +225,13 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
             let es: Vec<String> = f
                 .map(|f| {
                     let complete = completeness(f, &all, &content);
+                    let pairs = paired(f, &ts);
                     ts.iter()
-                        .map(|t| format!("{:.2}", explains(f, &complete, t).0))
+                        .zip(pairs)
+                        .map(|(t, p)| {
+                            let e = explains(f, &complete, t).0;
+                            format!("{:.2}", if p { e.max(PAIRED) } else { e })
+                        })
                         .collect()
                 })
                 .unwrap_or_default();

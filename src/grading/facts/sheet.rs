@@ -66,6 +66,8 @@ pub(super) struct Indexed {
     pub weak: FxSet<String>,
     /// Units it gives quantities per ("messages per user").
     pub units: FxSet<String>,
+    /// The stems of its answer's words that name something, in order.
+    pub said: Vec<Vec<String>>,
 }
 
 /// A problem's facts read once for a question.
@@ -116,6 +118,21 @@ impl Sheet {
                     .filter(|t| t.unit)
                     .flat_map(|t| t.keys.clone())
                     .collect();
+                // The answer's words that name something, in order, each
+                // by its stems: two of a question's words close together
+                // that are close together here too are what it says.
+                let said: Vec<Vec<String>> = answer
+                    .iter()
+                    .filter(|t| !t.head && !(t.words == 1 && is_general(&t.text)))
+                    .map(|t| {
+                        t.keys
+                            .iter()
+                            .filter(|k| !k.starts_with(['@', '#']))
+                            .cloned()
+                            .collect::<Vec<String>>()
+                    })
+                    .filter(|ks| !ks.is_empty())
+                    .collect();
                 let weak = answer.into_iter().flat_map(|t| t.keys).collect();
                 Indexed {
                     fact: i,
@@ -123,6 +140,7 @@ impl Sheet {
                     strong,
                     weak,
                     units,
+                    said,
                 }
             })
             .collect();
@@ -198,7 +216,16 @@ impl Sheet {
             && t.keys
                 .iter()
                 .all(|k| k.starts_with(['@', '#']) || self.context.contains(k));
-        let w = if context && !t.head { w * CONTEXT } else { w };
+        // So is an everyday word the sheet happens to use ("main",
+        // "data"), and the people who use the system.
+        let plain = !t.head
+            && t.words == 1
+            && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person"));
+        let w = if (context || plain) && !t.head {
+            w * CONTEXT
+        } else {
+            w
+        };
         Some(if t.echo { w * ECHO } else { w })
     }
 

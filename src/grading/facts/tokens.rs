@@ -87,6 +87,10 @@ pub(super) fn drop_ly(w: &str) -> &str {
 /// One raw word normalised: apostrophes straightened, possessive `'s`
 /// dropped, number words as digits, abbreviations spelled out.
 fn normalise(raw: &str) -> String {
+    // "US" in capitals is the country, not "us".
+    if matches!(raw, "US" | "U.S" | "USA") {
+        return "usa".to_string();
+    }
     // Most words are plain lower-case ASCII: no copy is needed to read them.
     let lower;
     let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
