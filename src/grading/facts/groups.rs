@@ -124,6 +124,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "desktops", "tablet", "tablets", "tv", "tvs", "browser", "browsers", "console",
         "consoles", "computer", "computers", "smartphone", "smartphones", "ipad", "iphone",
         "android", "ios", "mobile"]),
+    // The software people run.
+    ("client", &["client", "clients", "player", "players", "client app", "mobile app",
+        "desktop app", "web app", "frontend", "front end", "client side"]),
     // Without a network.
     ("offline", &["offline", "no connection", "no connectivity", "no internet", "no network",
         "no signal", "without internet", "without .. connection", "without .. network",

@@ -32,7 +32,8 @@ pub(super) const FILLER: &[&str] = &[
     "completely", "entirely", "ourselves", "yourself", "myself", "itself", "themselves",
     "mainly", "primarily", "largely", "during", "between", "within", "without", "until",
     "since", "against", "upon", "among", "along", "alongside", "beyond", "towards", "toward",
-    "whose", "plus", "because", "cause", "due",
+    "whose", "plus", "because", "cause", "due", "somewhere", "anywhere", "elsewhere",
+    "nowhere",
     "versus",
     // words that say which kind of thing is asked, never what about
     "long", "longer", "longest", "big", "bigger", "biggest", "large", "larger", "largest",
