@@ -15,6 +15,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is .. $",
         "how long are .. $", "size", "sizes",
         "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters"]),
+    // How big something is, asked in so many words: only a fact that gives
+    // a size answers it.
+    ("big", &["how big", "how large", "how huge", "how heavy"]),
     // A span of time, of keeping or of waiting.
     ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
     // A maximum.
@@ -86,8 +89,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("cost", &["budget", "cost", "costs", "money", "cheap", "expensive", "spend", "spending",
         "afford", "cloud bill", "price tag"]),
     // The people using it.
-    ("person", &["user", "users", "account", "accounts", "people", "person", "member", "members",
-        "participant", "participants", "customer",
+    ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
         "customers", "subscriber", "subscribers", "viewer", "viewers"]),
     // The same thing happening twice.
     ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
@@ -131,7 +133,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("offline", &["offline", "no connection", "no connectivity", "no internet", "no network",
         "no signal", "without internet", "without .. connection", "without .. network",
         "disconnected", "disconnect", "disconnects", "reconnect", "reconnects", "back online",
-        "airplane", "plane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
+        "airplane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery"]),
@@ -143,7 +145,11 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("ratio", &["ratio", "ratios", "more common than", "more often than", "outnumber",
         "outnumbers", "compared to", "compared with", "relative to", "proportion",
         "how much more", "how many more", "times more", "mostly reads", "mostly writes",
-        "read heavy", "write heavy", "reads versus writes", "reads vs writes"]),
+        "read heavy", "write heavy", "reads versus writes", "reads vs writes", "fraction",
+        "percentage", "percent", "share of"]),
+    // Finding things by what they contain.
+    ("search", &["search", "searching", "searchable", "full text search", "keyword search",
+        "find .. by keyword", "look up .. by keyword"]),
     // Carrying on where one stopped.
     ("resume", &["resume", "resumes", "resuming", "resumed", "pick up where", "picks up where",
         "left off", "leave off", "same spot", "same place", "same position", "same point",
@@ -183,7 +189,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // People building it.
     ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
     // In or out of scope: the ways of asking whether something is built.
-    ("scope", &["in scope", "scope", "do we need", "do we support", "should we support",
+    ("scope", &["in scope", "scope", "mvp", "minimum viable product", "first version", "v1",
+        "phase one", "do we need", "do we support", "should we support",
         "need to support", "have to support", "supported", "support", "include", "included",
         "includes", "feature", "features", "functionality", "must have", "nice to have",
         "should .. be able to", "be able to", "allowed to", "do we have to", "must support",

@@ -12,8 +12,11 @@ use super::words::Word;
 /// asks for them in so many words, with the keys that state them: a
 /// maximum the sheet does not give is "your call", and "how fast" asks for
 /// a latency or a freshness, never for the feature itself.
-pub(super) const REQUIRED: &[(&str, &[&str])] =
-    &[("@max", &["@max"]), ("@speed", &["@speed", "@fresh"])];
+pub(super) const REQUIRED: &[(&str, &[&str])] = &[
+    ("@max", &["@max"]),
+    ("@speed", &["@speed", "@fresh"]),
+    ("@big", &["@size", "@max", "@big"]),
+];
 
 /// The ways of asking what is in or out of scope.
 pub(super) const SCOPE: &[&str] = &["@scope", "@out"];

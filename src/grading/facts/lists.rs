@@ -59,6 +59,8 @@ pub(super) const FILLER: &[&str] = &[
     // the thing being designed
     "system", "systems", "service", "services", "app", "apps", "application", "platform",
     "product", "site", "website", "solution", "interview", "requirement", "requirements",
+    "whatsapp", "twitter", "netflix", "uber", "instagram", "insta", "pastebin", "bitly",
+    "dropbox", "gdrive",
     "question", "questions", "case", "scenario", "numbers", "number",
 ];
 
@@ -92,6 +94,7 @@ pub(super) const GENERAL: &[&str] = &[
     "short", "simple", "single", "small", "soon", "special", "standard", "sure", "true",
     "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
+    "explicit", "kept", "specifically",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

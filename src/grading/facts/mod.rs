@@ -193,7 +193,59 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         || opens(&["would", "it", "be", "reasonable"])
         || opens(&["is", "it", "up", "to", "me"])
         || lower.contains("my call")
+        || lower.contains("my choice")
+        || words.contains(&"prefer")
+        || words.contains(&"preference")
+        || words.windows(2).any(|p| p == ["rather", "i"] || p == ["rather", "we"])
+        // "Should presence go through a separate service?", "Should the
+        // CDN cache every size?": how to build it.
+        || matches!(at(0), "should" | "shall" | "would" | "could")
+            && words.iter().any(|w| PARTS.contains(w))
 }
+
+/// The parts a system is built from: a "should" question about one of them
+/// asks how to build it.
+const PARTS: &[&str] = &[
+    "service",
+    "microservice",
+    "microservices",
+    "monolith",
+    "database",
+    "databases",
+    "db",
+    "table",
+    "tables",
+    "cache",
+    "caches",
+    "caching",
+    "queue",
+    "queues",
+    "broker",
+    "index",
+    "indexes",
+    "indices",
+    "shard",
+    "shards",
+    "sharding",
+    "partition",
+    "partitions",
+    "cluster",
+    "clusters",
+    "replica",
+    "replicas",
+    "protocol",
+    "websocket",
+    "websockets",
+    "polling",
+    "gateway",
+    "balancer",
+    "schema",
+    "nosql",
+    "sql",
+    "kafka",
+    "redis",
+    "s3",
+];
 
 /// How a question was read, for tuning and for curious users: each part's
 /// terms and its three best facts with score and share explained.

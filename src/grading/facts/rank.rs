@@ -154,10 +154,14 @@ const NEAR_BY: usize = 2;
 pub(super) fn paired(f: &Indexed, ts: &[Term]) -> Vec<bool> {
     let mut out = vec![false; ts.len()];
     // The question's words that name something, with their places.
+    // Terms of one word: a phrase's other words would not be said.
     let named: Vec<usize> = (0..ts.len())
         .filter(|&i| {
             let t = &ts[i];
-            !t.head && !t.echo && !(t.words == 1 && is_general(&t.text))
+            !t.head
+                && !t.echo
+                && !(t.words == 1 && is_general(&t.text))
+                && t.keys.iter().filter(|k| !is_group(k)).count() == 1
         })
         .collect();
     let at = |t: &Term| -> Vec<usize> {
@@ -250,6 +254,15 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let named = ts.iter().any(|t| {
         !t.head && !(t.words == 1 && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person")))
     });
+    // The unit of the quantity asked, in one of its words.
+    let units: Vec<&String> = if quantity {
+        ts.iter()
+            .filter(|t| t.unit)
+            .flat_map(|t| t.keys.iter().filter(|k| !is_group(k)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // "How many at once?" asks for a quantity at a moment.
     let concurrent = ts
         .iter()
@@ -278,15 +291,15 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 strong |= (only_heads || !t.head) && phrase;
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
-                // The same unit in so many words: "per account" is not "per
-                // user" when a plan is shared.
-                all &= !(t.unit && quantity)
-                    || t.keys.iter().any(|k| !is_group(k) && f.units.contains(k));
+
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing.
                 all &= t.required.is_empty() || t.required.iter().any(|k| f.strong.contains(k));
             }
             all &= !concurrent || states_concurrent(f, ts);
+            // The same unit in so many words: "per account" is not "per
+            // user" when a plan is shared.
+            all &= units.is_empty() || units.iter().any(|k| f.units.contains(*k));
             Ranked {
                 fact: f.fact,
                 score,

@@ -49,20 +49,30 @@ impl Term {
     }
 }
 
-/// Whether the word at `i` is the unit of a "per user" or "each account"
-/// quantity; "per day" is a rate, not a unit.
+/// Whether the word at `i` may be the unit of a "per user" or "each
+/// account" quantity: the first or the last word that names something
+/// after "per" or "each" ("per-link click count", "each stored mapping");
+/// "per day" is a rate, not a unit.
 fn unit(ws: &[Word], i: usize) -> bool {
     const TIME: &[&str] = &["second", "minut", "hour", "day", "week", "month", "year"];
-    if TIME.contains(&ws[i].stem.as_str()) || is_general(&ws[i].word) {
+    let names = |w: &Word| w.word != "$" && !is_filler(&w.word) && !is_general(&w.word);
+    let per = |w: &Word| matches!(w.word.as_str(), "per" | "each");
+    if TIME.contains(&ws[i].stem.as_str()) || !names(&ws[i]) {
         return false;
     }
-    // "per new link": everyday words may stand between.
-    ws[..i]
+    let first = ws[..i]
         .iter()
         .rev()
-        .take(3)
-        .find(|w| !is_general(&w.word) || matches!(w.word.as_str(), "per" | "each"))
-        .is_some_and(|w| matches!(w.word.as_str(), "per" | "each"))
+        .find(|w| !is_general(&w.word) || per(w))
+        .is_some_and(per);
+    let last = !ws.get(i + 1).is_some_and(names)
+        && ws[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|w| !(names(w) || is_general(&w.word)) || per(w))
+            .is_some_and(per);
+    first || last
 }
 
 /// The terms of some words: each lexicon phrase found (merged with those it
