@@ -1,10 +1,13 @@
-//! The question lexicon's groups: plain data, so that `build.rs` reads the
-//! same phrases when it prepares the lexicon.
+//! The question lexicon's groups and what some of them mean for ranking:
+//! plain data, so that `build.rs` reads the same phrases when it prepares
+//! the lexicon and the built-in sheets.
 
 /// Groups of general English for the things clarifying questions ask. A
 /// phrase's words match by stem; `..` stands for up to four words, `$` for
 /// the end of a clause. Written from how people ask, not from any one
 /// problem: each group names a kind of requirement every problem has.
+// Read by `build.rs`, which writes the lexicon's tables from them.
+#[allow(dead_code)]
 #[rustfmt::skip]
 pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A quantity: how many of something, in total or per unit of time.
@@ -198,4 +201,28 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
+];
+
+/// Kinds of fact that only a fact stating them can answer, when a question
+/// asks for them in so many words, with the keys that state them: a
+/// maximum the sheet does not give is "your call", and "how fast" asks for
+/// a latency or a freshness, never for the feature itself.
+pub(super) const REQUIRED: &[(&str, &[&str])] = &[
+    ("@max", &["@max"]),
+    ("@speed", &["@speed", "@fresh"]),
+    ("@big", &["@size", "@max", "@big"]),
+];
+
+/// The ways of asking what is in or out of scope.
+pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
+
+/// Groups whose phrases are made of asking words but say what the question
+/// is about, so they are not only a way of asking.
+pub(super) const SUBJECTS: &[&str] = &[
+    "@scenario",
+    "@guess",
+    "@order",
+    "@exact",
+    "@resume",
+    "@edit",
 ];

@@ -12,10 +12,14 @@
 //! question is about). Below a confidence threshold the answer is "your
 //! call": a wrong fact said confidently is the worst outcome.
 
+mod blob;
 mod fx;
+mod groups;
 mod lexicon;
 mod lists;
+mod phrases;
 mod rank;
+mod read;
 mod sheet;
 mod split;
 mod terms;
@@ -26,7 +30,8 @@ pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
-use sheet::{sheet, Sheet};
+use read::sheet;
+use sheet::Sheet;
 use terms::Term;
 use words::words;
 

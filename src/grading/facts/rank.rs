@@ -2,10 +2,9 @@
 //! best is sure enough to be said.
 
 use super::fx::FxSet;
-use super::lexicon::SCOPE;
+use super::groups::SCOPE;
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
-use super::words::is_general;
 
 /// Least evidence for naming a fact.
 const MIN_SCORE: f64 = 1.5;
@@ -49,6 +48,10 @@ fn is_group(k: &str) -> bool {
 /// asking ("how fast" does not complete "real time editing"; it does
 /// complete "delivery speed").
 pub(super) fn completeness(f: &Indexed, all: &FxSet<String>, content: &FxSet<String>) -> Vec<bool> {
+    // A fact that shares no key with the question says none of its phrases.
+    if !all.iter().any(|k| f.strong.contains(k)) {
+        return vec![false; f.phrases.len()];
+    }
     f.phrases
         .iter()
         .map(|ph| {
@@ -89,7 +92,9 @@ pub(super) fn explains(f: &Indexed, complete: &[bool], t: &Term) -> (f64, bool) 
         group.max(share)
     };
     let mut best: f64 = 0.0;
-    for (ph, whole) in f.phrases.iter().zip(complete) {
+    // Most terms share no key with most facts' phrases.
+    let shared = t.keys.iter().any(|k| f.strong.contains(k));
+    for (ph, whole) in f.phrases.iter().zip(complete).filter(|_| shared) {
         let c = closeness(&|k| ph.iter().any(|pt| pt.keys.contains(k)));
         best = best.max(c * if *whole { 1.0 } else { PARTIAL });
     }
@@ -133,7 +138,7 @@ fn states_concurrent(f: &Indexed, ts: &[Term]) -> bool {
     let things: Vec<&String> = ts
         .iter()
         .filter(|t| !t.head && !t.keys.iter().any(|k| k == CONCURRENT))
-        .find(|t| !(t.words == 1 && is_general(&t.text)))
+        .find(|t| !t.everyday())
         .map(|t| t.keys.iter().filter(|k| !is_group(k)).collect())
         .unwrap_or_default();
     f.phrases.iter().any(|ph| {
@@ -160,7 +165,7 @@ pub(super) fn paired(f: &Indexed, ts: &[Term]) -> Vec<bool> {
             let t = &ts[i];
             !t.head
                 && !t.echo
-                && !(t.words == 1 && is_general(&t.text))
+                && !t.everyday()
                 && t.keys.iter().filter(|k| !is_group(k)).count() == 1
         })
         .collect();
@@ -226,9 +231,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             // The subject is named by a word that is not an everyday one
             // ("send", "launch" say how it is asked), nor the people who
             // use the system ("can users set a password").
-            let plain =
-                t.words == 1 && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person"));
-            let focus = !t.head && !t.echo && !focus_given && !plain;
+            let focus = !t.head && !t.echo && !focus_given && !t.plain();
             focus_given |= focus;
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t), focus))
         })
@@ -245,15 +248,11 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         .position(|t| t.head && t.keys.iter().any(|k| MEASURES.contains(&k.as_str())))
         .and_then(|i| {
             ts[i + 1..].iter().find(|t| {
-                !t.head
-                    && !(t.words == 1 && is_general(&t.text))
-                    && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
+                !t.head && !t.everyday() && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
             })
         })
         .map(|t| t.text.as_str());
-    let named = ts.iter().any(|t| {
-        !t.head && !(t.words == 1 && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person")))
-    });
+    let named = ts.iter().any(|t| !t.head && !t.plain());
     // The unit of the quantity asked, in one of its words.
     let units: Vec<&String> = if quantity {
         ts.iter()

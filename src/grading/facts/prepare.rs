@@ -1,0 +1,276 @@
+//! Build time only: `build.rs` includes this file, not the library. It reads
+//! the question lexicon (the groups and the concepts of
+//! `rubrics/concepts.yaml`) and every built-in problem's fact sheet with the
+//! library's own tokeniser, terms and sheet code, and writes them as Rust
+//! source: `lexicon.rs` (phrases, their first words, the words typos are
+//! mended towards) and `sheets.rs` (each sheet as `Sheet::to_text`).
+
+use super::catalog::Fact;
+use super::groups::GROUPS;
+use super::lists::{ASKING, FILLER, GENERAL};
+use super::phrases::{find_in, Found, Item};
+use super::sheet::{fingerprint, Sheet};
+use super::tokens::{self, Word};
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+/// The library files whose code runs here, under `src/grading/`.
+pub const SOURCES: &[&str] = &[
+    "text.rs",
+    "facts/blob.rs",
+    "facts/fx.rs",
+    "facts/groups.rs",
+    "facts/lists.rs",
+    "facts/phrases.rs",
+    "facts/prepare.rs",
+    "facts/sheet.rs",
+    "facts/terms.rs",
+    "facts/tokens.rs",
+    "facts/words.rs",
+];
+
+/// The lexicon as the library reads it: phrases, and their numbers by the
+/// stem and the spelling of their first word, sorted.
+type Table = (
+    Vec<(&'static str, &'static [Item])>,
+    Vec<(&'static str, &'static [u16])>,
+);
+
+static TABLE: OnceLock<Table> = OnceLock::new();
+
+/// A string for the life of the build script.
+fn keep(s: String) -> &'static str {
+    Box::leak(s.into_boxed_str())
+}
+
+/// A lexicon phrase read as the library reads it: its words (each with its
+/// stem), `..` gaps and `$` ends; `None` when it does not start with a word.
+fn parse_phrase(text: &str) -> Option<&'static [Item]> {
+    let mut items = Vec::new();
+    for piece in text.split_whitespace() {
+        match piece {
+            ".." => items.push(Item::Gap),
+            "$" => items.push(Item::End),
+            _ => items.extend(
+                tokens::words(piece)
+                    .into_iter()
+                    .filter(|w| w.word != "$")
+                    .map(|w| Item::Word(keep(w.word), keep(w.stem))),
+            ),
+        }
+    }
+    matches!(items.first(), Some(Item::Word(..))).then(|| &*Box::leak(items.into_boxed_slice()))
+}
+
+/// The lexicon's phrases: the groups', then each concept's jargon and plain
+/// words.
+fn table(concepts: Option<&serde_json::Value>) -> &'static Table {
+    TABLE.get_or_init(|| {
+        let mut phrases: Vec<(&'static str, &'static [Item])> = Vec::new();
+        for (g, list) in GROUPS {
+            let key = keep(format!("@{g}"));
+            phrases.extend(list.iter().filter_map(|p| Some((key, parse_phrase(p)?))));
+        }
+        let list = concepts
+            .and_then(|v| v.get("concepts"))
+            .and_then(|c| c.as_array())
+            .cloned()
+            .unwrap_or_default();
+        let strings = |c: &serde_json::Value, field: &str| -> Vec<String> {
+            c.get(field)
+                .and_then(|v| v.as_array())
+                .map(|a| {
+                    a.iter()
+                        .filter_map(|s| s.as_str().map(String::from))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        for c in &list {
+            let Some(id) = c.get("id").and_then(|v| v.as_str()) else {
+                continue;
+            };
+            let key = keep(format!("#{id}"));
+            for p in strings(c, "jargon").iter().chain(&strings(c, "plain")) {
+                if let Some(items) = parse_phrase(p) {
+                    phrases.push((key, items));
+                }
+            }
+        }
+        let mut by_first: BTreeMap<&'static str, Vec<u16>> = BTreeMap::new();
+        for (i, (_, items)) in phrases.iter().enumerate() {
+            let n = u16::try_from(i).expect("fewer than 65,536 lexicon phrases");
+            if let Some(Item::Word(word, stem)) = items.first() {
+                by_first.entry(stem).or_default().push(n);
+                if word != stem {
+                    by_first.entry(word).or_default().push(n);
+                }
+            }
+        }
+        let by_first = by_first
+            .into_iter()
+            .map(|(k, v)| (k, &*Box::leak(v.into_boxed_slice())))
+            .collect();
+        (phrases, by_first)
+    })
+}
+
+/// Every phrase of the lexicon found in the words, as the library's
+/// `lexicon::find` finds them.
+pub fn find(ws: &[Word]) -> Vec<Found> {
+    let Some((phrases, by_first)) = TABLE.get() else {
+        return Vec::new();
+    };
+    let starting = |key: &str| -> &'static [u16] {
+        by_first
+            .binary_search_by(|(k, _)| (*k).cmp(key))
+            .map_or(&[], |i| by_first[i].1)
+    };
+    find_in(phrases, &starting, ws)
+}
+
+/// The lexicon and the words typos are mended towards, as Rust source for
+/// `src/grading/facts/lexicon.rs`. Strings are slices of one text, so the
+/// tables need no relocation when the program starts.
+pub fn lexicon_source(concepts: Option<&serde_json::Value>) -> String {
+    let (phrases, by_first) = table(concepts);
+    let mut text = Text::default();
+    let mut code = String::from(
+        "/// The lexicon's phrases: key and items.\nstatic PHRASES: &[(&str, &[Item])] = &[\n",
+    );
+    let mut vocabulary: Vec<String> = Vec::new();
+    for (key, items) in phrases {
+        let shown: Vec<String> = items
+            .iter()
+            .map(|it| match it {
+                Item::Word(w, s) => {
+                    vocabulary.push(w.to_string());
+                    format!("Item::Word({w:?}, {s:?})")
+                }
+                Item::Gap => "Item::Gap".into(),
+                Item::End => "Item::End".into(),
+            })
+            .collect();
+        code.push_str(&format!("    ({key:?}, &[{}]),\n", shown.join(", ")));
+    }
+    code.push_str(
+        "];\n/// Phrase numbers by the stem and the spelling of their first word, sorted.\nstatic BY_FIRST: &[(&str, &[u16])] = &[\n",
+    );
+    for (k, list) in by_first {
+        code.push_str(&format!("    ({k:?}, &{list:?}),\n"));
+    }
+    code.push_str("];\n");
+    // The known words: the lexicon's and the word lists'. Each word's stem
+    // by its base and its own stem: the first word (in order) wins.
+    vocabulary.extend(
+        ASKING
+            .iter()
+            .chain(FILLER)
+            .chain(GENERAL)
+            .map(|s| s.to_string()),
+    );
+    vocabulary.retain(|w| w != "$");
+    vocabulary.sort();
+    vocabulary.dedup();
+    let mut words: Vec<(String, String)> = Vec::new();
+    let mut bases: BTreeMap<String, String> = BTreeMap::new();
+    for w in &vocabulary {
+        let wd = tokens::word(w.clone());
+        if let Some(b) = tokens::base(w) {
+            bases.entry(b).or_insert_with(|| wd.stem.clone());
+        }
+        bases
+            .entry(wd.stem.clone())
+            .or_insert_with(|| wd.stem.clone());
+        words.push((w.clone(), wd.stem));
+    }
+    let mut stems: Vec<&String> = words.iter().map(|(_, s)| s).collect();
+    stems.sort();
+    stems.dedup();
+    let pairs = |text: &mut Text, list: &mut dyn Iterator<Item = (&String, &String)>| {
+        list.map(|(a, b)| format!("({}, {})", text.span(a), text.span(b)))
+            .collect::<Vec<_>>()
+            .join(",\n    ")
+    };
+    let known = pairs(&mut text, &mut words.iter().map(|(a, b)| (a, b)));
+    let stems: Vec<String> = stems.iter().map(|s| text.span(s)).collect();
+    let bases = pairs(&mut text, &mut bases.iter());
+    code.push_str(&format!(
+        "/// Known words and their stems, sorted: spans of `KNOWN_TEXT`.\nstatic KNOWN_WORDS: &[(Span, Span)] = &[\n    {known}\n];\n\
+         /// The stems of the known words, sorted.\nstatic KNOWN_STEMS: &[Span] = &[\n    {}\n];\n\
+         /// A known word's stem by its base and its own stem, sorted by the first.\nstatic KNOWN_BASES: &[(Span, Span)] = &[\n    {bases}\n];\n\
+         /// The text the known words' spans are in.\nstatic KNOWN_TEXT: &str = {:?};\n",
+        stems.join(",\n    "),
+        text.0
+    ));
+    code
+}
+
+/// One text that strings are spans of.
+#[derive(Default)]
+struct Text(String);
+
+impl Text {
+    /// The span of `s` in the text, as Rust source, added when new.
+    fn span(&mut self, s: &str) -> String {
+        let at = match self.0.find(s) {
+            Some(at) if !s.is_empty() => at,
+            _ => {
+                self.0.push_str(s);
+                self.0.len() - s.len()
+            }
+        };
+        format!("({at}, {})", s.len())
+    }
+}
+
+/// The built-in problems' sheets as Rust source for
+/// `src/grading/facts/read.rs`: each fact list's fingerprint and the sheet
+/// as text.
+pub fn sheets_source(problems: &[serde_json::Value]) -> String {
+    let text = |v: &serde_json::Value, field: &str| -> String {
+        v.get(field)
+            .and_then(|s| s.as_str())
+            .unwrap_or_default()
+            .to_string()
+    };
+    let list = |v: &serde_json::Value, field: &str| -> Vec<String> {
+        v.get(field)
+            .and_then(|l| l.as_array())
+            .map(|a| {
+                a.iter()
+                    .filter_map(|s| s.as_str().map(String::from))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    let mut code = String::from(
+        "/// The built-in problems' sheets: fingerprint of the fact list and the sheet as text.\nstatic BUILT: &[(u64, &str)] = &[\n",
+    );
+    // The lexicon is read before any sheet.
+    if TABLE.get().is_none() {
+        return code + "];\n";
+    }
+    for p in problems {
+        let Some(facts) = p.get("facts").and_then(|f| f.as_array()) else {
+            continue;
+        };
+        let facts: Vec<Fact> = facts
+            .iter()
+            .map(|f| Fact {
+                id: text(f, "id"),
+                topic: text(f, "topic"),
+                asks: list(f, "asks"),
+                covers: list(f, "covers"),
+                answer: text(f, "answer"),
+            })
+            .collect();
+        let sheet = Sheet::new(&facts);
+        code.push_str(&format!(
+            "    ({}, {:?}),\n",
+            fingerprint(&facts),
+            sheet.to_text()
+        ));
+    }
+    code + "];\n"
+}
