@@ -1,7 +1,8 @@
 //! A sheet written as text and read back: `build.rs` writes the built-in
-//! problems' sheets this way, and a session reads its problem's sheet from
-//! that text instead of reading every fact again. Fields are separated by
-//! the unit separator, which no word holds.
+//! problems' sheets this way (their words apart, as sorted tables), and a
+//! session reads its problem's sheet from that text instead of reading every
+//! fact again. Fields are separated by the unit separator, which no word
+//! holds.
 
 use super::fx::{FxMap, FxSet};
 use super::sheet::{Indexed, Sheet};
@@ -99,7 +100,8 @@ impl Reader<'_> {
 }
 
 impl Sheet {
-    /// The sheet as text, for `Sheet::from_text`.
+    /// The sheet as text, for `Sheet::from_text`; its words are written
+    /// apart (`Known`).
     // Written by `build.rs` and by the test that checks the built-in sheets.
     #[cfg_attr(not(test), allow(dead_code))]
     pub fn to_text(&self) -> String {
@@ -131,23 +133,13 @@ impl Sheet {
         }
         w.set(&self.passing);
         w.set(&self.context);
-        w.set(&self.known.words);
-        w.set(&self.known.stems);
-        let mut bases: Vec<(&String, &String)> = self.known.bases.iter().collect();
-        bases.sort();
-        w.count(bases.len());
-        for (k, v) in bases {
-            w.text(k);
-            w.text(v);
-        }
-        w.list(&self.known.vocab);
         w.0
     }
 
     /// A sheet written by `Sheet::to_text`; `None` when the text is not one.
     // Only the library reads sheets back; `build.rs` only writes them.
     #[allow(dead_code)]
-    pub fn from_text(text: &str) -> Option<Sheet> {
+    pub fn from_text(text: &str, known: Known) -> Option<Sheet> {
         let mut r = Reader(text.split(SEP));
         let n = r.count()?;
         let mut facts = Vec::with_capacity(n);
@@ -179,25 +171,12 @@ impl Sheet {
         }
         let passing = r.set()?;
         let context = r.set()?;
-        let words = r.set()?;
-        let stems = r.set()?;
-        let mut bases: FxMap<String, String> = FxMap::default();
-        for _ in 0..r.count()? {
-            let k = r.text()?;
-            bases.insert(k, r.text()?);
-        }
-        let vocab = r.list()?;
         Some(Sheet {
             facts,
             idf,
             passing,
             context,
-            known: Known {
-                words,
-                stems,
-                bases,
-                vocab,
-            },
+            known,
         })
     }
 }

@@ -245,32 +245,47 @@ pub fn sheets_source(problems: &[serde_json::Value]) -> String {
             .unwrap_or_default()
     };
     let mut code = String::from(
-        "/// The built-in problems' sheets: fingerprint of the fact list and the sheet as text.\nstatic BUILT: &[(u64, &str)] = &[\n",
+        "/// The built-in problems' sheets: fingerprint of the fact list, the sheet as text, its words.\nstatic BUILT: &[(u64, &str, BuiltWords)] = &[\n",
     );
+    let mut words_text = Text::default();
     // The lexicon is read before any sheet.
-    if TABLE.get().is_none() {
-        return code + "];\n";
+    if TABLE.get().is_some() {
+        for p in problems {
+            let Some(facts) = p.get("facts").and_then(|f| f.as_array()) else {
+                continue;
+            };
+            let facts: Vec<Fact> = facts
+                .iter()
+                .map(|f| Fact {
+                    id: text(f, "id"),
+                    topic: text(f, "topic"),
+                    asks: list(f, "asks"),
+                    covers: list(f, "covers"),
+                    answer: text(f, "answer"),
+                })
+                .collect();
+            let sheet = Sheet::new(&facts);
+            let (words, stems, bases) = sheet.known.lists();
+            let spans = |t: &mut Text, v: &[String]| -> String {
+                v.iter().map(|s| t.span(s)).collect::<Vec<_>>().join(", ")
+            };
+            let words = spans(&mut words_text, &words);
+            let stems = spans(&mut words_text, &stems);
+            let bases = bases
+                .iter()
+                .map(|(a, b)| format!("({}, {})", words_text.span(a), words_text.span(b)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            code.push_str(&format!(
+                "    ({}, {:?}, BuiltWords {{ text: SHEET_WORDS, words: &[{words}], stems: &[{stems}], bases: &[{bases}] }}),\n",
+                fingerprint(&facts),
+                sheet.to_text()
+            ));
+        }
     }
-    for p in problems {
-        let Some(facts) = p.get("facts").and_then(|f| f.as_array()) else {
-            continue;
-        };
-        let facts: Vec<Fact> = facts
-            .iter()
-            .map(|f| Fact {
-                id: text(f, "id"),
-                topic: text(f, "topic"),
-                asks: list(f, "asks"),
-                covers: list(f, "covers"),
-                answer: text(f, "answer"),
-            })
-            .collect();
-        let sheet = Sheet::new(&facts);
-        code.push_str(&format!(
-            "    ({}, {:?}),\n",
-            fingerprint(&facts),
-            sheet.to_text()
-        ));
-    }
-    code + "];\n"
+    code.push_str(&format!(
+        "];\n/// The text the built-in sheets' words are spans of.\nconst SHEET_WORDS: &str = {:?};\n",
+        words_text.0
+    ));
+    code
 }

@@ -5,21 +5,21 @@
 use super::lexicon;
 use super::sheet::{fingerprint, Sheet};
 use super::terms::{terms, Term};
-use super::words::{base, is_filler, word, words, Known, Word};
+use super::words::{base, is_filler, word, words, BuiltWords, Known, Word};
 use crate::catalog::Fact;
 use crate::grading::matcher::is_typo_of;
 use std::sync::{Arc, Mutex, OnceLock};
 
 // The built-in problems' sheets, read by `build.rs` with this module's
 // siblings: `BUILT` (fingerprint of the fact list, the sheet as text for
-// `Sheet::from_text`). Reading a sheet cost more than the rest of a grade's
-// questions.
+// `Sheet::from_text`, its words as spans of `SHEET_WORDS`). Reading a sheet
+// cost more than the rest of a grade's questions.
 include!(concat!(env!("OUT_DIR"), "/sheets.rs"));
 
 /// The sheet read at build time for this fact list, if it is a built-in one.
 fn built(key: u64) -> Option<Sheet> {
-    let (_, text) = BUILT.iter().find(|(k, _)| *k == key)?;
-    Sheet::from_text(text)
+    let (_, text, words) = BUILT.iter().find(|(k, _, _)| *k == key)?;
+    Sheet::from_text(text, Known::Built(*words))
 }
 
 /// Most sheets kept at once.
@@ -63,17 +63,39 @@ impl Sheet {
 
 impl Known {
     fn has_word(&self, w: &str) -> bool {
-        self.words.contains(w) || lexicon::knows_word(w)
+        lexicon::knows_word(w)
+            || match self {
+                Known::Read(k) => k.words.contains(w),
+                Known::Built(b) => b.words.binary_search_by(|s| b.at(*s).cmp(w)).is_ok(),
+            }
     }
 
     fn has_stem(&self, s: &str) -> bool {
-        self.stems.contains(s) || lexicon::knows_stem(s)
+        lexicon::knows_stem(s)
+            || match self {
+                Known::Read(k) => k.stems.contains(s),
+                Known::Built(b) => b.stems.binary_search_by(|x| b.at(*x).cmp(s)).is_ok(),
+            }
     }
 
-    fn stem_by_base(&self, b: &str) -> Option<String> {
-        match self.bases.get(b) {
-            Some(s) => Some(s.clone()),
-            None => lexicon::known_base(b).map(str::to_string),
+    fn stem_by_base(&self, base: &str) -> Option<String> {
+        let own = match self {
+            Known::Read(k) => k.bases.get(base).cloned(),
+            Known::Built(b) => b
+                .bases
+                .binary_search_by(|(x, _)| b.at(*x).cmp(base))
+                .ok()
+                .map(|i| b.at(b.bases[i].1).to_string()),
+        };
+        own.or_else(|| lexicon::known_base(base).map(str::to_string))
+    }
+
+    /// The sheet's own words typos are mended towards, four letters or
+    /// more, sorted.
+    fn vocab(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Known::Read(k) => Box::new(k.vocab.iter().map(String::as_str)),
+            Known::Built(b) => Box::new(b.words.iter().map(|s| b.at(*s)).filter(|w| w.len() >= 4)),
         }
     }
 }
@@ -111,12 +133,7 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
     let first = w.word.as_bytes()[0];
     let short = w.word.len() == 4;
     let maybe = |v: &&str| short && v.len() == 4 || v.as_bytes().first() == Some(&first);
-    let own = sheet
-        .vocab
-        .iter()
-        .map(String::as_str)
-        .filter(maybe)
-        .find(typo);
+    let own = sheet.vocab().filter(maybe).find(typo);
     let shared = lexicon::known_vocab().filter(maybe).find(typo);
     let fixed = match (own, shared) {
         (Some(a), Some(b)) => Some(a.min(b)),
@@ -151,17 +168,19 @@ mod tests {
         assert_eq!(BUILT.len(), ids.len());
         for id in ids {
             let facts = &catalog.problem(&id).expect("problem").facts;
-            let now = Sheet::new(facts).to_text();
-            let key = fingerprint(facts);
-            let (_, text) = BUILT
-                .iter()
-                .find(|(k, _)| *k == key)
+            let now = Sheet::new(facts);
+            let built = built(fingerprint(facts))
                 .unwrap_or_else(|| panic!("{id}: no sheet read at build time"));
-            assert_eq!(*text, now, "{id}");
-            let back = Sheet::from_text(text).expect("reads back");
-            assert_eq!(back.to_text(), now, "{id}");
+            assert_eq!(built.to_text(), now.to_text(), "{id}");
+            assert_eq!(built.known.lists(), now.known.lists(), "{id}");
         }
-        assert!(Sheet::from_text("not a sheet").is_none());
+        let words = BuiltWords {
+            text: "",
+            words: &[],
+            stems: &[],
+            bases: &[],
+        };
+        assert!(Sheet::from_text("not a sheet", Known::Built(words)).is_none());
     }
 
     #[test]

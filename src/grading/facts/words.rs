@@ -34,10 +34,18 @@ pub(super) fn is_filler(word: &str) -> bool {
     letter || filler.contains(word) || filler.contains(drop_ly(word))
 }
 
-/// The words a sheet knows, for mending a question's words: its own, and
-/// those of the lexicon and the word lists (read at build time).
+/// The words a sheet knows, for mending a question's words: its own (the
+/// lexicon's and the word lists' are built in). Read with the sheet, or at
+/// build time for the built-in problems.
+#[derive(Debug)]
+pub(super) enum Known {
+    Read(KnownWords),
+    Built(BuiltWords),
+}
+
+/// A sheet's words, read with it.
 #[derive(Debug, Default)]
-pub(super) struct Known {
+pub(super) struct KnownWords {
     pub(super) words: FxSet<String>,
     pub(super) stems: FxSet<String>,
     /// Each known word's stem by its base and by its own stem.
@@ -46,10 +54,31 @@ pub(super) struct Known {
     pub(super) vocab: Vec<String>,
 }
 
+/// A string of a built-in text: where it starts and how long it is.
+pub(super) type Span = (usize, usize);
+
+/// A built-in sheet's words, read at build time: spans of `text`, each list
+/// sorted.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct BuiltWords {
+    pub text: &'static str,
+    pub words: &'static [Span],
+    pub stems: &'static [Span],
+    /// Each word's stem by its base and by its own stem.
+    pub bases: &'static [(Span, Span)],
+}
+
+impl BuiltWords {
+    /// The string a span is.
+    pub fn at(&self, s: Span) -> &'static str {
+        self.text.get(s.0..s.0 + s.1).unwrap_or("")
+    }
+}
+
 impl Known {
     /// The words of a sheet.
     pub fn new(words: impl IntoIterator<Item = String>) -> Known {
-        let mut k = Known::default();
+        let mut k = KnownWords::default();
         for w in words {
             if w == "$" || k.words.contains(&w) {
                 continue;
@@ -66,7 +95,7 @@ impl Known {
         }
         k.vocab = k.words.iter().filter(|w| w.len() >= 4).cloned().collect();
         k.vocab.sort();
-        k
+        Known::Read(k)
     }
 }
 
@@ -92,5 +121,40 @@ mod tests {
         assert_eq!(word("globally".into()).stem, word("global".into()).stem);
         assert_eq!(word("daily".into()).stem, "daily");
         assert_eq!(word("reply".into()).stem, stem("reply"));
+    }
+}
+
+impl Known {
+    /// The words, their stems, and the stems by base, each sorted.
+    // For `build.rs`, which writes them, and the test that reads them back.
+    #[allow(dead_code)]
+    pub fn lists(&self) -> (Vec<String>, Vec<String>, Vec<(String, String)>) {
+        let sorted = |mut v: Vec<String>| {
+            v.sort();
+            v
+        };
+        match self {
+            Known::Read(k) => {
+                let mut bases: Vec<(String, String)> = k
+                    .bases
+                    .iter()
+                    .map(|(a, b)| (a.clone(), b.clone()))
+                    .collect();
+                bases.sort();
+                (
+                    sorted(k.words.iter().cloned().collect()),
+                    sorted(k.stems.iter().cloned().collect()),
+                    bases,
+                )
+            }
+            Known::Built(b) => (
+                b.words.iter().map(|s| b.at(*s).to_string()).collect(),
+                b.stems.iter().map(|s| b.at(*s).to_string()).collect(),
+                b.bases
+                    .iter()
+                    .map(|(x, y)| (b.at(*x).to_string(), b.at(*y).to_string()))
+                    .collect(),
+            ),
+        }
     }
 }
