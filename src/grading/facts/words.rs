@@ -99,31 +99,6 @@ impl Known {
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::grading::text::stem;
-
-    fn ws(text: &str) -> Vec<String> {
-        words(text).into_iter().map(|w| w.word).collect()
-    }
-
-    #[test]
-    fn words_undo_everyday_shortcuts() {
-        assert_eq!(
-            ws("What's the driver's avg in five years?"),
-            ["what", "the", "driver", "average", "in", "5", "years", "$"]
-        );
-        assert_eq!(
-            word("simultaneously".into()).stem,
-            word("simultaneous".into()).stem
-        );
-        assert_eq!(word("globally".into()).stem, word("global".into()).stem);
-        assert_eq!(word("daily".into()).stem, "daily");
-        assert_eq!(word("reply".into()).stem, stem("reply"));
-    }
-}
-
 impl Known {
     /// The words, their stems, and the stems by base, each sorted.
     // For `build.rs`, which writes them, and the test that reads them back.
@@ -156,5 +131,30 @@ impl Known {
                     .collect(),
             ),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::grading::text::stem;
+
+    fn ws(text: &str) -> Vec<String> {
+        words(text).into_iter().map(|w| w.word).collect()
+    }
+
+    #[test]
+    fn words_undo_everyday_shortcuts() {
+        assert_eq!(
+            ws("What's the driver's avg in five years?"),
+            ["what", "the", "driver", "average", "in", "5", "years", "$"]
+        );
+        assert_eq!(
+            word("simultaneously".into()).stem,
+            word("simultaneous".into()).stem
+        );
+        assert_eq!(word("globally".into()).stem, word("global".into()).stem);
+        assert_eq!(word("daily".into()).stem, "daily");
+        assert_eq!(word("reply".into()).stem, stem("reply"));
     }
 }
