@@ -14,6 +14,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
         "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
         "every day", "each second", "every second", "each month", "every month"]),
+    // How many things, asked in so many words: only a fact that counts
+    // something answers it ("how many readers" is not where they are).
+    ("many", &["how many", "number of", "count of"]),
     // A size or length.
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is .. $",
         "how long are .. $", "size", "sizes",
@@ -81,7 +84,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),
     // Deleting.
     ("delete", &["delete", "deleted", "deletion", "remove", "removed", "removal", "erase",
-        "purge", "purged", "take down", "takedown", "wipe"]),
+        "purge", "purged", "take down", "taken down", "takedown", "wipe"]),
     // Staying up.
     ("available", &["availability", "how available", "uptime", "downtime", "outage", "outages", "nines", "sla",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
@@ -111,10 +114,14 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("recipient", &["recipient", "recipients", "receiver", "receivers", "receiving end"]),
     // A place.
     ("where", &["where", "location", "located", "whereabouts"]),
+    // Where a link leads.
+    ("target", &["destination", "destinations", "where .. points", "where .. point",
+        "where .. leads", "points to", "point to", "pointing to", "target url"]),
     // Where in the world.
     ("geo", &["region", "regions", "regional", "country", "countries", "city", "cities",
         "global", "globally", "worldwide", "around the world", "across the world",
-        "all over the world", "international", "internationally", "continent",
+        "all over the world", "spread across", "spread around", "spread out", "distributed across",
+        "international", "internationally", "continent",
         "continents", "geography", "geographic", "geographically", "europe", "european", "eu",
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
         "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
@@ -211,7 +218,13 @@ pub(super) const REQUIRED: &[(&str, &[&str])] = &[
     ("@max", &["@max"]),
     ("@speed", &["@speed", "@fresh"]),
     ("@big", &["@size", "@max", "@big"]),
+    ("@where", &["@where", "@geo"]),
+    ("@many", &["@count", "@many"]),
 ];
+
+/// Kinds that require a fact stating them only when asked with "how"
+/// ("how quickly", not "taken down quickly").
+pub(super) const HOW: &[&str] = &["@speed"];
 
 /// The ways of asking what is in or out of scope.
 pub(super) const SCOPE: &[&str] = &["@scope", "@out"];

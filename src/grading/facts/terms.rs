@@ -1,7 +1,7 @@
 //! Terms: the units of meaning a question and a fact are compared in.
 
 use super::fx::FxSet;
-use super::groups::{REQUIRED, SUBJECTS};
+use super::groups::{HOW, REQUIRED, SUBJECTS};
 use super::lexicon::find;
 use super::phrases::Found;
 use super::words::{is_filler, is_general, Word};
@@ -146,10 +146,13 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             let head = at.iter().all(|&i| is_filler(&ws[i].word))
                 && !keys.iter().any(|k| SUBJECTS.contains(&k.as_str()));
             let unit = unit(ws, at[0]);
+            // Asked in so many words: "how fast", not "taken down quickly".
+            let asked = ws[at[0]].word == "how";
             let required: Vec<String> = if head {
                 REQUIRED
                     .iter()
                     .filter(|(k, _)| keys.iter().any(|x| x == k))
+                    .filter(|(k, _)| asked || !HOW.contains(k))
                     .flat_map(|(_, ok)| ok.iter().map(|s| s.to_string()))
                     .collect()
             } else {

@@ -60,6 +60,10 @@ fn abbreviation(w: &str) -> Option<&'static str> {
         "req" => "request",
         "reqs" => "requests",
         "pls" => "please",
+        "dm" => "direct message",
+        "dms" => "direct messages",
+        "pm" => "private message",
+        "pms" => "private messages",
         "ppl" => "people",
         "u" => "you",
         "ur" => "your",
@@ -133,8 +137,9 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         if !cur.is_empty() {
             let w = normalise(cur);
             cur.clear();
-            if !w.is_empty() {
-                out.push(word(w));
+            // An abbreviation may stand for several words ("dm").
+            for part in w.split(' ').filter(|p| !p.is_empty()) {
+                out.push(word(part.to_string()));
             }
         }
     };
