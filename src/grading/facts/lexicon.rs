@@ -7,24 +7,27 @@
 //! spans, so both sides meet on meaning.
 
 pub(super) use super::phrases::Found;
-use super::phrases::{find_in, Item};
+use super::phrases::{find_in, Item, Table};
 use super::words::Word;
 
 // The groups and the shipped concept lexicon (`rubrics/concepts.yaml`:
 // general vocabulary, not part of a problem), read by `build.rs` with this
-// module's own tokeniser: `PHRASES` (key and items), `BY_FIRST` (phrase
-// numbers by the stem and the spelling of their first word, sorted) and
+// module's own tokeniser: `PHRASES` and `ITEMS` (keys and items), `BY_FIRST`
+// and `FIRSTS` (phrase numbers by the stem and the spelling of their first
+// word, sorted), all spans of `LEXICON_TEXT`, and
 // the words typos are mended towards (`KNOWN_WORDS`, `KNOWN_STEMS`,
 // `KNOWN_BASES`). Reading them at each start cost more than the rest of a
 // question's understanding.
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
-/// The phrases whose first word is `key` (a stem or a spelling).
-fn starting(key: &str) -> &'static [u16] {
-    BY_FIRST
-        .binary_search_by(|(k, _)| (*k).cmp(key))
-        .map_or(&[], |i| BY_FIRST[i].1)
-}
+/// The lexicon's phrases, spans of `LEXICON_TEXT`.
+const TABLE: Table = Table {
+    text: LEXICON_TEXT,
+    phrases: PHRASES,
+    items: ITEMS,
+    by_first: BY_FIRST,
+    firsts: FIRSTS,
+};
 
 /// A string of `KNOWN_TEXT`: where it starts and how long it is.
 type Span = (usize, usize);
@@ -63,9 +66,20 @@ pub(super) fn known_vocab() -> impl Iterator<Item = &'static str> {
         .filter(|w| w.len() >= 4)
 }
 
+/// The known words of four letters or more that start with `first`,
+/// sorted.
+pub(super) fn known_vocab_starting(first: u8) -> impl Iterator<Item = &'static str> {
+    let from = KNOWN_WORDS.partition_point(|(w, _)| known(*w).as_bytes().first() < Some(&first));
+    KNOWN_WORDS[from..]
+        .iter()
+        .map(|(w, _)| known(*w))
+        .take_while(move |w| w.as_bytes().first() == Some(&first))
+        .filter(|w| w.len() >= 4)
+}
+
 /// Every phrase of the lexicon found in the words.
 pub(super) fn find(ws: &[Word]) -> Vec<Found> {
-    find_in(PHRASES, &starting, ws)
+    find_in(&TABLE, ws)
 }
 
 #[cfg(test)]
@@ -106,7 +120,9 @@ mod tests {
         assert!(KNOWN_WORDS
             .windows(2)
             .all(|p| known(p[0].0) < known(p[1].0)));
-        assert!(BY_FIRST.windows(2).all(|p| p[0].0 < p[1].0));
-        assert!(!starting("how").is_empty());
+        assert!(BY_FIRST
+            .windows(2)
+            .all(|p| TABLE.at(p[0].0) < TABLE.at(p[1].0)));
+        assert!(!TABLE.starting("how").is_empty());
     }
 }

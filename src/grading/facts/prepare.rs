@@ -8,7 +8,7 @@
 use super::catalog::Fact;
 use super::groups::GROUPS;
 use super::lists::{ASKING, FILLER, GENERAL};
-use super::phrases::{find_in, Found, Item};
+use super::phrases::{find_in, Found, Item, Table};
 use super::sheet::{fingerprint, Sheet};
 use super::tokens::{self, Word};
 use std::collections::BTreeMap;
@@ -29,47 +29,44 @@ pub const SOURCES: &[&str] = &[
     "facts/words.rs",
 ];
 
-/// The lexicon as the library reads it: phrases, and their numbers by the
-/// stem and the spelling of their first word, sorted.
-type Table = (
-    Vec<(&'static str, &'static [Item])>,
-    Vec<(&'static str, &'static [u16])>,
-);
-
 static TABLE: OnceLock<Table> = OnceLock::new();
 
-/// A string for the life of the build script.
-fn keep(s: String) -> &'static str {
-    Box::leak(s.into_boxed_str())
+/// A slice for the life of the build script.
+fn keep<T>(v: Vec<T>) -> &'static [T] {
+    Box::leak(v.into_boxed_slice())
 }
 
 /// A lexicon phrase read as the library reads it: its words (each with its
 /// stem), `..` gaps and `$` ends; `None` when it does not start with a word.
-fn parse_phrase(text: &str) -> Option<&'static [Item]> {
+fn parse_phrase(text: &str) -> Option<Vec<Option<(String, String)>>> {
+    // `Some((word, stem))`, or `None` for a gap (`..`) or an end (`$`)
+    // kept apart by `Item` below.
     let mut items = Vec::new();
     for piece in text.split_whitespace() {
         match piece {
-            ".." => items.push(Item::Gap),
-            "$" => items.push(Item::End),
+            ".." => items.push(None),
+            "$" => items.push(Some(("$".to_string(), "$".to_string()))),
             _ => items.extend(
                 tokens::words(piece)
                     .into_iter()
                     .filter(|w| w.word != "$")
-                    .map(|w| Item::Word(keep(w.word), keep(w.stem))),
+                    .map(|w| Some((w.word, w.stem))),
             ),
         }
     }
-    matches!(items.first(), Some(Item::Word(..))).then(|| &*Box::leak(items.into_boxed_slice()))
+    matches!(items.first(), Some(Some((w, _))) if w != "$").then_some(items)
 }
 
 /// The lexicon's phrases: the groups', then each concept's jargon and plain
-/// words.
+/// words, as the library's table.
 fn table(concepts: Option<&serde_json::Value>) -> &'static Table {
     TABLE.get_or_init(|| {
-        let mut phrases: Vec<(&'static str, &'static [Item])> = Vec::new();
+        let mut raw: Vec<(String, Vec<Option<(String, String)>>)> = Vec::new();
         for (g, list) in GROUPS {
-            let key = keep(format!("@{g}"));
-            phrases.extend(list.iter().filter_map(|p| Some((key, parse_phrase(p)?))));
+            raw.extend(
+                list.iter()
+                    .filter_map(|p| Some((format!("@{g}"), parse_phrase(p)?))),
+            );
         }
         let list = concepts
             .and_then(|v| v.get("concepts"))
@@ -90,76 +87,100 @@ fn table(concepts: Option<&serde_json::Value>) -> &'static Table {
             let Some(id) = c.get("id").and_then(|v| v.as_str()) else {
                 continue;
             };
-            let key = keep(format!("#{id}"));
             for p in strings(c, "jargon").iter().chain(&strings(c, "plain")) {
                 if let Some(items) = parse_phrase(p) {
-                    phrases.push((key, items));
+                    raw.push((format!("#{id}"), items));
                 }
             }
         }
-        let mut by_first: BTreeMap<&'static str, Vec<u16>> = BTreeMap::new();
-        for (i, (_, items)) in phrases.iter().enumerate() {
+        let mut text = Text::default();
+        let mut phrases = Vec::new();
+        let mut items = Vec::new();
+        let mut by_first: BTreeMap<String, Vec<u16>> = BTreeMap::new();
+        for (i, (key, list)) in raw.iter().enumerate() {
             let n = u16::try_from(i).expect("fewer than 65,536 lexicon phrases");
-            if let Some(Item::Word(word, stem)) = items.first() {
-                by_first.entry(stem).or_default().push(n);
+            if let Some(Some((word, stem))) = list.first() {
+                by_first.entry(stem.clone()).or_default().push(n);
                 if word != stem {
-                    by_first.entry(word).or_default().push(n);
+                    by_first.entry(word.clone()).or_default().push(n);
                 }
             }
+            phrases.push((text.place(key), items.len(), list.len()));
+            items.extend(list.iter().map(|it| match it {
+                None => Item::Gap,
+                Some((w, _)) if w == "$" => Item::End,
+                Some((w, s)) => Item::Word(text.place(w), text.place(s)),
+            }));
         }
+        let mut firsts = Vec::new();
         let by_first = by_first
             .into_iter()
-            .map(|(k, v)| (k, &*Box::leak(v.into_boxed_slice())))
+            .map(|(k, list)| {
+                let entry = (text.place(&k), firsts.len(), list.len());
+                firsts.extend(list);
+                entry
+            })
             .collect();
-        (phrases, by_first)
+        Table {
+            text: Box::leak(text.0.into_boxed_str()),
+            phrases: keep(phrases),
+            items: keep(items),
+            by_first: keep(by_first),
+            firsts: keep(firsts),
+        }
     })
 }
 
 /// Every phrase of the lexicon found in the words, as the library's
 /// `lexicon::find` finds them.
 pub fn find(ws: &[Word]) -> Vec<Found> {
-    let Some((phrases, by_first)) = TABLE.get() else {
-        return Vec::new();
-    };
-    let starting = |key: &str| -> &'static [u16] {
-        by_first
-            .binary_search_by(|(k, _)| (*k).cmp(key))
-            .map_or(&[], |i| by_first[i].1)
-    };
-    find_in(phrases, &starting, ws)
+    match TABLE.get() {
+        Some(t) => find_in(t, ws),
+        None => Vec::new(),
+    }
 }
 
 /// The lexicon and the words typos are mended towards, as Rust source for
 /// `src/grading/facts/lexicon.rs`. Strings are slices of one text, so the
 /// tables need no relocation when the program starts.
 pub fn lexicon_source(concepts: Option<&serde_json::Value>) -> String {
-    let (phrases, by_first) = table(concepts);
+    let table = table(concepts);
     let mut text = Text::default();
-    let mut code = String::from(
-        "/// The lexicon's phrases: key and items.\nstatic PHRASES: &[(&str, &[Item])] = &[\n",
+    let span = |s: &(usize, usize)| format!("({}, {})", s.0, s.1);
+    let mut code = format!(
+        "/// Every string of the lexicon's tables.\nconst LEXICON_TEXT: &str = {:?};\n/// Each phrase: its key, where its items start and how many.\nconst PHRASES: &[(Span, usize, usize)] = &[{}];\n",
+        table.text,
+        table
+            .phrases
+            .iter()
+            .map(|(k, from, n)| format!("({}, {from}, {n})", span(k)))
+            .collect::<Vec<_>>()
+            .join(", ")
     );
     let mut vocabulary: Vec<String> = Vec::new();
-    for (key, items) in phrases {
-        let shown: Vec<String> = items
+    let items: Vec<String> = table
+        .items
+        .iter()
+        .map(|it| match it {
+            Item::Word(w, s) => {
+                vocabulary.push(table.at(*w).to_string());
+                format!("Item::Word({}, {})", span(w), span(s))
+            }
+            Item::Gap => "Item::Gap".into(),
+            Item::End => "Item::End".into(),
+        })
+        .collect();
+    code.push_str(&format!(
+        "/// The phrases' items.\nconst ITEMS: &[Item] = &[{}];\n/// The stems and spellings phrases start with, sorted: where their phrase numbers start in `FIRSTS` and how many.\nconst BY_FIRST: &[(Span, usize, usize)] = &[{}];\n/// Phrase numbers by first word.\nconst FIRSTS: &[u16] = &{:?};\n",
+        items.join(", "),
+        table
+            .by_first
             .iter()
-            .map(|it| match it {
-                Item::Word(w, s) => {
-                    vocabulary.push(w.to_string());
-                    format!("Item::Word({w:?}, {s:?})")
-                }
-                Item::Gap => "Item::Gap".into(),
-                Item::End => "Item::End".into(),
-            })
-            .collect();
-        code.push_str(&format!("    ({key:?}, &[{}]),\n", shown.join(", ")));
-    }
-    code.push_str(
-        "];\n/// Phrase numbers by the stem and the spelling of their first word, sorted.\nstatic BY_FIRST: &[(&str, &[u16])] = &[\n",
-    );
-    for (k, list) in by_first {
-        code.push_str(&format!("    ({k:?}, &{list:?}),\n"));
-    }
-    code.push_str("];\n");
+            .map(|(k, from, n)| format!("({}, {from}, {n})", span(k)))
+            .collect::<Vec<_>>()
+            .join(", "),
+        table.firsts
+    ));
     // The known words: the lexicon's and the word lists'. Each word's stem
     // by its base and its own stem: the first word (in order) wins.
     vocabulary.extend(
@@ -211,8 +232,8 @@ pub fn lexicon_source(concepts: Option<&serde_json::Value>) -> String {
 struct Text(String);
 
 impl Text {
-    /// The span of `s` in the text, as Rust source, added when new.
-    fn span(&mut self, s: &str) -> String {
+    /// Where `s` is in the text, added when new.
+    fn place(&mut self, s: &str) -> (usize, usize) {
         let at = match self.0.find(s) {
             Some(at) if !s.is_empty() => at,
             _ => {
@@ -220,7 +241,13 @@ impl Text {
                 self.0.len() - s.len()
             }
         };
-        format!("({at}, {})", s.len())
+        (at, s.len())
+    }
+
+    /// The span of `s` in the text, as Rust source, added when new.
+    fn span(&mut self, s: &str) -> String {
+        let (at, n) = self.place(s);
+        format!("({at}, {n})")
     }
 }
 

@@ -131,10 +131,22 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
     // lexicon's. A typo keeps its first letter, unless two of four letters
     // are swapped.
     let first = w.word.as_bytes()[0];
-    let short = w.word.len() == 4;
-    let maybe = |v: &&str| short && v.len() == 4 || v.as_bytes().first() == Some(&first);
-    let own = sheet.vocab().filter(maybe).find(typo);
-    let shared = lexicon::known_vocab().filter(maybe).find(typo);
+    let (own, shared) = if w.word.len() == 4 {
+        let maybe = |v: &&str| v.len() == 4 || v.as_bytes().first() == Some(&first);
+        (
+            sheet.vocab().filter(maybe).find(typo),
+            lexicon::known_vocab().filter(maybe).find(typo),
+        )
+    } else {
+        (
+            sheet
+                .vocab()
+                .skip_while(|v| v.as_bytes().first() < Some(&first))
+                .take_while(|v| v.as_bytes().first() == Some(&first))
+                .find(typo),
+            lexicon::known_vocab_starting(first).find(typo),
+        )
+    };
     let fixed = match (own, shared) {
         (Some(a), Some(b)) => Some(a.min(b)),
         (a, b) => a.or(b),
