@@ -36,9 +36,13 @@ fn keep<T>(v: Vec<T>) -> &'static [T] {
     Box::leak(v.into_boxed_slice())
 }
 
+/// An item of a phrase as read: a word and its stem (`$` for an end), or
+/// `None` for a gap.
+type RawItem = Option<(String, String)>;
+
 /// A lexicon phrase read as the library reads it: its words (each with its
 /// stem), `..` gaps and `$` ends; `None` when it does not start with a word.
-fn parse_phrase(text: &str) -> Option<Vec<Option<(String, String)>>> {
+fn parse_phrase(text: &str) -> Option<Vec<RawItem>> {
     // `Some((word, stem))`, or `None` for a gap (`..`) or an end (`$`)
     // kept apart by `Item` below.
     let mut items = Vec::new();
@@ -61,7 +65,7 @@ fn parse_phrase(text: &str) -> Option<Vec<Option<(String, String)>>> {
 /// words, as the library's table.
 fn table(concepts: Option<&serde_json::Value>) -> &'static Table {
     TABLE.get_or_init(|| {
-        let mut raw: Vec<(String, Vec<Option<(String, String)>>)> = Vec::new();
+        let mut raw: Vec<(String, Vec<RawItem>)> = Vec::new();
         for (g, list) in GROUPS {
             raw.extend(
                 list.iter()
