@@ -9,6 +9,10 @@
 //! it to match (`src/grading/matcher/needs.rs`, shared with the grader). The
 //! grader then skips that work at each start: it compiles a known pattern
 //! only when a sentence holds its literals, and the others as before.
+//!
+//! Question understanding's lexicon and the built-in problems' fact sheets
+//! are read here too, with the library's own code
+//! (`src/grading/facts/prepare.rs`).
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -19,157 +23,57 @@ use std::path::Path;
 #[allow(dead_code)]
 mod needs;
 
-// Question understanding's tokeniser and word lists, with the stemmer they
-// use (`crate::grading::text`), to read the question lexicon here once.
+// Question understanding's lexicon and sheets, read here once with the
+// library's own code (`src/grading/facts/prepare.rs` says which).
+#[path = "src/grading/fx.rs"]
+#[allow(dead_code)]
+mod fx;
 #[path = "src/grading/text.rs"]
 #[allow(dead_code)]
 mod text;
 mod grading {
+    pub(crate) use super::fx;
     pub(crate) use super::text;
 }
+mod catalog {
+    /// What a sheet reads of a problem's fact.
+    pub struct Fact {
+        pub id: String,
+        pub topic: String,
+        pub asks: Vec<String>,
+        pub covers: Vec<String>,
+        pub answer: String,
+    }
+}
+mod lexicon {
+    pub(crate) use super::prepare::find;
+}
+#[path = "src/grading/facts/blob.rs"]
+#[allow(dead_code)]
+mod blob;
 #[path = "src/grading/facts/groups.rs"]
+#[allow(dead_code)]
 mod groups;
 #[path = "src/grading/facts/lists.rs"]
 #[allow(dead_code)]
 mod lists;
+#[path = "src/grading/facts/phrases.rs"]
+#[allow(dead_code)]
+mod phrases;
+#[path = "src/grading/facts/prepare.rs"]
+mod prepare;
+#[path = "src/grading/facts/sheet.rs"]
+#[allow(dead_code)]
+mod sheet;
+#[path = "src/grading/facts/terms.rs"]
+#[allow(dead_code)]
+mod terms;
 #[path = "src/grading/facts/tokens.rs"]
 #[allow(dead_code)]
 mod tokens;
-
-/// One item of a lexicon phrase, as `src/grading/facts/lexicon.rs` writes it.
-enum Item {
-    Word(String, String),
-    Gap,
-    End,
-}
-
-/// A lexicon phrase read as `lexicon.rs` reads it: its words (each with its
-/// stem), `..` gaps and `$` ends; `None` when it does not start with a word.
-fn parse_phrase(text: &str) -> Option<Vec<Item>> {
-    let mut items = Vec::new();
-    for piece in text.split_whitespace() {
-        match piece {
-            ".." => items.push(Item::Gap),
-            "$" => items.push(Item::End),
-            _ => items.extend(
-                tokens::words(piece)
-                    .into_iter()
-                    .filter(|w| w.word != "$")
-                    .map(|w| Item::Word(w.word, w.stem)),
-            ),
-        }
-    }
-    matches!(items.first(), Some(Item::Word(..))).then_some(items)
-}
-
-/// The question lexicon (the groups and the concepts of
-/// `rubrics/concepts.yaml`) and the words typos are mended towards, as Rust
-/// source for `src/grading/facts/lexicon.rs`.
-fn lexicon_table(concepts: Option<&serde_json::Value>) -> String {
-    let mut phrases: Vec<(String, Vec<Item>)> = Vec::new();
-    for (g, list) in groups::GROUPS {
-        for p in *list {
-            if let Some(items) = parse_phrase(p) {
-                phrases.push((format!("@{g}"), items));
-            }
-        }
-    }
-    let list = concepts
-        .and_then(|v| v.get("concepts"))
-        .and_then(|c| c.as_array())
-        .cloned()
-        .unwrap_or_default();
-    let strings = |c: &serde_json::Value, field: &str| -> Vec<String> {
-        c.get(field)
-            .and_then(|v| v.as_array())
-            .map(|a| {
-                a.iter()
-                    .filter_map(|s| s.as_str().map(String::from))
-                    .collect()
-            })
-            .unwrap_or_default()
-    };
-    for c in &list {
-        let Some(id) = c.get("id").and_then(|v| v.as_str()) else {
-            continue;
-        };
-        for p in strings(c, "jargon").iter().chain(&strings(c, "plain")) {
-            if let Some(items) = parse_phrase(p) {
-                phrases.push((format!("#{id}"), items));
-            }
-        }
-    }
-    let mut by_first: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    let mut vocabulary: Vec<String> = Vec::new();
-    let mut code = String::from(
-        "/// The lexicon's phrases: key and items.\nstatic PHRASES: &[(&str, &[Item])] = &[\n",
-    );
-    for (i, (key, items)) in phrases.iter().enumerate() {
-        if let Some(Item::Word(word, stem)) = items.first() {
-            by_first.entry(stem.clone()).or_default().push(i);
-            if word != stem {
-                by_first.entry(word.clone()).or_default().push(i);
-            }
-        }
-        let shown: Vec<String> = items
-            .iter()
-            .map(|it| match it {
-                Item::Word(w, s) => {
-                    vocabulary.push(w.clone());
-                    format!("Item::Word({w:?}, {s:?})")
-                }
-                Item::Gap => "Item::Gap".into(),
-                Item::End => "Item::End".into(),
-            })
-            .collect();
-        code.push_str(&format!("    ({key:?}, &[{}]),\n", shown.join(", ")));
-    }
-    code.push_str("];\n/// Phrase numbers by the stem and the spelling of their first word, sorted.\nstatic BY_FIRST: &[(&str, &[u16])] = &[\n");
-    for (k, list) in &by_first {
-        code.push_str(&format!("    ({k:?}, &{list:?}),\n"));
-    }
-    // The known words: the lexicon's and the word lists'. Each word's stem
-    // by its base and its own stem: the first word (in order) wins.
-    vocabulary.extend(lists::ASKING.iter().map(|s| s.to_string()));
-    vocabulary.extend(lists::FILLER.iter().map(|s| s.to_string()));
-    vocabulary.extend(lists::GENERAL.iter().map(|s| s.to_string()));
-    vocabulary.retain(|w| w != "$");
-    vocabulary.sort();
-    vocabulary.dedup();
-    let mut words: Vec<(String, String)> = Vec::new();
-    let mut bases: BTreeMap<String, String> = BTreeMap::new();
-    for w in &vocabulary {
-        let wd = tokens::word(w.clone());
-        if let Some(b) = tokens::base(w) {
-            bases.entry(b).or_insert_with(|| wd.stem.clone());
-        }
-        bases
-            .entry(wd.stem.clone())
-            .or_insert_with(|| wd.stem.clone());
-        words.push((w.clone(), wd.stem));
-    }
-    let mut stems: Vec<&String> = words.iter().map(|(_, s)| s).collect();
-    stems.sort();
-    stems.dedup();
-    code.push_str(
-        "];\n/// Known words and their stems, sorted.\nstatic KNOWN_WORDS: &[(&str, &str)] = &[\n",
-    );
-    for (w, s) in &words {
-        code.push_str(&format!("    ({w:?}, {s:?}),\n"));
-    }
-    code.push_str(
-        "];\n/// The stems of the known words, sorted.\nstatic KNOWN_STEMS: &[&str] = &[\n",
-    );
-    for s in stems {
-        code.push_str(&format!("    {s:?},\n"));
-    }
-    code.push_str("];\n/// A known word's stem by its base and its own stem, sorted.\nstatic KNOWN_BASES: &[(&str, &str)] = &[\n");
-    for (b, s) in &bases {
-        code.push_str(&format!("    ({b:?}, {s:?}),\n"));
-    }
-    code.push_str("];\n");
-    code
-}
+#[path = "src/grading/facts/words.rs"]
+#[allow(dead_code)]
+mod words;
 
 /// Collects the strings of every `patterns:` list in a data file.
 fn patterns_in(value: &serde_json::Value, out: &mut Vec<String>) {
@@ -240,6 +144,7 @@ fn main() {
     );
     let mut patterns = Vec::new();
     let mut concepts = None;
+    let mut problems = Vec::new();
     for (rel, abs) in entries {
         let value = fs::read_to_string(&abs)
             .ok()
@@ -249,6 +154,9 @@ fn main() {
         }
         if rel == "rubrics/concepts.yaml" {
             concepts = value.clone();
+        }
+        if rel.starts_with("problems/") {
+            problems.extend(value.clone());
         }
         let json = value.and_then(|value| serde_json::to_string(&value).ok());
         code.push_str(&format!(
@@ -263,16 +171,15 @@ fn main() {
     let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
     f.write_all(pattern_table(patterns).as_bytes())
         .expect("OUT_DIR is writable");
-    for file in [
-        "text.rs",
-        "facts/groups.rs",
-        "facts/lists.rs",
-        "facts/tokens.rs",
-    ] {
+    for file in prepare::SOURCES {
         println!("cargo:rerun-if-changed={root}/src/grading/{file}");
     }
     let dest = Path::new(&out_dir).join("lexicon.rs");
     let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
-    f.write_all(lexicon_table(concepts.as_ref()).as_bytes())
+    f.write_all(prepare::lexicon_source(concepts.as_ref()).as_bytes())
+        .expect("OUT_DIR is writable");
+    let dest = Path::new(&out_dir).join("sheets.rs");
+    let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
+    f.write_all(prepare::sheets_source(&problems).as_bytes())
         .expect("OUT_DIR is writable");
 }

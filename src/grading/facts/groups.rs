@@ -1,30 +1,41 @@
-//! The question lexicon's groups: plain data, so that `build.rs` reads the
-//! same phrases when it prepares the lexicon.
+//! The question lexicon's groups and what some of them mean for ranking:
+//! plain data, so that `build.rs` reads the same phrases when it prepares
+//! the lexicon and the built-in sheets.
 
 /// Groups of general English for the things clarifying questions ask. A
 /// phrase's words match by stem; `..` stands for up to four words, `$` for
 /// the end of a clause. Written from how people ask, not from any one
 /// problem: each group names a kind of requirement every problem has.
+// Read by `build.rs`, which writes the lexicon's tables from them.
+#[allow(dead_code)]
 #[rustfmt::skip]
 pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A quantity: how many of something, in total or per unit of time.
     ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
         "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
         "every day", "each second", "every second", "each month", "every month"]),
+    // How many things, asked in so many words: only a fact that counts
+    // something answers it ("how many readers" is not where they are).
+    ("many", &["how many", "number of", "count of"]),
     // A size or length.
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is .. $",
         "how long are .. $", "size", "sizes",
         "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters"]),
+    // How big something is, asked in so many words: only a fact that gives
+    // a size answers it.
+    ("big", &["how big", "how large", "how huge", "how heavy"]),
     // A span of time, of keeping or of waiting.
     ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
     // A maximum.
-    ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "at most",
+    ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
+        "hard limit", "hard cap", "at most",
         "highest", "most .. allowed"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
         "ceiling", "quota"]),
     // An average.
-    ("average", &["average", "mean", "on average", "median"]),
+    ("average", &["average", "mean", "on average", "median", "typical", "typically", "usual",
+        "usually"]),
     // A peak.
     ("peak", &["peak", "peaks", "busiest", "busy hour", "rush hour", "prime time", "spike",
         "spikes", "burst", "bursts", "highest traffic"]),
@@ -37,6 +48,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "instant", "instantly", "real time", "realtime", "wait"]),
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
+        "how current",
         "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags", "behind",
         "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
         "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
@@ -72,7 +84,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),
     // Deleting.
     ("delete", &["delete", "deleted", "deletion", "remove", "removed", "removal", "erase",
-        "purge", "purged", "take down", "takedown", "wipe"]),
+        "purge", "purged", "take down", "taken down", "takedown", "wipe"]),
     // Staying up.
     ("available", &["availability", "how available", "uptime", "downtime", "outage", "outages", "nines", "sla",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
@@ -102,24 +114,36 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("recipient", &["recipient", "recipients", "receiver", "receivers", "receiving end"]),
     // A place.
     ("where", &["where", "location", "located", "whereabouts"]),
+    // Where a link leads.
+    ("target", &["destination", "destinations", "where .. points", "where .. point",
+        "where .. leads", "points to", "point to", "pointing to", "target url"]),
     // Where in the world.
     ("geo", &["region", "regions", "regional", "country", "countries", "city", "cities",
         "global", "globally", "worldwide", "around the world", "across the world",
-        "all over the world", "international", "internationally", "continent",
+        "all over the world", "spread across", "spread around", "spread out", "distributed across",
+        "international", "internationally", "continent",
         "continents", "geography", "geographic", "geographically", "europe", "european", "eu",
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
         "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
-        "multiregion"]),
+        "multiregion", "usa", "united states", "uk", "canada", "china", "japan", "africa",
+        "australia", "indonesia"]),
+    // Encryption.
+    ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
+        "decryption", "cipher", "ciphertext", "plaintext", "end to end", "e2e", "e2ee", "tls",
+        "ssl"]),
     // Devices people use.
     ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
         "desktops", "tablet", "tablets", "tv", "tvs", "browser", "browsers", "console",
         "consoles", "computer", "computers", "smartphone", "smartphones", "ipad", "iphone",
         "android", "ios", "mobile"]),
+    // The software people run.
+    ("client", &["client", "clients", "player", "players", "client app", "mobile app",
+        "desktop app", "web app", "frontend", "front end", "client side"]),
     // Without a network.
     ("offline", &["offline", "no connection", "no connectivity", "no internet", "no network",
         "no signal", "without internet", "without .. connection", "without .. network",
         "disconnected", "disconnect", "disconnects", "reconnect", "reconnects", "back online",
-        "airplane", "plane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
+        "airplane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery"]),
@@ -131,7 +155,11 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("ratio", &["ratio", "ratios", "more common than", "more often than", "outnumber",
         "outnumbers", "compared to", "compared with", "relative to", "proportion",
         "how much more", "how many more", "times more", "mostly reads", "mostly writes",
-        "read heavy", "write heavy", "reads versus writes", "reads vs writes"]),
+        "read heavy", "write heavy", "reads versus writes", "reads vs writes", "fraction",
+        "percentage", "percent", "share of"]),
+    // Finding things by what they contain.
+    ("search", &["search", "searching", "searchable", "full text search", "keyword search",
+        "find .. by keyword", "look up .. by keyword"]),
     // Carrying on where one stopped.
     ("resume", &["resume", "resumes", "resuming", "resumed", "pick up where", "picks up where",
         "left off", "leave off", "same spot", "same place", "same position", "same point",
@@ -171,7 +199,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // People building it.
     ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
     // In or out of scope: the ways of asking whether something is built.
-    ("scope", &["in scope", "scope", "do we need", "do we support", "should we support",
+    ("scope", &["in scope", "scope", "mvp", "minimum viable product", "first version", "v1",
+        "phase one", "do we need", "do we support", "should we support",
         "need to support", "have to support", "supported", "support", "include", "included",
         "includes", "feature", "features", "functionality", "must have", "nice to have",
         "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
@@ -179,4 +208,34 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
+];
+
+/// Kinds of fact that only a fact stating them can answer, when a question
+/// asks for them in so many words, with the keys that state them: a
+/// maximum the sheet does not give is "your call", and "how fast" asks for
+/// a latency or a freshness, never for the feature itself.
+pub(super) const REQUIRED: &[(&str, &[&str])] = &[
+    ("@max", &["@max"]),
+    ("@speed", &["@speed", "@fresh"]),
+    ("@big", &["@size", "@max", "@big"]),
+    ("@where", &["@where", "@geo"]),
+    ("@many", &["@count", "@many"]),
+];
+
+/// Kinds that require a fact stating them only when asked with "how"
+/// ("how quickly", not "taken down quickly").
+pub(super) const HOW: &[&str] = &["@speed"];
+
+/// The ways of asking what is in or out of scope.
+pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
+
+/// Groups whose phrases are made of asking words but say what the question
+/// is about, so they are not only a way of asking.
+pub(super) const SUBJECTS: &[&str] = &[
+    "@scenario",
+    "@guess",
+    "@order",
+    "@exact",
+    "@resume",
+    "@edit",
 ];

@@ -32,7 +32,8 @@ pub(super) const FILLER: &[&str] = &[
     "completely", "entirely", "ourselves", "yourself", "myself", "itself", "themselves",
     "mainly", "primarily", "largely", "during", "between", "within", "without", "until",
     "since", "against", "upon", "among", "along", "alongside", "beyond", "towards", "toward",
-    "whose", "plus",
+    "whose", "plus", "because", "cause", "due", "somewhere", "anywhere", "elsewhere",
+    "nowhere",
     "versus",
     // words that say which kind of thing is asked, never what about
     "long", "longer", "longest", "big", "bigger", "biggest", "large", "larger", "largest",
@@ -58,6 +59,8 @@ pub(super) const FILLER: &[&str] = &[
     // the thing being designed
     "system", "systems", "service", "services", "app", "apps", "application", "platform",
     "product", "site", "website", "solution", "interview", "requirement", "requirements",
+    "whatsapp", "twitter", "netflix", "uber", "instagram", "insta", "pastebin", "bitly",
+    "dropbox", "gdrive",
     "question", "questions", "case", "scenario", "numbers", "number",
 ];
 
@@ -90,7 +93,8 @@ pub(super) const GENERAL: &[&str] = &[
     "old", "original", "possible", "previous", "ready", "real", "regular", "same", "several",
     "short", "simple", "single", "small", "soon", "special", "standard", "sure", "true",
     "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
-    "closer", "handful", "couple", "bunch", "constrained", "slightly",
+    "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
+    "explicit", "kept", "specifically",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

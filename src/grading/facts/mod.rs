@@ -12,9 +12,13 @@
 //! question is about). Below a confidence threshold the answer is "your
 //! call": a wrong fact said confidently is the worst outcome.
 
+mod blob;
+mod groups;
 mod lexicon;
 mod lists;
+mod phrases;
 mod rank;
+mod read;
 mod sheet;
 mod split;
 mod terms;
@@ -24,8 +28,9 @@ mod words;
 pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
-use rank::{completeness, decide, explains, question_keys, rank};
-use sheet::{sheet, Sheet};
+use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
+use read::sheet;
+use sheet::Sheet;
 use terms::Term;
 use words::words;
 
@@ -94,7 +99,8 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
     let whole = pick(sheet, &part, &sheet.read(&part));
     let mut named: Vec<usize> = readings
         .iter()
-        .filter_map(|r| pick(sheet, r, &sheet.read(r)))
+        .filter(|r| !asks_for_a_choice(r))
+        .filter_map(|r| decide_with(&rank(sheet, &sheet.read(r)), true))
         .collect();
     named.sort_unstable();
     named.dedup();
@@ -191,7 +197,59 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         || opens(&["would", "it", "be", "reasonable"])
         || opens(&["is", "it", "up", "to", "me"])
         || lower.contains("my call")
+        || lower.contains("my choice")
+        || words.contains(&"prefer")
+        || words.contains(&"preference")
+        || words.windows(2).any(|p| p == ["rather", "i"] || p == ["rather", "we"])
+        // "Should presence go through a separate service?", "Should the
+        // CDN cache every size?": how to build it.
+        || matches!(at(0), "should" | "shall" | "would" | "could")
+            && words.iter().any(|w| PARTS.contains(w))
 }
+
+/// The parts a system is built from: a "should" question about one of them
+/// asks how to build it.
+const PARTS: &[&str] = &[
+    "service",
+    "microservice",
+    "microservices",
+    "monolith",
+    "database",
+    "databases",
+    "db",
+    "table",
+    "tables",
+    "cache",
+    "caches",
+    "caching",
+    "queue",
+    "queues",
+    "broker",
+    "index",
+    "indexes",
+    "indices",
+    "shard",
+    "shards",
+    "sharding",
+    "partition",
+    "partitions",
+    "cluster",
+    "clusters",
+    "replica",
+    "replicas",
+    "protocol",
+    "websocket",
+    "websockets",
+    "polling",
+    "gateway",
+    "balancer",
+    "schema",
+    "nosql",
+    "sql",
+    "kafka",
+    "redis",
+    "s3",
+];
 
 /// How a question was read, for tuning and for curious users: each part's
 /// terms and its three best facts with score and share explained.
@@ -223,8 +281,13 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
             let es: Vec<String> = f
                 .map(|f| {
                     let complete = completeness(f, &all, &content);
+                    let pairs = paired(f, &ts);
                     ts.iter()
-                        .map(|t| format!("{:.2}", explains(f, &complete, t).0))
+                        .zip(pairs)
+                        .map(|(t, p)| {
+                            let e = explains(f, &complete, t).0;
+                            format!("{:.2}", if p { e.max(PAIRED) } else { e })
+                        })
                         .collect()
                 })
                 .unwrap_or_default();

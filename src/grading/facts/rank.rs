@@ -1,10 +1,9 @@
 //! Ranking the facts for one part of a question, and deciding whether the
 //! best is sure enough to be said.
 
-use super::lexicon::SCOPE;
+use super::groups::SCOPE;
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
-use super::words::is_general;
 use crate::grading::fx::FxSet;
 
 /// Least evidence for naming a fact.
@@ -12,6 +11,8 @@ const MIN_SCORE: f64 = 1.5;
 /// Least share of the question's weight the fact must explain: a question
 /// that is mostly about something no fact mentions gets "your call".
 const MIN_COVERAGE: f64 = 0.66;
+/// The share a reading made up from a list must explain.
+const STRICT_COVERAGE: f64 = 0.75;
 /// How much more the question's subject (its first term that is not a way
 /// of asking) weighs.
 const FOCUS: f64 = 2.0;
@@ -47,6 +48,10 @@ fn is_group(k: &str) -> bool {
 /// asking ("how fast" does not complete "real time editing"; it does
 /// complete "delivery speed").
 pub(super) fn completeness(f: &Indexed, all: &FxSet<String>, content: &FxSet<String>) -> Vec<bool> {
+    // A fact that shares no key with the question says none of its phrases.
+    if !all.iter().any(|k| f.strong.contains(k)) {
+        return vec![false; f.phrases.len()];
+    }
     f.phrases
         .iter()
         .map(|ph| {
@@ -87,7 +92,9 @@ pub(super) fn explains(f: &Indexed, complete: &[bool], t: &Term) -> (f64, bool) 
         group.max(share)
     };
     let mut best: f64 = 0.0;
-    for (ph, whole) in f.phrases.iter().zip(complete) {
+    // Most terms share no key with most facts' phrases.
+    let shared = t.keys.iter().any(|k| f.strong.contains(k));
+    for (ph, whole) in f.phrases.iter().zip(complete).filter(|_| shared) {
         let c = closeness(&|k| ph.iter().any(|pt| pt.keys.contains(k)));
         best = best.max(c * if *whole { 1.0 } else { PARTIAL });
     }
@@ -114,6 +121,10 @@ const QUANTITIES: &[&str] = &[
     "@count", "@size", "@max", "@average", "@peak", "@limit", "@often",
 ];
 
+/// The ways of asking for how much of a thing there is: what follows is
+/// what is measured ("how many files", "average paste size").
+const MEASURES: &[&str] = &["@count", "@size", "@max", "@average"];
+
 /// The group of things happening at the same moment.
 const CONCURRENT: &str = "@concurrent";
 
@@ -127,13 +138,61 @@ fn states_concurrent(f: &Indexed, ts: &[Term]) -> bool {
     let things: Vec<&String> = ts
         .iter()
         .filter(|t| !t.head && !t.keys.iter().any(|k| k == CONCURRENT))
-        .find(|t| !(t.words == 1 && is_general(&t.text)))
+        .find(|t| !t.everyday())
         .map(|t| t.keys.iter().filter(|k| !is_group(k)).collect())
         .unwrap_or_default();
     f.phrases.iter().any(|ph| {
         let keys = || ph.iter().flat_map(|pt| pt.keys.iter());
         keys().any(|k| k == CONCURRENT) && keys().any(|k| things.contains(&k))
     })
+}
+
+/// How much a term counts when the fact's answer says it next to another
+/// word of the question ("followers seeing slightly different timelines"
+/// for "can followers see different timelines").
+pub(super) const PAIRED: f64 = 0.8;
+/// Most words between two that are said together.
+const NEAR_BY: usize = 2;
+
+/// Which of the question's terms the fact's answer says close to another
+/// of them, as the question does.
+pub(super) fn paired(f: &Indexed, ts: &[Term]) -> Vec<bool> {
+    let mut out = vec![false; ts.len()];
+    // The question's words that name something, with their places.
+    // Terms of one word: a phrase's other words would not be said.
+    let named: Vec<usize> = (0..ts.len())
+        .filter(|&i| {
+            let t = &ts[i];
+            !t.head
+                && !t.echo
+                && !t.everyday()
+                && t.keys.iter().filter(|k| !is_group(k)).count() == 1
+        })
+        .collect();
+    let at = |t: &Term| -> Vec<usize> {
+        let ss: Vec<&String> = t.keys.iter().filter(|k| !is_group(k)).collect();
+        f.said
+            .iter()
+            .enumerate()
+            .filter(|(_, ks)| ks.iter().any(|k| ss.contains(&k)))
+            .map(|(p, _)| p)
+            .collect()
+    };
+    let places: Vec<Vec<usize>> = named.iter().map(|&i| at(&ts[i])).collect();
+    for a in 0..named.len() {
+        for b in a + 1..named.len().min(a + 1 + NEAR_BY) {
+            let close = places[a].iter().any(|p| {
+                places[b]
+                    .iter()
+                    .any(|q| p != q && p.abs_diff(*q) <= NEAR_BY)
+            });
+            if close {
+                out[named[a]] = true;
+                out[named[b]] = true;
+            }
+        }
+    }
+    out
 }
 
 /// How a fact ranks for one part of a question.
@@ -172,9 +231,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             // The subject is named by a word that is not an everyday one
             // ("send", "launch" say how it is asked), nor the people who
             // use the system ("can users set a password").
-            let plain =
-                t.words == 1 && (is_general(&t.text) || t.keys.iter().any(|k| k == "@person"));
-            let focus = !t.head && !t.echo && !focus_given && !plain;
+            let focus = !t.head && !t.echo && !focus_given && !t.plain();
             focus_given |= focus;
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t), focus))
         })
@@ -188,17 +245,23 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     // a fact that does not explain it does not give that quantity.
     let counted: Option<&str> = ts
         .iter()
-        .position(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())))
+        .position(|t| t.head && t.keys.iter().any(|k| MEASURES.contains(&k.as_str())))
         .and_then(|i| {
-            // The first word after the head that names a thing: not another
-            // way of asking, a general word or a quantity itself.
             ts[i + 1..].iter().find(|t| {
-                let general = t.words == 1 && is_general(&t.text);
-                let quantity = t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()));
-                !(t.head || general || quantity)
+                !t.head && !t.everyday() && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
             })
         })
         .map(|t| t.text.as_str());
+    let named = ts.iter().any(|t| !t.head && !t.plain());
+    // The unit of the quantity asked, in one of its words.
+    let units: Vec<&String> = if quantity {
+        ts.iter()
+            .filter(|t| t.unit)
+            .flat_map(|t| t.keys.iter().filter(|k| !is_group(k)))
+            .collect()
+    } else {
+        Vec::new()
+    };
     // "How many at once?" asks for a quantity at a moment.
     let concurrent = ts
         .iter()
@@ -212,28 +275,38 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         .map(|f| {
             let complete = completeness(f, &all, &content);
             let (mut score, mut total, mut all) = (0.0, 0.0, true);
-            let (mut strong, mut subject) = (false, true);
+            let (mut strong, mut subject, mut asked) = (false, true, false);
+            let pairs = paired(f, ts);
             for (t, w, known, _) in &weighted {
                 let (e, phrase) = explains(f, &complete, t);
+                let i = ts.iter().position(|x| std::ptr::eq(x, *t)).unwrap_or(0);
+                let e = if pairs.get(i).copied().unwrap_or(false) {
+                    e.max(PAIRED)
+                } else {
+                    e
+                };
+                asked |= t.head && phrase && e >= 1.0;
                 subject &= counted != Some(t.text.as_str()) || e >= 0.5;
                 strong |= (only_heads || !t.head) && phrase;
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
-                // The same unit in so many words: "per account" is not "per
-                // user" when a plan is shared.
-                all &= !(t.unit && quantity)
-                    || t.keys.iter().any(|k| !is_group(k) && f.units.contains(k));
-                all &= t.required.is_empty()
-                    || t.required
-                        .iter()
-                        .any(|k| f.strong.contains(k) || f.weak.contains(k));
+
+                // A fact states a latency or a maximum where it says what
+                // it is about, not in passing.
+                all &= t.required.is_empty() || t.required.iter().any(|k| f.strong.contains(k));
             }
             all &= !concurrent || states_concurrent(f, ts);
+            // The same unit in so many words: "per account" is not "per
+            // user" when a plan is shared.
+            all &= units.is_empty() || units.iter().any(|k| f.units.contains(*k));
             Ranked {
                 fact: f.fact,
                 score,
                 total,
-                complete: all && strong && subject,
+                // A question that names only people ("are the users mostly
+                // in the US") needs its way of asking met too ("how many
+                // users").
+                complete: all && strong && subject && (named || asked),
             }
         })
         .filter(|r| r.score > 0.0)
@@ -244,13 +317,29 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
 
 /// The fact a ranking names with confidence.
 pub(super) fn decide(ranked: &[Ranked]) -> Option<usize> {
+    decide_with(ranked, false)
+}
+
+/// The fact a ranking names with confidence; `strict` for a reading made
+/// up from a question ("Do we need collections" of "folders or
+/// collections"), which must explain more of itself and may not lean on
+/// strong evidence alone.
+pub(super) fn decide_with(ranked: &[Ranked], strict: bool) -> Option<usize> {
     // A fact that lacks what the question requires is no candidate, not
     // even a rival.
     let mut able = ranked.iter().filter(|r| r.complete);
     let best = able.next()?;
     let runner = able.next().map_or(0.0, |r| r.score);
     let covered = |share: f64| best.score >= best.total * share;
-    let sure = best.score >= MIN_SCORE && covered(MIN_COVERAGE) && runner < best.score * AMBIGUOUS
-        || best.score >= STRONG && covered(STRONG_COVERAGE) && runner <= best.score * CLEAR;
+    let least = if strict {
+        STRICT_COVERAGE
+    } else {
+        MIN_COVERAGE
+    };
+    let sure = best.score >= MIN_SCORE && covered(least) && runner < best.score * AMBIGUOUS
+        || !strict
+            && best.score >= STRONG
+            && covered(STRONG_COVERAGE)
+            && runner <= best.score * CLEAR;
     sure.then_some(best.fact)
 }

@@ -1,15 +1,14 @@
 //! A problem's facts read into terms once, with what the ranking needs:
 //! how specific each key is, which words are the problem's context, and the
-//! words typos are mended towards. Sheets are kept per fact list, so a
-//! session reads its problem once.
+//! words typos are mended towards. Plain code over the lexicon, so that
+//! `build.rs` reads the built-in problems' sheets with it.
 
 use super::terms::{terms, Term};
-use super::words::{is_filler, is_general, mend, words, Known};
+use super::words::{is_general, words, Known};
 use crate::catalog::Fact;
+use crate::grading::fx::Fx;
 use crate::grading::fx::{FxMap, FxSet};
-use std::collections::hash_map::DefaultHasher;
-use std::hash::{Hash, Hasher};
-use std::sync::{Arc, Mutex, OnceLock};
+use std::hash::Hasher;
 
 /// The weight of a word no fact mentions: it may be what the question is
 /// about, a feature the sheet does not list.
@@ -26,36 +25,6 @@ const CONTEXT: f64 = 0.5;
 /// How much a word carried over from the part before weighs.
 const ECHO: f64 = 0.5;
 
-/// Most sheets kept at once.
-const KEPT: usize = 32;
-
-/// Sheets read so far, by a hash of their facts, oldest first.
-type Kept = Mutex<Vec<(u64, Arc<Sheet>)>>;
-
-/// The sheet of a fact list, read once and kept while it is in use.
-pub(super) fn sheet(facts: &[Fact]) -> Arc<Sheet> {
-    static SHEETS: OnceLock<Kept> = OnceLock::new();
-    let mut h = DefaultHasher::new();
-    for f in facts {
-        (&f.id, &f.topic, &f.asks, &f.covers, &f.answer).hash(&mut h);
-    }
-    let key = h.finish();
-    let kept = SHEETS.get_or_init(|| Mutex::new(Vec::new()));
-    if let Ok(list) = kept.lock() {
-        if let Some((_, s)) = list.iter().find(|(k, _)| *k == key) {
-            return Arc::clone(s);
-        }
-    }
-    let made = Arc::new(Sheet::new(facts));
-    if let Ok(mut list) = kept.lock() {
-        if list.len() >= KEPT {
-            list.remove(0);
-        }
-        list.push((key, Arc::clone(&made)));
-    }
-    made
-}
-
 /// A fact read into terms: its phrases (asks, covers, topic) and the keys of
 /// its answer.
 pub(super) struct Indexed {
@@ -66,24 +35,43 @@ pub(super) struct Indexed {
     pub weak: FxSet<String>,
     /// Units it gives quantities per ("messages per user").
     pub units: FxSet<String>,
+    /// The stems of its answer's words that name something, in order.
+    pub said: Vec<Vec<String>>,
+}
+
+/// What identifies a fact list: the same words in the same places.
+pub(super) fn fingerprint(facts: &[Fact]) -> u64 {
+    let mut h = Fx::default();
+    for f in facts {
+        for text in [&f.id, &f.topic, &f.answer]
+            .into_iter()
+            .chain(&f.asks)
+            .chain(&f.covers)
+        {
+            h.write(text.as_bytes());
+            h.write_u8(0xff);
+        }
+        h.write_u8(0xfe);
+    }
+    h.finish()
 }
 
 /// A problem's facts read once for a question.
 pub(super) struct Sheet {
     pub facts: Vec<Indexed>,
     /// How specific each key is: keys that name one fact weigh more.
-    idf: FxMap<String, f64>,
+    pub idf: FxMap<String, f64>,
     /// Keys some fact's answer holds.
-    passing: FxSet<String>,
+    pub passing: FxSet<String>,
     /// Words so many facts use that they are the problem's context
     /// ("messages", "users"), not what a question is about.
-    context: FxSet<String>,
+    pub context: FxSet<String>,
     /// Words the sheet and the lexicon know, for mending typos.
-    known: Known,
+    pub known: Known,
 }
 
 impl Sheet {
-    fn new(facts: &[Fact]) -> Sheet {
+    pub fn new(facts: &[Fact]) -> Sheet {
         let mut known: FxSet<String> = FxSet::default();
         let facts: Vec<Indexed> = facts
             .iter()
@@ -116,6 +104,21 @@ impl Sheet {
                     .filter(|t| t.unit)
                     .flat_map(|t| t.keys.clone())
                     .collect();
+                // The answer's words that name something, in order, each
+                // by its stems: two of a question's words close together
+                // that are close together here too are what it says.
+                let said: Vec<Vec<String>> = answer
+                    .iter()
+                    .filter(|t| !t.head && !t.everyday())
+                    .map(|t| {
+                        t.keys
+                            .iter()
+                            .filter(|k| !k.starts_with(['@', '#']))
+                            .cloned()
+                            .collect::<Vec<String>>()
+                    })
+                    .filter(|ks| !ks.is_empty())
+                    .collect();
                 let weak = answer.into_iter().flat_map(|t| t.keys).collect();
                 Indexed {
                     fact: i,
@@ -123,6 +126,7 @@ impl Sheet {
                     strong,
                     weak,
                     units,
+                    said,
                 }
             })
             .collect();
@@ -160,17 +164,6 @@ impl Sheet {
         }
     }
 
-    /// The terms of a part of a question, its typos mended.
-    pub fn read(&self, part: &str) -> Vec<Term> {
-        let mut ws = words(part);
-        for w in &mut ws {
-            if w.word != "$" && !is_filler(&w.word) {
-                mend(w, &self.known);
-            }
-        }
-        terms(&ws)
-    }
-
     /// A term's weight: its most specific key the sheet knows; `None` for a
     /// bare number no fact mentions. A way of asking weighs little.
     pub fn weight(&self, t: &Term) -> Option<f64> {
@@ -198,7 +191,14 @@ impl Sheet {
             && t.keys
                 .iter()
                 .all(|k| k.starts_with(['@', '#']) || self.context.contains(k));
-        let w = if context && !t.head { w * CONTEXT } else { w };
+        // So is an everyday word the sheet happens to use ("main",
+        // "data"), and the people who use the system.
+        let plain = !t.head && t.plain();
+        let w = if (context || plain) && !t.head {
+            w * CONTEXT
+        } else {
+            w
+        };
         Some(if t.echo { w * ECHO } else { w })
     }
 

@@ -1,6 +1,8 @@
 //! Terms: the units of meaning a question and a fact are compared in.
 
-use super::lexicon::{self, find, REQUIRED, SUBJECTS};
+use super::groups::{HOW, REQUIRED, SUBJECTS};
+use super::lexicon::find;
+use super::phrases::Found;
 use super::words::{is_filler, is_general, Word};
 use crate::grading::fx::FxSet;
 
@@ -32,58 +34,85 @@ pub(super) struct Term {
 }
 
 impl Term {
+    /// One everyday word ("send", "main"): how a question is put, not what
+    /// it is about.
+    pub fn everyday(&self) -> bool {
+        self.words == 1 && is_general(&self.text)
+    }
+
+    /// One everyday word or one word for the people who use the system
+    /// ("users"): rarely what a question is about.
+    pub fn plain(&self) -> bool {
+        self.everyday() || self.words == 1 && self.keys.iter().any(|k| k == "@person")
+    }
+
     /// Whether a question holding these keys says what the term says: one of
     /// its groups or concepts, or all of its words.
     pub fn meets(&self, keys: &FxSet<String>) -> bool {
-        let stems: Vec<&String> = self
-            .keys
-            .iter()
-            .filter(|k| !k.starts_with(['@', '#']))
-            .collect();
-        self.whole.iter().any(|k| keys.contains(k))
-            || match stems.as_slice() {
-                [] => false,
-                [one] if self.words == 1 => keys.contains(*one),
-                many => self.whole.is_empty() && many.iter().all(|k| keys.contains(*k)),
+        if self.whole.iter().any(|k| keys.contains(k)) {
+            return true;
+        }
+        let mut stems = self.keys.iter().filter(|k| !k.starts_with(['@', '#']));
+        match (stems.next(), stems.next()) {
+            (None, _) => false,
+            (Some(one), None) if self.words == 1 => keys.contains(one),
+            _ => {
+                self.whole.is_empty()
+                    && self
+                        .keys
+                        .iter()
+                        .filter(|k| !k.starts_with(['@', '#']))
+                        .all(|k| keys.contains(k))
             }
+        }
     }
 }
 
-/// Whether the word at `i` is the unit of a "per user" or "each account"
-/// quantity; "per day" is a rate, not a unit.
+/// Whether the word at `i` may be the unit of a "per user" or "each
+/// account" quantity: the first or the last word that names something
+/// after "per" or "each" ("per-link click count", "each stored mapping");
+/// "per day" is a rate, not a unit.
 fn unit(ws: &[Word], i: usize) -> bool {
     const TIME: &[&str] = &["second", "minut", "hour", "day", "week", "month", "year"];
-    if TIME.contains(&ws[i].stem.as_str()) || is_general(&ws[i].word) {
+    let names = |w: &Word| w.word != "$" && !is_filler(&w.word) && !is_general(&w.word);
+    let per = |w: &Word| matches!(w.word.as_str(), "per" | "each");
+    if TIME.contains(&ws[i].stem.as_str()) || !names(&ws[i]) {
         return false;
     }
-    // "per new link": everyday words may stand between.
-    ws[..i]
+    let first = ws[..i]
         .iter()
         .rev()
-        .take(3)
-        .find(|w| !is_general(&w.word) || matches!(w.word.as_str(), "per" | "each"))
-        .is_some_and(|w| matches!(w.word.as_str(), "per" | "each"))
+        .find(|w| !is_general(&w.word) || per(w))
+        .is_some_and(per);
+    let last = !ws.get(i + 1).is_some_and(names)
+        && ws[..i]
+            .iter()
+            .rev()
+            .take(3)
+            .find(|w| !(names(w) || is_general(&w.word)) || per(w))
+            .is_some_and(per);
+    first || last
 }
 
 /// The terms of some words: each lexicon phrase found (merged with those it
 /// overlaps) is one term, every other content word one more.
 pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     // Phrases found, merged with those they overlap: (positions, finds).
-    let mut groups: Vec<(Vec<usize>, Vec<lexicon::Found>)> = Vec::new();
+    let mut groups: Vec<(Vec<usize>, Vec<Found>)> = Vec::new();
     let found = find(ws);
-    let span = |f: &lexicon::Found| (f.at[0], f.at[f.at.len() - 1]);
+    let span = |f: &Found| (f.at[0], f.at[f.at.len() - 1]);
     // The longest phrase of the question lexicon wins: "how long .. kept"
     // is a retention, not also the size of "how long is". A concept's
     // phrase keeps what the words inside it say ("spread around the world"
     // is still where in the world).
-    let inside = |f: &lexicon::Found| {
+    let inside = |f: &Found| {
         let (a, b) = span(f);
         found.iter().any(|g| {
             let (c, d) = span(g);
             g.key != f.key && g.key.starts_with('@') && c <= a && b <= d && d - c > b - a
         })
     };
-    let kept: Vec<lexicon::Found> = found.iter().filter(|f| !inside(f)).cloned().collect();
+    let kept: Vec<Found> = found.iter().filter(|f| !inside(f)).cloned().collect();
     for f in kept {
         let (mut at, mut finds) = (f.at.clone(), vec![f]);
         let mut i = 0;
@@ -117,10 +146,13 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             let head = at.iter().all(|&i| is_filler(&ws[i].word))
                 && !keys.iter().any(|k| SUBJECTS.contains(&k.as_str()));
             let unit = unit(ws, at[0]);
+            // Asked in so many words: "how fast", not "taken down quickly".
+            let asked = ws[at[0]].word == "how";
             let required: Vec<String> = if head {
                 REQUIRED
                     .iter()
                     .filter(|(k, _)| keys.iter().any(|x| x == k))
+                    .filter(|(k, _)| asked || !HOW.contains(k))
                     .flat_map(|(_, ok)| ok.iter().map(|s| s.to_string()))
                     .collect()
             } else {

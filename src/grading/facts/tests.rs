@@ -226,3 +226,119 @@ fn design_choices_are_the_candidates_call() {
         assert!(!asks_for_a_choice(q), "{q}");
     }
 }
+
+fn ids(q: &str) -> Vec<Option<String>> {
+    let facts = facts();
+    eprintln!("{}", explain(q, &facts));
+    understand(q, &facts)
+        .into_iter()
+        .map(|r| r.fact.map(|f| f.id.clone()))
+        .collect()
+}
+
+#[test]
+fn dashes_colons_and_second_things_after_or_are_parts_of_their_own() {
+    assert_eq!(
+        split_question("Photo size — how big can they get?"),
+        ["Photo size", "how big can they get"]
+    );
+    assert_eq!(
+        split_question("Comments: are they in scope?"),
+        ["Comments", "are they in scope"]
+    );
+    assert_eq!(
+        split_question("How many users, and roughly how many photos each?"),
+        ["How many users", "roughly how many photos each"]
+    );
+    assert_eq!(
+        split_question("Is there a budget, or existing servers we must reuse?"),
+        ["Is there a budget", "existing servers we must reuse"]
+    );
+    // Alternative answers to one question stay one part.
+    for q in [
+        "Is video in scope, or just photos?",
+        "Is video in scope, or photos only?",
+        "Do photos expire, or do we keep them?",
+        "Is search in scope — like finding photos by caption?",
+    ] {
+        assert_eq!(split_question(q).len(), 1, "{q}");
+    }
+}
+
+#[test]
+fn a_list_is_asked_thing_by_thing_when_its_things_have_different_facts() {
+    assert_eq!(
+        coordinated("What latency and availability do we need"),
+        ["What latency do we need", "What availability do we need"]
+    );
+    assert_eq!(
+        coordinated("Are comments, likes and video in scope").len(),
+        3
+    );
+    // Things that qualify another, and alternatives offered, are not split.
+    assert!(coordinated("Do we need chat between riders and drivers").is_empty());
+    assert!(coordinated("Do we need likes and comments, or just uploads").is_empty());
+    // Two facts: two replies; one fact: one.
+    assert_eq!(
+        ids("How fast should the feed load and how many users are there?").len(),
+        2
+    );
+    assert_eq!(
+        ids("Are comments and video in scope?"),
+        [
+            Some("features".to_string()),
+            Some("out_of_scope".to_string())
+        ]
+    );
+    assert_eq!(ids("Do we need comments and likes?").len(), 1);
+}
+
+#[test]
+fn a_quantity_is_answered_only_by_a_fact_that_gives_it() {
+    // How many at once: the sheet gives daily users, not concurrent ones.
+    assert_eq!(id("How many users are online at the same time?"), None);
+    assert_eq!(
+        id("How many concurrent users at peak?").as_deref(),
+        Some("scale")
+    );
+    // What a quantity is asked of must be what the fact counts.
+    assert_eq!(id("How much growth should we plan for over 5 years?"), None);
+    // "How big" needs a size; "per account" needs that unit.
+    assert_eq!(id("How big is a photo?").as_deref(), Some("photo_size"));
+    assert_eq!(id("How big is the latency budget?"), None);
+    assert_eq!(id("How many photos per account?"), None);
+}
+
+#[test]
+fn the_answer_saying_two_of_the_questions_words_together_is_evidence() {
+    let facts = facts();
+    let sheet = super::sheet::Sheet::new(&facts);
+    let ts = sheet.read("Can followers see new photos a few seconds late?");
+    let text: Vec<&str> = ts.iter().map(|t| t.text.as_str()).collect();
+    let at = |w: &str| text.iter().position(|t| *t == w).expect("term");
+    // "A new photo may take a few seconds to reach followers."
+    let fresh = &sheet.facts[7];
+    let pairs = super::rank::paired(fresh, &ts);
+    assert!(
+        pairs[at("followers")] && pairs[at("photos")],
+        "{text:?} {pairs:?}"
+    );
+    // "50 million daily users." says neither.
+    let scale = &sheet.facts[0];
+    assert!(!super::rank::paired(scale, &ts).iter().any(|p| *p));
+}
+
+#[test]
+fn questions_about_a_systems_parts_are_the_candidates_call() {
+    use super::asks_for_a_choice;
+    for q in [
+        "Should photos go through a separate service",
+        "Should the feed be cached in Redis",
+        "Would you rather I shard by user",
+        "Do you have a preference for the queue",
+        "Is it my choice which store holds comments",
+    ] {
+        assert!(asks_for_a_choice(q), "{q}");
+    }
+    assert!(!asks_for_a_choice("Should the feed be chronological"));
+}

@@ -60,6 +60,10 @@ fn abbreviation(w: &str) -> Option<&'static str> {
         "req" => "request",
         "reqs" => "requests",
         "pls" => "please",
+        "dm" => "direct message",
+        "dms" => "direct messages",
+        "pm" => "private message",
+        "pms" => "private messages",
         "ppl" => "people",
         "u" => "you",
         "ur" => "your",
@@ -87,6 +91,10 @@ pub(super) fn drop_ly(w: &str) -> &str {
 /// One raw word normalised: apostrophes straightened, possessive `'s`
 /// dropped, number words as digits, abbreviations spelled out.
 fn normalise(raw: &str) -> String {
+    // "US" in capitals is the country, not "us".
+    if matches!(raw, "US" | "U.S" | "USA") {
+        return "usa".to_string();
+    }
     // Most words are plain lower-case ASCII: no copy is needed to read them.
     let lower;
     let w = if raw.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase()) {
@@ -129,8 +137,9 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         if !cur.is_empty() {
             let w = normalise(cur);
             cur.clear();
-            if !w.is_empty() {
-                out.push(word(w));
+            // An abbreviation may stand for several words ("dm").
+            for part in w.split(' ').filter(|p| !p.is_empty()) {
+                out.push(word(part.to_string()));
             }
         }
     };

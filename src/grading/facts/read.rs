@@ -1,0 +1,225 @@
+//! Reading a question against a problem's sheet: the sheet kept per fact
+//! list (the built-in problems' read at build time), and the question's
+//! words with their typos mended towards the words the sheet knows.
+
+use super::lexicon;
+use super::sheet::{fingerprint, Sheet};
+use super::terms::{terms, Term};
+use super::words::{base, is_filler, word, words, BuiltWords, Known, Word};
+use crate::catalog::Fact;
+use crate::grading::matcher::is_typo_of;
+use std::sync::{Arc, Mutex, OnceLock};
+
+// The built-in problems' sheets, read by `build.rs` with this module's
+// siblings: `BUILT` (fingerprint of the fact list, the sheet as text for
+// `Sheet::from_text`, its words as spans of `SHEET_WORDS`). Reading a sheet
+// cost more than the rest of a grade's questions.
+include!(concat!(env!("OUT_DIR"), "/sheets.rs"));
+
+/// The sheet read at build time for this fact list, if it is a built-in one.
+fn built(key: u64) -> Option<Sheet> {
+    let (_, text, words) = BUILT.iter().find(|(k, _, _)| *k == key)?;
+    Sheet::from_text(text, Known::Built(*words))
+}
+
+/// Most sheets kept at once.
+const KEPT: usize = 32;
+
+/// Sheets read so far, by a hash of their facts, oldest first.
+type Kept = Mutex<Vec<(u64, Arc<Sheet>)>>;
+
+/// The sheet of a fact list, read once and kept while it is in use.
+pub(super) fn sheet(facts: &[Fact]) -> Arc<Sheet> {
+    static SHEETS: OnceLock<Kept> = OnceLock::new();
+    let key = fingerprint(facts);
+    let kept = SHEETS.get_or_init(|| Mutex::new(Vec::new()));
+    if let Ok(list) = kept.lock() {
+        if let Some((_, s)) = list.iter().find(|(k, _)| *k == key) {
+            return Arc::clone(s);
+        }
+    }
+    let made = Arc::new(built(key).unwrap_or_else(|| Sheet::new(facts)));
+    if let Ok(mut list) = kept.lock() {
+        if list.len() >= KEPT {
+            list.remove(0);
+        }
+        list.push((key, Arc::clone(&made)));
+    }
+    made
+}
+
+impl Sheet {
+    /// The terms of a part of a question, its typos mended.
+    pub fn read(&self, part: &str) -> Vec<Term> {
+        let mut ws = words(part);
+        for w in &mut ws {
+            if w.word != "$" && !is_filler(&w.word) {
+                mend(w, &self.known);
+            }
+        }
+        terms(&ws)
+    }
+}
+
+impl Known {
+    fn has_word(&self, w: &str) -> bool {
+        lexicon::knows_word(w)
+            || match self {
+                Known::Read(k) => k.words.contains(w),
+                Known::Built(b) => b.words.binary_search_by(|s| b.at(*s).cmp(w)).is_ok(),
+            }
+    }
+
+    fn has_stem(&self, s: &str) -> bool {
+        lexicon::knows_stem(s)
+            || match self {
+                Known::Read(k) => k.stems.contains(s),
+                Known::Built(b) => b.stems.binary_search_by(|x| b.at(*x).cmp(s)).is_ok(),
+            }
+    }
+
+    fn stem_by_base(&self, base: &str) -> Option<String> {
+        let own = match self {
+            Known::Read(k) => k.bases.get(base).cloned(),
+            Known::Built(b) => b
+                .bases
+                .binary_search_by(|(x, _)| b.at(*x).cmp(base))
+                .ok()
+                .map(|i| b.at(b.bases[i].1).to_string()),
+        };
+        own.or_else(|| lexicon::known_base(base).map(str::to_string))
+    }
+
+    /// The sheet's own words typos are mended towards, four letters or
+    /// more, sorted.
+    fn vocab(&self) -> Box<dyn Iterator<Item = &str> + '_> {
+        match self {
+            Known::Read(k) => Box::new(k.vocab.iter().map(String::as_str)),
+            Known::Built(b) => Box::new(b.words.iter().map(|s| b.at(*s)).filter(|w| w.len() >= 4)),
+        }
+    }
+}
+
+/// Mends a word the sheet does not know when it is a small typo of one it
+/// does: "registred" -> "registered", and for four-letter words two
+/// neighbouring letters swapped ("mnay" -> "many", "lnog" -> "long").
+pub(super) fn mend(w: &mut Word, sheet: &Known) {
+    if w.word.len() < 4
+        || sheet.has_word(&w.word)
+        || sheet.has_stem(&w.stem)
+        || w.word.bytes().any(|b| b.is_ascii_digit())
+    {
+        return;
+    }
+    // Another form of a word the sheet uses: "spammers" for "spam",
+    // "guess" for "guessable".
+    let forms = std::iter::once(w.stem.clone()).chain(base(&w.word));
+    for f in forms {
+        if let Some(s) = sheet.stem_by_base(&f) {
+            w.stem = s;
+            return;
+        }
+    }
+    let typo = |v: &&str| {
+        if w.word.len() == 4 && v.len() == 4 {
+            swapped(w.word.as_bytes(), v.as_bytes())
+        } else {
+            is_typo_of(&w.word, v)
+        }
+    };
+    // The first in alphabetical order of the sheet's words and the
+    // lexicon's. A typo keeps its first letter, unless two of four letters
+    // are swapped.
+    let first = w.word.as_bytes()[0];
+    let (own, shared) = if w.word.len() == 4 {
+        let maybe = |v: &&str| v.len() == 4 || v.as_bytes().first() == Some(&first);
+        (
+            sheet.vocab().filter(maybe).find(typo),
+            lexicon::known_vocab().filter(maybe).find(typo),
+        )
+    } else {
+        (
+            sheet
+                .vocab()
+                .skip_while(|v| v.as_bytes().first() < Some(&first))
+                .take_while(|v| v.as_bytes().first() == Some(&first))
+                .find(typo),
+            lexicon::known_vocab_starting(first).find(typo),
+        )
+    };
+    let fixed = match (own, shared) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    if let Some(v) = fixed {
+        *w = word(v.to_string());
+    }
+}
+
+/// True when `a` is `b` with two neighbouring letters swapped.
+fn swapped(a: &[u8], b: &[u8]) -> bool {
+    let diff: Vec<usize> = (0..a.len().min(b.len()))
+        .filter(|&i| a[i] != b[i])
+        .collect();
+    a.len() == b.len()
+        && diff.len() == 2
+        && diff[1] == diff[0] + 1
+        && a[diff[0]] == b[diff[1]]
+        && a[diff[1]] == b[diff[0]]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn the_sheets_read_at_build_time_are_the_sheets_read_now() {
+        let catalog = Catalog::embedded().expect("data");
+        let ids = catalog.ids();
+        assert_eq!(BUILT.len(), ids.len());
+        for id in ids {
+            let facts = &catalog.problem(&id).expect("problem").facts;
+            let now = Sheet::new(facts);
+            let built = built(fingerprint(facts))
+                .unwrap_or_else(|| panic!("{id}: no sheet read at build time"));
+            assert_eq!(built.to_text(), now.to_text(), "{id}");
+            assert_eq!(built.known.lists(), now.known.lists(), "{id}");
+        }
+        let words = BuiltWords {
+            text: "",
+            words: &[],
+            stems: &[],
+            bases: &[],
+        };
+        assert!(Sheet::from_text("not a sheet", Known::Built(words)).is_none());
+    }
+
+    #[test]
+    fn typos_are_mended_towards_known_words() {
+        // The sheet's own words and (built in) the lexicon's and the word
+        // lists' ("many", "availability").
+        let vocab: Vec<String> = ["subscribers", "transcoding"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let known = Known::new(vocab.iter().cloned());
+        for (typo, want) in [
+            ("mnay", "many"),
+            ("availabilty", "availability"),
+            ("subscirber", "subscriber"),
+            ("transocding", "transcoding"),
+            ("many", "many"),
+            ("mane", "mane"),
+        ] {
+            let mut w = word(typo.into());
+            mend(&mut w, &known);
+            assert_eq!(w.word, want, "{typo}");
+        }
+        // Another form of a known word keeps its spelling and takes the
+        // known word's stem: "registred" reads as "registration".
+        let mut w = word("registred".into());
+        mend(&mut w, &known);
+        assert_eq!(w.stem, word("registration".into()).stem);
+    }
+}
