@@ -80,7 +80,12 @@ pub fn raise(
         .iter()
         .map(|f| (f.unless.iter().map(String::as_str).collect(), Vec::new()))
         .collect();
-    let unless = Matcher::new(&unless)?;
+    // Built only when some flag names what cancels it.
+    let unless = if flags.iter().any(|f| !f.unless.is_empty()) {
+        Some(Matcher::new(&unless)?)
+    } else {
+        None
+    };
     let mut out: Vec<FlagHit> = Vec::new();
     let mut seen = HashSet::new();
     // Free-form answers hold the same text in every step: read it once.
@@ -98,12 +103,15 @@ pub fn raise(
         // (flag, sentence) pairs whose sentence names what cancels the flag,
         // said as the candidate's own ("we don't use a pre-signed URL" or
         // "end-to-end, but I don't know how that works" cancels nothing).
-        let cancelled: HashSet<(usize, usize)> = unless
-            .find(doc.text, &doc.sentences)
-            .iter()
-            .filter(|u| u.stance.earns_credit())
-            .map(|u| (u.target, u.sentence))
-            .collect();
+        let cancelled: HashSet<(usize, usize)> = match &unless {
+            Some(u) if mentions.iter().any(|m| !flags[m.target].unless.is_empty()) => u
+                .find(doc.text, &doc.sentences)
+                .iter()
+                .filter(|u| u.stance.earns_credit())
+                .map(|u| (u.target, u.sentence))
+                .collect(),
+            _ => HashSet::new(),
+        };
         let keep: Vec<bool> = mentions
             .iter()
             .map(|m| {

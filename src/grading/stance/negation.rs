@@ -142,17 +142,26 @@ fn unsure_clause(tokens: &[Token], clause: u16) -> bool {
 /// True when a clause opens with words of not knowing: "For celebrities,
 /// I don't know, …", "…, but I don't know how that works".
 fn opens_unsure(tokens: &[Token], clause: u16) -> bool {
-    let opening: Vec<&str> = tokens
+    let mut opening = tokens
         .iter()
-        .filter(|t| t.clause == clause)
+        .skip_while(|t| t.clause != clause)
+        .take_while(|t| t.clause == clause)
         .take(5)
-        .map(|t| t.word.as_str())
-        .collect();
-    opening.windows(2).any(|p| {
-        (matches!(p[0], "don't" | "dont") && p[1] == "know")
-            || (p[0] == "not" && p[1] == "sure")
-            || (p[0] == "no" && matches!(p[1], "idea" | "clue"))
-    })
+        .map(|t| t.word.as_str());
+    let mut prev = opening.next();
+    for w in opening {
+        let unsure = matches!(
+            (prev, w),
+            (Some("don't" | "dont"), "know")
+                | (Some("not"), "sure")
+                | (Some("no"), "idea" | "clue")
+        );
+        if unsure {
+            return true;
+        }
+        prev = Some(w);
+    }
+    false
 }
 
 /// True when the clause of `at` is unsure, or the clause right after it

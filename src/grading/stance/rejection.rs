@@ -241,7 +241,12 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         }
         let w = tokens[j].word.as_str();
         let next = tokens.get(j + 1).map(|t| t.word.as_str());
-        if is_bad_outcome(w, next) {
+        // "work on 2G and not drain the battery": a harm denied is a goal.
+        let denied = matches!(
+            tokens[j - 1].word.as_str(),
+            "not" | "never" | "without" | "no" | "don't" | "doesn't" | "won't" | "shouldn't"
+        );
+        if is_bad_outcome(w, next) && !denied {
             return true;
         }
         // "X is a full scan", "X means a full table scan"; not "…, not a

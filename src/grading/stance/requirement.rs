@@ -17,6 +17,8 @@ fn is_harm(w: &str) -> bool {
             | "loses"
             | "losing"
             | "loss"
+            | "drain"
+            | "drains"
             | "waste"
             | "wastes"
             | "wasted"
@@ -48,8 +50,6 @@ fn is_harm(w: &str) -> bool {
             | "clash"
             | "overwritten"
             | "reassigned"
-            | "drain"
-            | "drains"
             | "draining"
     )
 }
@@ -161,26 +161,33 @@ pub(super) fn scoped(tokens: &[Token], at: usize) -> bool {
     let Some(here) = tokens.get(at) else {
         return false;
     };
-    let clause: Vec<(usize, &Token)> = tokens
-        .iter()
-        .enumerate()
-        .filter(|(_, t)| t.clause == here.clause)
-        .collect();
     let word = |i: usize| tokens.get(i).map(|t| t.word.as_str());
-    let marked = clause
-        .iter()
-        .any(|(i, t)| is_scope_marker(&t.word, word(i + 1)));
-    // "assume no X", "assuming no X": the candidate settles a question.
-    let assumed = clause
-        .iter()
-        .any(|(i, t)| t.word.starts_with("assum") && *i < at && word(i + 1) == Some("no"));
-    // "we won't support X", "no support for X".
-    let unsupported = clause.iter().any(|(i, t)| {
-        *i < at
-            && matches!(t.word.as_str(), "not" | "won't" | "don't" | "no")
+    let in_clause = |i: &usize| tokens[*i].clause == here.clause;
+    // The clause's tokens: the ones around `at` with its clause number.
+    let start = (0..at).rev().take_while(in_clause).last().unwrap_or(at);
+    let end = (at..tokens.len())
+        .take_while(in_clause)
+        .last()
+        .unwrap_or(at);
+    let mut marked = false;
+    for (i, t) in tokens.iter().enumerate().take(end + 1).skip(start) {
+        let w = t.word.as_str();
+        marked |= is_scope_marker(w, word(i + 1));
+        if i >= at {
+            continue;
+        }
+        // "assume no X", "assuming no X": the candidate settles a question.
+        if w.starts_with("assum") && word(i + 1) == Some("no") {
+            return true;
+        }
+        // "we won't support X", "no support for X".
+        if matches!(w, "not" | "won't" | "don't" | "no")
             && matches!(word(i + 1), Some("support" | "supporting" | "supported"))
-    });
-    (marked && negated_close(tokens, at)) || assumed || unsupported
+        {
+            return true;
+        }
+    }
+    marked && negated_close(tokens, at)
 }
 
 /// A denial just before the mention in its clause.

@@ -457,3 +457,21 @@ fn a_full_scan_named_as_the_outcome_turns_the_approach_down() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn a_harm_denied_after_a_mention_is_a_goal() {
+    assert_eq!(
+        of(
+            "It has to work on slow 2G connections and not drain the battery.",
+            "2g"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "It has to work on slow 2G connections and not drain the battery.",
+            "battery"
+        ),
+        Stance::Required
+    );
+}
