@@ -247,5 +247,7 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
     assert!(wrong <= FRESH_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 
-const FRESH_ACCURACY: f64 = 0.0;
-const FRESH_WRONG: f64 = 1.0;
+/// Floors on the fresh bank at its first, blind measure: 80 of 96 right
+/// (83.3%), 2 wrong facts (2.1%), 19 of 26 compound questions.
+const FRESH_ACCURACY: f64 = 0.83;
+const FRESH_WRONG: f64 = 0.021;
