@@ -177,7 +177,7 @@ pub fn load(catalog: &Catalog, dir: &Path) -> Result<Vec<Item>, String> {
                     .flat_map(|s| {
                         s.matched
                             .iter()
-                            .map(|m| (m.topic.clone(), m.evidence.clone()))
+                            .map(|m| (m.topic.clone(), format!("[{:.2}] {}", m.credit, m.evidence)))
                     })
                     .collect(),
                 red: g

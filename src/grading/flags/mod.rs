@@ -308,7 +308,8 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
             | "expense"
     ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
         || (w == "rather" && n == Some("than"))
-        || (w == "cost" && n == Some("of"))
+        // "the cost of", "the cost is that" (short words are not tokens).
+        || (w == "cost" && matches!(n, Some("of" | "is" | "that" | "here")))
         || (w == "price" && n == Some("of"))
         || (w == "compared" && n == Some("to"))
         || (w == "other" && matches!(n, Some("option") | Some("approach") | Some("choice")))
@@ -325,6 +326,24 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
                     "costs" | "slower" | "more" | "less" | "harder" | "adds" | "needs" | "means"
                 )
             }))
+}
+
+/// Words that name what a choice costs, said after "but".
+fn is_cost_word(w: &str) -> bool {
+    matches!(
+        w,
+        "harder" | "slower" | "costlier" | "pricier" | "worse" | "heavier" | "expensive" | "complex"
+    )
+}
+
+/// True when a sentence gains something and, after "but", pays for it: "saves storage
+/// and helps privacy, but adding a second device is harder".
+fn but_costs(docs: &[StepDoc]) -> bool {
+    docs.iter().flat_map(|d| &d.sentences).any(|s| {
+        s.tokens.iter().enumerate().any(|(i, t)| {
+            t.word == "but" && s.tokens[i + 1..].iter().any(|n| is_cost_word(&n.word))
+        })
+    })
 }
 
 /// True when a word names a failure and its handling. A backup or a
@@ -361,12 +380,32 @@ fn works_a_product(text: &str) -> bool {
     })
 }
 
+/// True when a sentence draws a rate in words from what it states: "10M
+/// rides a day and a ping every few seconds, so that's a couple hundred
+/// thousand per second".
+fn draws_a_rate(s: &Sentence) -> bool {
+    let w: Vec<&str> = s.tokens.iter().map(|t| t.word.as_str()).collect();
+    let drawn = w
+        .iter()
+        .any(|x| matches!(*x, "so" | "that's" | "thats" | "means" | "gives"));
+    drawn
+        && w.windows(3).any(|win| {
+            let magnitude = matches!(
+                win[0],
+                "hundred" | "hundreds" | "thousand" | "thousands" | "million" | "millions" | "billion"
+            );
+            magnitude
+                && matches!(win[1], "per" | "a" | "each" | "every")
+                && matches!(win[2], "second" | "sec" | "minute" | "hour" | "day")
+        })
+}
+
 /// True when some sentence of the answer works a figure out in words.
 fn works_in_words(docs: &[StepDoc]) -> bool {
     docs.iter().any(|d| {
-        d.sentences
-            .iter()
-            .any(|s| d.text.get(s.span.clone()).is_some_and(works_a_product))
+        d.sentences.iter().any(|s| {
+            draws_a_rate(s) || d.text.get(s.span.clone()).is_some_and(works_a_product)
+        })
     })
 }
 
@@ -495,7 +534,7 @@ fn detect(
             }
         }
         Detector::NoTradeOffs => {
-            let found = any_word(docs, &all, is_trade_off_word);
+            let found = any_word(docs, &all, is_trade_off_word) || but_costs(docs);
             (!found).then(|| {
                 (
                     "(no trade-off named anywhere in the answer)".to_string(),

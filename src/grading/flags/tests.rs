@@ -333,3 +333,57 @@ fn strong_answers_near_a_red_flag_raise_none() {
         assert!(phrase_reds.is_empty(), "{phrase_reds:?} on: {text}");
     }
 }
+
+#[test]
+fn a_cost_named_after_a_gain_is_a_trade_off() {
+    for said in [
+        "Not storing history: a big storage and privacy win; the cost is that backup and \
+         multi-device are harder.",
+        "Not keeping history saves storage and helps privacy, but users must back up \
+         their own phones, and adding a second device is harder.",
+    ] {
+        assert!(!red("whatsapp", said).contains(&"no_trade_offs".to_string()), "{said}");
+    }
+    let none = "Not keeping history saves storage and helps privacy.";
+    assert!(red("whatsapp", none).contains(&"no_trade_offs".to_string()));
+}
+
+#[test]
+fn options_turned_down_in_other_words_raise_no_flag() {
+    for (problem, said, flag) in [
+        (
+            "whatsapp",
+            "Another easy choice is to keep every message forever in one big relational \
+             database, so history and search are simple.",
+            "keep_forever",
+        ),
+        (
+            "instagram",
+            "Sending the image through the API server is also something I'd avoid; it ties \
+             up app servers with slow uploads.",
+            "images_through_app_servers",
+        ),
+        (
+            "google-drive",
+            "Last-writer-wins is simple but silently throws away someone's edits.",
+            "last_write_wins",
+        ),
+        (
+            "google-drive",
+            "If the notifier is unavailable, clients fall back to polling every 60 s with jitter.",
+            "tight_polling",
+        ),
+        (
+            "netflix",
+            "Chaos testing, because the only way you learn your fallbacks don't work is by \
+             killing things.",
+            "over_confidence",
+        ),
+    ] {
+        assert!(!red(problem, said).contains(&flag.to_string()), "{said}");
+    }
+    assert!(red("google-drive", "Clients poll every 5 seconds for changes.")
+        .contains(&"tight_polling".to_string()));
+    assert!(red("netflix", "A single region is the only way to keep this simple.")
+        .contains(&"over_confidence".to_string()));
+}

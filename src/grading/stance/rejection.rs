@@ -176,6 +176,8 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
         || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
             && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
         || (w == "falls" && next == Some("over"))
+        // "silently throws away someone's edits".
+        || (matches!(w, "throw" | "throws" | "throwing") && next == Some("away"))
         // "drains the battery", not "drains its queue".
         || (matches!(w, "drain" | "drains")
             && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
@@ -283,6 +285,15 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         {
             return true;
         }
+        // "… is also something I'd avoid", "… we would rather not do".
+        let then = tokens.get(j + 2).map(|t| t.word.as_str());
+        if matches!(w, "i'd" | "we'd") && matches!(next, Some("avoid" | "reject" | "skip"))
+            || matches!(w, "i" | "we")
+                && next == Some("would")
+                && matches!(then, Some("avoid" | "reject" | "skip"))
+        {
+            return true;
+        }
         // A reason word hands the rest to a cause; "we" starts a new act.
         if is_reason_turn(w) || matches!(w, "we" | "i" | "we'll" | "we'd" | "i'd") {
             return false;
@@ -315,6 +326,15 @@ pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
     doubt && doubled
 }
 
+/// Nouns that name an option put forward: "the second idea", "another
+/// easy choice".
+fn is_option_noun(w: Option<&str>) -> bool {
+    matches!(
+        w,
+        Some("idea" | "option" | "approach" | "way" | "attempt" | "choice" | "design" | "plan")
+    )
+}
+
 /// Words that frame an option without choosing it.
 pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
     tokens[..at.min(tokens.len())]
@@ -337,7 +357,9 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                     | "consider"
                     | "tempting"
             ) || (matches!(w, "first" | "second" | "third" | "another")
-                && matches!(next, Some("idea" | "option" | "approach" | "way" | "attempt")))
+                && (is_option_noun(next)
+                    // "Another easy choice is …": one word may describe it.
+                    || is_option_noun(tokens.get(j + 2).map(|n| n.word.as_str()))))
                 // "content you can cache forever": what is possible, said of
                 // anyone, is not the candidate's design.
                 || (w == "you" && next == Some("can"))
