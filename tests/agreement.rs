@@ -78,6 +78,8 @@ fn the_agreement_sets_are_complete() {
     assert!(figures("tests/agreement").items >= 48);
     assert!(figures("tests/heldout").items >= 32);
     assert!(figures("tests/unseen").items >= 40);
+    assert!(figures("tests/fresh").items >= 40);
+    assert!(figures("tests/fifth").items >= 40);
 }
 
 #[test]
@@ -147,6 +149,54 @@ fn unseen_agreement_stays_above_its_floors() {
             max_red_on_clean: 0,
             max_false_green: 1,
             max_plain_gap: 12.0,
+        },
+    );
+}
+
+/// The fresh set (`tests/fresh/`), written and labelled after the unseen set
+/// was tuned on. Blind when first measured (7 red flags on clean answers,
+/// all of kinds since fixed by general rules); tuned on since.
+#[test]
+fn fresh_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/fresh"),
+        &Floors {
+            recall: 0.90,
+            precision: 0.85,
+            bands: [
+                ("new-grad", 0.85, 1.0),
+                ("mid", 0.75, 1.0),
+                ("senior", 0.60, 0.95),
+            ],
+            order: 1.0,
+            max_false_red: 0,
+            max_red_on_clean: 0,
+            max_false_green: 4,
+            max_plain_gap: 12.5,
+        },
+    );
+}
+
+/// The fifth set (`tests/fifth/`): written and labelled while the fresh set
+/// was being tuned on; only its summary figures have been read. Its floors
+/// hold what the grader reached when it was first measured.
+#[test]
+fn fifth_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/fifth"),
+        &Floors {
+            recall: 0.89,
+            precision: 0.84,
+            bands: [
+                ("new-grad", 0.80, 1.0),
+                ("mid", 0.80, 0.95),
+                ("senior", 0.70, 0.90),
+            ],
+            order: 0.95,
+            max_false_red: 2,
+            max_red_on_clean: 1,
+            max_false_green: 5,
+            max_plain_gap: 8.5,
         },
     );
 }
