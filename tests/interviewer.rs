@@ -243,7 +243,10 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
     let (total, table) = measure("tests/interviewer/fresh");
     assert!(total.questions >= 90);
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= FRESH_ACCURACY, "accuracy {accuracy:.3}\n{table}");
+    assert!(
+        accuracy >= FRESH_ACCURACY,
+        "accuracy {accuracy:.3}\n{table}"
+    );
     assert!(wrong <= FRESH_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 

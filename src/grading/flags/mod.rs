@@ -332,7 +332,14 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
 fn is_cost_word(w: &str) -> bool {
     matches!(
         w,
-        "harder" | "slower" | "costlier" | "pricier" | "worse" | "heavier" | "expensive" | "complex"
+        "harder"
+            | "slower"
+            | "costlier"
+            | "pricier"
+            | "worse"
+            | "heavier"
+            | "expensive"
+            | "complex"
     )
 }
 
@@ -392,7 +399,13 @@ fn draws_a_rate(s: &Sentence) -> bool {
         && w.windows(3).any(|win| {
             let magnitude = matches!(
                 win[0],
-                "hundred" | "hundreds" | "thousand" | "thousands" | "million" | "millions" | "billion"
+                "hundred"
+                    | "hundreds"
+                    | "thousand"
+                    | "thousands"
+                    | "million"
+                    | "millions"
+                    | "billion"
             );
             magnitude
                 && matches!(win[1], "per" | "a" | "each" | "every")
@@ -403,9 +416,41 @@ fn draws_a_rate(s: &Sentence) -> bool {
 /// True when some sentence of the answer works a figure out in words.
 fn works_in_words(docs: &[StepDoc]) -> bool {
     docs.iter().any(|d| {
-        d.sentences.iter().any(|s| {
-            draws_a_rate(s) || d.text.get(s.span.clone()).is_some_and(works_a_product)
-        })
+        d.sentences
+            .iter()
+            .any(|s| draws_a_rate(s) || d.text.get(s.span.clone()).is_some_and(works_a_product))
+    })
+}
+
+/// A free-form answer that never asks, never states an assumption or its
+/// scope, and gives no figure in its first third before it designs: it
+/// jumped to a solution. Any one of those cues keeps the flag silent.
+fn jumps_in_free_form(d: &StepDoc) -> Option<(String, Option<StepId>)> {
+    let sents = &d.sentences;
+    let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
+    let cue = |s: &Sentence| {
+        s.asks()
+            || s.tokens.iter().enumerate().any(|(i, t)| {
+                let w = t.word.as_str();
+                let next = s.tokens.get(i + 1).map(|n| n.word.as_str());
+                w.starts_with("assum")
+                    || w.starts_with("clarif")
+                    || w.starts_with("confirm")
+                    || w.starts_with("requirement")
+                    || matches!(w, "suppose" | "scope" | "ask" | "asked")
+                    || (matches!(w, "let's" | "lets") && next == Some("say"))
+            })
+    };
+    let early = sents.len().div_ceil(3);
+    let figure_early = sents[..early]
+        .iter()
+        .any(|s| s.tokens.iter().any(is_figure));
+    (words >= 30 && !figure_early && !sents.iter().any(cue)).then(|| {
+        (
+            "(no question, assumption or scope anywhere, and no figure before the design)"
+                .to_string(),
+            None,
+        )
     })
 }
 
@@ -465,7 +510,7 @@ fn detect(
         }),
         Detector::JumpingToSolution => {
             if free_form {
-                return None;
+                return docs.first().and_then(jumps_in_free_form);
             }
             let before = words(
                 docs,

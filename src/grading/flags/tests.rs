@@ -342,7 +342,10 @@ fn a_cost_named_after_a_gain_is_a_trade_off() {
         "Not keeping history saves storage and helps privacy, but users must back up \
          their own phones, and adding a second device is harder.",
     ] {
-        assert!(!red("whatsapp", said).contains(&"no_trade_offs".to_string()), "{said}");
+        assert!(
+            !red("whatsapp", said).contains(&"no_trade_offs".to_string()),
+            "{said}"
+        );
     }
     let none = "Not keeping history saves storage and helps privacy.";
     assert!(red("whatsapp", none).contains(&"no_trade_offs".to_string()));
@@ -382,8 +385,48 @@ fn options_turned_down_in_other_words_raise_no_flag() {
     ] {
         assert!(!red(problem, said).contains(&flag.to_string()), "{said}");
     }
-    assert!(red("google-drive", "Clients poll every 5 seconds for changes.")
-        .contains(&"tight_polling".to_string()));
-    assert!(red("netflix", "A single region is the only way to keep this simple.")
-        .contains(&"over_confidence".to_string()));
+    assert!(
+        red("google-drive", "Clients poll every 5 seconds for changes.")
+            .contains(&"tight_polling".to_string())
+    );
+    assert!(red(
+        "netflix",
+        "A single region is the only way to keep this simple."
+    )
+    .contains(&"over_confidence".to_string()));
+}
+
+#[test]
+fn a_free_form_answer_that_never_asks_or_assumes_jumped_to_a_solution() {
+    let jumped = "We'll have a client app, a backend server and a database. The user uploads a \
+                  file through the app and the server stores it in the database with its name. \
+                  When the user opens another device it asks the server for the list of files \
+                  and downloads the new ones. To scale we add more servers behind a load \
+                  balancer, and the database keeps everything in one place for simplicity.";
+    let (red, _) = whole("google-drive", jumped);
+    assert!(has(&red, "jumping_to_solution"), "{red:?}");
+    // An assumption, a question or an early figure each keep it silent.
+    for opening in [
+        "I'll assume 50M users with 10 GB each. ",
+        "Do we need sharing? Let's say yes. ",
+        "Scope: upload, download and sync. ",
+        "About 100M users upload 2 files a day. ",
+    ] {
+        let (red, _) = whole("google-drive", &format!("{opening}{jumped}"));
+        assert!(!has(&red, "jumping_to_solution"), "{opening}: {red:?}");
+    }
+}
+
+#[test]
+fn a_technology_declared_better_in_every_case_is_over_confident() {
+    let (red, _) = whole(
+        "netflix",
+        "We use Cassandra because NoSQL is always faster than SQL.",
+    );
+    assert!(has(&red, "over_confidence"), "{red:?}");
+    let (red, _) = whole(
+        "netflix",
+        "NoSQL is not always faster than SQL, so we measure.",
+    );
+    assert!(!has(&red, "over_confidence"), "{red:?}");
 }
