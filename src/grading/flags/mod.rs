@@ -306,10 +306,23 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
             | "rejected"
             | "instead"
             | "expense"
+            | "compromise"
+            | "pros"
+            | "traded"
+            | "trading"
     ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
+        // "in exchange for", "in return", "the catch is", "the price is",
+        // "on the other hand", "worth the": plain words for a trade-off.
+        || (w == "in" && matches!(n, Some("exchange" | "return")))
+        || (w == "catch" && matches!(n, Some("that" | "here" | "we")))
+        // Not "for the price we multiply distance by a rate".
+        || (matches!(w, "price" | "penalty") && matches!(n, Some("that" | "here")))
+        || (w == "other" && n == Some("hand"))
+        || (w == "worth" && matches!(n, Some("it" | "the")))
+        || (w == "give" && n == Some("up"))
         || (w == "rather" && n == Some("than"))
-        // "the cost of", "the cost is that" (short words are not tokens).
-        || (w == "cost" && matches!(n, Some("of" | "is" | "that" | "here")))
+        // "the cost of", "the cost is that" ("is" is not a token).
+        || (w == "cost" && matches!(n, Some("of" | "that" | "here")))
         || (w == "price" && n == Some("of"))
         || (w == "compared" && n == Some("to"))
         || (w == "other" && matches!(n, Some("option") | Some("approach") | Some("choice")))
@@ -340,6 +353,11 @@ fn is_cost_word(w: &str) -> bool {
             | "heavier"
             | "expensive"
             | "complex"
+            | "lag"
+            | "lags"
+            | "stale"
+            | "delay"
+            | "extra"
     )
 }
 

@@ -430,3 +430,19 @@ fn a_technology_declared_better_in_every_case_is_over_confident() {
     );
     assert!(!has(&red, "over_confidence"), "{red:?}");
 }
+
+#[test]
+fn plain_words_for_a_trade_off_count() {
+    for said in [
+        "We keep one copy per region in exchange for a slower first view.",
+        "The catch is that a follower may see a post a few seconds late.",
+        "Caching the list is worth it, since reads outnumber writes a hundred to one.",
+        "We give up exact counts to keep the write path cheap.",
+        "Ready-made lists make opening the app fast, but posts arrive with a short lag.",
+    ] {
+        assert!(
+            !red("twitter", said).contains(&"no_trade_offs".to_string()),
+            "{said}"
+        );
+    }
+}
