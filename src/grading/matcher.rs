@@ -19,14 +19,14 @@
 mod built;
 mod lexicon;
 mod needs;
+mod starts;
 mod tables;
 
 use super::stance::{stance_at, Stance};
 use super::text::{Sentence, Token};
 pub use lexicon::Lexicon;
 use regex_lite::{Regex, RegexBuilder};
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::OnceCell;
 use std::sync::Mutex;
 pub use tables::GAP;
 use tables::{Phrase, Tables, Targets};
@@ -55,8 +55,11 @@ struct Pattern {
     source: String,
     target: usize,
     needs: Needs,
-    regex: OnceCell<Option<Regex>>,
+    regex: OnceCell<Option<Compiled>>,
 }
+
+/// A compiled pattern, and the bytes its matches start with.
+type Compiled = (Regex, Option<starts::Bytes>);
 
 /// What a sentence needs for a pattern to match: read at build time for the
 /// built-in patterns, else when the matcher is built.
@@ -86,7 +89,8 @@ impl Pattern {
         let needs = match known {
             Some((_, n)) => Needs::Known(n),
             None => {
-                let _ = regex.set(Some(compile(source).map_err(|e| e.to_string())?));
+                let re = compile(source).map_err(|e| e.to_string())?;
+                let _ = regex.set(Some((re, starts::starts(source))));
                 Needs::Read(needs::needs(source))
             }
         };
@@ -98,10 +102,21 @@ impl Pattern {
         })
     }
 
-    fn regex(&self) -> Option<&Regex> {
+    fn regex(&self) -> Option<&Compiled> {
         self.regex
-            .get_or_init(|| compile(&self.source).ok())
+            .get_or_init(|| Some((compile(&self.source).ok()?, starts::starts(&self.source))))
             .as_ref()
+    }
+
+    /// The first match in `text`, searched from the first byte a match can
+    /// start with.
+    fn find<'t>(&self, text: &'t str) -> Option<regex_lite::Match<'t>> {
+        let (re, starts) = self.regex()?;
+        let from = match starts {
+            Some(s) => s.first_in(text)?,
+            None => 0,
+        };
+        re.find_at(text, from)
     }
 }
 
@@ -141,8 +156,6 @@ pub struct Matcher {
     tables: Tables,
     patterns: Vec<Pattern>,
     lexicon: Lexicon,
-    /// Words already resolved by typo, kept across calls to `find`.
-    typos: RefCell<HashMap<String, Option<u32>>>,
 }
 
 impl Matcher {
@@ -191,7 +204,6 @@ impl Matcher {
             tables,
             patterns,
             lexicon,
-            typos: RefCell::default(),
         })
     }
 
@@ -206,30 +218,52 @@ impl Matcher {
     }
 
     /// Resolves a token to a vocabulary id: by stem, else by a small typo.
-    fn resolve(&self, t: &Token, memo: &mut HashMap<String, Option<u32>>) -> Option<u32> {
+    fn resolve(&self, t: &Token) -> Option<u32> {
         if let Some(id) = self.tables.stems.get(self.lexicon.canonical(&t.stem)) {
             return Some(*id);
         }
         if t.numeric || t.word.len() < 5 || !t.word.is_ascii() {
             return None;
         }
-        if let Some(hit) = memo.get(t.word.as_str()) {
-            return *hit;
+        // Not remembered: the search costs less than a map of the words met.
+        self.typo_of(&t.word, &t.stem)
+    }
+
+    /// The first vocabulary word (in the order the phrases gave them) that
+    /// the word, or its stem, is a small typo of: "replcias" is two edits
+    /// from "replica", its stem "replcia" one.
+    fn typo_of(&self, word: &str, stem: &str) -> Option<u32> {
+        let typo = &self.tables.typo;
+        let run = typo.starting_with(*word.as_bytes().first()?);
+        // Lengths more than two apart are never typos: only the words whose
+        // length is near the word's or the stem's are read (a run, as the
+        // words of one first byte are ordered by length).
+        let with_stem = stem.len() >= 5;
+        let (mut lo, mut hi) = (word.len().saturating_sub(2), word.len() + 2);
+        if with_stem {
+            lo = lo.min(stem.len().saturating_sub(2));
+            hi = hi.max(stem.len() + 2);
         }
-        // The stem too: "replcias" is two edits from "replica", "replcia" one.
-        let hit = self
-            .tables
-            .typo
-            .starting_with(t.word.as_bytes()[0])
-            .find(|(w, _)| {
-                // Lengths more than two apart are never typos: skip the call.
-                let near = |x: &str| x.len().abs_diff(w.len()) <= 2;
-                (near(&t.word) && is_typo_of(&t.word, w))
-                    || (t.stem.len() >= 5 && near(&t.stem) && is_typo_of(&t.stem, w))
-            })
-            .map(|(_, id)| id);
-        memo.insert(t.word.clone(), hit);
-        hit
+        let from = run.partition_point(|w| (w.len as usize) < lo);
+        let to = run.partition_point(|w| (w.len as usize) <= hi);
+        let (word_letters, stem_letters) = (tables::letters(word), tables::letters(stem));
+        let mut best: Option<(u32, u32)> = None;
+        for w in run.get(from..to).unwrap_or(&[]) {
+            if best.is_some_and(|(order, _)| order < w.order) {
+                continue;
+            }
+            let v = typo.word(w);
+            // Two edits change at most four letters: skip the call.
+            let near = |x: &str, l: u64| {
+                x.len().abs_diff(v.len()) <= 2 && (l ^ w.letters).count_ones() <= 4
+            };
+            if (near(word, word_letters) && is_typo_of(word, v))
+                || (with_stem && near(stem, stem_letters) && is_typo_of(stem, v))
+            {
+                best = Some((w.order, w.id));
+            }
+        }
+        best.map(|(_, id)| id)
     }
 
     /// The end (exclusive) of phrase `p` matched from token `i`, if it matches.
@@ -264,12 +298,21 @@ impl Matcher {
     /// Finds every mention in the sentences of `source`.
     pub fn find(&self, source: &str, sentences: &[Sentence]) -> Vec<Mention> {
         let mut out = Vec::new();
-        let mut memo = self.typos.borrow_mut();
         let mut ids: Vec<Option<u32>> = Vec::new();
         let mut lower = String::new();
+        // The stance at each token of the sentence, once read: the phrases
+        // of several targets often start at one word.
+        let mut stances: Vec<Option<Stance>> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             ids.clear();
-            ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
+            ids.extend(s.tokens.iter().map(|t| self.resolve(t)));
+            stances.clear();
+            stances.resize(s.tokens.len(), None);
+            let mut stance = |at: usize| match stances.get_mut(at) {
+                Some(Some(st)) => *st,
+                Some(slot) => *slot.insert(stance_at(sentences, source, si, at)),
+                None => stance_at(sentences, source, si, at),
+            };
             for (i, id) in ids.iter().enumerate() {
                 let Some(id) = id else { continue };
                 for &pi in self.starting_with(*id) {
@@ -284,7 +327,7 @@ impl Matcher {
                         target: p.target as usize,
                         sentence: si,
                         at: i,
-                        stance: stance_at(sentences, source, si, i),
+                        stance: stance(i),
                         words: p.len as usize,
                     });
                 }
@@ -298,7 +341,7 @@ impl Matcher {
                     if !p.needs.admits(&lower) {
                         continue;
                     }
-                    if let Some(m) = p.regex().and_then(|re| re.find(text)) {
+                    if let Some(m) = p.find(text) {
                         let at = s
                             .tokens
                             .iter()
@@ -312,7 +355,7 @@ impl Matcher {
                             target: p.target,
                             sentence: si,
                             at,
-                            stance: stance_at(sentences, source, si, at),
+                            stance: stance(at),
                             words,
                         });
                     }

@@ -246,8 +246,8 @@ impl Parser {
             '.' => Ok(Info::any()),
             '^' | '$' => Ok(Info::empty()),
             '?' | '*' | '+' | '{' | '}' | ']' => Err(Unknown),
-            c if c.is_ascii() => Ok(Info::exact(vec![c.to_ascii_lowercase().to_string()])),
-            _ => Ok(Info::any()),
+            // Other characters than ASCII letters match only themselves.
+            c => Ok(Info::exact(vec![c.to_ascii_lowercase().to_string()])),
         }
     }
 
@@ -324,7 +324,7 @@ impl Parser {
             || inner_dash
             || body.is_empty()
             || body.len() > 5
-            || body.iter().any(|c| !c.is_ascii() || *c == '&' || *c == '~')
+            || body.iter().any(|c| *c == '&' || *c == '~')
         {
             return Ok(Info::any());
         }

@@ -30,30 +30,48 @@ pub type PhraseWord = (u32, u8);
 /// A matcher's targets: each one's phrases and regex patterns.
 pub type Targets<'a> = [(Vec<&'a str>, Vec<&'a str>)];
 
-/// The words typos are matched towards: spans of `text` with their stem
-/// ids, ordered by first byte (in the order added within one byte), and
-/// where each byte's run starts: `first[b]..first[b + 1]`.
+/// A word typos are matched towards: a span of [`TypoWords::text`], its
+/// stem id, the order it was added in, and the letters it holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TypoWord {
+    pub start: u32,
+    pub len: u32,
+    pub id: u32,
+    pub order: u32,
+    pub letters: u64,
+}
+
+/// The words typos are matched towards, ordered by first byte then length
+/// (in the order added within one), and where each byte's run starts:
+/// `first[b]..first[b + 1]`.
 #[derive(Debug, Clone, Default)]
 pub struct TypoWords {
     pub text: Cow<'static, str>,
-    pub words: Vec<(u32, u32, u32)>,
+    pub words: Vec<TypoWord>,
     pub first: Vec<u32>,
 }
 
 impl TypoWords {
-    /// The words (as written in the rubric) starting with byte `b`, each
-    /// with its stem id.
-    pub fn starting_with(&self, b: u8) -> impl Iterator<Item = (&str, u32)> {
+    /// The words starting with byte `b`.
+    pub fn starting_with(&self, b: u8) -> &[TypoWord] {
         let b = usize::from(b);
-        let run = match (self.first.get(b), self.first.get(b + 1)) {
+        match (self.first.get(b), self.first.get(b + 1)) {
             (Some(&x), Some(&y)) => self.words.get(x as usize..y as usize).unwrap_or(&[]),
             _ => &[],
-        };
-        run.iter().map(|&(start, len, id)| {
-            let (start, len) = (start as usize, len as usize);
-            (self.text.get(start..start + len).unwrap_or(""), id)
-        })
+        }
     }
+
+    /// A word as written in the rubric.
+    pub fn word(&self, w: &TypoWord) -> &str {
+        let (start, len) = (w.start as usize, w.len as usize);
+        self.text.get(start..start + len).unwrap_or("")
+    }
+}
+
+/// The letters a word holds, as bits: `k` edits change at most `2k` of
+/// them, so two words far apart in letters are no typos of each other.
+pub fn letters(word: &str) -> u64 {
+    word.bytes().fold(0, |m, b| m | 1 << (b & 63))
 }
 
 /// The compiled phrases of a matcher.
@@ -92,7 +110,7 @@ struct Builder<'l> {
     lexicon: &'l Lexicon,
     stems: FxMap<Cow<'static, str>, u32>,
     /// Words for typo matching in the order met, as spans of `typo_text`.
-    typo: Vec<(u32, u32, u32)>,
+    typo: Vec<TypoWord>,
     typo_text: String,
     /// The words of `typo`, to keep each once.
     typo_seen: FxSet<String>,
@@ -222,17 +240,23 @@ impl Builder<'_> {
             self.typo_seen.insert(word.to_string());
             let start = self.typo_text.len() as u32;
             self.typo_text.push_str(word);
-            self.typo.push((start, word.len() as u32, id));
+            self.typo.push(TypoWord {
+                start,
+                len: word.len() as u32,
+                id,
+                order: self.typo.len() as u32,
+                letters: letters(word),
+            });
         }
         id
     }
 
     /// The tables, with phrases and typo words indexed by first word and
     /// first byte.
-    fn finish(self) -> Tables {
-        let first_byte = |&(start, _, _): &(u32, u32, u32)| {
-            usize::from(self.typo_text.as_bytes()[start as usize])
-        };
+    fn finish(mut self) -> Tables {
+        let text = self.typo_text.as_bytes();
+        let first_byte = |w: &TypoWord| usize::from(text[w.start as usize]);
+        self.typo.sort_by_key(|w| (first_byte(w), w.len));
         let (words, first) = counting_sort(&self.typo, 256, first_byte);
         let (by_first, first_word) = counting_sort(
             &(0..self.phrases.len() as u32).collect::<Vec<u32>>(),
@@ -342,11 +366,12 @@ impl Tables {
             put(out, len);
         }
         put(out, self.typo.words.len() as u32);
-        for (word, id) in self.typo.starting_with_all() {
-            let (start, len) = pool.span(word);
+        for w in &self.typo.words {
+            let (start, len) = pool.span(self.typo.word(w));
             put(out, start);
             put(out, len);
-            put(out, id);
+            put(out, w.id);
+            put(out, w.order);
         }
         put(out, self.typo.first.len() as u32);
         self.typo.first.iter().for_each(|&n| put(out, n));
@@ -384,7 +409,17 @@ impl Tables {
         for id in 0..n as u32 {
             stems.insert(Cow::Borrowed(span(&mut r)?), id);
         }
-        let words = r.list(|r| Some((r.next()?, r.next()?, r.next()?)))?;
+        let words = r.list(|r| {
+            let (start, len) = (r.next()?, r.next()?);
+            let word = text.get(start as usize..(start + len) as usize)?;
+            Some(TypoWord {
+                start,
+                len,
+                id: r.next()?,
+                order: r.next()?,
+                letters: letters(word),
+            })
+        })?;
         let first = r.list(Reader::next)?;
         let phrases = r.list(|r| {
             Some(Phrase {
@@ -411,17 +446,6 @@ impl Tables {
     }
 }
 
-impl TypoWords {
-    /// Every word in order, with its stem id.
-    #[cfg_attr(not(test), allow(dead_code))]
-    fn starting_with_all(&self) -> impl Iterator<Item = (&str, u32)> {
-        self.words.iter().map(|&(start, len, id)| {
-            let (start, len) = (start as usize, len as usize);
-            (self.text.get(start..start + len).unwrap_or(""), id)
-        })
-    }
-}
-
 #[cfg(test)]
 impl Tables {
     /// True when both tables hold the same words, phrases and indices
@@ -429,7 +453,11 @@ impl Tables {
     pub fn same(&self, o: &Tables) -> bool {
         self.stems == o.stems
             && self.typo.first == o.typo.first
-            && self.typo.starting_with_all().eq(o.typo.starting_with_all())
+            && self.typo.words.len() == o.typo.words.len()
+            && self.typo.words.iter().zip(&o.typo.words).all(|(a, b)| {
+                (self.typo.word(a), a.id, a.order, a.letters)
+                    == (o.typo.word(b), b.id, b.order, b.letters)
+            })
             && self.phrases == o.phrases
             && self.arena == o.arena
             && self.by_first == o.by_first
