@@ -70,10 +70,10 @@ enum Needs {
 }
 
 impl Needs {
-    fn admits(&self, lower: &str) -> bool {
+    fn admits(&self, lower: &str, pairs: &needs::Pairs) -> bool {
         match self {
-            Needs::Known(clauses) => needs::admits(clauses, lower),
-            Needs::Read(clauses) => needs::admits(clauses, lower),
+            Needs::Known(clauses) => needs::admits_with(clauses, lower, pairs),
+            Needs::Read(clauses) => needs::admits_with(clauses, lower, pairs),
         }
     }
 }
@@ -337,8 +337,9 @@ impl Matcher {
                 lower.clear();
                 lower.push_str(text);
                 lower.make_ascii_lowercase();
+                let pairs = needs::Pairs::of(&lower);
                 for p in &self.patterns {
-                    if !p.needs.admits(&lower) {
+                    if !p.needs.admits(&lower, &pairs) {
                         continue;
                     }
                     if let Some(m) = p.find(text) {
