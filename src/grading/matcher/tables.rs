@@ -431,7 +431,7 @@ impl Tables {
         let arena = r.list(|r| Some((r.next()?, u8::try_from(r.next()?).ok()?)))?;
         let by_first = r.list(Reader::next)?;
         let first_word = r.list(Reader::next)?;
-        Some(Tables {
+        let t = Tables {
             stems,
             typo: TypoWords {
                 text: Cow::Borrowed(text),
@@ -442,7 +442,34 @@ impl Tables {
             arena,
             by_first,
             first: first_word,
-        })
+        };
+        (r.at == data.len() && t.holds_together(targets)).then_some(t)
+    }
+
+    /// True when every index points inside what it indexes, so matching
+    /// never reads out of bounds.
+    fn holds_together(&self, targets: usize) -> bool {
+        let n = self.stems.len();
+        let runs = |first: &[u32], of: usize, keys: usize| {
+            first.len() == keys + 1
+                && first.first() == Some(&0)
+                && first.last() == Some(&(of as u32))
+                && first.windows(2).all(|w| w[0] <= w[1])
+        };
+        runs(&self.typo.first, self.typo.words.len(), 256)
+            && runs(&self.first, self.by_first.len(), n)
+            && self.by_first.len() == self.phrases.len()
+            && self
+                .by_first
+                .iter()
+                .all(|&p| (p as usize) < self.phrases.len())
+            && self.arena.iter().all(|&(id, _)| (id as usize) < n)
+            && self.typo.words.iter().all(|w| (w.id as usize) < n)
+            && self.phrases.iter().all(|p| {
+                p.len > 0
+                    && (p.target as usize) < targets
+                    && (p.start as usize + p.len as usize) <= self.arena.len()
+            })
     }
 }
 
@@ -471,5 +498,40 @@ impl Tables {
         self.write(targets, &mut data, &mut pool);
         let text: &'static str = Box::leak(pool.text.into_boxed_str());
         Tables::read(&data, targets, text)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_that_point_outside_are_refused() {
+        let targets: Vec<(Vec<&str>, Vec<&str>)> = vec![
+            (vec!["read replica", "cache"], vec![]),
+            (vec!["cache .. memory"], vec![]),
+        ];
+        let t = Tables::build(&targets, &Lexicon::default());
+        assert!(t.holds_together(2));
+        assert!(!t.holds_together(1), "a phrase of target 1");
+        let mut data = Vec::new();
+        let mut pool = Pool::default();
+        t.write(2, &mut data, &mut pool);
+        let text: &'static str = Box::leak(pool.text.into_boxed_str());
+        assert!(Tables::read(&data, 2, text).is_some());
+        let mut longer = data.clone();
+        longer.extend([0; 4]);
+        assert!(Tables::read(&longer, 2, text).is_none());
+        for bad in [
+            |t: &mut Tables| t.phrases[0].start = 1_000,
+            |t: &mut Tables| t.arena[0].0 = 1_000,
+            |t: &mut Tables| t.by_first[0] = 1_000,
+            |t: &mut Tables| t.first[1] = 1_000,
+            |t: &mut Tables| t.typo.words[0].id = 1_000,
+        ] {
+            let mut t = t.clone();
+            bad(&mut t);
+            assert!(!t.holds_together(2));
+        }
     }
 }
