@@ -145,6 +145,7 @@ fn main() {
     let mut patterns = Vec::new();
     let mut concepts = None;
     let mut problems = Vec::new();
+    let mut rubrics = Vec::new();
     for (rel, abs) in entries {
         let value = fs::read_to_string(&abs)
             .ok()
@@ -157,6 +158,9 @@ fn main() {
         }
         if rel.starts_with("problems/") {
             problems.extend(value.clone());
+        }
+        if let (true, Some(v)) = (rel.starts_with("rubrics/"), &value) {
+            rubrics.push((rel.clone(), v.clone()));
         }
         let json = value.and_then(|value| serde_json::to_string(&value).ok());
         code.push_str(&format!(
@@ -182,4 +186,205 @@ fn main() {
     let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
     f.write_all(prepare::sheets_source(&problems).as_bytes())
         .expect("OUT_DIR is writable");
+    write_matchers(&root, Path::new(&out_dir), &rubrics);
+}
+
+// The built-in rubrics' matchers, compiled here with the library's own code
+// (`src/grading/matcher/built.rs` reads them back).
+#[path = "src/grading/matcher"]
+#[allow(dead_code)]
+mod matcher {
+    pub mod lexicon;
+    pub mod tables;
+}
+
+/// The steps in interview order, as the grader lists a rubric's topics.
+const STEPS: [&str; 7] = [
+    "requirements",
+    "functional",
+    "non_functional",
+    "estimation",
+    "high_level",
+    "deep_dive",
+    "bottlenecks",
+];
+
+/// The strings of a list field (a number written bare counts as its text).
+fn strings(v: Option<&serde_json::Value>) -> Vec<String> {
+    let Some(serde_json::Value::Array(list)) = v else {
+        return Vec::new();
+    };
+    list.iter()
+        .map(|x| match x {
+            serde_json::Value::String(s) => s.clone(),
+            other => other.to_string(),
+        })
+        .collect()
+}
+
+fn items(v: Option<&serde_json::Value>) -> Vec<serde_json::Value> {
+    v.and_then(|v| v.as_array()).cloned().unwrap_or_default()
+}
+
+/// A matcher's targets as owned strings: each one's phrases and patterns.
+type Owned = Vec<(Vec<String>, Vec<String>)>;
+
+/// The topic targets of a rubric, as the grader makes them
+/// (`tally::topic_targets` over every step's topics): each topic's phrases,
+/// synonyms, and the jargon and plain forms of the concepts it names.
+fn topic_targets(rubric: &serde_json::Value, concepts: &[serde_json::Value]) -> Owned {
+    let mut out = Vec::new();
+    for step in STEPS {
+        let topics = items(
+            rubric
+                .get("steps")
+                .and_then(|s| s.get(step))
+                .and_then(|s| s.get("topics")),
+        );
+        for t in topics {
+            let phrases = strings(t.get("phrases"));
+            let named = strings(t.get("concepts"));
+            let mut all: Vec<String> = phrases.clone();
+            all.extend(strings(t.get("synonyms")));
+            for c in concepts {
+                let id = c.get("id").and_then(|i| i.as_str()).unwrap_or("");
+                let jargon = strings(c.get("jargon"));
+                let names = named.iter().any(|n| n == id)
+                    || jargon
+                        .iter()
+                        .any(|j| phrases.iter().any(|p| p.eq_ignore_ascii_case(j)));
+                if names {
+                    all.extend(jargon);
+                    all.extend(strings(c.get("plain")));
+                }
+            }
+            out.push((all, strings(t.get("patterns"))));
+        }
+    }
+    out
+}
+
+/// The flag targets of `field` (common flags, then the rubric's) as
+/// `flags::raise` makes them: phrases and patterns, and what cancels each.
+fn flag_targets(
+    common: &serde_json::Value,
+    rubric: &serde_json::Value,
+    field: &str,
+) -> (Owned, Owned) {
+    let mut flags = items(common.get(field));
+    flags.extend(items(rubric.get(field)));
+    let raise = flags
+        .iter()
+        .map(|f| (strings(f.get("phrases")), strings(f.get("patterns"))))
+        .collect();
+    let unless = flags
+        .iter()
+        .map(|f| (strings(f.get("unless")), Vec::new()))
+        .collect();
+    (raise, unless)
+}
+
+/// Compiles every matcher a grade of a built-in problem makes and writes
+/// them for `src/grading/matcher/built.rs`: `matchers.bin` (each matcher's
+/// tables), `matchers.txt` (their strings) and `matchers.rs` (where each
+/// starts, by the key of its inputs).
+fn write_matchers(root: &str, out_dir: &Path, files: &[(String, serde_json::Value)]) {
+    use matcher::lexicon::Lexicon;
+    use matcher::tables::{key, Pool, Tables};
+    for file in [
+        "matcher/lexicon.rs",
+        "matcher/tables.rs",
+        "text.rs",
+        "fx.rs",
+    ] {
+        println!("cargo:rerun-if-changed={root}/src/grading/{file}");
+    }
+    let get = |rel: &str| files.iter().find(|(r, _)| r == rel).map(|(_, v)| v.clone());
+    let common = get("rubrics/common.yaml").unwrap_or_default();
+    let concepts = get("rubrics/concepts.yaml").unwrap_or_default();
+    let variants: Vec<(String, String)> = items(concepts.get("variants"))
+        .iter()
+        .filter_map(|v| {
+            let pair = strings(Some(v));
+            Some((pair.first()?.clone(), pair.get(1)?.clone()))
+        })
+        .collect();
+    let senses: Vec<(String, Vec<String>)> = items(concepts.get("senses"))
+        .iter()
+        .map(|s| {
+            let word = s
+                .get("word")
+                .and_then(|w| w.as_str())
+                .unwrap_or("")
+                .to_string();
+            (word, strings(s.get("not")))
+        })
+        .collect();
+    let same: Vec<Vec<String>> = items(concepts.get("same"))
+        .iter()
+        .map(|g| strings(Some(g)))
+        .collect();
+    let lexicon = Lexicon::new(
+        &variants,
+        senses.iter().map(|(w, n)| (w.as_str(), n.as_slice())),
+        &same,
+    );
+    let plain = Lexicon::default();
+    let concept_list = items(concepts.get("concepts"));
+    let mut jobs: Vec<(Owned, &Lexicon)> = vec![(
+        strings(common.get("technologies"))
+            .into_iter()
+            .map(|t| (vec![t], Vec::new()))
+            .collect(),
+        &plain,
+    )];
+    let special = ["common", "concepts", "guide", "questions"].map(|f| format!("rubrics/{f}.yaml"));
+    for (rel, rubric) in files {
+        if !rel.starts_with("rubrics/") || special.contains(rel) {
+            continue;
+        }
+        jobs.push((topic_targets(rubric, &concept_list), &lexicon));
+        for field in ["red_flags", "green_flags"] {
+            let (raise, unless) = flag_targets(&common, rubric, field);
+            jobs.push((raise, &lexicon));
+            if unless.iter().any(|(u, _)| !u.is_empty()) {
+                jobs.push((unless, &plain));
+            }
+        }
+    }
+    let mut data = Vec::new();
+    let mut pool = Pool::default();
+    let mut index: BTreeMap<u64, (usize, usize)> = BTreeMap::new();
+    for (owned, lex) in &jobs {
+        let targets: Vec<(Vec<&str>, Vec<&str>)> = owned
+            .iter()
+            .map(|(p, r)| {
+                (
+                    p.iter().map(String::as_str).collect(),
+                    r.iter().map(String::as_str).collect(),
+                )
+            })
+            .collect();
+        let k = key(&targets, lex);
+        if index.contains_key(&k) || targets.iter().all(|(p, _)| p.is_empty()) {
+            continue;
+        }
+        let start = data.len();
+        Tables::build(&targets, lex).write(targets.len(), &mut data, &mut pool);
+        index.insert(k, (start, data.len()));
+    }
+    let mut code = String::from(
+        "/// (key of the inputs, start and end in `DATA`) of each built matcher, sorted by key.\nstatic BUILT_MATCHERS: &[(u64, u32, u32)] = &[\n",
+    );
+    for (k, (start, end)) in index {
+        code.push_str(&format!("    ({k:#x}, {start}, {end}),\n"));
+    }
+    code.push_str("];\n");
+    for (name, bytes) in [
+        ("matchers.rs", code.as_bytes()),
+        ("matchers.bin", data.as_slice()),
+        ("matchers.txt", pool.text.as_bytes()),
+    ] {
+        fs::write(out_dir.join(name), bytes).expect("OUT_DIR is writable");
+    }
 }

@@ -16,14 +16,20 @@
 //! than the whole index, and a sentence must still be read word by word for
 //! stems and typos. So the index stays.
 
+mod built;
+mod lexicon;
 mod needs;
+mod starts;
+mod tables;
 
-use super::fx::{FxMap, FxSet};
 use super::stance::{stance_at, Stance};
-use super::text::{for_each_word_with, stem_into, tokenize, Sentence, Token};
+use super::text::{Sentence, Token};
+pub use lexicon::Lexicon;
 use regex_lite::{Regex, RegexBuilder};
-use std::cell::{OnceCell, RefCell};
-use std::collections::HashMap;
+use std::cell::OnceCell;
+use std::sync::Mutex;
+pub use tables::GAP;
+use tables::{Phrase, Tables, Targets};
 
 /// A place where a target (topic, flag, fact ask) was mentioned.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,19 +45,6 @@ pub struct Mention {
     pub words: usize,
 }
 
-/// A phrase: its words in [`Matcher::arena`] from `start`, `len` of them.
-#[derive(Debug)]
-struct Phrase {
-    start: u32,
-    len: u32,
-    target: usize,
-}
-
-/// A word of a phrase: its stem id, and the words allowed before it (0 for
-/// the first): plain forms of the lexicon leave small gaps ("keep .. in
-/// memory").
-type PhraseWord = (u32, u8);
-
 include!(concat!(env!("OUT_DIR"), "/patterns.rs"));
 
 /// A rubric pattern: compiled when first needed if the build found it
@@ -62,8 +55,11 @@ struct Pattern {
     source: String,
     target: usize,
     needs: Needs,
-    regex: OnceCell<Option<Regex>>,
+    regex: OnceCell<Option<Compiled>>,
 }
+
+/// A compiled pattern, and the bytes its matches start with.
+type Compiled = (Regex, Option<starts::Bytes>);
 
 /// What a sentence needs for a pattern to match: read at build time for the
 /// built-in patterns, else when the matcher is built.
@@ -74,10 +70,10 @@ enum Needs {
 }
 
 impl Needs {
-    fn admits(&self, lower: &str) -> bool {
+    fn admits(&self, lower: &str, pairs: &needs::Pairs) -> bool {
         match self {
-            Needs::Known(clauses) => needs::admits(clauses, lower),
-            Needs::Read(clauses) => needs::admits(clauses, lower),
+            Needs::Known(clauses) => needs::admits_with(clauses, lower, pairs),
+            Needs::Read(clauses) => needs::admits_with(clauses, lower, pairs),
         }
     }
 }
@@ -93,7 +89,8 @@ impl Pattern {
         let needs = match known {
             Some((_, n)) => Needs::Known(n),
             None => {
-                let _ = regex.set(Some(compile(source).map_err(|e| e.to_string())?));
+                let re = compile(source).map_err(|e| e.to_string())?;
+                let _ = regex.set(Some((re, starts::starts(source))));
                 Needs::Read(needs::needs(source))
             }
         };
@@ -105,10 +102,21 @@ impl Pattern {
         })
     }
 
-    fn regex(&self) -> Option<&Regex> {
+    fn regex(&self) -> Option<&Compiled> {
         self.regex
-            .get_or_init(|| compile(&self.source).ok())
+            .get_or_init(|| Some((compile(&self.source).ok()?, starts::starts(&self.source))))
             .as_ref()
+    }
+
+    /// The first match in `text`, searched from the first byte a match can
+    /// start with.
+    fn find<'t>(&self, text: &'t str) -> Option<regex_lite::Match<'t>> {
+        let (re, starts) = self.regex()?;
+        let from = match starts {
+            Some(s) => s.first_in(text)?,
+            None => 0,
+        };
+        re.find_at(text, from)
     }
 }
 
@@ -123,340 +131,139 @@ fn compile(pat: &str) -> Result<Regex, regex_lite::Error> {
 /// Most figures a phrase skips between two of its words.
 const MAX_FIGURES: usize = 10;
 
-/// Most words a `..` gap in a phrase stands for.
-pub const GAP: u8 = 3;
-
-/// Spelling variants and word senses that every phrase of a matcher obeys.
-#[derive(Debug, Default, Clone)]
-pub struct Lexicon {
-    /// (one word, the same as several words).
-    variants: Vec<(String, Vec<String>)>,
-    /// Word to the guard phrases (as words) in which it does not count.
-    senses: FxMap<String, Vec<Vec<String>>>,
-    /// Stem to the stem of the first word of its `same` group.
-    same: FxMap<String, String>,
-    /// The words a variant starts with (each one-word spelling, and the
-    /// first word of each several-word one).
-    triggers: FxSet<String>,
-}
-
 impl Lexicon {
-    /// The variants and senses of `rubrics/concepts.yaml`.
+    /// The variants and senses of `rubrics/concepts.yaml`. Read once per
+    /// process for the same data: a grade's matchers all share it.
     pub fn from_catalog(l: &crate::catalog::Lexicon) -> Lexicon {
-        let words = |s: &str| -> Vec<String> { tokenize(s).into_iter().map(|t| t.word).collect() };
-        let mut senses: FxMap<String, Vec<Vec<String>>> = FxMap::default();
-        for s in &l.senses {
-            let w = s.word.to_lowercase();
-            for g in &s.not {
-                let g = words(g);
-                if g.len() >= 2 && g.contains(&w) {
-                    senses.entry(w.clone()).or_default().push(g);
-                }
+        static LAST: Mutex<Option<Lexicon>> = Mutex::new(None);
+        let senses = l.senses.iter().map(|s| (s.word.as_str(), s.not.as_slice()));
+        let key = lexicon::key(&l.variants, senses.clone(), &l.same);
+        let mut last = LAST.lock().unwrap_or_else(|e| e.into_inner());
+        match &*last {
+            Some(lex) if lex.key() == key => lex.clone(),
+            _ => {
+                let lex = Lexicon::new(&l.variants, senses, &l.same);
+                *last = Some(lex.clone());
+                lex
             }
         }
-        let mut same: FxMap<String, String> = FxMap::default();
-        for group in &l.same {
-            let stems: Vec<String> = group
-                .iter()
-                .filter_map(|w| tokenize(w).into_iter().next().map(|t| t.stem))
-                .collect();
-            if let Some(first) = stems.first() {
-                for st in &stems[1..] {
-                    same.insert(st.clone(), first.clone());
-                }
-            }
-        }
-        let variants: Vec<(String, Vec<String>)> = l
-            .variants
-            .iter()
-            .map(|(one, many)| (one.to_lowercase(), words(many)))
-            .filter(|(one, many)| !one.is_empty() && many.len() >= 2)
-            .collect();
-        let triggers = variants
-            .iter()
-            .flat_map(|(one, many)| std::iter::once(one).chain(many.first()))
-            .cloned()
-            .collect();
-        Lexicon {
-            same,
-            variants,
-            senses,
-            triggers,
-        }
-    }
-
-    /// True when some variant touches this word of a phrase.
-    fn touches(&self, word: &str) -> bool {
-        self.triggers.contains(word)
-    }
-
-    /// Every spelling of a phrase's words: "fan out" also as "fanout".
-    fn spellings(&self, words: &[String]) -> Vec<Vec<String>> {
-        let mut out = vec![words.to_vec()];
-        for (one, many) in &self.variants {
-            let mut more = Vec::new();
-            for w in &out {
-                if let Some(i) = w.windows(many.len()).position(|win| win == many.as_slice()) {
-                    let mut v = w[..i].to_vec();
-                    v.push(one.clone());
-                    v.extend_from_slice(&w[i + many.len()..]);
-                    more.push(v);
-                }
-                if let Some(i) = w.iter().position(|x| x == one) {
-                    let mut v = w[..i].to_vec();
-                    v.extend(many.iter().cloned());
-                    v.extend_from_slice(&w[i + 1..]);
-                    more.push(v);
-                }
-            }
-            out.extend(more);
-            if out.len() > 8 {
-                break;
-            }
-        }
-        out
-    }
-
-    /// The stem a phrase word is matched by: its group's first word's.
-    fn canonical<'s>(&'s self, stem: &'s str) -> &'s str {
-        self.same.get(stem).map_or(stem, String::as_str)
-    }
-
-    /// True when the word at `j` sits inside one of its guard phrases.
-    fn off_sense(&self, tokens: &[Token], j: usize) -> bool {
-        let Some(guards) = self.senses.get(&tokens[j].word) else {
-            return false;
-        };
-        guards.iter().any(|g| {
-            g.iter().enumerate().any(|(p, w)| {
-                *w == tokens[j].word
-                    && j >= p
-                    && j - p + g.len() <= tokens.len()
-                    && tokens[j - p..j - p + g.len()]
-                        .iter()
-                        .zip(g)
-                        .all(|(t, gw)| t.word == *gw)
-            })
-        })
     }
 }
-
-/// Vocabulary words by first byte, for typo matching.
-type TypoIndex = FxMap<u8, Vec<(String, u32)>>;
 
 /// Compiled phrases and patterns for a set of targets.
 #[derive(Debug, Default)]
 pub struct Matcher {
-    stems: FxMap<String, u32>,
-    /// (word as written in the rubric, its stem id) by first byte, for typo matching.
-    words: TypoIndex,
-    phrases: Vec<Phrase>,
-    /// The words of every phrase, one after the other.
-    arena: Vec<PhraseWord>,
-    /// Phrase indices ordered by their first word's id (in the order added
-    /// within one id), and where each id's run starts: `first[id]..first[id + 1]`.
-    by_first: Vec<u32>,
-    first: Vec<u32>,
+    tables: Tables,
     patterns: Vec<Pattern>,
     lexicon: Lexicon,
-    /// Words already resolved by typo, kept across calls to `find`.
-    typos: RefCell<HashMap<String, Option<u32>>>,
-    /// The words of `words`, to keep each once.
-    typo_words: FxSet<String>,
-    /// Buffers for stems and words while phrases are read.
-    scratch: String,
-    word_buf: String,
 }
 
 impl Matcher {
     /// Builds a matcher; `targets[i]` holds target i's phrases and regex patterns.
     /// Returns the index of the target and the pattern when a regex is invalid.
-    pub fn new(targets: &[(Vec<&str>, Vec<&str>)]) -> Result<Matcher, (usize, String, String)> {
+    pub fn new(targets: &Targets) -> Result<Matcher, (usize, String, String)> {
         Matcher::with_lexicon(targets, Lexicon::default())
     }
 
     /// [`Matcher::new`] whose phrases obey the spelling variants and word
-    /// senses of `lexicon`, and may hold `..` gaps.
+    /// senses of `lexicon`, and may hold `..` gaps. The phrases of a
+    /// built-in rubric were compiled by the build and are read back.
     pub fn with_lexicon(
-        targets: &[(Vec<&str>, Vec<&str>)],
+        targets: &Targets,
         lexicon: Lexicon,
     ) -> Result<Matcher, (usize, String, String)> {
-        let mut m = Matcher {
-            lexicon,
-            ..Matcher::default()
+        let tables = match built::tables(targets, &lexicon) {
+            Some(t) => {
+                #[cfg(test)]
+                tests::read_from_the_build(&t, targets, &lexicon);
+                t
+            }
+            None => {
+                #[cfg(test)]
+                tests::compiled(targets);
+                Tables::build(targets, &lexicon)
+            }
         };
-        // A concept's phrases come once for every topic naming the concept:
-        // a phrase read before is copied, with its spellings, for the new target.
-        let mut seen: FxMap<&str, (usize, usize)> = FxMap::default();
-        for (target, (phrases, patterns)) in targets.iter().enumerate() {
-            for phrase in phrases {
-                let before = m.phrases.len();
-                match seen.get(phrase) {
-                    Some(&(from, to)) => {
-                        for j in from..to {
-                            let (start, len) = (m.phrases[j].start, m.phrases[j].len);
-                            m.phrases.push(Phrase { start, len, target });
-                        }
-                    }
-                    None => {
-                        m.add_phrase(phrase, target);
-                        seen.insert(phrase, (before, m.phrases.len()));
-                    }
-                }
-            }
-            for pat in patterns {
+        Matcher::from_tables(tables, targets, lexicon)
+    }
+
+    /// The matcher over compiled phrases, with the targets' patterns.
+    fn from_tables(
+        tables: Tables,
+        targets: &Targets,
+        lexicon: Lexicon,
+    ) -> Result<Matcher, (usize, String, String)> {
+        let mut patterns = Vec::new();
+        for (target, (_, pats)) in targets.iter().enumerate() {
+            for pat in pats {
                 let p = Pattern::new(pat, target).map_err(|e| (target, pat.to_string(), e))?;
-                m.patterns.push(p);
+                patterns.push(p);
             }
         }
-        m.index_first_words();
-        Ok(m)
-    }
-
-    /// Adds a phrase, its spelling variants and its `..` gaps.
-    fn add_phrase(&mut self, phrase: &str, target: usize) {
-        // Word ids, each with the gap allowed before it; words are read from
-        // the phrase without building tokens.
-        let start = self.arena.len();
-        let mut touches = false;
-        let mut gapped = false;
-        let mut buf = std::mem::take(&mut self.scratch);
-        let mut words = std::mem::take(&mut self.word_buf);
-        for (k, part) in phrase.split("..").enumerate() {
-            let mut first = true;
-            for_each_word_with(part, &mut words, |word, numeric| {
-                let gap = k > 0 && first && self.arena.len() > start;
-                gapped |= gap;
-                first = false;
-                touches |= self.lexicon.touches(word);
-                let id = self.intern_word(word, numeric, &mut buf);
-                self.arena.push((id, if gap { GAP } else { 0 }));
-            });
-        }
-        self.scratch = buf;
-        self.word_buf = words;
-        if self.arena.len() == start {
-            return;
-        }
-        self.phrases.push(Phrase {
-            start: start as u32,
-            len: (self.arena.len() - start) as u32,
-            target,
-        });
-        if gapped || !touches {
-            return;
-        }
-        let words: Vec<String> = phrase
-            .split("..")
-            .flat_map(tokenize)
-            .map(|t| t.word)
-            .collect();
-        for other in self.lexicon.spellings(&words).into_iter().skip(1) {
-            let toks: Vec<Token> = other.iter().flat_map(|w| tokenize(w)).collect();
-            if !toks.is_empty() {
-                let start = self.arena.len();
-                for t in &toks {
-                    let id = self.intern(t);
-                    self.arena.push((id, 0));
-                }
-                self.phrases.push(Phrase {
-                    start: start as u32,
-                    len: toks.len() as u32,
-                    target,
-                });
-            }
-        }
-    }
-
-    /// Orders phrases by their first word (a stable counting sort: ids are
-    /// dense), so a word finds its phrases without hashing.
-    fn index_first_words(&mut self) {
-        let n = self.stems.len();
-        let mut first = vec![0u32; n + 1];
-        for p in &self.phrases {
-            first[self.arena[p.start as usize].0 as usize + 1] += 1;
-        }
-        for id in 0..n {
-            first[id + 1] += first[id];
-        }
-        let mut next = first.clone();
-        let mut by_first = vec![0u32; self.phrases.len()];
-        for (pi, p) in self.phrases.iter().enumerate() {
-            let id = self.arena[p.start as usize].0 as usize;
-            by_first[next[id] as usize] = pi as u32;
-            next[id] += 1;
-        }
-        self.first = first;
-        self.by_first = by_first;
+        Ok(Matcher {
+            tables,
+            patterns,
+            lexicon,
+        })
     }
 
     /// The phrases whose first word has stem `id`, in the order added.
     fn starting_with(&self, id: u32) -> &[u32] {
+        let t = &self.tables;
         let id = id as usize;
-        match (self.first.get(id), self.first.get(id + 1)) {
-            (Some(&a), Some(&b)) => &self.by_first[a as usize..b as usize],
+        match (t.first.get(id), t.first.get(id + 1)) {
+            (Some(&a), Some(&b)) => &t.by_first[a as usize..b as usize],
             _ => &[],
         }
     }
 
-    fn intern(&mut self, t: &Token) -> u32 {
-        let mut buf = String::new();
-        self.intern_word(&t.word, t.numeric, &mut buf)
-    }
-
-    /// The id of a word's stem, new if unseen; `buf` holds the stem. Words
-    /// of five letters or more are kept for typo matching.
-    fn intern_word(&mut self, word: &str, numeric: bool, buf: &mut String) -> u32 {
-        let stem = if numeric {
-            word
-        } else {
-            stem_into(word, buf);
-            buf.as_str()
-        };
-        let stem = self.lexicon.canonical(stem);
-        let id = match self.stems.get(stem) {
-            Some(id) => *id,
-            None => {
-                let id = self.stems.len() as u32;
-                self.stems.insert(stem.to_string(), id);
-                id
-            }
-        };
-        if !numeric && word.len() >= 5 && word.is_ascii() && !self.typo_words.contains(word) {
-            self.typo_words.insert(word.to_string());
-            self.words
-                .entry(word.as_bytes()[0])
-                .or_default()
-                .push((word.to_string(), id));
-        }
-        id
-    }
-
     /// Resolves a token to a vocabulary id: by stem, else by a small typo.
-    fn resolve(&self, t: &Token, memo: &mut HashMap<String, Option<u32>>) -> Option<u32> {
-        if let Some(id) = self.stems.get(self.lexicon.canonical(&t.stem)) {
+    fn resolve(&self, t: &Token) -> Option<u32> {
+        if let Some(id) = self.tables.stems.get(self.lexicon.canonical(&t.stem)) {
             return Some(*id);
         }
         if t.numeric || t.word.len() < 5 || !t.word.is_ascii() {
             return None;
         }
-        if let Some(hit) = memo.get(t.word.as_str()) {
-            return *hit;
+        // Not remembered: the search costs less than a map of the words met.
+        self.typo_of(&t.word, &t.stem)
+    }
+
+    /// The first vocabulary word (in the order the phrases gave them) that
+    /// the word, or its stem, is a small typo of: "replcias" is two edits
+    /// from "replica", its stem "replcia" one.
+    fn typo_of(&self, word: &str, stem: &str) -> Option<u32> {
+        let typo = &self.tables.typo;
+        let run = typo.starting_with(*word.as_bytes().first()?);
+        // Lengths more than two apart are never typos: only the words whose
+        // length is near the word's or the stem's are read (a run, as the
+        // words of one first byte are ordered by length).
+        let with_stem = stem.len() >= 5;
+        let (mut lo, mut hi) = (word.len().saturating_sub(2), word.len() + 2);
+        if with_stem {
+            lo = lo.min(stem.len().saturating_sub(2));
+            hi = hi.max(stem.len() + 2);
         }
-        // The stem too: "replcias" is two edits from "replica", "replcia" one.
-        let hit = self.words.get(&t.word.as_bytes()[0]).and_then(|bucket| {
-            bucket
-                .iter()
-                .find(|(w, _)| {
-                    // Lengths more than two apart are never typos: skip the call.
-                    let near = |x: &str| x.len().abs_diff(w.len()) <= 2;
-                    (near(&t.word) && is_typo_of(&t.word, w))
-                        || (t.stem.len() >= 5 && near(&t.stem) && is_typo_of(&t.stem, w))
-                })
-                .map(|(_, id)| *id)
-        });
-        memo.insert(t.word.clone(), hit);
-        hit
+        let from = run.partition_point(|w| (w.len as usize) < lo);
+        let to = run.partition_point(|w| (w.len as usize) <= hi);
+        let (word_letters, stem_letters) = (tables::letters(word), tables::letters(stem));
+        let mut best: Option<(u32, u32)> = None;
+        for w in run.get(from..to).unwrap_or(&[]) {
+            if best.is_some_and(|(order, _)| order < w.order) {
+                continue;
+            }
+            let v = typo.word(w);
+            // Two edits change at most four letters: skip the call.
+            let near = |x: &str, l: u64| {
+                x.len().abs_diff(v.len()) <= 2 && (l ^ w.letters).count_ones() <= 4
+            };
+            if (near(word, word_letters) && is_typo_of(word, v))
+                || (with_stem && near(stem, stem_letters) && is_typo_of(stem, v))
+            {
+                best = Some((w.order, w.id));
+            }
+        }
+        best.map(|(_, id)| id)
     }
 
     /// The end (exclusive) of phrase `p` matched from token `i`, if it matches.
@@ -468,7 +275,7 @@ impl Matcher {
         i: usize,
     ) -> Option<usize> {
         let mut at = i;
-        let words = &self.arena[p.start as usize..(p.start + p.len) as usize];
+        let words = &self.tables.arena[p.start as usize..(p.start + p.len) as usize];
         for &(want, gap) in words.iter().skip(1) {
             // Figures between a phrase's words are worked arithmetic, not
             // other words: "new links: 100M / 86,400 s ≈ 1,160 per second"
@@ -491,16 +298,25 @@ impl Matcher {
     /// Finds every mention in the sentences of `source`.
     pub fn find(&self, source: &str, sentences: &[Sentence]) -> Vec<Mention> {
         let mut out = Vec::new();
-        let mut memo = self.typos.borrow_mut();
         let mut ids: Vec<Option<u32>> = Vec::new();
         let mut lower = String::new();
+        // The stance at each token of the sentence, once read: the phrases
+        // of several targets often start at one word.
+        let mut stances: Vec<Option<Stance>> = Vec::new();
         for (si, s) in sentences.iter().enumerate() {
             ids.clear();
-            ids.extend(s.tokens.iter().map(|t| self.resolve(t, &mut memo)));
+            ids.extend(s.tokens.iter().map(|t| self.resolve(t)));
+            stances.clear();
+            stances.resize(s.tokens.len(), None);
+            let mut stance = |at: usize| match stances.get_mut(at) {
+                Some(Some(st)) => *st,
+                Some(slot) => *slot.insert(stance_at(sentences, source, si, at)),
+                None => stance_at(sentences, source, si, at),
+            };
             for (i, id) in ids.iter().enumerate() {
                 let Some(id) = id else { continue };
                 for &pi in self.starting_with(*id) {
-                    let p = &self.phrases[pi as usize];
+                    let p = &self.tables.phrases[pi as usize];
                     let Some(end) = self.match_at(p, &ids, &s.tokens, i) else {
                         continue;
                     };
@@ -508,10 +324,10 @@ impl Matcher {
                         continue;
                     }
                     out.push(Mention {
-                        target: p.target,
+                        target: p.target as usize,
                         sentence: si,
                         at: i,
-                        stance: stance_at(sentences, source, si, i),
+                        stance: stance(i),
                         words: p.len as usize,
                     });
                 }
@@ -521,11 +337,12 @@ impl Matcher {
                 lower.clear();
                 lower.push_str(text);
                 lower.make_ascii_lowercase();
+                let pairs = needs::Pairs::of(&lower);
                 for p in &self.patterns {
-                    if !p.needs.admits(&lower) {
+                    if !p.needs.admits(&lower, &pairs) {
                         continue;
                     }
-                    if let Some(m) = p.regex().and_then(|re| re.find(text)) {
+                    if let Some(m) = p.find(text) {
                         let at = s
                             .tokens
                             .iter()
@@ -539,7 +356,7 @@ impl Matcher {
                             target: p.target,
                             sentence: si,
                             at,
-                            stance: stance_at(sentences, source, si, at),
+                            stance: stance(at),
                             words,
                         });
                     }
@@ -643,6 +460,79 @@ fn osa_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
 mod tests {
     use super::*;
     use crate::grading::text::sentences;
+    use std::cell::Cell;
+
+    thread_local! {
+        /// Matchers with phrases compiled, and read from the build, on this thread.
+        static COUNTS: Cell<(usize, usize)> = const { Cell::new((0, 0)) };
+    }
+
+    /// Checks tables read from the build against the same compiled now.
+    pub(super) fn read_from_the_build(t: &Tables, targets: &Targets, lexicon: &Lexicon) {
+        assert!(
+            t.same(&Tables::build(targets, lexicon)),
+            "a matcher read from the build differs from the same compiled now"
+        );
+        COUNTS.with(|c| c.set((c.get().0, c.get().1 + 1)));
+    }
+
+    pub(super) fn compiled(targets: &Targets) {
+        if targets.iter().any(|(p, _)| !p.is_empty()) {
+            COUNTS.with(|c| c.set((c.get().0 + 1, c.get().1)));
+        }
+    }
+
+    #[test]
+    fn a_grade_of_a_built_in_problem_reads_its_matchers_from_the_build() {
+        let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+        let text = "## High-Level Design\n\nWe put a cache in front of the database.\n";
+        let answer = crate::grading::parse_answer(text);
+        let ids = catalog.ids();
+        assert_eq!(ids.len(), 8);
+        for id in ids {
+            let (compiled, read) = COUNTS.with(Cell::get);
+            crate::grading::grade(&catalog, &id, &answer, &Default::default()).expect("grades");
+            let (c, r) = COUNTS.with(Cell::get);
+            assert_eq!(c, compiled, "{id}: a matcher was compiled at run time");
+            // Topics, red and green flags, what cancels them, technologies.
+            assert!(r >= read + 4, "{id}: {} matchers read", r - read);
+        }
+        assert!(built::count() >= 8 * 3);
+    }
+
+    #[test]
+    fn tables_read_back_as_written() {
+        let lex = crate::catalog::Lexicon {
+            variants: vec![("fanout".into(), "fan out".into())],
+            senses: vec![],
+            same: vec![vec!["tweet".into(), "post".into()]],
+            concepts: vec![],
+        };
+        let lex = Lexicon::from_catalog(&lex);
+        let targets: Vec<(Vec<&str>, Vec<&str>)> = vec![
+            (vec!["fan-out on write", "keep .. in memory"], vec![]),
+            (
+                vec!["tweets table", "replication", "fan-out on write"],
+                vec![],
+            ),
+        ];
+        let t = Tables::build(&targets, &lex);
+        let back = t.round_trip(targets.len()).expect("reads back");
+        assert!(back.same(&t));
+        assert!(!back.same(&Tables::build(&targets[..1], &lex)));
+        let mut data = Vec::new();
+        t.write(targets.len(), &mut data, &mut tables::Pool::default());
+        assert!(Tables::read(&data, 3, "").is_none(), "other targets");
+        assert!(Tables::read(&data[..data.len() - 1], 2, "").is_none());
+        assert_ne!(
+            tables::key(&targets, &lex),
+            tables::key(&targets, &Lexicon::default())
+        );
+        assert_ne!(
+            tables::key(&targets, &lex),
+            tables::key(&targets[..1], &lex)
+        );
+    }
 
     fn find(phrases: &[&str], text: &str) -> Vec<Mention> {
         let m = Matcher::new(&[(phrases.to_vec(), vec![])]).expect("valid");

@@ -1,6 +1,7 @@
 //! Topic tallying: the best-credited mention of every topic over the step
 //! texts, and a step's score with its evidence and what to study.
 
+use super::fx::FxMap;
 use super::matcher::{self, Matcher};
 use super::score;
 use super::text::Sentence;
@@ -16,21 +17,38 @@ pub(crate) fn topic_targets<'a>(
     topics: &[&'a Topic],
     lexicon: &'a Lexicon,
 ) -> Vec<(Vec<&'a str>, Vec<&'a str>)> {
+    // A topic whose phrases name a concept's jargon term means that
+    // concept, so it also hears the concept's plain forms. Concepts by id
+    // and by jargon (ASCII lower case), so a topic looks up its phrases
+    // instead of comparing them with every concept's terms.
+    let mut by_name: FxMap<String, Vec<usize>> = FxMap::default();
+    let mut by_id: FxMap<&str, Vec<usize>> = FxMap::default();
+    for (ci, c) in lexicon.concepts.iter().enumerate() {
+        by_id.entry(c.id.as_str()).or_default().push(ci);
+        for j in &c.jargon {
+            by_name.entry(j.to_ascii_lowercase()).or_default().push(ci);
+        }
+    }
+    let mut lower = String::new();
     topics
         .iter()
         .map(|t| {
-            // A topic whose phrases name a concept's jargon term means that
-            // concept, so it also hears the concept's plain forms.
-            let named = |c: &&crate::catalog::Concept| {
-                t.concepts.contains(&c.id)
-                    || c.jargon
-                        .iter()
-                        .any(|j| t.phrases.iter().any(|p| p.eq_ignore_ascii_case(j)))
-            };
-            let concepts = lexicon
-                .concepts
+            let mut named: Vec<usize> = Vec::new();
+            for id in &t.concepts {
+                named.extend(by_id.get(id.as_str()).into_iter().flatten());
+            }
+            for p in &t.phrases {
+                lower.clear();
+                lower.push_str(p);
+                lower.make_ascii_lowercase();
+                named.extend(by_name.get(&lower).into_iter().flatten());
+            }
+            // In the lexicon's order, each concept once.
+            named.sort_unstable();
+            named.dedup();
+            let concepts = named
                 .iter()
-                .filter(named)
+                .map(|&ci| &lexicon.concepts[ci])
                 .flat_map(|c| c.jargon.iter().chain(&c.plain));
             (
                 t.phrases
