@@ -93,6 +93,7 @@ impl Reader<'_> {
             required: Vec::new(),
             unit: false,
             echo: false,
+            lead: false,
             words: self.count()?,
             text: String::new(),
         })

@@ -220,11 +220,12 @@ pub(super) const REQUIRED: &[(&str, &[&str])] = &[
     ("@big", &["@size", "@max", "@big"]),
     ("@where", &["@where", "@geo"]),
     ("@many", &["@count", "@many"]),
+    ("@often", &["@often"]),
 ];
 
 /// Kinds that require a fact stating them only when asked with "how"
 /// ("how quickly", not "taken down quickly").
-pub(super) const HOW: &[&str] = &["@speed"];
+pub(super) const HOW: &[&str] = &["@speed", "@often"];
 
 /// The ways of asking what is in or out of scope.
 pub(super) const SCOPE: &[&str] = &["@scope", "@out"];

@@ -94,7 +94,7 @@ pub(super) const GENERAL: &[&str] = &[
     "short", "simple", "single", "small", "soon", "special", "standard", "sure", "true",
     "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
-    "explicit", "kept", "specifically",
+    "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

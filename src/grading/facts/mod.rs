@@ -82,29 +82,22 @@ fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     // "Should I use Kafka?" asks for the candidate's own design choice: a
     // fact that shares its words would be a wrong answer said confidently.
     if asks_for_a_choice(part) {
-        None
-    } else {
-        decide(&rank(sheet, ts))
+        return None;
     }
+    decide(&rank(sheet, ts))
 }
 
 /// A part, or its readings one per thing it names ("latency and
-/// availability"), when they are answered differently: by two facts, or by
-/// a fact where the whole part is not.
+/// availability", "editing, search and comments") when one of them names a
+/// fact: each thing asked gets its fact or an explicit "your call", even
+/// when one fact answers them all.
 fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
     let readings = coordinated(&part);
-    if readings.is_empty() {
-        return vec![part];
-    }
-    let whole = pick(sheet, &part, &sheet.read(&part));
-    let mut named: Vec<usize> = readings
+    let named = readings
         .iter()
         .filter(|r| !asks_for_a_choice(r))
-        .filter_map(|r| decide_with(&rank(sheet, &sheet.read(r)), true))
-        .collect();
-    named.sort_unstable();
-    named.dedup();
-    if named.len() >= 2 || whole.is_none() && !named.is_empty() {
+        .any(|r| decide_with(&rank(sheet, &sheet.read(r)), true).is_some());
+    if named {
         readings
     } else {
         vec![part]

@@ -4,6 +4,7 @@
 use super::groups::SCOPE;
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
+use super::words::is_general_stem;
 use crate::grading::fx::FxSet;
 
 /// Least evidence for naming a fact.
@@ -36,6 +37,9 @@ const NEAR: f64 = 0.8;
 /// How much a word the sheet knows but the fact does not explain counts
 /// against it: it is often the problem's context ("links", "users").
 const MISS_KNOWN: f64 = 0.5;
+/// How much of a group reading is lost by a phrase that meets none of a
+/// term's other groups.
+const GROUPS_SHARE: f64 = 0.25;
 
 /// Whether a key is a lexicon group or concept rather than a word's stem.
 fn is_group(k: &str) -> bool {
@@ -74,15 +78,23 @@ pub(super) fn completeness(f: &Indexed, all: &FxSet<String>, content: &FxSet<Str
 /// words the phrase holds, unless they share its group or concept.
 pub(super) fn explains(f: &Indexed, complete: &[bool], t: &Term) -> (f64, bool) {
     let stems = t.keys.iter().filter(|k| !is_group(k)).count();
+    let groups = t.keys.iter().filter(|k| is_group(k)).count();
     let closeness = |has: &dyn Fn(&String) -> bool| -> f64 {
-        let (mut group, mut shared) = (0.0f64, 0usize);
+        let (mut group, mut shared, mut met) = (0.0f64, 0usize, 0usize);
         for k in t.keys.iter().filter(|k| has(k)) {
             if is_group(k) {
                 // A way of asking is only ever a group: meeting it is exact.
                 group = group.max(if t.head { 1.0 } else { NEAR });
+                met += 1;
             } else {
                 shared += 1;
             }
+        }
+        // A phrase that meets more of the term's readings ("expiration
+        // date" is an expiry and a concept shared with retention) is
+        // closer.
+        if !t.head && groups > 1 {
+            group *= 1.0 - GROUPS_SHARE * (1.0 - met as f64 / groups as f64);
         }
         let share = if stems == 0 {
             0.0
@@ -195,6 +207,24 @@ pub(super) fn paired(f: &Indexed, ts: &[Term]) -> Vec<bool> {
     out
 }
 
+/// Whether the fact's answer gives a number of the thing counted: a
+/// number just before one of its words ("about 20 tweets per page", "at
+/// most 256 members").
+fn counts(f: &Indexed, counted: Option<&Term>) -> bool {
+    let Some(t) = counted else {
+        return false;
+    };
+    let stems: Vec<&String> = t.keys.iter().filter(|k| !is_group(k)).collect();
+    let number = |ks: &Vec<String>| ks.iter().any(|k| k.bytes().all(|b| b.is_ascii_digit()));
+    f.said.iter().enumerate().any(|(p, ks)| {
+        number(ks)
+            && f.said[p + 1..]
+                .iter()
+                .take(2)
+                .any(|next| next.iter().any(|k| stems.contains(&k)))
+    })
+}
+
 /// How a fact ranks for one part of a question.
 #[derive(Debug, Clone)]
 pub(super) struct Ranked {
@@ -241,17 +271,22 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let quantity = ts
         .iter()
         .any(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())));
+    // A question that is about a quantity ("how many tweets are deleted a
+    // day"), not one that mentions one ("does it matter how much battery").
+    let asks_quantity = ts
+        .iter()
+        .any(|t| t.head && t.lead && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())));
     // What a quantity is asked of ("how much growth", "how many files"):
     // a fact that does not explain it does not give that quantity.
-    let counted: Option<&str> = ts
+    let counted_term: Option<&Term> = ts
         .iter()
         .position(|t| t.head && t.keys.iter().any(|k| MEASURES.contains(&k.as_str())))
         .and_then(|i| {
             ts[i + 1..].iter().find(|t| {
                 !t.head && !t.everyday() && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
             })
-        })
-        .map(|t| t.text.as_str());
+        });
+    let counted: Option<&str> = counted_term.map(|t| t.text.as_str());
     let named = ts.iter().any(|t| !t.head && !t.plain());
     // The unit of the quantity asked, in one of its words.
     let units: Vec<&String> = if quantity {
@@ -291,9 +326,24 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
 
+                // A quantity of something else is a wrong figure: every
+                // word that names what is measured ("how many tweets are
+                // deleted a day") must be explained.
+                let names = !(t.head
+                    || t.echo
+                    || t.plain()
+                    || sheet.is_context(t)
+                    || t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
+                    || t.words == 1 && t.keys.iter().any(|k| is_general_stem(k))
+                    // "Are we ok storing", "when scrolling": how it is put.
+                    || t.words == 1 && t.text.ends_with("ing"));
+                all &= !(asks_quantity && names && e == 0.0);
                 // A fact states a latency or a maximum where it says what
-                // it is about, not in passing.
-                all &= t.required.is_empty() || t.required.iter().any(|k| f.strong.contains(k));
+                // it is about, not in passing; a number of things is stated
+                // by its answer too ("about 20 tweets per page").
+                all &= t.required.is_empty()
+                    || t.required.iter().any(|k| f.strong.contains(k))
+                    || t.required.iter().any(|k| k == "@count") && counts(f, counted_term);
             }
             all &= !concurrent || states_concurrent(f, ts);
             // The same unit in so many words: "per account" is not "per

@@ -202,6 +202,14 @@ impl Sheet {
         Some(if t.echo { w * ECHO } else { w })
     }
 
+    /// Whether the term is only the problem's context words (and groups).
+    pub fn is_context(&self, t: &Term) -> bool {
+        t.keys.iter().any(|k| self.context.contains(k))
+            && t.keys
+                .iter()
+                .all(|k| k.starts_with(['@', '#']) || self.context.contains(k))
+    }
+
     /// Whether the sheet mentions the term anywhere.
     pub fn knows(&self, t: &Term) -> bool {
         t.keys

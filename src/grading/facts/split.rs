@@ -64,6 +64,9 @@ const ALTERNATIVES: &[&str] = &[
 /// plane", "such as hashtags"): it belongs to the thing before.
 const EXAMPLES: &[&str] = &["like", "e.g", "eg", "such", "including", "say", "i.e", "ie"];
 
+/// Words that may open a thing named in a list ("or a discussion thread").
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
 /// Words before a list that make it qualify something else.
 const PREPOSITIONS: &[&str] = &[
     "between", "of", "for", "from", "with", "to", "in", "on", "at", "by", "about", "across",
@@ -221,20 +224,27 @@ pub fn coordinated(part: &str) -> Vec<String> {
         if !matches!(bare(w).as_str(), "and" | "or" | "&") || w.ends_with(',') {
             continue;
         }
-        // The thing after: content words up to the end of the clause.
-        let mut end = k + 1;
-        while end < toks.len() && end - (k + 1) < MOST && content(toks[end]) {
+        // The thing after: content words up to the end of the clause, after
+        // an article ("comments or a discussion thread").
+        let first = k
+            + 1
+            + usize::from(
+                toks.get(k + 1)
+                    .is_some_and(|w| ARTICLES.contains(&bare(w).as_str())),
+            );
+        let mut end = first;
+        while end < toks.len() && end - first < MOST && content(toks[end]) {
             end += 1;
             if ends_clause(toks[end - 1]) {
                 break;
             }
         }
-        if end == k + 1 {
+        if end == first {
             continue;
         }
         // The things before, the one before each ended by a comma: "a, b
         // and c", "a, b, and c".
-        let mut items: Vec<(usize, usize)> = vec![(k + 1, end)];
+        let mut items: Vec<(usize, usize)> = vec![(first, end)];
         let mut e = k;
         loop {
             let mut start = e;

@@ -25,6 +25,20 @@ pub(super) fn is_general(word: &str) -> bool {
     general.contains(word) || general.contains(drop_ly(word))
 }
 
+/// True for the stem of an everyday word in any of its forms ("serving"
+/// as "serve").
+pub(super) fn is_general_stem(stem: &str) -> bool {
+    static STEMS: OnceLock<FxSet<String>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            GENERAL
+                .iter()
+                .map(|w| word((*w).to_string()).stem)
+                .collect()
+        })
+        .contains(stem)
+}
+
 /// True for a word that never names what a question is about.
 pub(super) fn is_filler(word: &str) -> bool {
     // A lone letter is a list marker or an initial ("Q:", "a)"), never a
