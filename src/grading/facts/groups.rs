@@ -129,7 +129,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "australia", "indonesia"]),
     // Encryption.
     ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
-        "decryption", "cipher", "ciphertext", "plaintext", "end to end", "e2e", "e2ee", "tls",
+        "decryption", "cipher", "ciphertext", "plaintext", "end to end encrypted", "end to end encryption", "e2e", "e2ee", "tls",
         "ssl"]),
     // Devices people use.
     ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
@@ -148,7 +148,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery"]),
     // Hard to guess.
-    ("guess", &["guessable", "unguessable", "guess", "guessing", "guessed", "predictable",
+    ("guess", &["guessable", "unguessable", "to guess", "can .. guess", "could .. guess",
+        "guess other", "guess someone", "be guessed", "predictable",
         "unpredictable", "enumerate", "enumerable", "enumeration", "sequential", "walk through",
         "scrape", "scraping", "brute force", "secret link"]),
     // How two quantities compare.
@@ -156,7 +157,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "outnumbers", "compared to", "compared with", "relative to", "proportion",
         "how much more", "how many more", "times more", "mostly reads", "mostly writes",
         "read heavy", "write heavy", "reads versus writes", "reads vs writes", "fraction",
-        "percentage", "percent", "share of"]),
+        "read .. more than", "viewed .. more than", "clicked .. more than", "more reads than",
+        "more views than",
+        "percentage", "percent", "what share", "the share of", "a share of"]),
     // Finding things by what they contain.
     ("search", &["search", "searching", "searchable", "full text search", "keyword search",
         "find .. by keyword", "look up .. by keyword"]),
@@ -239,4 +242,14 @@ pub(super) const SUBJECTS: &[&str] = &[
     "@exact",
     "@resume",
     "@edit",
+];
+
+/// The lexicon's groups that name a kind of requirement (not a thing, like
+/// people or devices, nor a way of asking).
+#[rustfmt::skip]
+pub(super) const KINDS: &[&str] = &[
+    "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
+    "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
+    "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
+    "@login",
 ];

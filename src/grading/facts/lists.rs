@@ -61,7 +61,7 @@ pub(super) const FILLER: &[&str] = &[
     "product", "site", "website", "solution", "interview", "requirement", "requirements",
     "whatsapp", "twitter", "netflix", "uber", "instagram", "insta", "pastebin", "bitly",
     "dropbox", "gdrive",
-    "question", "questions", "case", "scenario", "numbers", "number",
+    "question", "questions", "case", "scenario", "numbers", "number", "scope",
 ];
 
 /// Everyday words that name no feature of their own: when the sheet never

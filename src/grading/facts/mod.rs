@@ -28,6 +28,7 @@ mod words;
 pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
+use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
 use read::sheet;
 use sheet::Sheet;
@@ -56,6 +57,28 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
     let mut out: Vec<Vec<Term>> = Vec::new();
     for part in parts {
         let mut ts = sheet.read(part);
+        // "..., and the GPS traces" asks the part before again, of another
+        // thing: its terms are carried over but for its subject.
+        if part.starts_with("and ") {
+            if let Some(prev) = out.last() {
+                // The subject: the first thing named that is not a kind of
+                // requirement ("photos" of "how long do we keep photos").
+                let named = |t: &Term| !t.head && !t.echo && !t.plain();
+                let kind = |t: &Term| t.keys.iter().any(|k| KINDS.contains(&k.as_str()));
+                let subject = prev
+                    .iter()
+                    .position(|t| named(t) && !kind(t))
+                    .or_else(|| prev.iter().position(named));
+                ts.extend(
+                    prev.iter()
+                        .enumerate()
+                        .filter(|(i, t)| Some(*i) != subject && !t.echo)
+                        .map(|(_, t)| t.clone()),
+                );
+                out.push(ts);
+                continue;
+            }
+        }
         let refers = words(part)
             .iter()
             .any(|w| PRONOUNS.contains(&w.word.as_str()));
@@ -181,6 +204,11 @@ pub fn asks_for_a_choice(part: &str) -> bool {
     (matches!(at(0), "should" | "shall")
         && matches!(at(1), "i" | "we")
         && BUILD_VERBS.contains(&at(2)))
+        // "How should I generate the ids?"
+        || (at(0) == "how"
+            && matches!(at(1), "should" | "shall" | "would" | "do" | "can")
+            && matches!(at(2), "i" | "we")
+            && BUILD_VERBS.contains(&at(3)))
         || (matches!(at(0), "which" | "what") && CHOICES.contains(&at(1)))
         || (at(0) == "which"
             && words.contains(&"should")

@@ -1,7 +1,7 @@
 //! Ranking the facts for one part of a question, and deciding whether the
 //! best is sure enough to be said.
 
-use super::groups::SCOPE;
+use super::groups::{KINDS, SCOPE};
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
 use super::words::is_general_stem;
@@ -37,8 +37,8 @@ const NEAR: f64 = 0.8;
 /// How much a word the sheet knows but the fact does not explain counts
 /// against it: it is often the problem's context ("links", "users").
 const MISS_KNOWN: f64 = 0.5;
-/// How much of a group reading is lost by a phrase that meets none of a
-/// term's other groups.
+/// How much of its closeness a phrase loses that meets none of a term's
+/// groups and concepts.
 const GROUPS_SHARE: f64 = 0.25;
 
 /// Whether a key is a lexicon group or concept rather than a word's stem.
@@ -91,17 +91,19 @@ pub(super) fn explains(f: &Indexed, complete: &[bool], t: &Term) -> (f64, bool) 
             }
         }
         // A phrase that meets more of the term's readings ("expiration
-        // date" is an expiry and a concept shared with retention) is
-        // closer.
-        if !t.head && groups > 1 {
-            group *= 1.0 - GROUPS_SHARE * (1.0 - met as f64 / groups as f64);
-        }
+        // date" is an expiry and a concept shared with retention; "viewed
+        // more than" is a ratio, not only a view) is closer.
+        let readings = if !t.head && groups > 0 {
+            1.0 - GROUPS_SHARE * (1.0 - met as f64 / groups as f64)
+        } else {
+            1.0
+        };
         let share = if stems == 0 {
             0.0
         } else {
             shared as f64 / stems as f64
         };
-        group.max(share)
+        group.max(share) * readings
     };
     let mut best: f64 = 0.0;
     // Most terms share no key with most facts' phrases.
@@ -240,8 +242,11 @@ pub(super) struct Ranked {
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let (all, content) = question_keys(ts);
-    let mut focus_given = false;
     let mut heads: FxSet<&String> = FxSet::default();
+    // The subject is named by a word that is not an everyday one ("send",
+    // "launch" say how it is asked), nor the people who use the system
+    // ("can users set a password").
+    let subject = ts.iter().position(|t| !t.head && !t.echo && !t.plain());
     // A question that only asks what is in or out of scope ("Which
     // features?", "Out of scope?") is about the scope: its words weigh
     // fully and suffice. "How big?" alone says too little.
@@ -251,18 +256,15 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             .all(|t| t.head && t.keys.iter().any(|k| SCOPE.contains(&k.as_str())));
     let weighted: Vec<(&Term, f64, bool, bool)> = ts
         .iter()
-        .filter(|t| !t.head || t.keys.iter().any(|k| heads.insert(k)))
-        .filter_map(|t| {
+        .enumerate()
+        .filter(|(_, t)| !t.head || t.keys.iter().any(|k| heads.insert(k)))
+        .filter_map(|(i, t)| {
             let w = if only_heads {
                 sheet.full_weight(t)?
             } else {
                 sheet.weight(t)?
             };
-            // The subject is named by a word that is not an everyday one
-            // ("send", "launch" say how it is asked), nor the people who
-            // use the system ("can users set a password").
-            let focus = !t.head && !t.echo && !focus_given && !t.plain();
-            focus_given |= focus;
+            let focus = subject == Some(i);
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t), focus))
         })
         .collect();
@@ -338,6 +340,16 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                     // "Are we ok storing", "when scrolling": how it is put.
                     || t.words == 1 && t.text.ends_with("ing"));
                 all &= !(asks_quantity && names && e == 0.0);
+                // A kind of requirement asked ("how long do we keep ...",
+                // "is it encrypted") is answered only by a fact that says
+                // something of that kind: a fact about the same thing that
+                // does not is a wrong answer.
+                let mut kinds = t.keys.iter().filter(|k| KINDS.contains(&k.as_str()));
+                let kind = kinds.clone().next().is_some();
+                all &= t.head
+                    || t.echo
+                    || !kind
+                    || kinds.any(|k| f.strong.contains(k) || f.weak.contains(k));
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated
                 // by its answer too ("about 20 tweets per page").

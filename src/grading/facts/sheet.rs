@@ -3,6 +3,7 @@
 //! words typos are mended towards. Plain code over the lexicon, so that
 //! `build.rs` reads the built-in problems' sheets with it.
 
+use super::groups::KINDS;
 use super::terms::{terms, Term};
 use super::words::{is_general, words, Known};
 use crate::catalog::Fact;
@@ -186,11 +187,9 @@ impl Sheet {
             None if t.keys.iter().any(|k| self.passing.contains(k)) => PASSING,
             None => UNKNOWN,
         };
-        // A term only of the problem's context words (and their groups).
-        let context = t.keys.iter().any(|k| self.context.contains(k))
-            && t.keys
-                .iter()
-                .all(|k| k.starts_with(['@', '#']) || self.context.contains(k));
+        // A term only of the problem's context words (and their groups),
+        // unless it names a kind of requirement ("viewed more than").
+        let context = self.is_context(t);
         // So is an everyday word the sheet happens to use ("main",
         // "data"), and the people who use the system.
         let plain = !t.head && t.plain();
@@ -205,9 +204,10 @@ impl Sheet {
     /// Whether the term is only the problem's context words (and groups).
     pub fn is_context(&self, t: &Term) -> bool {
         t.keys.iter().any(|k| self.context.contains(k))
-            && t.keys
-                .iter()
-                .all(|k| k.starts_with(['@', '#']) || self.context.contains(k))
+            && t.keys.iter().all(|k| {
+                (k.starts_with(['@', '#']) && !KINDS.contains(&k.as_str()))
+                    || self.context.contains(k)
+            })
     }
 
     /// Whether the sheet mentions the term anywhere.

@@ -84,7 +84,11 @@ fn bare(w: &str) -> String {
 /// question lexicon ("and why").
 fn empty(piece: &str) -> bool {
     let ws = words(piece);
-    ws.iter().all(|w| w.word == "$" || is_filler(&w.word)) && find(&ws).is_empty()
+    // A figure alone ("is something like 10:1 reasonable") names nothing.
+    let named = |w: &super::tokens::Word| {
+        w.word != "$" && !is_filler(&w.word) && !w.word.bytes().all(|b| b.is_ascii_digit())
+    };
+    !ws.iter().any(named) && find(&ws).is_empty()
 }
 
 /// Whether the words from `i` on open a question of their own: a question
@@ -105,6 +109,28 @@ fn ends_clause(w: &str) -> bool {
 /// Whether a word is a dash that stands between clauses ("—", "–", "-").
 fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "-" | "--")
+}
+
+/// Whether the words after ", and" ask the clause before again of another
+/// thing ("how long do we keep trip data, and the GPS traces", "is storage
+/// cost a concern, and bandwidth"): a short tail that opens no question of
+/// its own, after a clause that asks something and is not a list.
+fn ellipsis(before: &[&str], after: &[&str]) -> bool {
+    let list = before
+        .iter()
+        .take(before.len().saturating_sub(1))
+        .any(|w| w.ends_with(','));
+    let asks = before
+        .first()
+        .is_some_and(|w| OPENERS.contains(&bare(w).as_str()));
+    let tail = !after.is_empty()
+        && after.len() <= 5
+        && !opens_question(after, 0)
+        && !after
+            .iter()
+            .any(|w| w.ends_with(',') || matches!(bare(w).as_str(), "and" | "or"))
+        && !EXAMPLES.contains(&bare(after[0]).as_str());
+    before.len() >= 4 && asks && !list && tail
 }
 
 /// Splits a question into the things it asks: sentences, then clauses that
@@ -150,6 +176,12 @@ pub fn split_question(question: &str) -> Vec<String> {
                 pieces.push(current.join(" "));
                 current.clear();
                 continue;
+            }
+            // "..., and the GPS traces": the same question of another thing.
+            // It keeps its "and", so that it is read with the part before.
+            if joins && after_comma && b == "and" && ellipsis(&current, &words[i + 1..]) {
+                pieces.push(current.join(" "));
+                current.clear();
             }
             if is_dash(w) {
                 continue;

@@ -43,10 +43,23 @@ impl Term {
         self.words == 1 && is_general(&self.text)
     }
 
-    /// One everyday word or one word for the people who use the system
-    /// ("users"): rarely what a question is about.
+    /// One everyday word, one word for the people who use the system
+    /// ("users") or a figure: rarely what a question is about.
     pub fn plain(&self) -> bool {
-        self.everyday() || self.words == 1 && self.keys.iter().any(|k| k == "@person")
+        self.everyday()
+            || self.words == 1 && self.keys.iter().any(|k| k == "@person")
+            || self.number()
+    }
+
+    /// A figure alone ("10", "99"): what a question assumes, rarely what it
+    /// is about; the same figure in an answer may be of anything.
+    pub fn number(&self) -> bool {
+        self.words == 1
+            && !self.keys.is_empty()
+            && self
+                .keys
+                .iter()
+                .all(|k| k.bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// Whether a question holding these keys says what the term says: one of

@@ -424,3 +424,61 @@ fn a_list_item_may_open_with_an_article() {
         ["Do we need comments", "Do we need discussion thread"]
     );
 }
+
+#[test]
+fn a_short_tail_after_and_asks_the_part_before_again() {
+    assert_eq!(
+        split_question("How long do we keep trip data, and the GPS traces?"),
+        ["How long do we keep trip data", "and the GPS traces"]
+    );
+    // A list, a tail with a question of its own, an example: not a tail.
+    assert_eq!(
+        split_question("Do we need likes, comments, and shares?").len(),
+        1
+    );
+    assert_eq!(
+        split_question("Is the feed ranked, and how many posts per page?"),
+        ["Is the feed ranked", "how many posts per page"]
+    );
+    // The tail is read with the part before, its subject replaced: how
+    // long we keep comments, which the sheet does not say.
+    assert_eq!(
+        ids("How long do we keep photos, and comments?"),
+        [Some("retention".to_string()), None]
+    );
+    assert_eq!(
+        ids("What is the latency target, and the freshness?"),
+        [Some("latency".to_string()), Some("freshness".to_string())]
+    );
+}
+
+#[test]
+fn a_kind_of_requirement_asked_needs_a_fact_of_that_kind() {
+    // The feed is named by a fact of another kind: a wrong answer, so
+    // "your call".
+    assert_eq!(id("Is the feed encrypted?"), None);
+    assert_eq!(
+        id("How long do we keep photos?").as_deref(),
+        Some("retention")
+    );
+    // "Sharing of files" is a feature, not a share of something.
+    assert_eq!(id("Do we need sharing of photos?").as_deref(), None);
+}
+
+#[test]
+fn figures_contractions_and_ways_of_building_weigh_little() {
+    use super::words::is_filler;
+    assert!(is_filler("i'd") && is_filler("they're") && !is_filler("photo's"));
+    let ws: Vec<String> = super::words::words("60% of pastes")
+        .into_iter()
+        .map(|w| w.word)
+        .collect();
+    assert_eq!(ws, ["60", "percent", "of", "pastes", "$"]);
+    assert!(asks_for_a_choice("How should I generate the photo ids"));
+    assert!(!asks_for_a_choice("How should the feed be ordered"));
+    // A figure alone is not what a question is about.
+    assert_eq!(
+        split_question("Is it read heavy? Something like 10:1?").len(),
+        1
+    );
+}

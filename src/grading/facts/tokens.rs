@@ -151,6 +151,10 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             && chars.peek().is_some_and(|n| n.is_alphabetic())
         {
             cur.push('\'');
+        } else if c == '%' {
+            // "60%" is a share: "60 percent".
+            flush(&mut cur, &mut out);
+            out.push(word("percent".to_string()));
         } else {
             flush(&mut cur, &mut out);
             if matches!(c, '?' | '.' | '!' | ';' | ',' | ':')

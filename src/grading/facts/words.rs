@@ -45,7 +45,11 @@ pub(super) fn is_filler(word: &str) -> bool {
     // subject.
     let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
     let filler = &sets().0;
-    letter || filler.contains(word) || filler.contains(drop_ly(word))
+    // "I'd", "they're", "we'll": a pronoun and a verb.
+    let contracted = word
+        .split_once('\'')
+        .is_some_and(|(a, _)| !a.is_empty() && filler.contains(a));
+    letter || filler.contains(word) || filler.contains(drop_ly(word)) || contracted
 }
 
 /// The words a sheet knows, for mending a question's words: its own (the
