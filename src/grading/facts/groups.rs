@@ -20,7 +20,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A size or length.
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is .. $",
         "how long are .. $", "size", "sizes",
-        "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters"]),
+        "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters",
+        "weigh", "weighs"]),
     // How big something is, asked in so many words: only a fact that gives
     // a size answers it.
     ("big", &["how big", "how large", "how huge", "how heavy"]),
@@ -77,6 +78,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how long .. keep", "how long .. kept", "how long .. store", "how long .. stored",
         "how long .. last", "how long .. stay", "how long .. live", "how long .. around",
         "how long .. hold", "keep .. forever", "kept forever", "store .. forever",
+        "do we keep", "do we still keep", "should we keep", "is .. kept",
+        "are .. kept", "still kept",
         "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
         "archiving"]),
     // What the system does in an unusual case: sheets state requirements,
@@ -107,7 +110,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "own .. right away"]),
     // Having an account and using it.
     ("login", &["log in", "logs in", "logged in", "login", "sign in", "signs in", "signed in",
-        "sign up", "signs up", "signed up", "signup", "register", "registration"]),
+        "sign up", "signs up", "signed up", "signup", "register", "registration",
+        "need an account", "need accounts", "have an account", "create an account",
+        "account required", "require an account", "requires an account"]),
     // Pictures.
     ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.

@@ -250,9 +250,10 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     // A question that only asks what is in or out of scope ("Which
     // features?", "Out of scope?") is about the scope: its words weigh
     // fully and suffice. "How big?" alone says too little.
-    let only_heads = !ts.is_empty()
+    let only_heads = ts.iter().any(|t| t.head)
         && ts
             .iter()
+            .filter(|t| !t.everyday())
             .all(|t| t.head && t.keys.iter().any(|k| SCOPE.contains(&k.as_str())));
     let weighted: Vec<(&Term, f64, bool, bool)> = ts
         .iter()
@@ -290,8 +291,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         });
     let counted: Option<&str> = counted_term.map(|t| t.text.as_str());
     let named = ts.iter().any(|t| !t.head && !t.plain());
-    // The unit of the quantity asked, in one of its words.
-    let units: Vec<&String> = if quantity {
+    // The unit of the quantity asked, in one of its words. A size is of
+    // the thing named ("how big is each message"), not per a unit.
+    let size = ts
+        .iter()
+        .any(|t| t.keys.iter().any(|k| k == "@size" || k == "@big"));
+    let units: Vec<&String> = if quantity && !size {
         ts.iter()
             .filter(|t| t.unit)
             .flat_map(|t| t.keys.iter().filter(|k| !is_group(k)))

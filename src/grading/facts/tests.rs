@@ -482,3 +482,19 @@ fn figures_contractions_and_ways_of_building_weigh_little() {
         1
     );
 }
+
+#[test]
+fn sizes_accounts_and_scope_questions_read_as_people_ask_them() {
+    // The size of each thing is its size, not a quantity per a unit.
+    assert_eq!(
+        id("How much does each photo weigh?").as_deref(),
+        Some("photo_size")
+    );
+    // Needing an account is about signing in, not about people.
+    assert_eq!(id("Do users need an account?").as_deref(), Some("accounts"));
+    // An everyday word beside the way of asking changes nothing.
+    assert_eq!(
+        id("What's explicitly out of scope?").as_deref(),
+        Some("out_of_scope")
+    );
+}
