@@ -91,7 +91,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Staying up.
     ("available", &["availability", "how available", "uptime", "downtime", "outage", "outages", "nines", "sla",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
-        "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience"]),
+        "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience", "fails",
+        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died"]),
     // Never losing data.
     ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
     // Money.

@@ -104,10 +104,37 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
 fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     // "Should I use Kafka?" asks for the candidate's own design choice: a
     // fact that shares its words would be a wrong answer said confidently.
-    if asks_for_a_choice(part) {
+    if asks_for_a_choice(part) || negated_case(part, ts) {
         return None;
     }
     decide(&rank(sheet, ts))
+}
+
+/// Words that deny what follows them.
+const NEGATIONS: &[&str] = &[
+    "no", "not", "never", "nobody", "none", "nothing", "cant", "cannot", "doesnt", "dont", "isnt",
+    "arent", "wont", "didnt",
+];
+
+/// Whether a part asks what happens in a case that is denied ("what happens
+/// if no driver accepts"): a fact that describes the case happening does
+/// not say. A denial a lexicon phrase reads ("not logged in") is meant.
+fn negated_case(part: &str, ts: &[Term]) -> bool {
+    if !ts.iter().any(|t| t.keys.iter().any(|k| k == "@scenario")) {
+        return false;
+    }
+    part.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace(['\'', '’'], "")
+        })
+        .any(|w| {
+            NEGATIONS.contains(&w.as_str())
+                && !ts
+                    .iter()
+                    .any(|t| t.words > 1 && t.text.split(' ').any(|x| x.replace('\'', "") == w))
+        })
 }
 
 /// A part, or its readings one per thing it names ("latency and

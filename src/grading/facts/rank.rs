@@ -139,6 +139,9 @@ const QUANTITIES: &[&str] = &[
 /// what is measured ("how many files", "average paste size").
 const MEASURES: &[&str] = &["@count", "@size", "@max", "@average"];
 
+/// The group of the ways of asking what happens in a case.
+const SCENARIO: &str = "@scenario";
+
 /// The group of things happening at the same moment.
 const CONCURRENT: &str = "@concurrent";
 
@@ -246,7 +249,16 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     // The subject is named by a word that is not an everyday one ("send",
     // "launch" say how it is asked), nor the people who use the system
     // ("can users set a password").
-    let subject = ts.iter().position(|t| !t.head && !t.echo && !t.plain());
+    // "What happens if ..." says how the question is put; what it asks
+    // about is the case that follows.
+    let scenario = |t: &Term| t.keys.iter().any(|k| k == SCENARIO);
+    let subject = ts
+        .iter()
+        .position(|t| !t.head && !t.echo && !t.plain() && !scenario(t));
+    // A case the sheet speaks of: every word naming it must be explained
+    // ("what happens if a CDN node fails" is not answered by a fact about
+    // the CDN's cost).
+    let case = ts.iter().any(scenario);
     // A question that only asks what is in or out of scope ("Which
     // features?", "Out of scope?") is about the scope: its words weigh
     // fully and suffice. "How big?" alone says too little.
@@ -339,12 +351,13 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 let names = !(t.head
                     || t.echo
                     || t.plain()
+                    || scenario(t)
                     || sheet.is_context(t)
                     || t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
                     || t.words == 1 && t.keys.iter().any(|k| is_general_stem(k))
                     // "Are we ok storing", "when scrolling": how it is put.
                     || t.words == 1 && t.text.ends_with("ing"));
-                all &= !(asks_quantity && names && e == 0.0);
+                all &= !((asks_quantity || case) && names && e == 0.0);
                 // A kind of requirement asked ("how long do we keep ...",
                 // "is it encrypted") is answered only by a fact that says
                 // something of that kind: a fact about the same thing that

@@ -498,3 +498,27 @@ fn sizes_accounts_and_scope_questions_read_as_people_ask_them() {
         Some("out_of_scope")
     );
 }
+
+#[test]
+fn what_happens_in_a_case_is_asked_of_the_case() {
+    let mut facts = facts();
+    facts.push(fact(
+        "offline",
+        &["offline"],
+        &["offline recipients", "reconnect"],
+        "Messages wait on the server until the phone reconnects.",
+    ));
+    let found = |q: &str| {
+        eprintln!("{}", explain(q, &facts));
+        match_fact(q, &facts).map(|f| f.id.as_str())
+    };
+    // The case is what the question is about.
+    assert_eq!(
+        found("What happens when the recipient is offline?"),
+        Some("offline")
+    );
+    // Every word naming the case must be explained; a denied case is not
+    // the case described.
+    assert_eq!(found("What happens if a photo server crashes?"), None);
+    assert_eq!(found("What happens if no follower is online?"), None);
+}
