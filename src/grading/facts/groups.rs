@@ -46,7 +46,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how long before", "how long until", "how long after",
         "how long .. wait", "how long .. load", "latency", "response time", "fast", "quick",
         "slow", "speed", "milliseconds", "ms", "p99", "p95", "p50", "percentile", "snappy",
-        "instant", "instantly", "real time", "realtime", "wait"]),
+        "instant", "instantly", "real time", "realtime", "wait",
+        "latency budget", "time budget"]),
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
         "how current",
@@ -112,8 +113,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Having an account and using it.
     ("login", &["log in", "logs in", "logged in", "login", "sign in", "signs in", "signed in",
         "sign up", "signs up", "signed up", "signup", "register", "registration",
-        "need an account", "need accounts", "have an account", "create an account",
-        "account required", "require an account", "requires an account"]),
+        "need .. account", "have .. account", "create .. account", "account required",
+        "require .. account", "requires .. account"]),
     // Pictures.
     ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.
@@ -152,7 +153,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "airplane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
         "dropped connection", "bad network", "bad networks", "poor connectivity",
-        "phone .. off", "switched off", "turned off", "powered off", "out of battery"]),
+        "phone .. off", "switched off", "turned off", "powered off", "out of battery",
+        "unreliable", "reliable .. network", "reliable .. connection", "network .. reliable",
+        "connection .. reliable", "network reliability"]),
     // Hard to guess.
     ("guess", &["guessable", "unguessable", "to guess", "can .. guess", "could .. guess",
         "guess other", "guess someone", "be guessed", "predictable",
@@ -184,6 +187,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // What a user reads when they open the app.
     ("feed", &["feed", "feeds", "timeline", "timelines", "news feed", "home feed",
         "home timeline"]),
+    // Looking at something.
+    ("view", &["view", "views", "viewed", "viewing", "look at", "looks at", "looked at",
+        "looking at"]),
     // Telling people something happened.
     ("notify", &["notification", "notifications", "notify", "notified", "notifying", "push",
         "alert", "alerts"]),

@@ -94,7 +94,8 @@ pub(super) const GENERAL: &[&str] = &[
     "short", "simple", "single", "small", "soon", "special", "standard", "sure", "true",
     "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
-    "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens",
+    "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens", "priority",
+    "priorities", "concern", "concerns", "concerned",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",
