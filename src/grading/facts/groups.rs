@@ -79,7 +79,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how long .. keep", "how long .. kept", "how long .. store", "how long .. stored",
         "how long .. last", "how long .. stay", "how long .. live", "how long .. around",
         "how long .. hold", "keep .. forever", "kept forever", "store .. forever",
-        "do we keep", "do we still keep", "should we keep", "is .. kept",
+        "is .. kept",
         "are .. kept", "still kept",
         "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
         "archiving"]),

@@ -95,7 +95,8 @@ pub(super) const GENERAL: &[&str] = &[
     "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
     "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens", "priority",
-    "priorities", "concern", "concerns", "concerned",
+    "priorities", "concern", "concerns", "concerned", "older", "newer",
+    "smaller", "smallest", "earlier", "earliest",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",
