@@ -91,6 +91,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "purge", "purged", "take down", "taken down", "takedown", "wipe"]),
     // Staying up.
     ("available", &["availability", "how available", "uptime", "downtime", "outage", "outages", "nines", "sla",
+        "how many nines",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
         "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience", "fails",
         "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died"]),
