@@ -178,6 +178,7 @@ impl Sheet {
             passing,
             context,
             known,
+            pairs: std::sync::OnceLock::new(),
         })
     }
 }

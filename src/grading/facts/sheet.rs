@@ -69,6 +69,9 @@ pub(super) struct Sheet {
     pub context: FxSet<String>,
     /// Words the sheet and the lexicon know, for mending typos.
     pub known: Known,
+    /// Two words a fact's phrase says one after the other ("last seen"),
+    /// by stem: found when a question is first read.
+    pub pairs: std::sync::OnceLock<FxSet<(String, String)>>,
 }
 
 impl Sheet {
@@ -162,7 +165,27 @@ impl Sheet {
             passing,
             context,
             known: Known::new(known),
+            pairs: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Two words a fact's phrase says one after the other, by stem.
+    pub fn pairs(&self) -> &FxSet<(String, String)> {
+        self.pairs.get_or_init(|| {
+            let stem = |t: &Term| -> Option<String> {
+                let mut stems = t.keys.iter().filter(|k| !k.starts_with(['@', '#']));
+                match (stems.next(), stems.next()) {
+                    (Some(one), None) if t.words == 1 && !t.head => Some(one.clone()),
+                    _ => None,
+                }
+            };
+            self.facts
+                .iter()
+                .flat_map(|f| &f.phrases)
+                .flat_map(|ph| ph.windows(2))
+                .filter_map(|w| Some((stem(&w[0])?, stem(&w[1])?)))
+                .collect()
+        })
     }
 
     /// A term's weight: its most specific key the sheet knows; `None` for a

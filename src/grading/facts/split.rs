@@ -111,6 +111,12 @@ fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "-" | "--")
 }
 
+/// Whether a word is a figure ("100M", "2", "10:1", "99.9%").
+fn figure(w: &str) -> bool {
+    w.trim_start_matches(['~', '$', '('])
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// Whether the words after ", and" ask the clause before again of another
 /// thing ("how long do we keep trip data, and the GPS traces", "is storage
 /// cost a concern, and bandwidth"): a short tail that opens no question of
@@ -177,9 +183,19 @@ pub fn split_question(question: &str) -> Vec<String> {
                 current.clear();
                 continue;
             }
+            // "Assume 100M uploads a day and 2 MB per photo": a second figure
+            // assumed, a thing of its own.
+            let figures = b == "and"
+                && figure(words.get(i + 1).copied().unwrap_or(""))
+                && current.iter().any(|w| figure(w));
+            if figures && !current.is_empty() {
+                pieces.push(current.join(" "));
+                current.clear();
+                continue;
+            }
             // "..., and the GPS traces": the same question of another thing.
             // It keeps its "and", so that it is read with the part before.
-            if joins && after_comma && b == "and" && ellipsis(&current, &words[i + 1..]) {
+            if joins && b == "and" && after_comma && ellipsis(&current, &words[i + 1..]) {
                 pieces.push(current.join(" "));
                 current.clear();
             }

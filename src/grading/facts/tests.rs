@@ -469,11 +469,13 @@ fn a_kind_of_requirement_asked_needs_a_fact_of_that_kind() {
 fn figures_contractions_and_ways_of_building_weigh_little() {
     use super::words::is_filler;
     assert!(is_filler("i'd") && is_filler("they're") && !is_filler("photo's"));
-    let ws: Vec<String> = super::words::words("60% of pastes")
-        .into_iter()
-        .map(|w| w.word)
-        .collect();
-    assert_eq!(ws, ["60", "percent", "of", "pastes", "$"]);
+    let ws =
+        |t: &str| -> Vec<String> { super::words::words(t).into_iter().map(|w| w.word).collect() };
+    assert_eq!(ws("60% of pastes"), ["60", "percent", "of", "pastes", "$"]);
+    assert_eq!(
+        ws("50M users, 2GB"),
+        ["50", "million", "users", "$", "2", "gb", "$"]
+    );
     assert!(asks_for_a_choice("How should I generate the photo ids"));
     assert!(!asks_for_a_choice("How should the feed be ordered"));
     // A figure alone is not what a question is about.
@@ -521,4 +523,32 @@ fn what_happens_in_a_case_is_asked_of_the_case() {
     // the case described.
     assert_eq!(found("What happens if a photo server crashes?"), None);
     assert_eq!(found("What happens if no follower is online?"), None);
+}
+
+#[test]
+fn everyday_words_a_fact_says_together_name_a_thing() {
+    let mut facts = facts();
+    facts.push(fact(
+        "presence",
+        &["presence"],
+        &["online status", "last seen"],
+        "Show online and last seen; it may be a few seconds stale.",
+    ));
+    let found = |q: &str| {
+        eprintln!("{}", explain(q, &facts));
+        match_fact(q, &facts).map(|f| f.id.as_str())
+    };
+    assert_eq!(found("Is last seen in scope?"), Some("presence"));
+}
+
+#[test]
+fn a_second_figure_assumed_is_a_part_of_its_own() {
+    assert_eq!(
+        split_question("Can I assume 50M users and 2 MB per photo?"),
+        ["Can I assume 50M users", "2 MB per photo"]
+    );
+    assert_eq!(
+        ids("Can I assume 50M daily users and 2 MB photos?"),
+        [Some("scale".to_string()), Some("photo_size".to_string())]
+    );
 }
