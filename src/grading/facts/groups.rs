@@ -29,7 +29,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
     // A maximum.
     ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
-        "hard limit", "hard cap", "at most",
+        "hard limit", "hard cap", "at most", "capped at",
         "highest", "most .. allowed"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",

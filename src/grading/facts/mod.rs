@@ -64,7 +64,13 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
                 // The subject: the first thing named that is not a kind of
                 // requirement ("photos" of "how long do we keep photos").
                 let named = |t: &Term| !t.head && !t.echo && !t.plain();
-                let kind = |t: &Term| t.keys.iter().any(|k| KINDS.contains(&k.as_str()));
+                // What is asked of it: a kind of requirement or a quantity
+                // ("the max length for the original URL").
+                let kind = |t: &Term| {
+                    t.keys.iter().any(|k| {
+                        KINDS.contains(&k.as_str()) || rank::QUANTITIES.contains(&k.as_str())
+                    })
+                };
                 let subject = prev
                     .iter()
                     .position(|t| named(t) && !kind(t))

@@ -131,7 +131,7 @@ pub(super) fn question_keys(ts: &[Term]) -> (FxSet<String>, FxSet<String>) {
 }
 
 /// The ways of asking for a quantity.
-const QUANTITIES: &[&str] = &[
+pub(super) const QUANTITIES: &[&str] = &[
     "@count", "@size", "@max", "@average", "@peak", "@limit", "@often",
 ];
 
@@ -373,6 +373,8 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 // by its answer too ("about 20 tweets per page").
                 all &= t.required.is_empty()
                     || t.required.iter().any(|k| f.strong.contains(k))
+                    // A cap its answer states ("capped at 10 MB").
+                    || t.required.iter().any(|k| k == "@max") && f.weak.contains("@max")
                     || t.required.iter().any(|k| k == "@count") && counts(f, counted_term);
             }
             all &= !concurrent || states_concurrent(f, ts);
