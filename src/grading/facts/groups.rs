@@ -168,7 +168,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how much more", "how many more", "times more", "mostly reads", "mostly writes",
         "read heavy", "write heavy", "reads versus writes", "reads vs writes", "fraction",
         "read .. more than", "viewed .. more than", "clicked .. more than", "more reads than",
-        "more views than",
+        "more views than", "reads or writes", "read or write", "writes or reads",
         "percentage", "percent", "what share", "the share of", "a share of"]),
     // Finding things by what they contain.
     ("search", &["search", "searching", "searchable", "full text search", "keyword search",
@@ -264,5 +264,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login",
+    "@login", "@limit",
 ];

@@ -75,7 +75,7 @@ pub(super) const GENERAL: &[&str] = &[
     "become", "becomes", "begin", "bring", "call", "called", "change", "changed", "check",
     "choose", "chosen", "close", "closed", "connect", "connected", "continue", "create",
     "created", "creating", "decide", "depend", "depends", "do", "enable", "enabled", "end",
-    "exist", "exists", "expect", "fail", "find", "finish", "follow", "give", "given", "grow",
+    "exist", "exists", "expect", "fail", "find", "finish", "give", "given", "grow",
     "happen", "help", "hit", "hits", "hold", "include", "leave", "left", "live",
     "manage", "meet", "move", "need", "offer", "open", "own", "owns", "pick", "provide",
     "put", "reach", "receive", "resolve", "return", "run", "running", "runs", "save", "see",

@@ -367,7 +367,11 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 all &= t.head
                     || t.echo
                     || !kind
-                    || kinds.any(|k| f.strong.contains(k) || f.weak.contains(k));
+                    || kinds.any(|k| {
+                        let has = |k: &str| f.strong.contains(k) || f.weak.contains(k);
+                        // A cap is a limit.
+                        has(k) || k == "@limit" && has("@max")
+                    });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated
                 // by its answer too ("about 20 tweets per page").

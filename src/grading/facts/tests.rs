@@ -552,3 +552,15 @@ fn a_second_figure_assumed_is_a_part_of_its_own() {
         [Some("scale".to_string()), Some("photo_size".to_string())]
     );
 }
+
+#[test]
+fn everyday_words_are_everyday_in_any_form() {
+    use super::words::is_general;
+    for w in ["changes", "changed", "serving", "running", "reached"] {
+        assert!(is_general(w), "{w}");
+    }
+    // Another word that shares a stem is not ("likes" is not "likely").
+    for w in ["likes", "following", "uploads"] {
+        assert!(!is_general(w), "{w}");
+    }
+}

@@ -188,6 +188,8 @@ fn figure(w: &str) -> Option<(&str, &'static str)> {
     Some((
         n,
         match unit {
+            // "4k" and "8k" are resolutions.
+            "k" if n.len() == 1 => return None,
             "k" => "thousand",
             "m" | "mm" => "million",
             "b" | "bn" => "billion",

@@ -19,10 +19,33 @@ fn sets() -> &'static (FxSet<&'static str>, FxSet<&'static str>) {
     })
 }
 
-/// True for an everyday word that names no feature of its own.
+/// True for an everyday word that names no feature of its own, in any of
+/// its forms ("changes", "serving").
 pub(super) fn is_general(word: &str) -> bool {
     let general = &sets().1;
-    general.contains(word) || general.contains(drop_ly(word))
+    general.contains(word)
+        || general.contains(drop_ly(word))
+        || bases(word).any(|b| general.contains(b.as_str()))
+}
+
+/// The words an inflected word may come from: "changes" and "changed" from
+/// "change", "serving" from "serve", "running" from "run".
+fn bases(w: &str) -> impl Iterator<Item = String> + '_ {
+    let cut = |suffix: &str| w.strip_suffix(suffix).filter(|b| b.len() >= 3);
+    let mut out: Vec<String> = Vec::new();
+    for suffix in ["s", "es", "d", "ed", "ing"] {
+        if let Some(b) = cut(suffix) {
+            out.push(b.to_string());
+            if suffix == "ing" || suffix == "ed" {
+                out.push(format!("{b}e"));
+                let bs = b.as_bytes();
+                if bs.len() >= 2 && bs[bs.len() - 1] == bs[bs.len() - 2] {
+                    out.push(b[..b.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    out.into_iter()
 }
 
 /// True for the stem of an everyday word in any of its forms ("serving"
