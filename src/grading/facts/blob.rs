@@ -93,6 +93,7 @@ impl Reader<'_> {
             required: Vec::new(),
             unit: false,
             echo: false,
+            lead: false,
             words: self.count()?,
             text: String::new(),
         })
@@ -177,6 +178,7 @@ impl Sheet {
             passing,
             context,
             known,
+            pairs: std::sync::OnceLock::new(),
         })
     }
 }

@@ -20,7 +20,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A size or length.
     ("size", &["how big", "how large", "how long .. be $", "how long .. get $", "how long is .. $",
         "how long are .. $", "size", "sizes",
-        "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters"]),
+        "length", "bytes", "kb", "mb", "gb", "kilobytes", "megabytes", "gigabytes", "characters",
+        "weigh", "weighs"]),
     // How big something is, asked in so many words: only a fact that gives
     // a size answers it.
     ("big", &["how big", "how large", "how huge", "how heavy"]),
@@ -28,7 +29,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("duration", &["how long", "duration", "how many days", "how many years", "period"]),
     // A maximum.
     ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
-        "hard limit", "hard cap", "at most",
+        "hard limit", "hard cap", "at most", "capped at",
         "highest", "most .. allowed"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
@@ -45,7 +46,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how long before", "how long until", "how long after",
         "how long .. wait", "how long .. load", "latency", "response time", "fast", "quick",
         "slow", "speed", "milliseconds", "ms", "p99", "p95", "p50", "percentile", "snappy",
-        "instant", "instantly", "real time", "realtime", "wait"]),
+        "instant", "instantly", "real time", "realtime", "wait",
+        "latency budget", "time budget"]),
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
         "how current",
@@ -77,6 +79,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how long .. keep", "how long .. kept", "how long .. store", "how long .. stored",
         "how long .. last", "how long .. stay", "how long .. live", "how long .. around",
         "how long .. hold", "keep .. forever", "kept forever", "store .. forever",
+        "is .. kept",
+        "are .. kept", "still kept",
         "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
         "archiving"]),
     // What the system does in an unusual case: sheets state requirements,
@@ -87,8 +91,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "purge", "purged", "take down", "taken down", "takedown", "wipe"]),
     // Staying up.
     ("available", &["availability", "how available", "uptime", "downtime", "outage", "outages", "nines", "sla",
+        "how many nines",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
-        "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience"]),
+        "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience", "fails",
+        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died"]),
     // Never losing data.
     ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
     // Money.
@@ -107,7 +113,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "own .. right away"]),
     // Having an account and using it.
     ("login", &["log in", "logs in", "logged in", "login", "sign in", "signs in", "signed in",
-        "sign up", "signs up", "signed up", "signup", "register", "registration"]),
+        "sign up", "signs up", "signed up", "signup", "register", "registration",
+        "need .. account", "have .. account", "create .. account", "account required",
+        "require .. account", "requires .. account"]),
     // Pictures.
     ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.
@@ -129,7 +137,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "australia", "indonesia"]),
     // Encryption.
     ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
-        "decryption", "cipher", "ciphertext", "plaintext", "end to end", "e2e", "e2ee", "tls",
+        "decryption", "cipher", "ciphertext", "plaintext", "end to end encrypted", "end to end encryption", "e2e", "e2ee", "tls",
         "ssl"]),
     // Devices people use.
     ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
@@ -146,9 +154,12 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "airplane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
         "dropped connection", "bad network", "bad networks", "poor connectivity",
-        "phone .. off", "switched off", "turned off", "powered off", "out of battery"]),
+        "phone .. off", "switched off", "turned off", "powered off", "out of battery",
+        "unreliable", "reliable .. network", "reliable .. connection", "network .. reliable",
+        "connection .. reliable", "network reliability"]),
     // Hard to guess.
-    ("guess", &["guessable", "unguessable", "guess", "guessing", "guessed", "predictable",
+    ("guess", &["guessable", "unguessable", "to guess", "can .. guess", "could .. guess",
+        "guess other", "guess someone", "be guessed", "predictable",
         "unpredictable", "enumerate", "enumerable", "enumeration", "sequential", "walk through",
         "scrape", "scraping", "brute force", "secret link"]),
     // How two quantities compare.
@@ -156,7 +167,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "outnumbers", "compared to", "compared with", "relative to", "proportion",
         "how much more", "how many more", "times more", "mostly reads", "mostly writes",
         "read heavy", "write heavy", "reads versus writes", "reads vs writes", "fraction",
-        "percentage", "percent", "share of"]),
+        "read .. more than", "viewed .. more than", "clicked .. more than", "more reads than",
+        "more views than", "reads or writes", "read or write", "writes or reads",
+        "percentage", "percent", "what share", "the share of", "a share of"]),
     // Finding things by what they contain.
     ("search", &["search", "searching", "searchable", "full text search", "keyword search",
         "find .. by keyword", "look up .. by keyword"]),
@@ -175,6 +188,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // What a user reads when they open the app.
     ("feed", &["feed", "feeds", "timeline", "timelines", "news feed", "home feed",
         "home timeline"]),
+    // Looking at something.
+    ("view", &["view", "views", "viewed", "viewing", "look at", "looks at", "looked at",
+        "looking at"]),
     // Telling people something happened.
     ("notify", &["notification", "notifications", "notify", "notified", "notifying", "push",
         "alert", "alerts"]),
@@ -220,11 +236,12 @@ pub(super) const REQUIRED: &[(&str, &[&str])] = &[
     ("@big", &["@size", "@max", "@big"]),
     ("@where", &["@where", "@geo"]),
     ("@many", &["@count", "@many"]),
+    ("@often", &["@often"]),
 ];
 
 /// Kinds that require a fact stating them only when asked with "how"
 /// ("how quickly", not "taken down quickly").
-pub(super) const HOW: &[&str] = &["@speed"];
+pub(super) const HOW: &[&str] = &["@speed", "@often"];
 
 /// The ways of asking what is in or out of scope.
 pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
@@ -238,4 +255,14 @@ pub(super) const SUBJECTS: &[&str] = &[
     "@exact",
     "@resume",
     "@edit",
+];
+
+/// The lexicon's groups that name a kind of requirement (not a thing, like
+/// people or devices, nor a way of asking).
+#[rustfmt::skip]
+pub(super) const KINDS: &[&str] = &[
+    "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
+    "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
+    "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
+    "@login", "@limit",
 ];

@@ -61,7 +61,7 @@ pub(super) const FILLER: &[&str] = &[
     "product", "site", "website", "solution", "interview", "requirement", "requirements",
     "whatsapp", "twitter", "netflix", "uber", "instagram", "insta", "pastebin", "bitly",
     "dropbox", "gdrive",
-    "question", "questions", "case", "scenario", "numbers", "number",
+    "question", "questions", "case", "scenario", "numbers", "number", "scope",
 ];
 
 /// Everyday words that name no feature of their own: when the sheet never
@@ -75,7 +75,7 @@ pub(super) const GENERAL: &[&str] = &[
     "become", "becomes", "begin", "bring", "call", "called", "change", "changed", "check",
     "choose", "chosen", "close", "closed", "connect", "connected", "continue", "create",
     "created", "creating", "decide", "depend", "depends", "do", "enable", "enabled", "end",
-    "exist", "exists", "expect", "fail", "find", "finish", "follow", "give", "given", "grow",
+    "exist", "exists", "expect", "fail", "find", "finish", "give", "given", "grow",
     "happen", "help", "hit", "hits", "hold", "include", "leave", "left", "live",
     "manage", "meet", "move", "need", "offer", "open", "own", "owns", "pick", "provide",
     "put", "reach", "receive", "resolve", "return", "run", "running", "runs", "save", "see",
@@ -94,7 +94,9 @@ pub(super) const GENERAL: &[&str] = &[
     "short", "simple", "single", "small", "soon", "special", "standard", "sure", "true",
     "usual", "various", "whole", "wrong", "registered", "default", "once", "purely",
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
-    "explicit", "kept", "specifically",
+    "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens", "priority",
+    "priorities", "concern", "concerns", "concerned", "older", "newer",
+    "smaller", "smallest", "earlier", "earliest",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

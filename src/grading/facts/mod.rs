@@ -28,6 +28,7 @@ mod words;
 pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
+use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
 use read::sheet;
 use sheet::Sheet;
@@ -56,6 +57,34 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
     let mut out: Vec<Vec<Term>> = Vec::new();
     for part in parts {
         let mut ts = sheet.read(part);
+        // "..., and the GPS traces" asks the part before again, of another
+        // thing: its terms are carried over but for its subject.
+        if part.starts_with("and ") {
+            if let Some(prev) = out.last() {
+                // The subject: the first thing named that is not a kind of
+                // requirement ("photos" of "how long do we keep photos").
+                let named = |t: &Term| !t.head && !t.echo && !t.plain();
+                // What is asked of it: a kind of requirement or a quantity
+                // ("the max length for the original URL").
+                let kind = |t: &Term| {
+                    t.keys.iter().any(|k| {
+                        KINDS.contains(&k.as_str()) || rank::QUANTITIES.contains(&k.as_str())
+                    })
+                };
+                let subject = prev
+                    .iter()
+                    .position(|t| named(t) && !kind(t))
+                    .or_else(|| prev.iter().position(named));
+                ts.extend(
+                    prev.iter()
+                        .enumerate()
+                        .filter(|(i, t)| Some(*i) != subject && !t.echo)
+                        .map(|(_, t)| t.clone()),
+                );
+                out.push(ts);
+                continue;
+            }
+        }
         let refers = words(part)
             .iter()
             .any(|w| PRONOUNS.contains(&w.word.as_str()));
@@ -81,30 +110,50 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
 fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     // "Should I use Kafka?" asks for the candidate's own design choice: a
     // fact that shares its words would be a wrong answer said confidently.
-    if asks_for_a_choice(part) {
-        None
-    } else {
-        decide(&rank(sheet, ts))
+    if asks_for_a_choice(part) || negated_case(part, ts) {
+        return None;
     }
+    decide(&rank(sheet, ts))
+}
+
+/// Words that deny what follows them.
+const NEGATIONS: &[&str] = &[
+    "no", "not", "never", "nobody", "none", "nothing", "cant", "cannot", "doesnt", "dont", "isnt",
+    "arent", "wont", "didnt",
+];
+
+/// Whether a part asks what happens in a case that is denied ("what happens
+/// if no driver accepts"): a fact that describes the case happening does
+/// not say. A denial a lexicon phrase reads ("not logged in") is meant.
+fn negated_case(part: &str, ts: &[Term]) -> bool {
+    if !ts.iter().any(|t| t.keys.iter().any(|k| k == "@scenario")) {
+        return false;
+    }
+    part.split_whitespace()
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase()
+                .replace(['\'', '’'], "")
+        })
+        .any(|w| {
+            NEGATIONS.contains(&w.as_str())
+                && !ts
+                    .iter()
+                    .any(|t| t.words > 1 && t.text.split(' ').any(|x| x.replace('\'', "") == w))
+        })
 }
 
 /// A part, or its readings one per thing it names ("latency and
-/// availability"), when they are answered differently: by two facts, or by
-/// a fact where the whole part is not.
+/// availability", "editing, search and comments") when one of them names a
+/// fact: each thing asked gets its fact or an explicit "your call", even
+/// when one fact answers them all.
 fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
     let readings = coordinated(&part);
-    if readings.is_empty() {
-        return vec![part];
-    }
-    let whole = pick(sheet, &part, &sheet.read(&part));
-    let mut named: Vec<usize> = readings
+    let named = readings
         .iter()
         .filter(|r| !asks_for_a_choice(r))
-        .filter_map(|r| decide_with(&rank(sheet, &sheet.read(r)), true))
-        .collect();
-    named.sort_unstable();
-    named.dedup();
-    if named.len() >= 2 || whole.is_none() && !named.is_empty() {
+        .any(|r| decide_with(&rank(sheet, &sheet.read(r)), true).is_some());
+    if named {
         readings
     } else {
         vec![part]
@@ -188,6 +237,11 @@ pub fn asks_for_a_choice(part: &str) -> bool {
     (matches!(at(0), "should" | "shall")
         && matches!(at(1), "i" | "we")
         && BUILD_VERBS.contains(&at(2)))
+        // "How should I generate the ids?"
+        || (at(0) == "how"
+            && matches!(at(1), "should" | "shall" | "would" | "do" | "can")
+            && matches!(at(2), "i" | "we")
+            && BUILD_VERBS.contains(&at(3)))
         || (matches!(at(0), "which" | "what") && CHOICES.contains(&at(1)))
         || (at(0) == "which"
             && words.contains(&"should")

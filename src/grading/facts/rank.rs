@@ -1,9 +1,10 @@
 //! Ranking the facts for one part of a question, and deciding whether the
 //! best is sure enough to be said.
 
-use super::groups::SCOPE;
+use super::groups::{KINDS, SCOPE};
 use super::sheet::{Indexed, Sheet};
 use super::terms::Term;
+use super::words::is_general_stem;
 use crate::grading::fx::FxSet;
 
 /// Least evidence for naming a fact.
@@ -36,6 +37,9 @@ const NEAR: f64 = 0.8;
 /// How much a word the sheet knows but the fact does not explain counts
 /// against it: it is often the problem's context ("links", "users").
 const MISS_KNOWN: f64 = 0.5;
+/// How much of its closeness a phrase loses that meets none of a term's
+/// groups and concepts.
+const GROUPS_SHARE: f64 = 0.25;
 
 /// Whether a key is a lexicon group or concept rather than a word's stem.
 fn is_group(k: &str) -> bool {
@@ -74,22 +78,32 @@ pub(super) fn completeness(f: &Indexed, all: &FxSet<String>, content: &FxSet<Str
 /// words the phrase holds, unless they share its group or concept.
 pub(super) fn explains(f: &Indexed, complete: &[bool], t: &Term) -> (f64, bool) {
     let stems = t.keys.iter().filter(|k| !is_group(k)).count();
+    let groups = t.keys.iter().filter(|k| is_group(k)).count();
     let closeness = |has: &dyn Fn(&String) -> bool| -> f64 {
-        let (mut group, mut shared) = (0.0f64, 0usize);
+        let (mut group, mut shared, mut met) = (0.0f64, 0usize, 0usize);
         for k in t.keys.iter().filter(|k| has(k)) {
             if is_group(k) {
                 // A way of asking is only ever a group: meeting it is exact.
                 group = group.max(if t.head { 1.0 } else { NEAR });
+                met += 1;
             } else {
                 shared += 1;
             }
         }
+        // A phrase that meets more of the term's readings ("expiration
+        // date" is an expiry and a concept shared with retention; "viewed
+        // more than" is a ratio, not only a view) is closer.
+        let readings = if !t.head && groups > 0 {
+            1.0 - GROUPS_SHARE * (1.0 - met as f64 / groups as f64)
+        } else {
+            1.0
+        };
         let share = if stems == 0 {
             0.0
         } else {
             shared as f64 / stems as f64
         };
-        group.max(share)
+        group.max(share) * readings
     };
     let mut best: f64 = 0.0;
     // Most terms share no key with most facts' phrases.
@@ -117,13 +131,16 @@ pub(super) fn question_keys(ts: &[Term]) -> (FxSet<String>, FxSet<String>) {
 }
 
 /// The ways of asking for a quantity.
-const QUANTITIES: &[&str] = &[
+pub(super) const QUANTITIES: &[&str] = &[
     "@count", "@size", "@max", "@average", "@peak", "@limit", "@often",
 ];
 
 /// The ways of asking for how much of a thing there is: what follows is
 /// what is measured ("how many files", "average paste size").
 const MEASURES: &[&str] = &["@count", "@size", "@max", "@average"];
+
+/// The group of the ways of asking what happens in a case.
+const SCENARIO: &str = "@scenario";
 
 /// The group of things happening at the same moment.
 const CONCURRENT: &str = "@concurrent";
@@ -195,6 +212,24 @@ pub(super) fn paired(f: &Indexed, ts: &[Term]) -> Vec<bool> {
     out
 }
 
+/// Whether the fact's answer gives a number of the thing counted: a
+/// number just before one of its words ("about 20 tweets per page", "at
+/// most 256 members").
+fn counts(f: &Indexed, counted: Option<&Term>) -> bool {
+    let Some(t) = counted else {
+        return false;
+    };
+    let stems: Vec<&String> = t.keys.iter().filter(|k| !is_group(k)).collect();
+    let number = |ks: &Vec<String>| ks.iter().any(|k| k.bytes().all(|b| b.is_ascii_digit()));
+    f.said.iter().enumerate().any(|(p, ks)| {
+        number(ks)
+            && f.said[p + 1..]
+                .iter()
+                .take(2)
+                .any(|next| next.iter().any(|k| stems.contains(&k)))
+    })
+}
+
 /// How a fact ranks for one part of a question.
 #[derive(Debug, Clone)]
 pub(super) struct Ranked {
@@ -210,29 +245,39 @@ pub(super) struct Ranked {
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let (all, content) = question_keys(ts);
-    let mut focus_given = false;
     let mut heads: FxSet<&String> = FxSet::default();
+    // The subject is named by a word that is not an everyday one ("send",
+    // "launch" say how it is asked), nor the people who use the system
+    // ("can users set a password").
+    // "What happens if ..." says how the question is put; what it asks
+    // about is the case that follows.
+    let scenario = |t: &Term| t.keys.iter().any(|k| k == SCENARIO);
+    let subject = ts
+        .iter()
+        .position(|t| !t.head && !t.echo && !t.plain() && !scenario(t));
+    // A case the sheet speaks of: every word naming it must be explained
+    // ("what happens if a CDN node fails" is not answered by a fact about
+    // the CDN's cost).
+    let case = ts.iter().any(scenario);
     // A question that only asks what is in or out of scope ("Which
     // features?", "Out of scope?") is about the scope: its words weigh
     // fully and suffice. "How big?" alone says too little.
-    let only_heads = !ts.is_empty()
+    let only_heads = ts.iter().any(|t| t.head)
         && ts
             .iter()
+            .filter(|t| !t.everyday())
             .all(|t| t.head && t.keys.iter().any(|k| SCOPE.contains(&k.as_str())));
     let weighted: Vec<(&Term, f64, bool, bool)> = ts
         .iter()
-        .filter(|t| !t.head || t.keys.iter().any(|k| heads.insert(k)))
-        .filter_map(|t| {
+        .enumerate()
+        .filter(|(_, t)| !t.head || t.keys.iter().any(|k| heads.insert(k)))
+        .filter_map(|(i, t)| {
             let w = if only_heads {
                 sheet.full_weight(t)?
             } else {
                 sheet.weight(t)?
             };
-            // The subject is named by a word that is not an everyday one
-            // ("send", "launch" say how it is asked), nor the people who
-            // use the system ("can users set a password").
-            let focus = !t.head && !t.echo && !focus_given && !t.plain();
-            focus_given |= focus;
+            let focus = subject == Some(i);
             Some((t, if focus { w * FOCUS } else { w }, sheet.knows(t), focus))
         })
         .collect();
@@ -241,20 +286,29 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let quantity = ts
         .iter()
         .any(|t| t.head && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())));
+    // A question that is about a quantity ("how many tweets are deleted a
+    // day"), not one that mentions one ("does it matter how much battery").
+    let asks_quantity = ts
+        .iter()
+        .any(|t| t.head && t.lead && t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str())));
     // What a quantity is asked of ("how much growth", "how many files"):
     // a fact that does not explain it does not give that quantity.
-    let counted: Option<&str> = ts
+    let counted_term: Option<&Term> = ts
         .iter()
         .position(|t| t.head && t.keys.iter().any(|k| MEASURES.contains(&k.as_str())))
         .and_then(|i| {
             ts[i + 1..].iter().find(|t| {
                 !t.head && !t.everyday() && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
             })
-        })
-        .map(|t| t.text.as_str());
+        });
+    let counted: Option<&str> = counted_term.map(|t| t.text.as_str());
     let named = ts.iter().any(|t| !t.head && !t.plain());
-    // The unit of the quantity asked, in one of its words.
-    let units: Vec<&String> = if quantity {
+    // The unit of the quantity asked, in one of its words. A size is of
+    // the thing named ("how big is each message"), not per a unit.
+    let size = ts
+        .iter()
+        .any(|t| t.keys.iter().any(|k| k == "@size" || k == "@big"));
+    let units: Vec<&String> = if quantity && !size {
         ts.iter()
             .filter(|t| t.unit)
             .flat_map(|t| t.keys.iter().filter(|k| !is_group(k)))
@@ -291,9 +345,41 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 score += w * e;
                 total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
 
+                // A quantity of something else is a wrong figure: every
+                // word that names what is measured ("how many tweets are
+                // deleted a day") must be explained.
+                let names = !(t.head
+                    || t.echo
+                    || t.plain()
+                    || scenario(t)
+                    || sheet.is_context(t)
+                    || t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
+                    || t.words == 1 && t.keys.iter().any(|k| is_general_stem(k))
+                    // "Are we ok storing", "when scrolling": how it is put.
+                    || t.words == 1 && t.text.ends_with("ing"));
+                all &= !((asks_quantity || case) && names && e == 0.0);
+                // A kind of requirement asked ("how long do we keep ...",
+                // "is it encrypted") is answered only by a fact that says
+                // something of that kind: a fact about the same thing that
+                // does not is a wrong answer.
+                let mut kinds = t.keys.iter().filter(|k| KINDS.contains(&k.as_str()));
+                let kind = kinds.clone().next().is_some();
+                all &= t.head
+                    || t.echo
+                    || !kind
+                    || kinds.any(|k| {
+                        let has = |k: &str| f.strong.contains(k) || f.weak.contains(k);
+                        // A cap is a limit.
+                        has(k) || k == "@limit" && has("@max")
+                    });
                 // A fact states a latency or a maximum where it says what
-                // it is about, not in passing.
-                all &= t.required.is_empty() || t.required.iter().any(|k| f.strong.contains(k));
+                // it is about, not in passing; a number of things is stated
+                // by its answer too ("about 20 tweets per page").
+                all &= t.required.is_empty()
+                    || t.required.iter().any(|k| f.strong.contains(k))
+                    // A cap its answer states ("capped at 10 MB").
+                    || t.required.iter().any(|k| k == "@max") && f.weak.contains("@max")
+                    || t.required.iter().any(|k| k == "@count") && counts(f, counted_term);
             }
             all &= !concurrent || states_concurrent(f, ts);
             // The same unit in so many words: "per account" is not "per

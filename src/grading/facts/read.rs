@@ -57,7 +57,58 @@ impl Sheet {
                 mend(w, &self.known);
             }
         }
-        terms(&ws)
+        let mut ts = terms(&ws);
+        self.join(&ws, &mut ts);
+        ts
+    }
+
+    /// Joins two words of a question that a fact's phrase says one after
+    /// the other ("last seen") into one term: together they name a thing,
+    /// though each alone is an everyday word.
+    fn join(&self, ws: &[Word], ts: &mut Vec<Term>) {
+        // Where each term of one word stands in the question.
+        let mut at = 0;
+        let mut places: Vec<Option<usize>> = Vec::with_capacity(ts.len());
+        for t in ts.iter() {
+            let found = (t.words == 1)
+                .then(|| {
+                    ws[at..]
+                        .iter()
+                        .position(|w| w.word == t.text)
+                        .map(|p| p + at)
+                })
+                .flatten();
+            if let Some(p) = found {
+                at = p + 1;
+            }
+            places.push(found);
+        }
+        let mut i = 0;
+        while i + 1 < ts.len() {
+            let adjacent = matches!((places[i], places[i + 1]), (Some(a), Some(b)) if b == a + 1);
+            // Only words that alone would say little: two everyday words
+            // ("last seen").
+            let pair = adjacent
+                && !ts[i].head
+                && !ts[i + 1].head
+                && ts[i].everyday()
+                && ts[i + 1].everyday()
+                && ts[i].keys.len() == 1
+                && ts[i + 1].keys.len() == 1
+                && self
+                    .pairs()
+                    .contains(&(ts[i].keys[0].clone(), ts[i + 1].keys[0].clone()));
+            if pair {
+                let next = ts.remove(i + 1);
+                places.remove(i + 1);
+                let t = &mut ts[i];
+                t.keys.extend(next.keys);
+                t.words += 1;
+                t.text = format!("{} {}", t.text, next.text);
+                t.unit |= next.unit;
+            }
+            i += 1;
+        }
     }
 }
 

@@ -3,6 +3,7 @@
 //! words typos are mended towards. Plain code over the lexicon, so that
 //! `build.rs` reads the built-in problems' sheets with it.
 
+use super::groups::KINDS;
 use super::terms::{terms, Term};
 use super::words::{is_general, words, Known};
 use crate::catalog::Fact;
@@ -68,6 +69,9 @@ pub(super) struct Sheet {
     pub context: FxSet<String>,
     /// Words the sheet and the lexicon know, for mending typos.
     pub known: Known,
+    /// Two words a fact's phrase says one after the other ("last seen"),
+    /// by stem: found when a question is first read.
+    pub pairs: std::sync::OnceLock<FxSet<(String, String)>>,
 }
 
 impl Sheet {
@@ -161,7 +165,27 @@ impl Sheet {
             passing,
             context,
             known: Known::new(known),
+            pairs: std::sync::OnceLock::new(),
         }
+    }
+
+    /// Two words a fact's phrase says one after the other, by stem.
+    pub fn pairs(&self) -> &FxSet<(String, String)> {
+        self.pairs.get_or_init(|| {
+            let stem = |t: &Term| -> Option<String> {
+                let mut stems = t.keys.iter().filter(|k| !k.starts_with(['@', '#']));
+                match (stems.next(), stems.next()) {
+                    (Some(one), None) if t.words == 1 && !t.head => Some(one.clone()),
+                    _ => None,
+                }
+            };
+            self.facts
+                .iter()
+                .flat_map(|f| &f.phrases)
+                .flat_map(|ph| ph.windows(2))
+                .filter_map(|w| Some((stem(&w[0])?, stem(&w[1])?)))
+                .collect()
+        })
     }
 
     /// A term's weight: its most specific key the sheet knows; `None` for a
@@ -186,11 +210,9 @@ impl Sheet {
             None if t.keys.iter().any(|k| self.passing.contains(k)) => PASSING,
             None => UNKNOWN,
         };
-        // A term only of the problem's context words (and their groups).
-        let context = t.keys.iter().any(|k| self.context.contains(k))
-            && t.keys
-                .iter()
-                .all(|k| k.starts_with(['@', '#']) || self.context.contains(k));
+        // A term only of the problem's context words (and their groups),
+        // unless it names a kind of requirement ("viewed more than").
+        let context = self.is_context(t);
         // So is an everyday word the sheet happens to use ("main",
         // "data"), and the people who use the system.
         let plain = !t.head && t.plain();
@@ -200,6 +222,15 @@ impl Sheet {
             w
         };
         Some(if t.echo { w * ECHO } else { w })
+    }
+
+    /// Whether the term is only the problem's context words (and groups).
+    pub fn is_context(&self, t: &Term) -> bool {
+        t.keys.iter().any(|k| self.context.contains(k))
+            && t.keys.iter().all(|k| {
+                (k.starts_with(['@', '#']) && !KINDS.contains(&k.as_str()))
+                    || self.context.contains(k)
+            })
     }
 
     /// Whether the sheet mentions the term anywhere.

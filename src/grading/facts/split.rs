@@ -64,6 +64,9 @@ const ALTERNATIVES: &[&str] = &[
 /// plane", "such as hashtags"): it belongs to the thing before.
 const EXAMPLES: &[&str] = &["like", "e.g", "eg", "such", "including", "say", "i.e", "ie"];
 
+/// Words that may open a thing named in a list ("or a discussion thread").
+const ARTICLES: &[&str] = &["a", "an", "the"];
+
 /// Words before a list that make it qualify something else.
 const PREPOSITIONS: &[&str] = &[
     "between", "of", "for", "from", "with", "to", "in", "on", "at", "by", "about", "across",
@@ -81,7 +84,11 @@ fn bare(w: &str) -> String {
 /// question lexicon ("and why").
 fn empty(piece: &str) -> bool {
     let ws = words(piece);
-    ws.iter().all(|w| w.word == "$" || is_filler(&w.word)) && find(&ws).is_empty()
+    // A figure alone ("is something like 10:1 reasonable") names nothing.
+    let named = |w: &super::tokens::Word| {
+        w.word != "$" && !is_filler(&w.word) && !w.word.bytes().all(|b| b.is_ascii_digit())
+    };
+    !ws.iter().any(named) && find(&ws).is_empty()
 }
 
 /// Whether the words from `i` on open a question of their own: a question
@@ -102,6 +109,34 @@ fn ends_clause(w: &str) -> bool {
 /// Whether a word is a dash that stands between clauses ("—", "–", "-").
 fn is_dash(w: &str) -> bool {
     matches!(w, "—" | "–" | "-" | "--")
+}
+
+/// Whether a word is a figure ("100M", "2", "10:1", "99.9%").
+fn figure(w: &str) -> bool {
+    w.trim_start_matches(['~', '$', '('])
+        .starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Whether the words after ", and" ask the clause before again of another
+/// thing ("how long do we keep trip data, and the GPS traces", "is storage
+/// cost a concern, and bandwidth"): a short tail that opens no question of
+/// its own, after a clause that asks something and is not a list.
+fn ellipsis(before: &[&str], after: &[&str]) -> bool {
+    let list = before
+        .iter()
+        .take(before.len().saturating_sub(1))
+        .any(|w| w.ends_with(','));
+    let asks = before
+        .first()
+        .is_some_and(|w| OPENERS.contains(&bare(w).as_str()));
+    let tail = !after.is_empty()
+        && after.len() <= 5
+        && !opens_question(after, 0)
+        && !after
+            .iter()
+            .any(|w| w.ends_with(',') || matches!(bare(w).as_str(), "and" | "or"))
+        && !EXAMPLES.contains(&bare(after[0]).as_str());
+    before.len() >= 4 && asks && !list && tail
 }
 
 /// Splits a question into the things it asks: sentences, then clauses that
@@ -147,6 +182,22 @@ pub fn split_question(question: &str) -> Vec<String> {
                 pieces.push(current.join(" "));
                 current.clear();
                 continue;
+            }
+            // "Assume 100M uploads a day and 2 MB per photo": a second figure
+            // assumed, a thing of its own.
+            let figures = b == "and"
+                && figure(words.get(i + 1).copied().unwrap_or(""))
+                && current.iter().any(|w| figure(w));
+            if figures && !current.is_empty() {
+                pieces.push(current.join(" "));
+                current.clear();
+                continue;
+            }
+            // "..., and the GPS traces": the same question of another thing.
+            // It keeps its "and", so that it is read with the part before.
+            if joins && b == "and" && after_comma && ellipsis(&current, &words[i + 1..]) {
+                pieces.push(current.join(" "));
+                current.clear();
             }
             if is_dash(w) {
                 continue;
@@ -221,20 +272,27 @@ pub fn coordinated(part: &str) -> Vec<String> {
         if !matches!(bare(w).as_str(), "and" | "or" | "&") || w.ends_with(',') {
             continue;
         }
-        // The thing after: content words up to the end of the clause.
-        let mut end = k + 1;
-        while end < toks.len() && end - (k + 1) < MOST && content(toks[end]) {
+        // The thing after: content words up to the end of the clause, after
+        // an article ("comments or a discussion thread").
+        let first = k
+            + 1
+            + usize::from(
+                toks.get(k + 1)
+                    .is_some_and(|w| ARTICLES.contains(&bare(w).as_str())),
+            );
+        let mut end = first;
+        while end < toks.len() && end - first < MOST && content(toks[end]) {
             end += 1;
             if ends_clause(toks[end - 1]) {
                 break;
             }
         }
-        if end == k + 1 {
+        if end == first {
             continue;
         }
         // The things before, the one before each ended by a comma: "a, b
         // and c", "a, b, and c".
-        let mut items: Vec<(usize, usize)> = vec![(k + 1, end)];
+        let mut items: Vec<(usize, usize)> = vec![(first, end)];
         let mut e = k;
         loop {
             let mut start = e;

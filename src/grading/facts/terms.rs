@@ -27,6 +27,9 @@ pub(super) struct Term {
     pub unit: bool,
     /// Carried over from the part before: it weighs less.
     pub echo: bool,
+    /// Opens its part: only words that put a question stand before it ("how
+    /// many", "what's the average"), not "does it matter how much".
+    pub lead: bool,
     /// How many words of the text it spans.
     pub words: usize,
     /// Its words as written, for explanations.
@@ -40,10 +43,23 @@ impl Term {
         self.words == 1 && is_general(&self.text)
     }
 
-    /// One everyday word or one word for the people who use the system
-    /// ("users"): rarely what a question is about.
+    /// One everyday word, one word for the people who use the system
+    /// ("users") or a figure: rarely what a question is about.
     pub fn plain(&self) -> bool {
-        self.everyday() || self.words == 1 && self.keys.iter().any(|k| k == "@person")
+        self.everyday()
+            || self.words == 1 && self.keys.iter().any(|k| k == "@person")
+            || self.number()
+    }
+
+    /// A figure alone ("10", "99"): what a question assumes, rarely what it
+    /// is about; the same figure in an answer may be of anything.
+    pub fn number(&self) -> bool {
+        self.words == 1
+            && !self.keys.is_empty()
+            && self
+                .keys
+                .iter()
+                .all(|k| k.bytes().all(|b| b.is_ascii_digit()))
     }
 
     /// Whether a question holding these keys says what the term says: one of
@@ -94,6 +110,15 @@ fn unit(ws: &[Word], i: usize) -> bool {
     first || last
 }
 
+/// Words that may stand before the way a question asks ("so roughly how
+/// many", "what is the average").
+#[rustfmt::skip]
+const OPENING: &[&str] = &[
+    "and", "so", "ok", "okay", "roughly", "approximately", "about", "around", "what", "whats",
+    "which", "is", "are", "there", "the", "a", "an", "on", "in", "at", "also", "then", "just",
+    "$",
+];
+
 /// The terms of some words: each lexicon phrase found (merged with those it
 /// overlaps) is one term, every other content word one more.
 pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
@@ -112,7 +137,21 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             g.key != f.key && g.key.starts_with('@') && c <= a && b <= d && d - c > b - a
         })
     };
-    let kept: Vec<Found> = found.iter().filter(|f| !inside(f)).cloned().collect();
+    // "Where" after a thing named is a relative word ("a dashboard where
+    // users see their stats"), not a question about a place.
+    let relative = |f: &Found| {
+        f.key == "@where"
+            && f.at.len() == 1
+            && f.at[0] > 0
+            && ws[f.at[0]].word == "where"
+            && !is_filler(&ws[f.at[0] - 1].word)
+            && ws[f.at[0] - 1].word != "$"
+    };
+    let kept: Vec<Found> = found
+        .iter()
+        .filter(|f| !inside(f) && !relative(f))
+        .cloned()
+        .collect();
     for f in kept {
         let (mut at, mut finds) = (f.at.clone(), vec![f]);
         let mut i = 0;
@@ -172,6 +211,9 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
                 required,
                 unit,
                 echo: false,
+                lead: ws[..at[0]]
+                    .iter()
+                    .all(|w| OPENING.contains(&w.word.as_str())),
                 words: at.len(),
                 text: text.join(" "),
             };
@@ -191,6 +233,7 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
                 required: Vec::new(),
                 unit: unit(ws, i),
                 echo: false,
+                lead: false,
                 words: 1,
                 text: w.word.clone(),
             },

@@ -137,6 +137,12 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         if !cur.is_empty() {
             let w = normalise(cur);
             cur.clear();
+            // "50M", "2GB", "3x": a figure and its unit.
+            if let Some((n, unit)) = figure(&w) {
+                out.push(word(n.to_string()));
+                out.push(word(unit.to_string()));
+                return;
+            }
             // An abbreviation may stand for several words ("dm").
             for part in w.split(' ').filter(|p| !p.is_empty()) {
                 out.push(word(part.to_string()));
@@ -151,6 +157,10 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             && chars.peek().is_some_and(|n| n.is_alphabetic())
         {
             cur.push('\'');
+        } else if c == '%' {
+            // "60%" is a share: "60 percent".
+            flush(&mut cur, &mut out);
+            out.push(word("percent".to_string()));
         } else {
             flush(&mut cur, &mut out);
             if matches!(c, '?' | '.' | '!' | ';' | ',' | ':')
@@ -165,6 +175,35 @@ pub(super) fn words(text: &str) -> Vec<Word> {
         out.push(end_mark());
     }
     out
+}
+
+/// A figure written with its unit ("50m", "2gb", "3x"): the number and the
+/// unit as a word.
+fn figure(w: &str) -> Option<(&str, &'static str)> {
+    let split = w.find(|c: char| !c.is_ascii_digit())?;
+    let (n, unit) = w.split_at(split);
+    if n.is_empty() {
+        return None;
+    }
+    Some((
+        n,
+        match unit {
+            // "4k" and "8k" are resolutions.
+            "k" if n.len() == 1 => return None,
+            "k" => "thousand",
+            "m" | "mm" => "million",
+            "b" | "bn" => "billion",
+            "x" => "times",
+            "kb" => "kb",
+            "mb" => "mb",
+            "gb" => "gb",
+            "tb" => "tb",
+            "pb" => "pb",
+            "ms" => "ms",
+            "mbps" => "mbps",
+            _ => return None,
+        },
+    ))
 }
 
 /// The end of a sentence or clause, as a word.

@@ -19,10 +19,47 @@ fn sets() -> &'static (FxSet<&'static str>, FxSet<&'static str>) {
     })
 }
 
-/// True for an everyday word that names no feature of its own.
+/// True for an everyday word that names no feature of its own, in any of
+/// its forms ("changes", "serving").
 pub(super) fn is_general(word: &str) -> bool {
     let general = &sets().1;
-    general.contains(word) || general.contains(drop_ly(word))
+    general.contains(word)
+        || general.contains(drop_ly(word))
+        || bases(word).any(|b| general.contains(b.as_str()))
+}
+
+/// The words an inflected word may come from: "changes" and "changed" from
+/// "change", "serving" from "serve", "running" from "run".
+fn bases(w: &str) -> impl Iterator<Item = String> + '_ {
+    let cut = |suffix: &str| w.strip_suffix(suffix).filter(|b| b.len() >= 3);
+    let mut out: Vec<String> = Vec::new();
+    for suffix in ["s", "es", "d", "ed", "ing"] {
+        if let Some(b) = cut(suffix) {
+            out.push(b.to_string());
+            if suffix == "ing" || suffix == "ed" {
+                out.push(format!("{b}e"));
+                let bs = b.as_bytes();
+                if bs.len() >= 2 && bs[bs.len() - 1] == bs[bs.len() - 2] {
+                    out.push(b[..b.len() - 1].to_string());
+                }
+            }
+        }
+    }
+    out.into_iter()
+}
+
+/// True for the stem of an everyday word in any of its forms ("serving"
+/// as "serve").
+pub(super) fn is_general_stem(stem: &str) -> bool {
+    static STEMS: OnceLock<FxSet<String>> = OnceLock::new();
+    STEMS
+        .get_or_init(|| {
+            GENERAL
+                .iter()
+                .map(|w| word((*w).to_string()).stem)
+                .collect()
+        })
+        .contains(stem)
 }
 
 /// True for a word that never names what a question is about.
@@ -31,7 +68,11 @@ pub(super) fn is_filler(word: &str) -> bool {
     // subject.
     let letter = word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic());
     let filler = &sets().0;
-    letter || filler.contains(word) || filler.contains(drop_ly(word))
+    // "I'd", "they're", "we'll": a pronoun and a verb.
+    let contracted = word
+        .split_once('\'')
+        .is_some_and(|(a, _)| !a.is_empty() && filler.contains(a));
+    letter || filler.contains(word) || filler.contains(drop_ly(word)) || contracted
 }
 
 /// The words a sheet knows, for mending a question's words: its own (the
