@@ -178,10 +178,11 @@ fn fresh_agreement_stays_above_its_floors() {
 }
 
 /// The fifth set (`tests/fifth/`): written and labelled while the fresh set
-/// was being tuned on; only its summary figures (and, once, the ids of its
-/// false red flags) have been read. First measured at recall 0.90,
-/// precision 0.85, plain words 8.2 points behind; floors at what the grader
-/// reaches now.
+/// was being tuned on, and blind until the sixth set arrived (recall 0.90,
+/// precision 0.85, plain words 8.2 points behind, one red flag on a clean
+/// answer, 38 of 40 ordering checks). Tuned on since: its last red flag on a
+/// clean answer and its last failed ordering check were fixed by general
+/// rules.
 #[test]
 fn fifth_agreement_stays_above_its_floors() {
     check(
@@ -191,14 +192,14 @@ fn fifth_agreement_stays_above_its_floors() {
             precision: 0.84,
             bands: [
                 ("new-grad", 0.80, 1.0),
-                ("mid", 0.80, 0.95),
+                ("mid", 0.82, 0.95),
                 ("senior", 0.70, 0.90),
             ],
-            order: 0.95,
-            max_false_red: 2,
-            max_red_on_clean: 1,
+            order: 1.0,
+            max_false_red: 1,
+            max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 7.0,
+            max_plain_gap: 6.0,
         },
     );
 }

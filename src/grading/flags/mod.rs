@@ -310,7 +310,8 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
             | "pros"
             | "traded"
             | "trading"
-    ) || (w == "trade" && matches!(n, Some("off") | Some("offs")))
+    // "trade-off", "the right trade", "we trade freshness for speed".
+    ) || w == "trade"
         // "in exchange for", "in return", "the catch is", "the price is",
         // "on the other hand", "worth the": plain words for a trade-off.
         || (w == "in" && matches!(n, Some("exchange" | "return")))
@@ -346,6 +347,7 @@ fn is_cost_word(w: &str) -> bool {
     matches!(
         w,
         "harder"
+            | "slow"
             | "slower"
             | "costlier"
             | "pricier"

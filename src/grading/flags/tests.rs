@@ -439,6 +439,8 @@ fn plain_words_for_a_trade_off_count() {
         "Caching the list is worth it, since reads outnumber writes a hundred to one.",
         "We give up exact counts to keep the write path cheap.",
         "Ready-made lists make opening the app fast, but posts arrive with a short lag.",
+        "Gathering the feed on open is cheap on posting but slow on reading.",
+        "Speed over perfect agreement: for a photo feed that's the right trade.",
     ] {
         assert!(
             !red("twitter", said).contains(&"no_trade_offs".to_string()),
