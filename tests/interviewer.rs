@@ -278,3 +278,21 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// round scored 106 and 10 wrong facts, which chose the third round.)
 const SIXTH_ACCURACY: f64 = 0.835;
 const SIXTH_WRONG: f64 = 0.04;
+
+/// A sixth bank (`tests/interviewer/seventh/`, 128 questions, two writers
+/// asked for freer forms: context before the ask, statements to confirm,
+/// two-word asks), measured before anything was tuned on it.
+#[test]
+fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
+    let (total, table) = measure("tests/interviewer/seventh");
+    assert!(total.questions >= 120);
+    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
+    assert!(
+        accuracy >= SEVENTH_ACCURACY,
+        "accuracy {accuracy:.3}\n{table}"
+    );
+    assert!(wrong <= SEVENTH_WRONG, "wrong facts {wrong:.3}\n{table}");
+}
+
+const SEVENTH_ACCURACY: f64 = 0.0;
+const SEVENTH_WRONG: f64 = 1.0;

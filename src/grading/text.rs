@@ -374,9 +374,17 @@ fn split_block(text: &str, span: Range<usize>, list_item: bool, out: &mut Vec<Se
     let bytes = block.as_bytes();
     let mut start = 0;
     let mut i = 0;
+    // Inside `inline code` a dot ends nothing: "`WHERE lat BETWEEN .. AND`".
+    let mut in_tick = false;
     while i < bytes.len() {
         let b = bytes[i];
-        let end_mark = matches!(b, b'.' | b'!' | b'?');
+        if b == b'`' {
+            in_tick = !in_tick;
+        } else if b == b'\n' {
+            // A stray backtick holds no further than its line.
+            in_tick = false;
+        }
+        let end_mark = !in_tick && matches!(b, b'.' | b'!' | b'?');
         if end_mark {
             let next = bytes.get(i + 1).copied();
             let prev_digit = i > 0 && bytes[i - 1].is_ascii_digit();
@@ -629,6 +637,21 @@ mod tests {
         assert!(!s[0].question, "answered in the same line");
         assert!(s[0].tokens.iter().any(|t| t.word == "video"));
         assert!(s[1].question);
+    }
+
+    #[test]
+    fn a_dot_inside_inline_code_ends_no_sentence() {
+        let text =
+            "next idea: `WHERE lat BETWEEN .. AND lng BETWEEN ..` scans a strip. so: cells.\n";
+        let s = sentences(text);
+        assert_eq!(
+            s.len(),
+            2,
+            "{:?}",
+            s.iter().map(|s| s.quote(text, 80)).collect::<Vec<_>>()
+        );
+        // A stray backtick holds only its own line.
+        assert_eq!(sentences("a ` b. c.\nd. e.").len(), 2);
     }
 
     #[test]

@@ -415,10 +415,17 @@ fn draws_a_rate(s: &Sentence) -> bool {
     let drawn = w
         .iter()
         .any(|x| matches!(*x, "so" | "that's" | "thats" | "means" | "gives"));
+    let unit = |x: Option<&&str>| {
+        matches!(
+            x.copied(),
+            Some("second" | "sec" | "minute" | "hour" | "day")
+        )
+    };
+    // "a" is not a token: "two thousand a second" reads "thousand second".
     drawn
-        && w.windows(3).any(|win| {
+        && w.iter().enumerate().any(|(i, x)| {
             let magnitude = matches!(
-                win[0],
+                *x,
                 "hundred"
                     | "hundreds"
                     | "thousand"
@@ -428,8 +435,9 @@ fn draws_a_rate(s: &Sentence) -> bool {
                     | "billion"
             );
             magnitude
-                && matches!(win[1], "per" | "a" | "each" | "every")
-                && matches!(win[2], "second" | "sec" | "minute" | "hour" | "day")
+                && (unit(w.get(i + 1))
+                    || (matches!(w.get(i + 1).copied(), Some("per" | "each" | "every"))
+                        && unit(w.get(i + 2))))
         })
 }
 
@@ -474,6 +482,101 @@ fn jumps_in_free_form(d: &StepDoc) -> Option<(String, Option<StepId>)> {
     })
 }
 
+/// Words that name a kind of component rather than a job in this design:
+/// "Kafka for messaging" says what Kafka is, "Cassandra for bookmarks"
+/// what it does here.
+fn is_generic_job(w: &str) -> bool {
+    matches!(
+        w,
+        "caching"
+            | "cache"
+            | "messaging"
+            | "messages"
+            | "queue"
+            | "queues"
+            | "queuing"
+            | "queueing"
+            | "storage"
+            | "store"
+            | "search"
+            | "database"
+            | "db"
+            | "deployment"
+            | "orchestration"
+            | "streaming"
+            | "logging"
+            | "logs"
+            | "monitoring"
+            | "metrics"
+            | "analytics"
+            | "data"
+            | "everything"
+            | "events"
+            | "scale"
+            | "scaling"
+            | "scalability"
+            | "performance"
+            | "speed"
+            | "reliability"
+            | "containers"
+            | "microservices"
+            | "backend"
+            | "frontend"
+            | "persistence"
+            | "the"
+            | "our"
+            | "all"
+    )
+}
+
+/// A technology given its job in this design next to its name: "Cassandra
+/// for bookmarks", "MySQL only for billing", "EVCache in front of
+/// everything", "uses Redis to keep each timeline", "a Kafka queue between
+/// posting and fan-out", "stores users in PostgreSQL".
+fn has_job(tokens: &[super::text::Token], at: usize, after: usize) -> bool {
+    let near: Vec<&str> = tokens
+        .iter()
+        .skip(after)
+        .take(4)
+        .map(|t| t.word.as_str())
+        .collect();
+    let stored_in = at
+        .checked_sub(1)
+        .and_then(|p| tokens.get(p))
+        .is_some_and(|t| matches!(t.word.as_str(), "in" | "into"))
+        && tokens[..at].iter().any(|t| {
+            matches!(
+                t.word.as_str(),
+                "stores"
+                    | "store"
+                    | "stored"
+                    | "keeps"
+                    | "keep"
+                    | "kept"
+                    | "holds"
+                    | "hold"
+                    | "held"
+                    | "writes"
+                    | "written"
+                    | "saves"
+                    | "saved"
+                    | "lives"
+                    | "live"
+            )
+        });
+    stored_in
+        || near.windows(2).any(|w| match w {
+            ["for" | "only" | "of" | "as", job] => {
+                !is_generic_job(job) && !matches!(*job, "for" | "a" | "an")
+            }
+            // "uses Redis to keep…", "Kafka to the fan-out workers".
+            ["to", _] => true,
+            _ => false,
+        })
+        || near.iter().take(2).any(|w| *w == "between")
+        || near.windows(3).any(|w| w == ["in", "front", "of"])
+}
+
 /// Figures an answer needs before it "uses concrete numbers".
 const CONCRETE: usize = 6;
 
@@ -508,7 +611,8 @@ fn detect(
                 let s = &d.sentences[m.sentence];
                 total += 1;
                 names.insert(m.target);
-                if is_listy(s) || !has_reason(s) {
+                let given_a_job = has_job(&s.tokens, m.at, m.at + m.words);
+                if (is_listy(s) || !has_reason(s)) && !given_a_job {
                     bare += 1;
                     example.get_or_insert(m.sentence);
                 }

@@ -266,6 +266,16 @@ fn a_product_worked_in_words_is_a_sizing_and_a_wrong_one_is_not() {
 }
 
 #[test]
+fn a_rate_drawn_in_words_with_a_is_worked() {
+    // "a" is not a token, so "two thousand a second" reads "thousand second".
+    let drawn = "If 100M users post a couple of times a day, that's 200M tweets a day, \
+                 which is around two thousand a second.";
+    assert!(!has(&whole("twitter", drawn).0, "ignoring_scale"));
+    let stated = "We have 100M users and 200M tweets a day, two thousand a second.";
+    assert!(has(&whole("twitter", stated).0, "ignoring_scale"));
+}
+
+#[test]
 fn a_backup_alone_is_no_failure_handling() {
     let backups = "## Deep Dive\n\nBackups once a week to be safe. We can retrieve old files \
                    from the archive.\n";
@@ -447,4 +457,20 @@ fn plain_words_for_a_trade_off_count() {
             "{said}"
         );
     }
+}
+
+#[test]
+fn technologies_given_their_jobs_are_a_design_not_a_list() {
+    let jobs = "- Tweet service stores tweets in Cassandra, partitioned by tweet ID.\n\
+                - User service stores users and follows in PostgreSQL.\n\
+                - Timeline service uses Redis to keep each home timeline.\n\
+                - Kafka queue between posting and timeline updates.\n\
+                - S3 for images, Elasticsearch for tweet text.\n";
+    let (red, _) = whole("twitter", jobs);
+    assert!(!has(&red, "over_engineering"), "{red:?}");
+    // Kinds of component are not jobs: this is the list the flag is for.
+    let kinds = "- Kafka for messaging\n- Redis for caching\n- Cassandra for storage\n\
+                 - Elasticsearch for search\n- Kubernetes for deployment\n- S3\n";
+    let (red, _) = whole("twitter", kinds);
+    assert!(has(&red, "over_engineering"), "{red:?}");
 }

@@ -22,7 +22,7 @@ use super::text::{Sentence, Token};
 use negation::unsure;
 use rejection::{
     considered, deferred, hypothetical, next_endorses, next_rejects, rejected_after,
-    rejected_before,
+    rejected_before, under_rejecting_heading,
 };
 use requirement::{required, scoped};
 
@@ -135,7 +135,10 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if negated(&s.tokens, at) {
         return Stance::Negated;
     }
-    if rejected_before(&s.tokens, at) || rejected_after(s, at) {
+    if rejected_before(&s.tokens, at)
+        || rejected_after(s, at)
+        || under_rejecting_heading(s, source, tok)
+    {
         return Stance::Rejected;
     }
     if deferred(&s.tokens, at) {

@@ -156,6 +156,10 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "awkward"
             | "clumsy"
             | "painful"
+            | "crush"
+            | "crushes"
+            | "absurd"
+            | "impossible"
     ) || (w == "too"
         && next.is_some_and(|n| {
             matches!(
@@ -222,6 +226,9 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         .iter()
         .any(|t| matches!(t.word.as_str(), "rejected" | "rejecting"))
     {
+        return true;
+    }
+    if tempting_but_bad(tokens, at) {
         return true;
     }
     let mut saw_would = false;
@@ -302,6 +309,107 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     false
 }
 
+/// "Last-writer-wins is tempting because it is one line of code, but it
+/// silently destroys edits": the mention is called tempting (or naive)
+/// right after it, and past a "but" its sentence names a bad outcome. The
+/// reason for the appeal does not hand the verdict over.
+fn tempting_but_bad(tokens: &[Token], at: usize) -> bool {
+    let clause = tokens[at].clause;
+    let tempting = tokens[at + 1..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.clause == clause)
+        .any(|t| matches!(t.word.as_str(), "tempting" | "naive"));
+    let Some(but) = tempting
+        .then(|| tokens[at + 1..].iter().position(|t| t.word == "but"))
+        .flatten()
+    else {
+        return false;
+    };
+    let after = &tokens[at + 1 + but + 1..];
+    after
+        .iter()
+        .enumerate()
+        .any(|(i, t)| is_bad_outcome(&t.word, after.get(i + 1).map(|n| n.word.as_str())))
+}
+
+/// A list item under a heading that lists ideas turned down ("Rejected
+/// along the way", "Approaches I'd avoid", "Pitfalls"). Only the item's
+/// lead, before its first arrow or colon, is the idea turned down: what
+/// follows says why and what is done instead.
+pub(super) fn under_rejecting_heading(s: &Sentence, source: &str, tok: &Token) -> bool {
+    let Some(raw) = source.get(s.span.clone()) else {
+        return false;
+    };
+    let before = source.get(..s.span.start).unwrap_or("");
+    // The item's own line: a long item reads as prose, so `list_item` is
+    // not asked.
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    // Only the item's first sentence leads it.
+    let opens_item = before[line_start..]
+        .chars()
+        .all(|c| c.is_whitespace() || c.is_ascii_digit() || matches!(c, '-' | '*' | '+' | '.'));
+    if !opens_item || !source.get(line_start..).is_some_and(is_list_line) {
+        return false;
+    }
+    let lead_end = ["→", "->", "=>", ":"]
+        .iter()
+        .filter_map(|m| raw.find(m))
+        .min()
+        .unwrap_or(raw.len());
+    if tok.pos >= lead_end {
+        return false;
+    }
+    before
+        .lines()
+        .rev()
+        .filter(|l| !l.trim().is_empty())
+        // Items and their wrapped lines belong to the list, not its heading.
+        .find(|l| !is_list_line(l) && !l.starts_with(char::is_whitespace))
+        .is_some_and(rejecting_heading)
+}
+
+/// A line that opens a list item: "- ", "* ", "+ " or "1. ".
+fn is_list_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("- ")
+        || t.starts_with("* ")
+        || t.starts_with("+ ")
+        || t.split_once(". ")
+            .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A heading (a `#` line, a bold line or a line ending in a colon) that
+/// names what follows as turned down.
+fn rejecting_heading(line: &str) -> bool {
+    let t = line.trim();
+    let heading =
+        t.starts_with('#') || (t.starts_with("**") && t.ends_with("**")) || t.ends_with(':');
+    let l = t.to_lowercase();
+    heading
+        && [
+            "reject",
+            "avoid",
+            "ruled out",
+            "rule out",
+            "anti-pattern",
+            "antipattern",
+            "pitfall",
+            "not to do",
+            "wouldn't do",
+            "won't do",
+            "don't do",
+            "mistakes",
+            "discarded",
+            "dismissed",
+            "turned down",
+            "didn't choose",
+            "not chosen",
+        ]
+        .iter()
+        .any(|w| l.contains(w))
+}
+
 /// A maybe, not a design: "we could maybe add caching later", "maybe we
 /// can add a cache later if needed", "we could also use MD5 I guess". Doubt
 /// ("maybe", "perhaps", "I guess") in the mention's clause, doubled by a
@@ -356,7 +464,7 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                     | "considered"
                     | "consider"
                     | "tempting"
-            ) || (matches!(w, "first" | "second" | "third" | "another")
+            ) || (matches!(w, "first" | "second" | "third" | "another" | "next")
                 && (is_option_noun(next)
                     // "Another easy choice is …": one word may describe it.
                     || is_option_noun(tokens.get(j + 2).map(|n| n.word.as_str()))))

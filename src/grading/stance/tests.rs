@@ -475,3 +475,25 @@ fn a_harm_denied_after_a_mention_is_a_goal() {
         Stance::Required
     );
 }
+
+#[test]
+fn ideas_turned_down_by_their_heading_or_as_tempting() {
+    let listed = "**rejected along the way (and why)**\n\
+                  - *serve video from our own origin* → doesn't fit\n\
+                  - *client downloads whole file then plays* → minutes to start → small segments\n";
+    assert_eq!(of(listed, "downloads"), Stance::Rejected);
+    // What follows the arrow is what is done instead.
+    assert_eq!(of(listed, "segments"), Stance::Adopted);
+    let body = "**rejected along the way (and why)**\n\
+                - *serve video from our own origin data centers* → 125 Tbps doesn't fit through any set of DCs at sane cost\n\
+                - *client downloads whole file then plays* → minutes to start, wastes bytes if user quits after 5 min. → small segments (~4 s), play after first few\n";
+    assert_eq!(of(body, "downloads"), Stance::Rejected);
+    let kept = "**what we build**\n- client downloads whole file then plays\n";
+    assert_eq!(of(kept, "downloads"), Stance::Adopted);
+    let tempting = "Last-writer-wins is tempting because it is one line of code, but it \
+                    silently destroys a user's edits.";
+    assert_eq!(of(tempting, "last"), Stance::Rejected);
+    let chosen = "Last-writer-wins is tempting because it is one line of code, and it is \
+                  what we use for titles.";
+    assert_ne!(of(chosen, "last"), Stance::Rejected);
+}
