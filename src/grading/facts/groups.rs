@@ -47,7 +47,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how long .. wait", "how long .. load", "latency", "response time", "fast", "quick",
         "slow", "speed", "milliseconds", "ms", "p99", "p95", "p50", "percentile", "snappy",
         "instant", "instantly", "real time", "realtime", "wait",
-        "latency budget", "time budget"]),
+        "latency budget", "time budget", "acceptable time", "how much time", "time it takes",
+        "time until", "time from .. to"]),
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
         "how current",

@@ -250,6 +250,13 @@ pub fn asks_for_a_choice(part: &str) -> bool {
                 .any(|p| matches!(p[0], "i" | "we") && BUILD_VERBS.contains(&p[1])))
         || opens(&["would", "it", "be", "reasonable"])
         || opens(&["is", "it", "up", "to", "me"])
+        // "Does it matter to you which one I pick?", "which one should we
+        // use", "which of these".
+        || lower.contains("matter which")
+        || lower.contains("matter to you which")
+        || words
+            .windows(3)
+            .any(|p| p[0] == "which" && matches!(p[1], "one" | "of") && matches!(p[2], "i" | "we" | "should" | "these" | "those" | "the"))
         || lower.contains("my call")
         || lower.contains("my choice")
         || words.contains(&"prefer")

@@ -214,6 +214,8 @@ fn design_choices_are_the_candidates_call() {
         "What database do you recommend",
         "Would it be reasonable to keep timelines in Redis",
         "Is it up to me whether ids are random",
+        "does it matter to you which one I pick for adaptive streaming",
+        "Which one should we use for the feed",
     ] {
         assert!(asks_for_a_choice(q), "{q}");
     }
@@ -222,6 +224,7 @@ fn design_choices_are_the_candidates_call() {
         "Should playback resume on another device",
         "Which regions do we launch in",
         "What availability do we need",
+        "Which one of the regions matters most",
     ] {
         assert!(!asks_for_a_choice(q), "{q}");
     }
