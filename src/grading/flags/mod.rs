@@ -473,7 +473,25 @@ fn jumps_in_free_form(d: &StepDoc) -> Option<(String, Option<StepId>)> {
     let figure_early = sents[..early]
         .iter()
         .any(|s| s.tokens.iter().any(is_figure));
-    (words >= 30 && !figure_early && !sents.iter().any(cue)).then(|| {
+    // A "## Scope" or "## Assumptions" heading with its list states them;
+    // `#` headings are not sentences.
+    let headed = d.text.lines().any(|l| {
+        let l = l.trim_start();
+        l.starts_with('#') && {
+            let h = l.to_lowercase();
+            [
+                "scope",
+                "requirement",
+                "assum",
+                "question",
+                "clarif",
+                "goals",
+            ]
+            .iter()
+            .any(|w| h.contains(w))
+        }
+    });
+    (words >= 30 && !figure_early && !headed && !sents.iter().any(cue)).then(|| {
         (
             "(no question, assumption or scope anywhere, and no figure before the design)"
                 .to_string(),

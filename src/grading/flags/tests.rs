@@ -421,6 +421,7 @@ fn a_free_form_answer_that_never_asks_or_assumes_jumped_to_a_solution() {
         "Do we need sharing? Let's say yes. ",
         "Scope: upload, download and sync. ",
         "About 100M users upload 2 files a day. ",
+        "# Scope\n\n- upload\n- download\n- sync\n\n",
     ] {
         let (red, _) = whole("google-drive", &format!("{opening}{jumped}"));
         assert!(!has(&red, "jumping_to_solution"), "{opening}: {red:?}");

@@ -153,14 +153,16 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "dangerous"
             | "pointless"
             | "mistake"
-            | "awkward"
             | "clumsy"
-            | "painful"
             | "crush"
             | "crushes"
             | "absurd"
             | "impossible"
-    ) || (w == "too"
+    ) || (matches!(w, "awkward" | "painful")
+        // "Celebrities are the awkward case": a hard case named, not an
+        // option turned down.
+        && !matches!(next, Some("case" | "cases" | "part" | "parts" | "bit" | "one" | "ones" | "thing" | "problem")))
+        || (w == "too"
         && next.is_some_and(|n| {
             matches!(
                 n,

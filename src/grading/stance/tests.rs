@@ -497,3 +497,24 @@ fn ideas_turned_down_by_their_heading_or_as_tempting() {
                   what we use for titles.";
     assert_ne!(of(chosen, "last"), Stance::Rejected);
 }
+
+#[test]
+fn hard_cases_and_hedged_targets_are_not_verdicts() {
+    let hedged = of("The service should almost never be down.", "down");
+    assert!(
+        hedged != Stance::Absolute && hedged.earns_credit(),
+        "{hedged:?}"
+    );
+    assert_eq!(of("The service is never down.", "down"), Stance::Absolute);
+    assert_eq!(
+        of(
+            "Celebrities are the awkward case: they have millions of followers.",
+            "celebrities"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Last-write-wins is awkward: it drops edits.", "last"),
+        Stance::Rejected
+    );
+}
