@@ -475,6 +475,8 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                 || (w == "you" && next == Some("can"))
                 || (w == "would" && matches!(next, Some("require") | Some("need") | Some("mean")))
                 || (w == "one" && matches!(next, Some("way") | Some("approach") | Some("idea")))
+                // "The first thing people often suggest is …".
+                || matches!(w, "suggest" | "suggests" | "suggested" | "suggestion")
         })
 }
 
@@ -483,6 +485,19 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
 pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
     let Some(n) = next else { return false };
     let w: Vec<&str> = n.tokens.iter().take(4).map(|t| t.word.as_str()).collect();
+    // "I don't want that", "We wouldn't do that".
+    let refused = matches!(w.first(), Some(&("i" | "we")))
+        && matches!(
+            w.get(1),
+            Some(&("don't" | "dont" | "wouldn't" | "won't" | "can't"))
+        )
+        && matches!(
+            w.get(2),
+            Some(&("want" | "like" | "do" | "recommend" | "use" | "take"))
+        );
+    if refused {
+        return true;
+    }
     match w.first() {
         Some(&"rejected") => true,
         Some(&("this" | "that" | "it" | "but")) => w
@@ -519,9 +534,15 @@ pub(super) fn next_endorses(next: Option<&Sentence>) -> bool {
 /// mean…": the mention is the subject of a conditional the candidate has not
 /// (yet) taken as theirs. No "we" or "I" comes between it and "would".
 pub(super) fn hypothetical(tokens: &[Token], at: usize) -> bool {
+    // "Measuring the distance to every driver means a million sums per
+    // request": an action as the subject, weighed by what it means.
+    let gerund = tokens
+        .first()
+        .is_some_and(|t| t.word.len() > 4 && t.word.ends_with("ing"));
     for t in tokens[at + 1..].iter().take(14) {
         match t.word.as_str() {
             "would" | "would've" => return true,
+            "means" | "costs" if gerund => return true,
             "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so" => {
                 return false
             }

@@ -518,3 +518,13 @@ fn hard_cases_and_hedged_targets_are_not_verdicts() {
         Stance::Rejected
     );
 }
+
+#[test]
+fn a_suggestion_refused_and_an_action_weighed_are_not_adopted() {
+    let refused = "The first thing people often suggest is storing the image bytes in the posts \
+                   table as a blob. I don't want that: it would make the database huge.";
+    assert_eq!(of(refused, "blob"), Stance::Rejected);
+    let weighed = "Measuring the distance to every online driver on each request means a million \
+                   calculations per request.";
+    assert_eq!(of(weighed, "distance"), Stance::Considered);
+}
