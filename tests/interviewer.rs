@@ -297,3 +297,21 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 
 const SEVENTH_ACCURACY: f64 = 0.0;
 const SEVENTH_WRONG: f64 = 1.0;
+
+/// A seventh bank (`tests/interviewer/eighth/`, 128 questions, two writers
+/// asked for chat filler, questions that refer back, numbers to confirm and
+/// everyday product words), measured before anything was tuned on it.
+#[test]
+fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
+    let (total, table) = measure("tests/interviewer/eighth");
+    assert!(total.questions >= 120);
+    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
+    assert!(
+        accuracy >= EIGHTH_ACCURACY,
+        "accuracy {accuracy:.3}\n{table}"
+    );
+    assert!(wrong <= EIGHTH_WRONG, "wrong facts {wrong:.3}\n{table}");
+}
+
+const EIGHTH_ACCURACY: f64 = 0.0;
+const EIGHTH_WRONG: f64 = 1.0;

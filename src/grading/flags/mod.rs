@@ -310,6 +310,8 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
             | "pros"
             | "traded"
             | "trading"
+            // "Push buys read latency with RAM".
+            | "buys"
     // "trade-off", "the right trade", "we trade freshness for speed".
     ) || w == "trade"
         // "in exchange for", "in return", "the catch is", "the price is",
@@ -340,6 +342,25 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
                     "costs" | "slower" | "more" | "less" | "harder" | "adds" | "needs" | "means"
                 )
             }))
+}
+
+/// True when a `#` heading names one of `names` and text follows it before
+/// the next heading: "## Trade-offs, plainly" with its list. Headings are
+/// not sentences, so their words are not read elsewhere.
+fn headed_section(docs: &[StepDoc], names: &[&str]) -> bool {
+    docs.iter().any(|d| {
+        let mut lines = d.text.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+        while let Some(l) = lines.next() {
+            let named = l.starts_with('#') && {
+                let h = l.to_lowercase();
+                names.iter().any(|n| h.contains(n))
+            };
+            if named && lines.peek().is_some_and(|n| !n.starts_with('#')) {
+                return true;
+            }
+        }
+        false
+    })
 }
 
 /// Words that name what a choice costs, said after "but".
@@ -386,6 +407,11 @@ fn is_failure_word(w: &str, n: Option<&str>) -> bool {
         || w.starts_with("replicat")
         || (matches!(w, "goes" | "go" | "went" | "is" | "are") && n == Some("down"))
         || (w == "takes" && n == Some("over"))
+        // "devices fall back to asking once a minute", "survives losing
+        // several disks", "two standby copies".
+        || (matches!(w, "fall" | "falls" | "fell") && n == Some("back"))
+        || w.starts_with("surviv")
+        || w == "standby"
         || w == "dies"
         || w == "die"
 }
@@ -444,10 +470,53 @@ fn draws_a_rate(s: &Sentence) -> bool {
 /// True when some sentence of the answer works a figure out in words.
 fn works_in_words(docs: &[StepDoc]) -> bool {
     docs.iter().any(|d| {
-        d.sentences
-            .iter()
-            .any(|s| draws_a_rate(s) || d.text.get(s.span.clone()).is_some_and(works_a_product))
+        d.sentences.iter().any(|s| {
+            draws_a_rate(s)
+                || d.text
+                    .get(s.span.clone())
+                    .is_some_and(|t| works_a_product(t) || works_an_expression(t))
+        })
     })
+}
+
+/// True when a sentence sets figures against each other and says what
+/// they give, the result in words: "200M hours × 3,600 s / 86,400 s gives
+/// about eight million streams".
+fn works_an_expression(text: &str) -> bool {
+    let c: Vec<char> = text.chars().collect();
+    // A figure within a word or two of `i`, stepping by `step`.
+    let figure_near = |i: usize, step: isize| {
+        let mut j = i as isize + step;
+        let mut skipped = 0;
+        while j >= 0 && (j as usize) < c.len() && skipped <= 8 {
+            let ch = c[j as usize];
+            if ch.is_ascii_digit() {
+                return true;
+            }
+            if !(ch.is_alphabetic() || ch == ' ') {
+                return false;
+            }
+            skipped += 1;
+            j += step;
+        }
+        false
+    };
+    let operated = (1..c.len().saturating_sub(1))
+        .any(|i| matches!(c[i], '×' | '*' | '÷') && figure_near(i, -1) && figure_near(i, 1));
+    let lower = text.to_lowercase();
+    operated
+        && [
+            "gives",
+            "that's",
+            "that is",
+            "which is",
+            "comes to",
+            "works out",
+            "≈",
+            "=",
+        ]
+        .iter()
+        .any(|w| lower.contains(w))
 }
 
 /// A free-form answer that never asks, never states an assumption or its
@@ -721,7 +790,9 @@ fn detect(
             }
         }
         Detector::NoTradeOffs => {
-            let found = any_word(docs, &all, is_trade_off_word) || but_costs(docs);
+            let found = any_word(docs, &all, is_trade_off_word)
+                || but_costs(docs)
+                || headed_section(docs, &["trade-off", "tradeoff", "trade off"]);
             (!found).then(|| {
                 (
                     "(no trade-off named anywhere in the answer)".to_string(),
@@ -730,7 +801,8 @@ fn detect(
             })
         }
         Detector::ForgettingFailures => {
-            let found = any_stated(docs, is_failure_word);
+            let found = any_stated(docs, is_failure_word)
+                || headed_section(docs, &["failure", "what can go wrong", "when things break"]);
             (!found).then(|| {
                 (
                     "(no failure mode discussed anywhere in the answer)".to_string(),

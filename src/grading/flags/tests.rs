@@ -271,6 +271,10 @@ fn a_rate_drawn_in_words_with_a_is_worked() {
     let drawn = "If 100M users post a couple of times a day, that's 200M tweets a day, \
                  which is around two thousand a second.";
     assert!(!has(&whole("twitter", drawn).0, "ignoring_scale"));
+    let expression =
+        "Spread over a day, 200M hours × 3,600 s / 86,400 s gives about eight million \
+                      streams at once.";
+    assert!(!has(&whole("netflix", expression).0, "ignoring_scale"));
     let stated = "We have 100M users and 200M tweets a day, two thousand a second.";
     assert!(has(&whole("twitter", stated).0, "ignoring_scale"));
 }

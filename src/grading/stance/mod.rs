@@ -21,7 +21,7 @@ pub use negation::negated;
 use super::text::{Sentence, Token};
 use negation::unsure;
 use rejection::{
-    considered, deferred, hypothetical, next_endorses, next_rejects, rejected_after,
+    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_after,
     rejected_before, under_rejecting_heading,
 };
 use requirement::{required, scoped};
@@ -145,7 +145,7 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
         return Stance::Deferred;
     }
     if considered(&s.tokens, at) {
-        return if next_rejects(sents.get(si + 1)) {
+        return if refused_after(&s.tokens, at) || next_rejects(sents.get(si + 1)) {
             Stance::Rejected
         } else if next_endorses(sents.get(si + 1)) {
             Stance::Adopted

@@ -303,6 +303,17 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         {
             return true;
         }
+        // "X, which silently throws away edits": what X does, not why.
+        if w == "which" {
+            let said = |k: usize| tokens.get(j + k).map(|t| t.word.as_str());
+            let first = usize::from(matches!(
+                said(1),
+                Some("silently" | "quietly" | "just" | "also" | "simply")
+            ));
+            if is_bad_outcome(said(1 + first).unwrap_or(""), said(2 + first)) {
+                return true;
+            }
+        }
         // A reason word hands the rest to a cause; "we" starts a new act.
         if is_reason_turn(w) || matches!(w, "we" | "i" | "we'll" | "we'd" | "i'd") {
             return false;
@@ -475,9 +486,27 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                 || (w == "you" && next == Some("can"))
                 || (w == "would" && matches!(next, Some("require") | Some("need") | Some("mean")))
                 || (w == "one" && matches!(next, Some("way") | Some("approach") | Some("idea")))
-                // "The first thing people often suggest is …".
+                // "The first thing people often suggest is …", "the first
+                // thing people reach for", "I did think about having …",
+                // "another is …".
                 || matches!(w, "suggest" | "suggests" | "suggested" | "suggestion")
+                || (matches!(w, "reach" | "reaches") && next == Some("for"))
+                || (matches!(w, "think" | "thought" | "thinking") && next == Some("about"))
+                || (w == "another" && j + 1 == at)
         })
+}
+
+/// Later in its own sentence the option is refused: "I did think about
+/// having the app poll …, but I don't like it".
+pub(super) fn refused_after(tokens: &[Token], at: usize) -> bool {
+    tokens[at + 1..].windows(3).any(|w| {
+        matches!(w[0].word.as_str(), "but" | "however")
+            && matches!(w[1].word.as_str(), "i" | "we")
+            && matches!(
+                w[2].word.as_str(),
+                "don't" | "dont" | "wouldn't" | "won't" | "decided" | "rejected" | "dropped"
+            )
+    })
 }
 
 /// The next sentence turns the option down: "Rejected: ...", "That would

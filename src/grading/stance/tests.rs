@@ -528,3 +528,18 @@ fn a_suggestion_refused_and_an_action_weighed_are_not_adopted() {
                    calculations per request.";
     assert_eq!(of(weighed, "distance"), Stance::Considered);
 }
+
+#[test]
+fn options_people_reach_for_and_then_refuse_are_rejected() {
+    let reach = "The first thing people reach for is a table with a BLOB column holding the file. \
+                 That would bloat the database and its backups.";
+    assert_eq!(of(reach, "blob"), Stance::Rejected);
+    let which = "Another is last-writer-wins, which silently throws away someone's work.";
+    assert_eq!(of(which, "last"), Stance::Rejected);
+    let thought = "I did think about having the app poll the server every couple of seconds, \
+                   since it's the simplest thing over HTTP, but I don't like what it does to \
+                   batteries.";
+    assert_eq!(of(thought, "poll"), Stance::Rejected);
+    let kept = "We keep a cache, which prevents the database from melting.";
+    assert_eq!(of(kept, "cache"), Stance::Adopted);
+}
