@@ -83,7 +83,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "is .. kept",
         "are .. kept", "still kept",
         "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
-        "archiving"]),
+        "archiving", "how far back", "go back", "goes back", "scroll back"]),
     // What the system does in an unusual case: sheets state requirements,
     // rarely the behaviour in each case.
     ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),

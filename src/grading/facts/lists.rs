@@ -35,6 +35,11 @@ pub(super) const FILLER: &[&str] = &[
     "whose", "plus", "because", "cause", "due", "somewhere", "anywhere", "elsewhere",
     "nowhere",
     "versus",
+    // intensifiers and hedges: how sure or how strongly, never what about
+    "vastly", "hugely", "massively", "heavily", "presumably", "inevitably",
+    "honestly", "obviously", "clearly", "definitely", "certainly", "surely", "guessing",
+    "guessed", "assumed", "imagine", "imagining", "wonder", "wondering", "curious",
+    "clarify", "confirm", "correct",
     // words that say which kind of thing is asked, never what about
     "long", "longer", "longest", "big", "bigger", "biggest", "large", "larger", "largest",
     "fast", "faster", "quick", "quickly", "soon", "often", "frequently", "max", "maximum",
@@ -96,7 +101,7 @@ pub(super) const GENERAL: &[&str] = &[
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
     "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens", "priority",
     "priorities", "concern", "concerns", "concerned", "older", "newer",
-    "smaller", "smallest", "earlier", "earliest",
+    "smaller", "smallest", "earlier", "earliest", "far",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

@@ -177,10 +177,36 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
         .into_iter()
         .zip(terms)
         .map(|(part, ts)| {
-            let fact = pick(&sheet, &part, &ts).and_then(|i| facts.get(i));
+            // "Redirects are the whole product. What availability are we
+            // aiming for?": the ask alone first, then with its lead-in.
+            let fact = asked_sentence(&part)
+                .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                .or_else(|| pick(&sheet, &part, &ts))
+                .and_then(|i| facts.get(i));
             Reply { part, fact }
         })
         .collect()
+}
+
+/// The last sentence of a part that opens with statements of context ("We
+/// have a lot of mobile users. How bad can their connections be"), when it
+/// says enough on its own; `None` for a part of one sentence.
+fn asked_sentence(part: &str) -> Option<&str> {
+    let cut = part
+        .char_indices()
+        .filter(|&(i, c)| {
+            matches!(c, '.' | '!')
+                && part[i + c.len_utf8()..].starts_with(' ')
+                // "e.g. a phone", "approx. 10": not an end.
+                && !part[..i]
+                    .rsplit(' ')
+                    .next()
+                    .is_some_and(|w| w.len() <= 4 && w.contains('.') || matches!(w, "e.g" | "i.e" | "approx" | "vs" | "etc"))
+        })
+        .map(|(i, c)| i + c.len_utf8())
+        .last()?;
+    let ask = part[cut..].trim();
+    (ask.split_whitespace().count() >= 3).then_some(ask)
 }
 
 /// Verbs of building something, after "should I" / "should we".

@@ -260,6 +260,15 @@ pub fn coordinated(part: &str) -> Vec<String> {
     {
         return Vec::new();
     }
+    // "Do riders and drivers rate each other": both do it together.
+    if toks.windows(2).any(|p| {
+        matches!(
+            (bare(p[0]).as_str(), bare(p[1]).as_str()),
+            ("each", "other") | ("one", "another")
+        )
+    }) {
+        return Vec::new();
+    }
     let content = |w: &str| {
         let b = bare(w);
         !b.is_empty()

@@ -280,6 +280,7 @@ fn a_list_is_asked_thing_by_thing_when_one_of_its_things_has_a_fact() {
     );
     // Things that qualify another, and alternatives offered, are not split.
     assert!(coordinated("Do we need chat between riders and drivers").is_empty());
+    assert!(coordinated("Do riders and drivers rate each other after the trip").is_empty());
     assert!(coordinated("Do we need likes and comments, or just uploads").is_empty());
     // Two facts: two replies.
     assert_eq!(

@@ -349,7 +349,12 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
 /// not sentences, so their words are not read elsewhere.
 fn headed_section(docs: &[StepDoc], names: &[&str]) -> bool {
     docs.iter().any(|d| {
-        let mut lines = d.text.lines().map(str::trim).filter(|l| !l.is_empty()).peekable();
+        let mut lines = d
+            .text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .peekable();
         while let Some(l) = lines.next() {
             let named = l.starts_with('#') && {
                 let h = l.to_lowercase();
