@@ -223,7 +223,7 @@ fn sixth_agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.80, 1.0),
                 ("mid", 0.82, 0.92),
-                ("senior", 0.67, 0.85),
+                ("senior", 0.65, 0.85),
             ],
             order: 1.0,
             max_false_red: 1,

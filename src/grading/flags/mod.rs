@@ -339,7 +339,8 @@ fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
             && n.is_some_and(|n| {
                 matches!(
                     n,
-                    "costs" | "slower" | "more" | "less" | "harder" | "adds" | "needs" | "means"
+                    "costs" | "slower" | "more" | "less" | "harder" | "adds" | "add" | "needs" | "means"
+                        | "then"
                 )
             }))
 }
@@ -386,16 +387,17 @@ fn is_cost_word(w: &str) -> bool {
             | "stale"
             | "delay"
             | "extra"
+            | "complexity"
+            | "overhead"
     )
 }
 
-/// True when a sentence gains something and, after "but", pays for it: "saves storage
-/// and helps privacy, but adding a second device is harder".
+/// True when a sentence sets a gain against a cost with "but", the cost on
+/// either side: "saves storage, but adding a second device is harder",
+/// "locations can be a bit stale, but trip status must be exact".
 fn but_costs(docs: &[StepDoc]) -> bool {
     docs.iter().flat_map(|d| &d.sentences).any(|s| {
-        s.tokens.iter().enumerate().any(|(i, t)| {
-            t.word == "but" && s.tokens[i + 1..].iter().any(|n| is_cost_word(&n.word))
-        })
+        s.tokens.iter().any(|t| t.word == "but") && s.tokens.iter().any(|n| is_cost_word(&n.word))
     })
 }
 

@@ -479,3 +479,14 @@ fn technologies_given_their_jobs_are_a_design_not_a_list() {
     let (red, _) = whole("twitter", kinds);
     assert!(has(&red, "over_engineering"), "{red:?}");
 }
+
+#[test]
+fn the_only_way_to_find_out_is_a_lesson_not_a_boast() {
+    let (red, _) = whole(
+        "netflix",
+        "Running evacuation drills is the only way you find out it actually works.",
+    );
+    assert!(!has(&red, "over_confidence"), "{red:?}");
+    let (red, _) = whole("netflix", "A single region is the only way to do this.");
+    assert!(has(&red, "over_confidence"), "{red:?}");
+}

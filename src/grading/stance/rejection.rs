@@ -154,6 +154,9 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "pointless"
             | "mistake"
             | "clumsy"
+            | "wrong"
+            | "meaningless"
+            | "useless"
             | "crush"
             | "crushes"
             | "absurd"
@@ -230,7 +233,7 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     {
         return true;
     }
-    if tempting_but_bad(tokens, at) {
+    if tempting_but_bad(tokens, at) || verdict_follows(s, at) {
         return true;
     }
     let mut saw_would = false;
@@ -346,6 +349,34 @@ fn tempting_but_bad(tokens: &[Token], at: usize) -> bool {
         .any(|(i, t)| is_bad_outcome(&t.word, after.get(i + 1).map(|n| n.word.as_str())))
 }
 
+/// "The opposite shortcut, transcoding on the fly when someone presses
+/// play, is also wrong": the clause right after the mention's, opened by a
+/// comma, is a verdict on it in its first words.
+fn verdict_follows(s: &Sentence, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let next = tokens[at].clause + 1;
+    if s.breaks.get(usize::from(next)) != Some(&',') {
+        return false;
+    }
+    let Some(start) = tokens.iter().position(|t| t.clause == next) else {
+        return false;
+    };
+    let opening: Vec<&str> = tokens[start..]
+        .iter()
+        .take_while(|t| t.clause == next)
+        .take(3)
+        .map(|t| t.word.as_str())
+        .collect();
+    opening
+        .iter()
+        .enumerate()
+        .all(|(_, w)| !matches!(*w, "we" | "i" | "not" | "never"))
+        && opening
+            .iter()
+            .enumerate()
+            .any(|(i, w)| is_bad_outcome(w, opening.get(i + 1).copied()))
+}
+
 /// A list item under a heading that lists ideas turned down ("Rejected
 /// along the way", "Approaches I'd avoid", "Pitfalls"). Only the item's
 /// lead, before its first arrow or colon, is the idea turned down: what
@@ -452,7 +483,17 @@ pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
 fn is_option_noun(w: Option<&str>) -> bool {
     matches!(
         w,
-        Some("idea" | "option" | "approach" | "way" | "attempt" | "choice" | "design" | "plan")
+        Some(
+            "idea"
+                | "option"
+                | "approach"
+                | "way"
+                | "attempt"
+                | "choice"
+                | "design"
+                | "plan"
+                | "shortcut"
+        )
     )
 }
 
@@ -568,6 +609,17 @@ pub(super) fn hypothetical(tokens: &[Token], at: usize) -> bool {
     let gerund = tokens
         .first()
         .is_some_and(|t| t.word.len() > 4 && t.word.ends_with("ing"));
+    // "With 300M phones polling every few seconds we'd get…", "If every
+    // device polled, we'd…": a case imagined, then its outcome.
+    let imagined = tokens
+        .first()
+        .is_some_and(|t| matches!(t.word.as_str(), "with" | "if"))
+        && tokens[at + 1..]
+            .iter()
+            .any(|t| matches!(t.word.as_str(), "we'd" | "you'd" | "it'd" | "would"));
+    if imagined {
+        return true;
+    }
     for t in tokens[at + 1..].iter().take(14) {
         match t.word.as_str() {
             "would" | "would've" => return true,

@@ -543,3 +543,24 @@ fn options_people_reach_for_and_then_refuse_are_rejected() {
     let kept = "We keep a cache, which prevents the database from melting.";
     assert_eq!(of(kept, "cache"), Stance::Adopted);
 }
+
+#[test]
+fn shortcuts_called_wrong_and_imagined_cases_are_not_adopted() {
+    let wrong = "The opposite shortcut, transcoding on the fly when someone presses play, is also \
+                 wrong for on-demand.";
+    assert_eq!(of(wrong, "transcoding"), Stance::Rejected);
+    assert_eq!(
+        of(
+            "Per-conversation order only; global order is meaningless.",
+            "global"
+        ),
+        Stance::Rejected
+    );
+    let imagined = "With 300M online phones polling every few seconds we'd get 100M requests a \
+                    second that mostly return nothing.";
+    assert_ne!(of(imagined, "polling"), Stance::Adopted);
+    assert_eq!(
+        of("Phones poll the server every few seconds.", "poll"),
+        Stance::Adopted
+    );
+}
