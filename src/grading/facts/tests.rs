@@ -568,3 +568,19 @@ fn everyday_words_are_everyday_in_any_form() {
         assert!(!is_general(w), "{w}");
     }
 }
+
+#[test]
+fn a_second_question_after_a_comma_is_a_part_of_its_own() {
+    let parts =
+        split_question("Are we serving a global audience, what availability are we aiming for?");
+    assert_eq!(parts.len(), 2, "{parts:?}");
+    assert!(parts[1].starts_with("what availability"), "{parts:?}");
+    // A lead-in clause is not a question of its own.
+    let parts = split_question("When both people are online, how quickly should a message arrive?");
+    assert_eq!(parts.len(), 1, "{parts:?}");
+    // The other option of a choice is the same question.
+    let parts = split_question(
+        "Should I push new posts into feeds at write time, or build the feed when someone opens the app?",
+    );
+    assert_eq!(parts.len(), 1, "{parts:?}");
+}
