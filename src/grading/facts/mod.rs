@@ -192,19 +192,22 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
 /// have a lot of mobile users. How bad can their connections be"), when it
 /// says enough on its own; `None` for a part of one sentence.
 fn asked_sentence(part: &str) -> Option<&str> {
+    // "e.g. a phone", "approx. 10": not an end.
+    let abbreviation = |before: &str| {
+        before.rsplit(' ').next().is_some_and(|w| {
+            (w.len() <= 4 && w.contains('.'))
+                || matches!(w, "e.g" | "i.e" | "approx" | "vs" | "etc")
+        })
+    };
     let cut = part
         .char_indices()
-        .filter(|&(i, c)| {
+        .rev()
+        .find(|&(i, c)| {
             matches!(c, '.' | '!')
                 && part[i + c.len_utf8()..].starts_with(' ')
-                // "e.g. a phone", "approx. 10": not an end.
-                && !part[..i]
-                    .rsplit(' ')
-                    .next()
-                    .is_some_and(|w| w.len() <= 4 && w.contains('.') || matches!(w, "e.g" | "i.e" | "approx" | "vs" | "etc"))
+                && !abbreviation(&part[..i])
         })
-        .map(|(i, c)| i + c.len_utf8())
-        .last()?;
+        .map(|(i, c)| i + c.len_utf8())?;
     let ask = part[cut..].trim();
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }

@@ -192,6 +192,25 @@ fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
 }
 
+/// Harm done, not a cost paid: "throws away", "drops", "loses",
+/// "destroys".
+fn is_harm(w: &str, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "drops"
+            | "loses"
+            | "lose"
+            | "destroys"
+            | "breaks"
+            | "kills"
+            | "wastes"
+            | "discards"
+            | "corrupts"
+            | "overloads"
+            | "melts"
+    ) || (matches!(w, "throw" | "throws") && next == Some("away"))
+}
+
 /// Words that make what follows a reason for the mention, not a verdict on
 /// it: "a cache, because otherwise the database would melt".
 fn is_reason_turn(w: &str) -> bool {
@@ -306,14 +325,15 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         {
             return true;
         }
-        // "X, which silently throws away edits": what X does, not why.
+        // "X, which silently throws away edits": what X does, not why. A
+        // cost accepted ("which is slower but correct") is no verdict.
         if w == "which" {
             let said = |k: usize| tokens.get(j + k).map(|t| t.word.as_str());
             let first = usize::from(matches!(
                 said(1),
                 Some("silently" | "quietly" | "just" | "also" | "simply")
             ));
-            if is_bad_outcome(said(1 + first).unwrap_or(""), said(2 + first)) {
+            if is_harm(said(1 + first).unwrap_or(""), said(2 + first)) {
                 return true;
             }
         }
@@ -367,10 +387,12 @@ fn verdict_follows(s: &Sentence, at: usize) -> bool {
         .take(3)
         .map(|t| t.word.as_str())
         .collect();
-    opening
-        .iter()
-        .enumerate()
-        .all(|(_, w)| !matches!(*w, "we" | "i" | "not" | "never"))
+    // A relative or reason clause ("which is slower but correct") says
+    // what it costs, not that it is turned down.
+    !opening.first().is_some_and(|w| is_reason_turn(w))
+        && opening
+            .iter()
+            .all(|w| !matches!(*w, "we" | "i" | "not" | "never"))
         && opening
             .iter()
             .enumerate()

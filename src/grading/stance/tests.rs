@@ -542,6 +542,8 @@ fn options_people_reach_for_and_then_refuse_are_rejected() {
     assert_eq!(of(thought, "poll"), Stance::Rejected);
     let kept = "We keep a cache, which prevents the database from melting.";
     assert_eq!(of(kept, "cache"), Stance::Adopted);
+    let accepted = "On a Redis error we fall back to the database, which is slower but correct.";
+    assert_eq!(of(accepted, "fall"), Stance::Adopted);
 }
 
 #[test]
