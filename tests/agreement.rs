@@ -139,7 +139,7 @@ fn unseen_agreement_stays_above_its_floors() {
     check(
         &figures("tests/unseen"),
         &Floors {
-            recall: 0.93,
+            recall: 0.94,
             precision: 0.84,
             bands: [
                 ("new-grad", 0.87, 1.0),
@@ -150,7 +150,7 @@ fn unseen_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 5.5,
+            max_plain_gap: 5.0,
         },
     );
 }
@@ -163,7 +163,7 @@ fn fresh_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fresh"),
         &Floors {
-            recall: 0.93,
+            recall: 0.94,
             precision: 0.86,
             bands: [
                 ("new-grad", 0.89, 1.0),
@@ -174,7 +174,7 @@ fn fresh_agreement_stays_above_its_floors() {
             max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 4.5,
+            max_plain_gap: 4.0,
         },
     );
 }
@@ -190,18 +190,18 @@ fn fifth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fifth"),
         &Floors {
-            recall: 0.90,
-            precision: 0.84,
+            recall: 0.91,
+            precision: 0.85,
             bands: [
-                ("new-grad", 0.80, 1.0),
-                ("mid", 0.82, 0.95),
-                ("senior", 0.70, 0.90),
+                ("new-grad", 0.85, 1.0),
+                ("mid", 0.87, 1.0),
+                ("senior", 0.77, 0.95),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 6.0,
+            max_plain_gap: 4.0,
         },
     );
 }
@@ -218,18 +218,74 @@ fn sixth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/sixth"),
         &Floors {
-            recall: 0.90,
-            precision: 0.83,
+            recall: 0.91,
+            precision: 0.84,
             bands: [
                 ("new-grad", 0.80, 1.0),
-                ("mid", 0.82, 0.92),
-                ("senior", 0.65, 0.85),
+                ("mid", 0.82, 1.0),
+                ("senior", 0.67, 0.92),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 1,
             max_false_green: 2,
-            max_plain_gap: 4.0,
+            max_plain_gap: 2.5,
+        },
+    );
+}
+
+/// The seventh set (`tests/seventh/`): new voices (long paragraphs without
+/// headings, questions mixed into the design, numbered one-idea lists, an
+/// opinionated senior, a nervous hedging candidate). Blind at first: recall
+/// 0.90, precision 0.85, 5 red flags on clean answers, plain words 13.8
+/// points behind, 37 of 40 ordering checks. Tuned on since: stance rules for
+/// the ideas it turned down, and plain forms of the kinds that failed
+/// (round 4): plain words 5.2 behind.
+#[test]
+fn seventh_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/seventh"),
+        &Floors {
+            recall: 0.93,
+            precision: 0.85,
+            bands: [
+                ("new-grad", 0.82, 1.0),
+                ("mid", 0.80, 0.97),
+                ("senior", 0.60, 0.92),
+            ],
+            order: 0.97,
+            max_false_red: 5,
+            max_red_on_clean: 0,
+            max_false_green: 7,
+            max_plain_gap: 5.5,
+        },
+    );
+}
+
+/// The eighth set (`tests/eighth/`): voices again new (designing from the
+/// data model outward, the second person, a bootcamp graduate, a candidate
+/// interviewing themselves, an API-and-flows answer). Blind at first: recall
+/// 0.89, precision 0.86, 4 red flags on clean answers, plain words 10.2
+/// points behind, 37 of 40 ordering checks. The stance rules it taught are
+/// in; the fourth round of plain forms, written on the seventh set, moved
+/// its plain-words gap by less than a point.
+#[test]
+fn eighth_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/eighth"),
+        &Floors {
+            recall: 0.89,
+            precision: 0.85,
+            bands: [
+                ("new-grad", 0.82, 0.97),
+                ("mid", 0.80, 0.92),
+                ("senior", 0.62, 0.92),
+            ],
+            order: 0.92,
+            max_false_red: 1,
+            max_red_on_clean: 0,
+            max_false_green: 3,
+            max_plain_gap: 11.0,
         },
     );
 }

@@ -590,5 +590,8 @@ fn the_ask_after_a_lead_in_statement_is_read_on_its_own() {
     let q = "Our phones are old, the networks patchy and the marketing team is loud. \
              How many users do we expect?";
     assert_eq!(ids(q), vec![Some("scale".to_string())]);
-    assert_eq!(super::asked_sentence("How many users, e.g. daily ones?"), None);
+    assert_eq!(
+        super::asked_sentence("How many users, e.g. daily ones?"),
+        None
+    );
 }
