@@ -103,6 +103,27 @@ fn in_title(s: &Sentence, source: &str, tok: &Token) -> bool {
     (start..close).contains(&tok.pos) && raw[close + 2..].trim().len() > 2
 }
 
+/// A clarifying question answered on its line with a no: "Edits? → No",
+/// "Can links change? No, never", "Video? → out of scope".
+fn answered_no(s: &Sentence, source: &str) -> bool {
+    let Some(raw) = source.get(s.span.clone()) else {
+        return false;
+    };
+    let Some((_, answer)) = raw.split_once('?') else {
+        return false;
+    };
+    let answer = answer
+        .trim_start_matches(|c: char| c.is_whitespace() || "→->=—–:".contains(c))
+        .to_lowercase();
+    let answer = answer.strip_prefix("a:").unwrap_or(&answer).trim_start();
+    ["no", "nope", "not ", "out of scope", "out.", "out,", "none"]
+        .iter()
+        .any(|w| {
+            answer.starts_with(w)
+                && (w.len() > 2 || !answer[w.len()..].starts_with(char::is_alphanumeric))
+        })
+}
+
 /// The stance of the mention at token `at` of sentence `si`.
 pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stance {
     let Some(s) = sents.get(si) else {
@@ -119,6 +140,10 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
         } else {
             Stance::Asked
         };
+    }
+    // "Can a link be changed later? → No.": asked and ruled out, one unit.
+    if s.answered && answered_no(s, source) {
+        return Stance::Scoped;
     }
     if absolute_clause(s, source, tok.clause) {
         return Stance::Absolute;

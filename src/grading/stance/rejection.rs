@@ -263,8 +263,13 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         }
         // A semicolon opens another statement: "move old photos to a
         // cheaper class; accept a slower first view" turns nothing down.
+        // A colon opens what it means: "it must keep working: one broken
+        // link breaks every page" gives a reason, not a verdict.
         if tokens[j].clause != tokens[at].clause
-            && s.breaks.get(usize::from(tokens[j].clause)) == Some(&';')
+            && matches!(
+                s.breaks.get(usize::from(tokens[j].clause)),
+                Some(&(';' | ':'))
+            )
         {
             break;
         }

@@ -566,3 +566,30 @@ fn shortcuts_called_wrong_and_imagined_cases_are_not_adopted() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn a_question_answered_no_draws_the_scope_and_a_colon_gives_a_reason() {
+    assert_eq!(
+        of("- Can a link be changed later? → No.", "changed"),
+        Stance::Scoped
+    );
+    assert_eq!(
+        of(
+            "- Can a link be changed later? → Yes, by its owner.",
+            "changed"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "- Notifications? → Nothing fancy, email only.",
+            "notifications"
+        ),
+        Stance::Adopted
+    );
+    let reason = of(
+        "It must keep working: one broken link breaks every place it was posted.",
+        "working",
+    );
+    assert!(reason.earns_credit(), "{reason:?}");
+}
