@@ -257,7 +257,7 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// its first, blind measure; 78 once the third round was merged; 80 and no
 /// wrong fact once "which one I pick" read as a choice and "acceptable
 /// time" as a latency.
-const FRESH_ACCURACY: f64 = 0.83;
+const FRESH_ACCURACY: f64 = 0.84;
 const FRESH_WRONG: f64 = 0.005;
 
 /// A fifth bank (`tests/interviewer/sixth/`, 128 questions), written and
@@ -320,6 +320,7 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the eighth bank: 102 of 128 right (79.7%) and 8 wrong facts
 /// (6.2%) at its blind measure; tuned on since (a second question after a
 /// comma, the other option of "should I …, or …", "up to me", figures the
-/// candidate proposes weigh nothing).
-const EIGHTH_ACCURACY: f64 = 0.835;
-const EIGHTH_WRONG: f64 = 0.047;
+/// candidate proposes weigh nothing, a topic before a dash read with the
+/// question after it, "each person" as "per user").
+const EIGHTH_ACCURACY: f64 = 0.85;
+const EIGHTH_WRONG: f64 = 0.04;

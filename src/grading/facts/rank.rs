@@ -384,7 +384,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             all &= !concurrent || states_concurrent(f, ts);
             // The same unit in so many words: "per account" is not "per
             // user" when a plan is shared.
-            all &= units.is_empty() || units.iter().any(|k| f.units.contains(*k));
+            // A person is a user ("messages each person sends" is "per user");
+            // an account is not.
+            all &= units.is_empty()
+                || units.iter().any(|k| {
+                    f.units.contains(*k) || is_person(k) && f.units.iter().any(|u| is_person(u))
+                });
             Ranked {
                 fact: f.fact,
                 score,
@@ -399,6 +404,11 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         .collect();
     ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
     ranked
+}
+
+/// Stems that name one person who uses the system.
+fn is_person(stem: &str) -> bool {
+    matches!(stem, "user" | "person" | "peopl" | "individu" | "member")
 }
 
 /// The fact a ranking names with confidence.

@@ -187,8 +187,11 @@ pub fn split_question(question: &str) -> Vec<String> {
                     && !EXAMPLES.contains(&next.as_str())
                     && !matches!(last.as_str(), "only" | "alone" | "instead" | "either")
             } else if is_dash(w) {
-                // A dash before a question of its own.
-                opens_question(&words, i + 1)
+                // A dash before a question of its own, when what comes
+                // before asks something too: "And those GPS updates from
+                // drivers - do we keep the whole trail" names what the
+                // question after the dash is about.
+                opens_question(&words, i + 1) && opens_question(&current, 0)
             } else {
                 false
             };

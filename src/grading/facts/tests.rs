@@ -241,9 +241,14 @@ fn ids(q: &str) -> Vec<Option<String>> {
 
 #[test]
 fn dashes_colons_and_second_things_after_or_are_parts_of_their_own() {
+    // A topic before a dash is what the question after it asks about.
     assert_eq!(
         split_question("Photo size — how big can they get?"),
-        ["Photo size", "how big can they get"]
+        ["Photo size how big can they get"]
+    );
+    assert_eq!(
+        split_question("Do we need search — how fast must it be?"),
+        ["Do we need search", "how fast must it be"]
     );
     assert_eq!(
         split_question("Comments: are they in scope?"),
