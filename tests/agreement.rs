@@ -94,7 +94,7 @@ fn agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.95, 1.0),
                 ("mid", 0.93, 0.97),
-                ("senior", 0.74, 1.0),
+                ("senior", 0.77, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
@@ -124,7 +124,7 @@ fn held_out_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 2,
-            max_plain_gap: 6.5,
+            max_plain_gap: 6.0,
         },
     );
 }
@@ -150,7 +150,7 @@ fn unseen_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 5.0,
+            max_plain_gap: 4.5,
         },
     );
 }
@@ -190,7 +190,7 @@ fn fifth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fifth"),
         &Floors {
-            recall: 0.91,
+            recall: 0.92,
             precision: 0.85,
             bands: [
                 ("new-grad", 0.85, 1.0),
@@ -201,7 +201,7 @@ fn fifth_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 4.0,
+            max_plain_gap: 3.0,
         },
     );
 }
@@ -223,13 +223,13 @@ fn sixth_agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.80, 1.0),
                 ("mid", 0.82, 1.0),
-                ("senior", 0.67, 0.92),
+                ("senior", 0.67, 0.95),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 1,
             max_false_green: 2,
-            max_plain_gap: 2.5,
+            max_plain_gap: 1.5,
         },
     );
 }
@@ -240,7 +240,7 @@ fn sixth_agreement_stays_above_its_floors() {
 /// 0.90, precision 0.85, 5 red flags on clean answers, plain words 13.8
 /// points behind, 37 of 40 ordering checks. Tuned on since: stance rules for
 /// the ideas it turned down, and plain forms of the kinds that failed
-/// (round 4): plain words 5.2 behind.
+/// (round 4): plain words 5.2 behind; round 5: 4.9 behind, 40 of 40.
 #[test]
 fn seventh_agreement_stays_above_its_floors() {
     check(
@@ -253,11 +253,11 @@ fn seventh_agreement_stays_above_its_floors() {
                 ("mid", 0.80, 0.97),
                 ("senior", 0.60, 0.92),
             ],
-            order: 0.97,
+            order: 1.0,
             max_false_red: 5,
             max_red_on_clean: 0,
             max_false_green: 7,
-            max_plain_gap: 5.5,
+            max_plain_gap: 5.0,
         },
     );
 }
@@ -268,24 +268,27 @@ fn seventh_agreement_stays_above_its_floors() {
 /// 0.89, precision 0.86, 4 red flags on clean answers, plain words 10.2
 /// points behind, 37 of 40 ordering checks. The stance rules it taught are
 /// in; the fourth round of plain forms, written on the seventh set, moved
-/// its plain-words gap by less than a point.
+/// its plain-words gap by less than a point. Round 5 wrote the general
+/// forms of the kinds it missed (second person, table-and-key records, parts
+/// named by what they do, self-answered questions): recall 0.92, plain words
+/// 2.5 behind, 39 of 40 ordering checks.
 #[test]
 fn eighth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/eighth"),
         &Floors {
-            recall: 0.89,
-            precision: 0.85,
+            recall: 0.92,
+            precision: 0.86,
             bands: [
-                ("new-grad", 0.82, 0.97),
-                ("mid", 0.80, 0.92),
-                ("senior", 0.62, 0.92),
+                ("new-grad", 0.90, 0.97),
+                ("mid", 0.87, 0.97),
+                ("senior", 0.65, 1.0),
             ],
-            order: 0.92,
+            order: 0.97,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 3,
-            max_plain_gap: 11.0,
+            max_plain_gap: 3.0,
         },
     );
 }
