@@ -324,3 +324,25 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// question after it, "each person" as "per user").
 const EIGHTH_ACCURACY: f64 = 0.85;
 const EIGHTH_WRONG: f64 = 0.04;
+
+/// An eighth bank (`tests/interviewer/ninth/`, 128 questions: very short
+/// asks, lead-in context, statements and figures to confirm, one named
+/// feature, long questions with two or three asks), measured once at the end
+/// of the round it judged, never tuned on.
+#[test]
+fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
+    let (total, table) = measure("tests/interviewer/ninth");
+    assert!(total.questions >= 120);
+    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
+    assert!(
+        accuracy >= NINTH_ACCURACY,
+        "accuracy {accuracy:.3}\n{table}"
+    );
+    assert!(wrong <= NINTH_WRONG, "wrong facts {wrong:.3}\n{table}");
+}
+
+/// Floors on the ninth bank at its one blind measure: 103 of 128 right
+/// (80.5%), 2 wrong facts (1.6%), 32 of 38 compound questions. Main at the
+/// start of the round scored 97 (75.8%) with 5 wrong facts.
+const NINTH_ACCURACY: f64 = 0.80;
+const NINTH_WRONG: f64 = 0.016;
