@@ -102,6 +102,21 @@ fn measure(dir: &str) -> (Tally, String) {
     (total, table)
 }
 
+/// Runs the bank in `dir` and holds its floors: at least `least`
+/// questions, the share right at least `accuracy`, the share of wrong facts
+/// at most `wrong`.
+fn holds(dir: &str, least: usize, accuracy: f64, wrong: f64) {
+    let (total, table) = measure(dir);
+    assert!(
+        total.questions >= least,
+        "{dir}: {} questions",
+        total.questions
+    );
+    let (got, wrong_got) = (total.accuracy(), total.wrong_share());
+    assert!(got >= accuracy, "accuracy {got:.3}\n{table}");
+    assert!(wrong_got <= wrong, "wrong facts {wrong_got:.3}\n{table}");
+}
+
 impl Tally {
     fn accuracy(&self) -> f64 {
         self.right as f64 / self.questions.max(1) as f64
@@ -221,14 +236,12 @@ fn lint_wants_three_rungs_that_point_at_real_topics_and_curveballs_that_can_matc
 /// built, and measured only after it: the honest figure for a new user.
 #[test]
 fn unseen_questions_get_the_right_fact_or_an_honest_your_call() {
-    let (total, table) = measure("tests/interviewer/unseen");
-    assert!(total.questions >= 90);
-    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(
-        accuracy >= UNSEEN_ACCURACY,
-        "accuracy {accuracy:.3}\n{table}"
+    holds(
+        "tests/interviewer/unseen",
+        90,
+        UNSEEN_ACCURACY,
+        UNSEEN_WRONG,
     );
-    assert!(wrong <= UNSEEN_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 
 /// Floors on the unseen bank: 82 of 96 right (85.4%) and 2 wrong facts
@@ -243,14 +256,7 @@ const UNSEEN_WRONG: f64 = 0.005;
 /// merged, and measured before anything was tuned on it.
 #[test]
 fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
-    let (total, table) = measure("tests/interviewer/fresh");
-    assert!(total.questions >= 90);
-    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(
-        accuracy >= FRESH_ACCURACY,
-        "accuracy {accuracy:.3}\n{table}"
-    );
-    assert!(wrong <= FRESH_WRONG, "wrong facts {wrong:.3}\n{table}");
+    holds("tests/interviewer/fresh", 90, FRESH_ACCURACY, FRESH_WRONG);
 }
 
 /// Floors on the fresh bank: 80 of 96 right (83.3%) and 2 wrong facts at
@@ -260,19 +266,12 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 const FRESH_ACCURACY: f64 = 0.84;
 const FRESH_WRONG: f64 = 0.005;
 
-/// A fifth bank (`tests/interviewer/sixth/`, 128 questions), written and
+/// The `sixth/` bank (128 questions), written and
 /// labelled the same way once the fresh bank had been measured, and
 /// measured before anything was tuned on it.
 #[test]
 fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
-    let (total, table) = measure("tests/interviewer/sixth");
-    assert!(total.questions >= 120);
-    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(
-        accuracy >= SIXTH_ACCURACY,
-        "accuracy {accuracy:.3}\n{table}"
-    );
-    assert!(wrong <= SIXTH_WRONG, "wrong facts {wrong:.3}\n{table}");
+    holds("tests/interviewer/sixth", 120, SIXTH_ACCURACY, SIXTH_WRONG);
 }
 
 /// Floors on the sixth bank at its blind measure: 107 of 128 right (83.6%),
@@ -281,19 +280,17 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 const SIXTH_ACCURACY: f64 = 0.835;
 const SIXTH_WRONG: f64 = 0.04;
 
-/// A sixth bank (`tests/interviewer/seventh/`, 128 questions, two writers
+/// The `seventh/` bank (128 questions, two writers
 /// asked for freer forms: context before the ask, statements to confirm,
 /// two-word asks), measured before anything was tuned on it.
 #[test]
 fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
-    let (total, table) = measure("tests/interviewer/seventh");
-    assert!(total.questions >= 120);
-    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(
-        accuracy >= SEVENTH_ACCURACY,
-        "accuracy {accuracy:.3}\n{table}"
+    holds(
+        "tests/interviewer/seventh",
+        120,
+        SEVENTH_ACCURACY,
+        SEVENTH_WRONG,
     );
-    assert!(wrong <= SEVENTH_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 
 /// Floors on the seventh bank: 92 of 128 right (71.9%) and 7 wrong facts
@@ -302,19 +299,17 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 const SEVENTH_ACCURACY: f64 = 0.795;
 const SEVENTH_WRONG: f64 = 0.04;
 
-/// A seventh bank (`tests/interviewer/eighth/`, 128 questions, two writers
+/// The `eighth/` bank (128 questions, two writers
 /// asked for chat filler, questions that refer back, numbers to confirm and
 /// everyday product words), measured before anything was tuned on it.
 #[test]
 fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
-    let (total, table) = measure("tests/interviewer/eighth");
-    assert!(total.questions >= 120);
-    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(
-        accuracy >= EIGHTH_ACCURACY,
-        "accuracy {accuracy:.3}\n{table}"
+    holds(
+        "tests/interviewer/eighth",
+        120,
+        EIGHTH_ACCURACY,
+        EIGHTH_WRONG,
     );
-    assert!(wrong <= EIGHTH_WRONG, "wrong facts {wrong:.3}\n{table}");
 }
 
 /// Floors on the eighth bank: 102 of 128 right (79.7%) and 8 wrong facts
@@ -325,20 +320,13 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 const EIGHTH_ACCURACY: f64 = 0.85;
 const EIGHTH_WRONG: f64 = 0.04;
 
-/// An eighth bank (`tests/interviewer/ninth/`, 128 questions: very short
+/// The `ninth/` bank (128 questions: very short
 /// asks, lead-in context, statements and figures to confirm, one named
 /// feature, long questions with two or three asks), measured once at the end
 /// of the round it judged, never tuned on.
 #[test]
 fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
-    let (total, table) = measure("tests/interviewer/ninth");
-    assert!(total.questions >= 120);
-    let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(
-        accuracy >= NINTH_ACCURACY,
-        "accuracy {accuracy:.3}\n{table}"
-    );
-    assert!(wrong <= NINTH_WRONG, "wrong facts {wrong:.3}\n{table}");
+    holds("tests/interviewer/ninth", 120, NINTH_ACCURACY, NINTH_WRONG);
 }
 
 /// Floors on the ninth bank at its one blind measure: 103 of 128 right

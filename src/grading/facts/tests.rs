@@ -230,6 +230,16 @@ fn design_choices_are_the_candidates_call() {
     }
 }
 
+/// The fact a question names among the fixture's facts and `extra`.
+fn with_facts(extra: Vec<Fact>) -> impl Fn(&str) -> Option<String> {
+    let mut facts = facts();
+    facts.extend(extra);
+    move |q| {
+        eprintln!("{}", explain(q, &facts));
+        match_fact(q, &facts).map(|f| f.id.clone())
+    }
+}
+
 fn ids(q: &str) -> Vec<Option<String>> {
     let facts = facts();
     eprintln!("{}", explain(q, &facts));
@@ -367,42 +377,37 @@ fn a_figure_of_something_else_is_not_the_answer() {
     // "How often" needs a fact that gives a frequency.
     assert_eq!(id("How often do users upload photos?"), None);
     // A number in the answer just before the thing counted gives it.
-    let mut facts = facts();
-    facts.push(fact(
+    let found = with_facts(vec![fact(
         "feed_order",
         &["feed order"],
         &["newest first", "page size"],
         "Newest first, about 20 photos per page.",
-    ));
-    let found = |q: &str| {
-        eprintln!("{}", explain(q, &facts));
-        match_fact(q, &facts).map(|f| f.id.as_str())
-    };
-    assert_eq!(found("How many photos per page?"), Some("feed_order"));
+    )]);
+    assert_eq!(
+        found("How many photos per page?").as_deref(),
+        Some("feed_order")
+    );
 }
 
 #[test]
 fn where_after_a_thing_named_does_not_ask_for_a_place() {
-    let mut facts = facts();
-    facts.push(fact(
-        "regions",
-        &["where users", "regions"],
-        &["countries"],
-        "Users are in Europe and Asia.",
-    ));
-    facts.push(fact(
-        "analytics",
-        &["analytics"],
-        &["stats", "dashboard"],
-        "Stats dashboards are out of scope.",
-    ));
-    let found = |q: &str| {
-        eprintln!("{}", explain(q, &facts));
-        match_fact(q, &facts).map(|f| f.id.as_str())
-    };
-    assert_eq!(found("Where are the users?"), Some("regions"));
+    let found = with_facts(vec![
+        fact(
+            "regions",
+            &["where users", "regions"],
+            &["countries"],
+            "Users are in Europe and Asia.",
+        ),
+        fact(
+            "analytics",
+            &["analytics"],
+            &["stats", "dashboard"],
+            "Stats dashboards are out of scope.",
+        ),
+    ]);
+    assert_eq!(found("Where are the users?").as_deref(), Some("regions"));
     assert_eq!(
-        found("Is there a dashboard where users see their stats?"),
+        found("Is there a dashboard where users see their stats?").as_deref(),
         Some("analytics")
     );
 }
@@ -411,19 +416,20 @@ fn where_after_a_thing_named_does_not_ask_for_a_place() {
 fn a_term_read_several_ways_is_closer_to_the_fact_that_meets_more_of_them() {
     // "Expiration date" is an expiry and, through the shared concept
     // lexicon, a retention too; the expiry fact meets both readings.
-    let mut facts = facts();
-    facts.push(fact(
+    let found = with_facts(vec![fact(
         "expiry",
         &["expiry"],
         &["expire", "set expiration"],
         "Photos never expire unless the owner sets a date.",
-    ));
-    let found = |q: &str| {
-        eprintln!("{}", explain(q, &facts));
-        match_fact(q, &facts).map(|f| f.id.as_str())
-    };
-    assert_eq!(found("Can we set an expiration date?"), Some("expiry"));
-    assert_eq!(found("How long do we keep photos?"), Some("retention"));
+    )]);
+    assert_eq!(
+        found("Can we set an expiration date?").as_deref(),
+        Some("expiry")
+    );
+    assert_eq!(
+        found("How long do we keep photos?").as_deref(),
+        Some("retention")
+    );
 }
 
 #[test]
@@ -512,42 +518,38 @@ fn sizes_accounts_and_scope_questions_read_as_people_ask_them() {
 
 #[test]
 fn what_happens_in_a_case_is_asked_of_the_case() {
-    let mut facts = facts();
-    facts.push(fact(
+    let found = with_facts(vec![fact(
         "offline",
         &["offline"],
         &["offline recipients", "reconnect"],
         "Messages wait on the server until the phone reconnects.",
-    ));
-    let found = |q: &str| {
-        eprintln!("{}", explain(q, &facts));
-        match_fact(q, &facts).map(|f| f.id.as_str())
-    };
+    )]);
     // The case is what the question is about.
     assert_eq!(
-        found("What happens when the recipient is offline?"),
+        found("What happens when the recipient is offline?").as_deref(),
         Some("offline")
     );
     // Every word naming the case must be explained; a denied case is not
     // the case described.
-    assert_eq!(found("What happens if a photo server crashes?"), None);
-    assert_eq!(found("What happens if no follower is online?"), None);
+    assert_eq!(
+        found("What happens if a photo server crashes?").as_deref(),
+        None
+    );
+    assert_eq!(
+        found("What happens if no follower is online?").as_deref(),
+        None
+    );
 }
 
 #[test]
 fn everyday_words_a_fact_says_together_name_a_thing() {
-    let mut facts = facts();
-    facts.push(fact(
+    let found = with_facts(vec![fact(
         "presence",
         &["presence"],
         &["online status", "last seen"],
         "Show online and last seen; it may be a few seconds stale.",
-    ));
-    let found = |q: &str| {
-        eprintln!("{}", explain(q, &facts));
-        match_fact(q, &facts).map(|f| f.id.as_str())
-    };
-    assert_eq!(found("Is last seen in scope?"), Some("presence"));
+    )]);
+    assert_eq!(found("Is last seen in scope?").as_deref(), Some("presence"));
 }
 
 #[test]
