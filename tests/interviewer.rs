@@ -334,3 +334,15 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// start of the round scored 97 (75.8%) with 5 wrong facts.
 const NINTH_ACCURACY: f64 = 0.80;
 const NINTH_WRONG: f64 = 0.016;
+
+/// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
+/// view, negative confirmations, either/or asks, the candidate's plan told
+/// before the ask, passive voice), measured once before it was tuned on.
+#[test]
+fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
+    holds("tests/interviewer/tenth", 120, TENTH_ACCURACY, TENTH_WRONG);
+}
+
+/// Floors on the tenth bank: to be set at its blind measure.
+const TENTH_ACCURACY: f64 = 0.0;
+const TENTH_WRONG: f64 = 1.0;

@@ -71,6 +71,16 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
                         KINDS.contains(&k.as_str()) || rank::QUANTITIES.contains(&k.as_str())
                     })
                 };
+                // "p99 for the timeline? and availability?": a kind of its
+                // own asks it of the same thing; only that thing carries.
+                if ts.iter().any(|t| !t.head && kind(t)) {
+                    ts.extend(prev.iter().filter(|t| !t.echo && !kind(t)).map(|t| Term {
+                        echo: true,
+                        ..t.clone()
+                    }));
+                    out.push(ts);
+                    continue;
+                }
                 let subject = prev
                     .iter()
                     .position(|t| named(t) && !kind(t))
@@ -173,10 +183,17 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     let sheet = sheet(facts);
     let parts = parts_of(&sheet, question);
     let terms = parts_terms(&sheet, &parts);
+    let last = parts.len().saturating_sub(1);
     parts
         .into_iter()
         .zip(terms)
-        .map(|(part, ts)| {
+        .enumerate()
+        .map(|(i, (part, ts))| {
+            // "I'll cache hot pastes; how long may a deleted one be
+            // served?": the plan told first is context, not a question.
+            if i < last && tells_a_plan(&part) {
+                return Reply { part, fact: None };
+            }
             // "Redirects are the whole product. What availability are we
             // aiming for?": the ask alone first, then with its lead-in.
             let fact = asked_sentence(&part)
@@ -186,6 +203,30 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             Reply { part, fact }
         })
         .collect()
+}
+
+/// A part that tells what the candidate will build ("I'll put popular
+/// pastes in a cache", "I plan to keep a connection per user"): nothing is
+/// asked in it. An assumption or a guess ("I'll assume 100M users") asks to
+/// be confirmed.
+fn tells_a_plan(part: &str) -> bool {
+    let lower = part.to_lowercase().replace('’', "'");
+    let opens = [
+        "i'll ",
+        "i will ",
+        "we'll ",
+        "we will ",
+        "i'm going to ",
+        "we're going to ",
+        "i plan ",
+        "we plan ",
+        "i'm planning ",
+        "my plan ",
+        "i intend ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    opens && !lower.contains("assum") && !lower.contains("guess")
 }
 
 /// The last sentence of a part that opens with statements of context ("We

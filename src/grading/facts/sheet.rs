@@ -5,6 +5,7 @@
 
 use super::groups::KINDS;
 use super::terms::{terms, Term};
+use super::tokens::drop_ly;
 use super::words::{is_general, words, Known};
 use crate::catalog::Fact;
 use crate::grading::fx::Fx;
@@ -25,6 +26,19 @@ const CONTEXT_SHARE: f64 = 0.3;
 const CONTEXT: f64 = 0.5;
 /// How much a word carried over from the part before weighs.
 const ECHO: f64 = 0.5;
+
+/// An adverb of manner or degree no fact uses ("strictly", "massively",
+/// "simultaneously"): it says how the question is put, not what it is
+/// about. "Weekly" and "monthly" name a period and are kept; a word the
+/// lexicon knows never reaches here.
+fn is_manner(word: &str) -> bool {
+    let base = drop_ly(word);
+    base != word
+        && !matches!(
+            base,
+            "week" | "month" | "year" | "hour" | "night" | "quarter" | "friend" | "time"
+        )
+}
 
 /// A fact read into terms: its phrases (asks, covers, topic) and the keys of
 /// its answer.
@@ -214,7 +228,9 @@ impl Sheet {
             {
                 return None
             }
-            None if t.whole.is_empty() && is_general(&t.text) => return None,
+            None if t.whole.is_empty() && (is_general(&t.text) || is_manner(&t.text)) => {
+                return None
+            }
             None if t.keys.iter().any(|k| self.passing.contains(k)) => PASSING,
             None => UNKNOWN,
         };

@@ -367,6 +367,15 @@ pub fn coordinated(part: &str) -> Vec<String> {
         if items.len() < 2 {
             continue;
         }
+        // "availability, 99.9 or 99.99": figures offered for one value,
+        // not things asked one by one.
+        let figures = items
+            .iter()
+            .filter(|&&(a, b)| toks[a..b].iter().all(|w| figure(w.trim_end_matches(','))))
+            .count();
+        if figures + 1 >= items.len() {
+            return Vec::new();
+        }
         items.sort_unstable();
         items.dedup();
         let (first, last) = (items[0].0, items[items.len() - 1].1);

@@ -110,6 +110,8 @@ fn is_cost_word(w: &str) -> bool {
             | "pricier"
             | "worse"
             | "heavier"
+            | "heavy"
+            | "costly"
             | "expensive"
             | "complex"
             | "lag"
@@ -128,6 +130,58 @@ fn is_cost_word(w: &str) -> bool {
 pub(super) fn but_costs(docs: &[StepDoc]) -> bool {
     docs.iter().flat_map(|d| &d.sentences).any(|s| {
         s.tokens.iter().any(|t| t.word == "but") && s.tokens.iter().any(|n| is_cost_word(&n.word))
+    })
+}
+
+/// Words that say what a choice is good for, before a "but": "is simple,
+/// but one bad deploy kills everybody", "it looks fast, but …".
+fn is_appeal_word(w: &str) -> bool {
+    matches!(
+        w,
+        "simple"
+            | "simpler"
+            | "easy"
+            | "easier"
+            | "fast"
+            | "faster"
+            | "cheap"
+            | "cheaper"
+            | "tempting"
+            | "convenient"
+    )
+}
+
+/// True when a sentence puts one good against another: "I choose speed
+/// here over keeping every point", "we prefer availability over
+/// consistency", or names what a choice is good for and then a "but".
+pub(super) fn prefers_over(docs: &[StepDoc]) -> bool {
+    docs.iter().flat_map(|d| &d.sentences).any(|s| {
+        let t = &s.tokens;
+        let chooses = t.iter().enumerate().any(|(i, c)| {
+            matches!(
+                c.word.as_str(),
+                "choose"
+                    | "chose"
+                    | "prefer"
+                    | "prefers"
+                    | "preferred"
+                    | "favour"
+                    | "favor"
+                    | "favours"
+                    | "favors"
+                    | "prioritise"
+                    | "prioritize"
+            ) && t[i + 1..]
+                .iter()
+                .take(8)
+                .take_while(|n| n.clause == c.clause)
+                .any(|n| n.word == "over")
+        });
+        let appeal_but = t
+            .iter()
+            .position(|c| c.word == "but")
+            .is_some_and(|b| t[..b].iter().rev().take(4).any(|c| is_appeal_word(&c.word)));
+        chooses || appeal_but
     })
 }
 
@@ -151,6 +205,43 @@ pub(super) fn is_failure_word(w: &str, n: Option<&str>) -> bool {
         || w == "standby"
         || w == "dies"
         || w == "die"
+}
+
+/// True when a sentence says what happens while a part is down: "If the
+/// change-news service is down, devices still ask by themselves" ("is" is
+/// not a token). "Scale down" or "slow down" names no outage.
+pub(super) fn down_case(s: &Sentence) -> bool {
+    let t = &s.tokens;
+    t.iter().enumerate().any(|(i, d)| {
+        d.word == "down"
+            && i > 0
+            && !matches!(
+                t[i - 1].word.as_str(),
+                "scale"
+                    | "scales"
+                    | "slow"
+                    | "slows"
+                    | "write"
+                    | "break"
+                    | "narrow"
+                    | "cut"
+                    | "shut"
+                    | "step"
+                    | "bring"
+                    | "round"
+                    | "tone"
+                    | "wind"
+                    | "trim"
+                    | "count"
+                    | "load"
+                    | "sit"
+                    | "settle"
+                    | "back"
+            )
+            && t[i.saturating_sub(7)..i]
+                .iter()
+                .any(|c| c.clause == d.clause && matches!(c.word.as_str(), "if" | "when" | "while"))
+    })
 }
 
 /// True when two quantities of a sentence, neither a rate, multiply to the

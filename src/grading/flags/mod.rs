@@ -13,8 +13,8 @@ use std::collections::HashSet;
 
 mod cues;
 use cues::{
-    but_costs, has_job, headed_section, is_failure_word, is_trade_off_word, jumps_in_free_form,
-    works_in_words,
+    but_costs, down_case, has_job, headed_section, is_failure_word, is_trade_off_word,
+    jumps_in_free_form, prefers_over, works_in_words,
 };
 
 /// A flag raised by the answer, with the quote that raised it.
@@ -104,8 +104,11 @@ pub fn raise(
     // (over all steps) that show each flag, for `min_mentions`.
     let mut shown: Vec<HashSet<(usize, usize)>> = vec![HashSet::new(); flags.len()];
     let mut raising: Vec<Vec<Mention>> = Vec::new();
+    let mut weighed = false;
     for (di, doc) in docs.iter().enumerate() {
         let mentions = matcher.find(doc.text, &doc.sentences);
+        // A bad approach named and turned down is an alternative weighed.
+        weighed |= !green && mentions.iter().any(|m| m.stance == Stance::Rejected);
         // (flag, sentence) pairs whose sentence names what cancels the flag,
         // said as the candidate's own ("we don't use a pre-signed URL" or
         // "end-to-end, but I don't know how that works" cancels nothing).
@@ -161,6 +164,9 @@ pub fn raise(
     for (i, flag) in flags.iter().enumerate() {
         let Some(det) = flag.detector else { continue };
         if seen.contains(&i) {
+            continue;
+        }
+        if det == Detector::NoTradeOffs && weighed {
             continue;
         }
         if let Some((evidence, step)) = detect(det, docs, free_form, ctx) {
@@ -411,6 +417,7 @@ fn detect(
         Detector::NoTradeOffs => {
             let found = any_word(docs, &all, is_trade_off_word)
                 || but_costs(docs)
+                || prefers_over(docs)
                 || headed_section(docs, &["trade-off", "tradeoff", "trade off"]);
             (!found).then(|| {
                 (
@@ -421,6 +428,7 @@ fn detect(
         }
         Detector::ForgettingFailures => {
             let found = any_stated(docs, is_failure_word)
+                || docs.iter().flat_map(|d| &d.sentences).any(down_case)
                 || headed_section(docs, &["failure", "what can go wrong", "when things break"]);
             (!found).then(|| {
                 (

@@ -116,9 +116,12 @@ pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute
                 words[i - 1],
                 "almost" | "nearly" | "practically" | "hardly" | "rarely" | "virtually"
             );
+        // "Never fail the whole page" asks that parts fail alone.
+        let partial = near(3).any(|n| matches!(*n, "whole" | "entire"));
         if *w == "never"
             && !qualified
             && !hedged
+            && !partial
             && (near(2).any(|n| matches!(*n, "down" | "fails" | "fail" | "crashes"))
                 || (!obliged
                     && (near(3).any(|n| *n == "loss")

@@ -12,6 +12,7 @@
 
 mod absolute;
 mod negation;
+mod outcome;
 mod rejection;
 mod requirement;
 

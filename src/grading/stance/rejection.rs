@@ -2,6 +2,7 @@
 //! would be far too slow", "one option is polling", "having every device
 //! poll would mean…".
 
+use super::outcome::{is_bad_outcome, is_harm, is_reason_turn};
 use crate::grading::text::{Sentence, Token};
 
 /// Words just before a mention that turn it down: "instead of X", "rather
@@ -113,133 +114,6 @@ fn than_rejects(tokens: &[Token], j: usize) -> bool {
         })
 }
 
-/// Words that say a mention's outcome is bad: "would silently discard",
-/// "far too slow", "doesn't scale", "becomes a bottleneck".
-fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
-    matches!(
-        w,
-        "rejected"
-            | "discard"
-            | "discards"
-            | "lose"
-            | "loses"
-            | "drop"
-            | "drops"
-            | "overload"
-            | "overloads"
-            | "melt"
-            | "melts"
-            | "hammer"
-            | "hammers"
-            | "waste"
-            | "wastes"
-            | "wasteful"
-            | "unacceptable"
-            | "impractical"
-            | "infeasible"
-            | "overkill"
-            | "breaks"
-            | "break"
-            | "explode"
-            | "explodes"
-            | "slower"
-            | "kills"
-            | "destroy"
-            | "destroys"
-            | "hammering"
-            | "unreliable"
-            | "fragile"
-            | "brittle"
-            | "dangerous"
-            | "pointless"
-            | "mistake"
-            | "clumsy"
-            | "wrong"
-            | "meaningless"
-            | "useless"
-            | "crush"
-            | "crushes"
-            | "absurd"
-            | "impossible"
-    ) || (matches!(w, "awkward" | "painful")
-        // "Celebrities are the awkward case": a hard case named, not an
-        // option turned down.
-        && !matches!(next, Some("case" | "cases" | "part" | "parts" | "bit" | "one" | "ones" | "thing" | "problem")))
-        || (w == "too"
-        && next.is_some_and(|n| {
-            matches!(
-                n,
-                "slow"
-                    | "expensive"
-                    | "costly"
-                    | "big"
-                    | "large"
-                    | "many"
-                    | "much"
-                    | "heavy"
-                    | "risky"
-                    | "complex"
-            )
-        }))
-        || (w == "far" && next == Some("too"))
-        || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
-            && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
-        || (w == "falls" && next == Some("over"))
-        // "silently throws away someone's edits".
-        || (matches!(w, "throw" | "throws" | "throwing") && next == Some("away"))
-        // "drains the battery", not "drains its queue".
-        || (matches!(w, "drain" | "drains")
-            && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
-}
-
-/// Harm done, not a cost paid: "throws away", "drops", "loses",
-/// "destroys".
-fn is_harm(w: &str, next: Option<&str>) -> bool {
-    matches!(
-        w,
-        "drops"
-            | "loses"
-            | "lose"
-            | "destroys"
-            | "breaks"
-            | "kills"
-            | "wastes"
-            | "discards"
-            | "corrupts"
-            | "overloads"
-            | "melts"
-    ) || (matches!(w, "throw" | "throws") && next == Some("away"))
-}
-
-/// Words that make what follows a reason for the mention, not a verdict on
-/// it: "a cache, because otherwise the database would melt".
-fn is_reason_turn(w: &str) -> bool {
-    matches!(
-        w,
-        "because"
-            | "otherwise"
-            | "so"
-            | "since"
-            | "else"
-            | "without"
-            | "prevent"
-            | "prevents"
-            | "avoid"
-            | "avoids"
-            | "unless"
-            | "if"
-            | "when"
-            | "to"
-            | "which"
-            | "that"
-            // A cost taken on knowingly: "…, accepting a slower first view".
-            | "accept"
-            | "accepting"
-            | "tolerate"
-            | "trading"
-    )
-}
-
 /// A bad outcome that follows the mention closely in its sentence, with no
 /// reason word between: "X would make uploads wait", "X is far too slow".
 /// An aside in parentheses is skipped; "Rejected" anywhere after it counts.
@@ -252,7 +126,15 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     {
         return true;
     }
-    if tempting_but_bad(tokens, at) || verdict_follows(s, at) {
+    // "Last-writer-wins is simpler and I have read the tickets it makes;
+    // never again."
+    if tokens[at + 1..]
+        .windows(2)
+        .any(|p| p[0].word == "never" && p[1].word == "again")
+    {
+        return true;
+    }
+    if tempting_but_bad(tokens, at) || verdict_follows(s, at) || aside_verdict(s, at) {
         return true;
     }
     let mut saw_would = false;
@@ -285,6 +167,13 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
             "not" | "never" | "without" | "no" | "don't" | "doesn't" | "won't" | "shouldn't"
         );
         if is_bad_outcome(w, next) && !denied {
+            return true;
+        }
+        // "photos were kept as BLOB columns, and it hurt": a past choice
+        // told with what it cost.
+        if matches!(w, "hurt" | "bit")
+            && matches!(tokens[j - 1].word.as_str(), "it" | "that" | "this")
+        {
             return true;
         }
         // "X is a full scan", "X means a full table scan"; not "…, not a
@@ -350,6 +239,46 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     false
 }
 
+/// "short polling (ask every few seconds; wasteful, delay N/2), long
+/// polling …": an aside opened right after the mention judges it. The aside
+/// ends at its closing parenthesis; a reason word in it ("(so the database
+/// would not melt)") hands the rest to a cause.
+fn aside_verdict(s: &Sentence, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let break_of = |t: &Token| s.breaks.get(usize::from(t.clause)).copied();
+    let Some(open) = (at + 1..tokens.len().min(at + 3))
+        .find(|&j| tokens[j].clause != tokens[at].clause && break_of(&tokens[j]) == Some('('))
+    else {
+        return false;
+    };
+    // Only the mention's own words may come between it and the aside.
+    if tokens[at + 1..open]
+        .iter()
+        .any(|t| t.clause != tokens[at].clause)
+    {
+        return false;
+    }
+    for j in open..tokens.len() {
+        if j > open && tokens[j].clause != tokens[j - 1].clause && break_of(&tokens[j]) == Some(')')
+        {
+            break;
+        }
+        let w = tokens[j].word.as_str();
+        if is_reason_turn(w) {
+            return false;
+        }
+        let denied = j > open
+            && matches!(
+                tokens[j - 1].word.as_str(),
+                "not" | "never" | "no" | "without" | "don't" | "doesn't" | "won't"
+            );
+        if is_bad_outcome(w, tokens.get(j + 1).map(|t| t.word.as_str())) && !denied {
+            return true;
+        }
+    }
+    false
+}
+
 /// "Last-writer-wins is tempting because it is one line of code, but it
 /// silently destroys edits": the mention is called tempting (or naive)
 /// right after it, and past a "but" its sentence names a bad outcome. The
@@ -360,7 +289,16 @@ fn tempting_but_bad(tokens: &[Token], at: usize) -> bool {
         .iter()
         .take(3)
         .take_while(|t| t.clause == clause)
-        .any(|t| matches!(t.word.as_str(), "tempting" | "naive"));
+        .any(|t| matches!(t.word.as_str(), "tempting" | "naive"))
+        // "X is the easy answer, but it turns one machine into…".
+        || tokens[at + 1..]
+            .windows(2)
+            .take(9)
+            .take_while(|p| p[1].clause == clause)
+            .any(|p| {
+                matches!(p[0].word.as_str(), "easy" | "obvious" | "simple" | "quick")
+                    && matches!(p[1].word.as_str(), "answer" | "fix" | "choice" | "way" | "option")
+            });
     let Some(but) = tempting
         .then(|| tokens[at + 1..].iter().position(|t| t.word == "but"))
         .flatten()
@@ -368,10 +306,10 @@ fn tempting_but_bad(tokens: &[Token], at: usize) -> bool {
         return false;
     };
     let after = &tokens[at + 1 + but + 1..];
-    after
-        .iter()
-        .enumerate()
-        .any(|(i, t)| is_bad_outcome(&t.word, after.get(i + 1).map(|n| n.word.as_str())))
+    after.iter().enumerate().any(|(i, t)| {
+        is_bad_outcome(&t.word, after.get(i + 1).map(|n| n.word.as_str()))
+            || matches!(t.word.as_str(), "bottleneck" | "bottlenecks")
+    })
 }
 
 /// "The opposite shortcut, transcoding on the fly when someone presses
@@ -520,6 +458,8 @@ fn is_option_noun(w: Option<&str>) -> bool {
                 | "design"
                 | "plan"
                 | "shortcut"
+                | "instinct"
+                | "reflex"
         )
     )
 }
@@ -592,7 +532,15 @@ pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
             w.get(2),
             Some(&("want" | "like" | "do" | "recommend" | "use" | "take"))
         );
-    if refused {
+    // "I'd reject that", "We'd avoid it".
+    let declined = matches!(w.first(), Some(&("i'd" | "we'd" | "i" | "we")))
+        && w.iter().skip(1).take(2).any(|x| {
+            matches!(
+                *x,
+                "reject" | "rejected" | "avoid" | "skip" | "ruled" | "dropped"
+            )
+        });
+    if refused || declined {
         return true;
     }
     match w.first() {

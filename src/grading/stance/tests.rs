@@ -593,3 +593,56 @@ fn a_question_answered_no_draws_the_scope_and_a_colon_gives_a_reason() {
     );
     assert!(reason.earns_credit(), "{reason:?}");
 }
+
+#[test]
+fn tenth_set_turn_downs_are_read() {
+    // An option's own aside judges it.
+    assert_eq!(
+        of(
+            "There are three ways: short polling (ask every N seconds; wasteful, delay N/2), long polling, and a socket.",
+            "short"
+        ),
+        Stance::Rejected
+    );
+    // "The first instinct is X. I'd reject that: …"
+    assert_eq!(
+        of(
+            "The first instinct is to store files as blobs in the database. I'd reject that: backups suffer.",
+            "blobs"
+        ),
+        Stance::Rejected
+    );
+    // A past choice told with what it cost.
+    assert_eq!(
+        of(
+            "At my last job photos were stored as BLOB columns in MySQL, and it hurt: backups took hours.",
+            "blob"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Last-writer-wins is simpler and I have read the support tickets it makes; never again.",
+            "last"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "An auto-increment column on a single database is the easy answer, but it turns one machine into a bottleneck.",
+            "auto"
+        ),
+        Stance::Rejected
+    );
+    // Goals with room in them adopt nothing.
+    assert_eq!(
+        of("Playback almost never fails.", "never"),
+        Stance::Required
+    );
+    assert_eq!(of("Never fail the whole page.", "never"), Stance::Required);
+    // A cost accepted in an aside is no verdict.
+    assert_eq!(
+        of("We use a cache (so the database is not hammered).", "cache"),
+        Stance::Adopted
+    );
+}

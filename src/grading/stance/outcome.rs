@@ -1,0 +1,129 @@
+//! Word lists that judge what follows a mention: a bad outcome ("far too
+//! slow"), harm done ("throws away edits") or a reason ("because otherwise").
+
+/// Words that say a mention's outcome is bad: "would silently discard",
+/// "far too slow", "doesn't scale", "becomes a bottleneck".
+pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "rejected"
+            | "discard"
+            | "discards"
+            | "lose"
+            | "loses"
+            | "drop"
+            | "drops"
+            | "overload"
+            | "overloads"
+            | "melt"
+            | "melts"
+            | "hammer"
+            | "hammers"
+            | "waste"
+            | "wastes"
+            | "wasteful"
+            | "unacceptable"
+            | "impractical"
+            | "infeasible"
+            | "overkill"
+            | "breaks"
+            | "break"
+            | "explode"
+            | "explodes"
+            | "slower"
+            | "kills"
+            | "destroy"
+            | "destroys"
+            | "hammering"
+            | "unreliable"
+            | "fragile"
+            | "brittle"
+            | "dangerous"
+            | "pointless"
+            | "mistake"
+            | "clumsy"
+            | "wrong"
+            | "meaningless"
+            | "useless"
+            | "crush"
+            | "crushes"
+            | "absurd"
+            | "impossible"
+    ) || (matches!(w, "awkward" | "painful")
+        // "Celebrities are the awkward case": a hard case named, not an
+        // option turned down.
+        && !matches!(next, Some("case" | "cases" | "part" | "parts" | "bit" | "one" | "ones" | "thing" | "problem")))
+        || (w == "too"
+        && next.is_some_and(|n| {
+            matches!(
+                n,
+                "slow"
+                    | "expensive"
+                    | "costly"
+                    | "big"
+                    | "large"
+                    | "many"
+                    | "much"
+                    | "heavy"
+                    | "risky"
+                    | "complex"
+            )
+        }))
+        || (w == "far" && next == Some("too"))
+        || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
+            && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
+        || (w == "falls" && next == Some("over"))
+        // "silently throws away someone's edits".
+        || (matches!(w, "throw" | "throws" | "throwing") && next == Some("away"))
+        // "drains the battery", not "drains its queue".
+        || (matches!(w, "drain" | "drains")
+            && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
+}
+
+/// Harm done, not a cost paid: "throws away", "drops", "loses",
+/// "destroys".
+pub(super) fn is_harm(w: &str, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "drops"
+            | "loses"
+            | "lose"
+            | "destroys"
+            | "breaks"
+            | "kills"
+            | "wastes"
+            | "discards"
+            | "corrupts"
+            | "overloads"
+            | "melts"
+    ) || (matches!(w, "throw" | "throws") && next == Some("away"))
+}
+
+/// Words that make what follows a reason for the mention, not a verdict on
+/// it: "a cache, because otherwise the database would melt".
+pub(super) fn is_reason_turn(w: &str) -> bool {
+    matches!(
+        w,
+        "because"
+            | "otherwise"
+            | "so"
+            | "since"
+            | "else"
+            | "without"
+            | "prevent"
+            | "prevents"
+            | "avoid"
+            | "avoids"
+            | "unless"
+            | "if"
+            | "when"
+            | "to"
+            | "which"
+            | "that"
+            // A cost taken on knowingly: "…, accepting a slower first view".
+            | "accept"
+            | "accepting"
+            | "tolerate"
+            | "trading"
+    )
+}
