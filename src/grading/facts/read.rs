@@ -52,6 +52,13 @@ impl Sheet {
     /// The terms of a part of a question, its typos mended.
     pub fn read(&self, part: &str) -> Vec<Term> {
         let mut ws = words(part);
+        // "Can we afford to lose a file": a risk weighed, not a budget.
+        let idiom: Vec<usize> = (0..ws.len())
+            .filter(|&i| ws[i].word == "afford" && ws.get(i + 1).is_some_and(|n| n.word == "to"))
+            .collect();
+        for i in idiom.into_iter().rev() {
+            ws.remove(i);
+        }
         for w in &mut ws {
             if w.word != "$" && !is_filler(&w.word) {
                 mend(w, &self.known);

@@ -30,6 +30,7 @@ fn number(w: &str) -> Option<&'static str> {
         "thirty" => "30",
         "fifty" => "50",
         "hundred" => "100",
+        "thousand" => "1000",
         _ => return None,
     })
 }
