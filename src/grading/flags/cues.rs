@@ -153,7 +153,8 @@ fn is_appeal_word(w: &str) -> bool {
 
 /// True when a sentence puts one good against another: "I choose speed
 /// here over keeping every point", "we prefer availability over
-/// consistency", or names what a choice is good for and then a "but".
+/// consistency", or names what a choice is good for on either side of a
+/// "but".
 pub(super) fn prefers_over(docs: &[StepDoc]) -> bool {
     docs.iter().flat_map(|d| &d.sentences).any(|s| {
         let t = &s.tokens;
@@ -177,10 +178,11 @@ pub(super) fn prefers_over(docs: &[StepDoc]) -> bool {
                 .take_while(|n| n.clause == c.clause)
                 .any(|n| n.word == "over")
         });
-        let appeal_but = t
-            .iter()
-            .position(|c| c.word == "but")
-            .is_some_and(|b| t[..b].iter().rev().take(4).any(|c| is_appeal_word(&c.word)));
+        // "…, but it is simple" weighs the same way from the other side.
+        let appeal_but = t.iter().position(|c| c.word == "but").is_some_and(|b| {
+            t[..b].iter().rev().take(4).any(|c| is_appeal_word(&c.word))
+                || t[b + 1..].iter().take(4).any(|c| is_appeal_word(&c.word))
+        });
         chooses || appeal_but
     })
 }
