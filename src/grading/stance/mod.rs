@@ -15,6 +15,7 @@ mod negation;
 mod outcome;
 mod rejection;
 mod requirement;
+mod verdict;
 
 pub use absolute::{absolute_clause, absolute_kind, Absolute};
 pub use negation::negated;
@@ -26,6 +27,7 @@ use rejection::{
     rejected_before, under_rejecting_heading,
 };
 use requirement::{required, scoped};
+use verdict::{after_rejecting_lead, weighs_previous};
 
 /// The stance of one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,6 +166,8 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if rejected_before(&s.tokens, at)
         || rejected_after(s, at)
         || under_rejecting_heading(s, source, tok)
+        || after_rejecting_lead(s, at)
+        || weighs_previous(&s.tokens)
     {
         return Stance::Rejected;
     }

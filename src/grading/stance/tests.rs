@@ -646,3 +646,25 @@ fn tenth_set_turn_downs_are_read() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn verdicts_from_outside_the_clause_are_read() {
+    assert_eq!(
+        of(
+            "One version I'd avoid: the handler saves the tweet and loops over every follower.",
+            "loops"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("To avoid hot keys: we shard by user id.", "shard"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "It is tempting because auth is easy there, but then servers become bandwidth machines.",
+            "bandwidth"
+        ),
+        Stance::Rejected
+    );
+}
