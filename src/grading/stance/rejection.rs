@@ -166,7 +166,15 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
             tokens[j - 1].word.as_str(),
             "not" | "never" | "without" | "no" | "don't" | "doesn't" | "won't" | "shouldn't"
         );
-        if is_bad_outcome(w, next) && !denied {
+        // "AV1 needs 30% fewer bits, but encoding is slower": a gain set
+        // against its cost, the choice kept. Harm past the "but" still
+        // turns it down ("…, but it silently loses edits").
+        let past_but = tokens[at + 1..j].iter().any(|t| t.word == "but");
+        let mild = matches!(
+            w,
+            "slower" | "painful" | "awkward" | "waste" | "wastes" | "wasteful"
+        );
+        if is_bad_outcome(w, next) && !denied && !(past_but && mild) {
             return true;
         }
         // "photos were kept as BLOB columns, and it hurt": a past choice

@@ -668,3 +668,18 @@ fn verdicts_from_outside_the_clause_are_read() {
         Stance::Rejected
     );
 }
+
+#[test]
+fn a_cost_set_against_a_gain_keeps_the_choice() {
+    assert_eq!(
+        of("AV1 needs 30% fewer bits, but encoding is slower.", "av1"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Last-write-wins is simpler, but it silently loses edits.",
+            "last"
+        ),
+        Stance::Rejected
+    );
+}
