@@ -116,7 +116,8 @@ fn unit(ws: &[Word], i: usize) -> bool {
 /// active user sends about 40" in an answer gives one.
 fn per_one(ws: &[Word], i: usize) -> bool {
     const TIME: &[&str] = &["second", "minut", "hour", "day", "week", "month", "year"];
-    const ONE: &[&str] = &["a", "an", "one", "every"];
+    // Not "one": "each one viewed", "a typical one watch" point back.
+    const ONE: &[&str] = &["a", "an", "every"];
     const KIND: &[&str] = &[
         "average", "typical", "single", "active", "daily", "given", "normal", "regular", "individual",
     ];
@@ -126,7 +127,8 @@ fn per_one(ws: &[Word], i: usize) -> bool {
     {
         return false;
     }
-    if w.word.starts_with(|c: char| c.is_ascii_digit()) {
+    // "an uploaded photo": a participle says which, the noun follows.
+    if w.word.starts_with(|c: char| c.is_ascii_digit()) || w.word.ends_with("ed") {
         return false;
     }
     // Back over up to two words of the kind ("an average daily user").
@@ -212,7 +214,11 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             whole.dedup();
             let head = at.iter().all(|&i| is_filler(&ws[i].word))
                 && !keys.iter().any(|k| SUBJECTS.contains(&k.as_str()));
-            let unit = unit(ws, at[0]) || at.len() == 1 && per_one(ws, at[0]);
+            // "a limit", "a peak" say what is asked, not what it is per.
+            let unit = unit(ws, at[0])
+                || at.len() == 1
+                    && keys.iter().all(|k| !k.starts_with('@') || k == "@person")
+                    && per_one(ws, at[0]);
             // Asked in so many words: "how fast", not "taken down quickly".
             let asked = ws[at[0]].word == "how";
             let required: Vec<String> = if head {
