@@ -119,7 +119,15 @@ fn per_one(ws: &[Word], i: usize) -> bool {
     // Not "one": "each one viewed", "a typical one watch" point back.
     const ONE: &[&str] = &["a", "an", "every"];
     const KIND: &[&str] = &[
-        "average", "typical", "single", "active", "daily", "given", "normal", "regular", "individual",
+        "average",
+        "typical",
+        "single",
+        "active",
+        "daily",
+        "given",
+        "normal",
+        "regular",
+        "individual",
     ];
     let word = |j: usize| ws.get(j).map_or("", |w: &Word| w.word.as_str());
     let w = &ws[i];
