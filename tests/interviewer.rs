@@ -295,9 +295,11 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 
 /// Floors on the seventh bank: 92 of 128 right (71.9%) and 7 wrong facts
 /// (5.5%) at its blind measure; tuned on since (a lead-in statement before
-/// the ask, hedges and intensifiers as filler, "each other" not split).
-const SEVENTH_ACCURACY: f64 = 0.795;
-const SEVENTH_WRONG: f64 = 0.04;
+/// the ask, hedges and intensifiers as filler, "each other" not split);
+/// 103 right and 4 wrong once a feature asked "for later" needed a fact
+/// that says so.
+const SEVENTH_ACCURACY: f64 = 0.80;
+const SEVENTH_WRONG: f64 = 0.032;
 
 /// The `eighth/` bank (128 questions, two writers
 /// asked for chat filler, questions that refer back, numbers to confirm and
@@ -316,9 +318,10 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (6.2%) at its blind measure; tuned on since (a second question after a
 /// comma, the other option of "should I …, or …", "up to me", figures the
 /// candidate proposes weigh nothing, a topic before a dash read with the
-/// question after it, "each person" as "per user").
-const EIGHTH_ACCURACY: f64 = 0.85;
-const EIGHTH_WRONG: f64 = 0.04;
+/// question after it, "each person" as "per user"); 110 right and 4 wrong
+/// once "is a few seconds acceptable?" confirmed the question before it.
+const EIGHTH_ACCURACY: f64 = 0.855;
+const EIGHTH_WRONG: f64 = 0.032;
 
 /// The `ninth/` bank (128 questions: very short
 /// asks, lead-in context, statements and figures to confirm, one named
@@ -331,9 +334,10 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 
 /// Floors on the ninth bank at its one blind measure: 103 of 128 right
 /// (80.5%), 2 wrong facts (1.6%), 32 of 38 compound questions. Main at the
-/// start of the round scored 97 (75.8%) with 5 wrong facts.
-const NINTH_ACCURACY: f64 = 0.80;
-const NINTH_WRONG: f64 = 0.016;
+/// start of the round scored 97 (75.8%) with 5 wrong facts. 107 right and
+/// 1 wrong after the fourth round of issue 17.
+const NINTH_ACCURACY: f64 = 0.835;
+const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
 /// view, negative confirmations, either/or asks, the candidate's plan told
@@ -343,6 +347,7 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
     holds("tests/interviewer/tenth", 120, TENTH_ACCURACY, TENTH_WRONG);
 }
 
-/// Floors on the tenth bank: to be set at its blind measure.
-const TENTH_ACCURACY: f64 = 0.0;
-const TENTH_WRONG: f64 = 1.0;
+/// Floors on the tenth bank: 108 of 128 right (84.4%), 3 wrong facts
+/// (2.3%), 32 of 40 compound questions, before and after the fourth round.
+const TENTH_ACCURACY: f64 = 0.84;
+const TENTH_WRONG: f64 = 0.024;

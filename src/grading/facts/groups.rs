@@ -222,6 +222,13 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "includes", "feature", "features", "functionality", "must have", "nice to have",
         "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
         "must do", "needed", "part of"]),
+    // Done at a time chosen ahead, not now: a feature asked this way ("book
+    // a ride for later", "schedule a post") is another feature than the
+    // plain one, answered only by a fact that says so.
+    ("later", &["for later", "for a later time", "at a later time", "later date", "in advance",
+        "ahead of time", "schedule", "scheduled", "scheduling", "pre book", "prebook",
+        "pre booked", "preorder", "pre order", "reserve", "reservation", "reservations",
+        "tomorrow", "future date", "future time", "next week"]),
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
@@ -256,6 +263,7 @@ pub(super) const SUBJECTS: &[&str] = &[
     "@exact",
     "@resume",
     "@edit",
+    "@later",
 ];
 
 /// The lexicon's groups that name a kind of requirement (not a thing, like
@@ -265,5 +273,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login", "@limit",
+    "@login", "@limit", "@later",
 ];

@@ -184,6 +184,7 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     let parts = parts_of(&sheet, question);
     let terms = parts_terms(&sheet, &parts);
     let last = parts.len().saturating_sub(1);
+    let mut before: Option<&'a Fact> = None;
     parts
         .into_iter()
         .zip(terms)
@@ -192,7 +193,14 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // "I'll cache hot pastes; how long may a deleted one be
             // served?": the plan told first is context, not a question.
             if i < last && tells_a_plan(&part) {
+                before = None;
                 return Reply { part, fact: None };
+            }
+            // "How fast must a match be? Is a few seconds acceptable?": a
+            // figure offered for the answer just asked is that question
+            // again, not one of its own.
+            if i > 0 && confirms(&part) {
+                return Reply { part, fact: before };
             }
             // "Redirects are the whole product. What availability are we
             // aiming for?": the ask alone first, then with its lead-in.
@@ -200,10 +208,135 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
                 .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
                 .or_else(|| pick(&sheet, &part, &ts))
                 .and_then(|i| facts.get(i));
+            before = fact;
             Reply { part, fact }
         })
         .collect()
 }
+
+/// Words that end a confirmation of a figure or a plan ("is a few seconds
+/// acceptable", "would 99.9% be enough").
+const CONFIRMING: &[&str] = &[
+    "acceptable",
+    "acceptible",
+    "ok",
+    "okay",
+    "fine",
+    "enough",
+    "reasonable",
+    "realistic",
+    "sufficient",
+    "alright",
+    "good",
+    "tolerable",
+];
+
+/// A short part that only asks whether a figure or a plan is acceptable
+/// ("Is a few seconds acceptable?", "Would 5 s be fine?"): it confirms the
+/// part before it and names nothing of its own.
+fn confirms(part: &str) -> bool {
+    let lower = part.to_lowercase().replace(['’', '\''], "");
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '%')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opens = ws.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "is" | "are" | "would" | "will" | "does" | "do" | "could" | "can" | "isnt"
+        )
+    });
+    let ends = ws.iter().rev().take(2).any(|w| CONFIRMING.contains(w));
+    // What is offered is a figure or points back ("a few seconds", "that",
+    // "99.9%"), never a thing of its own ("is eventual consistency ok").
+    let offered = ws.iter().skip(1).all(|w| {
+        CONFIRMING.contains(w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || FIGURE_WORDS.contains(w)
+    });
+    opens && ends && offered && ws.len() <= 8
+}
+
+/// Words of a figure offered for confirmation, and the words around it.
+const FIGURE_WORDS: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "that",
+    "this",
+    "it",
+    "few",
+    "couple",
+    "of",
+    "several",
+    "one",
+    "two",
+    "three",
+    "five",
+    "ten",
+    "twenty",
+    "thirty",
+    "hundred",
+    "thousand",
+    "million",
+    "billion",
+    "second",
+    "seconds",
+    "sec",
+    "secs",
+    "s",
+    "ms",
+    "millisecond",
+    "milliseconds",
+    "minute",
+    "minutes",
+    "min",
+    "mins",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "percent",
+    "nines",
+    "kb",
+    "mb",
+    "gb",
+    "tb",
+    "or",
+    "so",
+    "about",
+    "around",
+    "roughly",
+    "under",
+    "within",
+    "up",
+    "to",
+    "be",
+    "still",
+    "less",
+    "more",
+    "than",
+    "delay",
+    "lag",
+    "like",
+    "say",
+    "maybe",
+    "then",
+    "too",
+    "slow",
+    "long",
+    "much",
+    "many",
+    "is",
+    "good",
+];
 
 /// A part that tells what the candidate will build ("I'll put popular
 /// pastes in a cache", "I plan to keep a connection per user"): nothing is
@@ -391,8 +524,10 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
     let id = |i: usize| facts.get(i).map_or("?", |f| f.id.as_str());
     let parts = parts_of(&sheet, question);
     let terms = parts_terms(&sheet, &parts);
+    // The reply said for each part, as `understand` gives it.
+    let replies = understand(question, facts);
     let mut out = String::new();
-    for (part, ts) in parts.iter().zip(terms) {
+    for (n, (part, ts)) in parts.iter().zip(terms).enumerate() {
         let ranked = rank(&sheet, &ts);
         let shown: Vec<String> = ts
             .iter()
@@ -434,7 +569,10 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
                 es.join(" ")
             ));
         }
-        let named = pick(&sheet, part, &ts).map_or("your call", id);
+        let named = replies
+            .get(n)
+            .and_then(|r| r.fact)
+            .map_or("your call", |f| f.id.as_str());
         out.push_str(&format!("   -> {named}\n"));
     }
     out

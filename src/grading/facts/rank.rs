@@ -409,6 +409,9 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
 /// Stems that name one person who uses the system.
 fn is_person(stem: &str) -> bool {
     matches!(stem, "user" | "person" | "peopl" | "individu" | "member")
+        || ["viewer", "subscrib", "customer"]
+            .iter()
+            .any(|p| stem.starts_with(p))
 }
 
 /// The fact a ranking names with confidence.

@@ -110,6 +110,44 @@ fn unit(ws: &[Word], i: usize) -> bool {
     first || last
 }
 
+/// Whether word `i` names one of many that a quantity is per: "a driver"
+/// and "an average user" in "how many rides does a driver do a day" ask a
+/// figure per driver, which a fact of daily totals does not give; "an
+/// active user sends about 40" in an answer gives one.
+fn per_one(ws: &[Word], i: usize) -> bool {
+    const TIME: &[&str] = &["second", "minut", "hour", "day", "week", "month", "year"];
+    // Not "one": "each one viewed", "a typical one watch" point back.
+    const ONE: &[&str] = &["a", "an", "every"];
+    const KIND: &[&str] = &[
+        "average",
+        "typical",
+        "single",
+        "active",
+        "daily",
+        "given",
+        "normal",
+        "regular",
+        "individual",
+    ];
+    let word = |j: usize| ws.get(j).map_or("", |w: &Word| w.word.as_str());
+    let w = &ws[i];
+    if w.word == "$" || TIME.contains(&w.stem.as_str()) || is_filler(&w.word) || is_general(&w.word)
+    {
+        return false;
+    }
+    // "an uploaded photo": a participle says which, the noun follows.
+    if w.word.starts_with(|c: char| c.is_ascii_digit()) || w.word.ends_with("ed") {
+        return false;
+    }
+    // Back over up to two words of the kind ("an average daily user").
+    let mut j = i;
+    while j > 0 && i - j < 2 && KIND.contains(&word(j - 1)) {
+        j -= 1;
+    }
+    let prev = j.checked_sub(1).map_or("", word);
+    ONE.contains(&prev) || j < i && prev == "the"
+}
+
 /// Words that may stand before the way a question asks ("so roughly how
 /// many", "what is the average").
 #[rustfmt::skip]
@@ -184,7 +222,11 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             whole.dedup();
             let head = at.iter().all(|&i| is_filler(&ws[i].word))
                 && !keys.iter().any(|k| SUBJECTS.contains(&k.as_str()));
-            let unit = unit(ws, at[0]);
+            // "a limit", "a peak" say what is asked, not what it is per.
+            let unit = unit(ws, at[0])
+                || at.len() == 1
+                    && keys.iter().all(|k| !k.starts_with('@') || k == "@person")
+                    && per_one(ws, at[0]);
             // Asked in so many words: "how fast", not "taken down quickly".
             let asked = ws[at[0]].word == "how";
             let required: Vec<String> = if head {
@@ -231,7 +273,7 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
                 whole: Vec::new(),
                 head: false,
                 required: Vec::new(),
-                unit: unit(ws, i),
+                unit: unit(ws, i) || per_one(ws, i),
                 echo: false,
                 lead: false,
                 words: 1,
