@@ -355,18 +355,43 @@ fn works_an_expression(text: &str) -> bool {
 pub(super) fn jumps_in_free_form(d: &StepDoc) -> Option<(String, Option<StepId>)> {
     let sents = &d.sentences;
     let words: usize = sents.iter().map(|s| s.tokens.len()).sum();
+    // In an answer written as a dialogue, the interviewer's lines are not
+    // the candidate's questions.
+    let interviewer = |s: &Sentence| {
+        d.text
+            .get(s.span.clone())
+            .is_some_and(|t| t.trim_start().to_lowercase().starts_with("interviewer"))
+    };
     let cue = |s: &Sentence| {
-        s.asks()
-            || s.tokens.iter().enumerate().any(|(i, t)| {
-                let w = t.word.as_str();
-                let next = s.tokens.get(i + 1).map(|n| n.word.as_str());
-                w.starts_with("assum")
-                    || w.starts_with("clarif")
-                    || w.starts_with("confirm")
-                    || w.starts_with("requirement")
-                    || matches!(w, "suppose" | "scope" | "ask" | "asked")
-                    || (matches!(w, "let's" | "lets") && next == Some("say"))
-            })
+        !interviewer(s) && s.asks()
+            || !interviewer(s)
+                && s.tokens.iter().enumerate().any(|(i, t)| {
+                    let w = t.word.as_str();
+                    let next = s.tokens.get(i + 1).map(|n| n.word.as_str());
+                    let prev = i.checked_sub(1).map(|p| s.tokens[p].word.as_str());
+                    // "I'd ask about…", not "the app asks the server".
+                    let candidate_asks = matches!(w, "ask" | "asked")
+                        && matches!(
+                            prev,
+                            Some(
+                                "i" | "we"
+                                    | "i'd"
+                                    | "we'd"
+                                    | "i'll"
+                                    | "we'll"
+                                    | "would"
+                                    | "to"
+                                    | "first"
+                            )
+                        );
+                    w.starts_with("assum")
+                        || w.starts_with("clarif")
+                        || w.starts_with("confirm")
+                        || w.starts_with("requirement")
+                        || matches!(w, "suppose" | "scope")
+                        || candidate_asks
+                        || (matches!(w, "let's" | "lets") && next == Some("say"))
+                })
     };
     let early = sents.len().div_ceil(3);
     let figure_early = sents[..early]

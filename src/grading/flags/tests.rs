@@ -430,6 +430,15 @@ fn a_free_form_answer_that_never_asks_or_assumes_jumped_to_a_solution() {
         let (red, _) = whole("google-drive", &format!("{opening}{jumped}"));
         assert!(!has(&red, "jumping_to_solution"), "{opening}: {red:?}");
     }
+    // Neither a part that asks another part nor the interviewer's own
+    // question is the candidate asking.
+    for opening in [
+        "The phone apps ask the server every minute for changes. ",
+        "Interviewer: Any questions about scope?\nMe: No, it's clear. ",
+    ] {
+        let (red, _) = whole("google-drive", &format!("{opening}{jumped}"));
+        assert!(has(&red, "jumping_to_solution"), "{opening}: {red:?}");
+    }
 }
 
 #[test]
