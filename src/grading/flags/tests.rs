@@ -456,6 +456,25 @@ fn a_technology_declared_better_in_every_case_is_over_confident() {
 }
 
 #[test]
+fn a_design_declared_done_is_over_confident() {
+    for boast in [
+        "This design is simple and should work well.",
+        "I'm confident this is the best approach because it is simple.",
+    ] {
+        let (red, _) = whole("whatsapp", boast);
+        assert!(has(&red, "over_confidence"), "{boast}: {red:?}");
+    }
+    // Hedged, or bounded by a figure: no boast.
+    for claim in [
+        "I think this design should work for most cases.",
+        "This design should scale to 10x the traffic with more shards.",
+    ] {
+        let (red, _) = whole("whatsapp", claim);
+        assert!(!has(&red, "over_confidence"), "{claim}: {red:?}");
+    }
+}
+
+#[test]
 fn plain_words_for_a_trade_off_count() {
     for said in [
         "We keep one copy per region in exchange for a slower first view.",
