@@ -27,7 +27,7 @@ use rejection::{
     rejected_before, under_rejecting_heading,
 };
 use requirement::{required, scoped};
-use verdict::{after_rejecting_lead, weighs_previous};
+use verdict::{after_rejecting_lead, weighed, weighs_previous};
 
 /// The stance of one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -173,6 +173,9 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     }
     if deferred(&s.tokens, at) {
         return Stance::Deferred;
+    }
+    if weighed(s, at) {
+        return Stance::Considered;
     }
     if considered(&s.tokens, at) {
         return if refused_after(&s.tokens, at) || next_rejects(sents.get(si + 1)) {

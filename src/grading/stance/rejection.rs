@@ -507,6 +507,9 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                 // "another is …".
                 || matches!(w, "suggest" | "suggests" | "suggested" | "suggestion")
                 || (matches!(w, "reach" | "reaches") && next == Some("for"))
+                // "The first thing that comes to mind is …".
+                || (matches!(w, "comes" | "came") && next == Some("to")
+                    && tokens.get(j + 2).is_some_and(|t| t.word == "mind"))
                 || (matches!(w, "think" | "thought" | "thinking") && next == Some("about"))
                 || (w == "another" && j + 1 == at)
         })

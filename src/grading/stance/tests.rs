@@ -683,3 +683,36 @@ fn a_cost_set_against_a_gain_keeps_the_choice() {
         Stance::Rejected
     );
 }
+
+#[test]
+fn an_option_set_out_with_its_gain_and_a_but_is_weighed() {
+    assert_eq!(
+        of(
+            "Auto-increment id in base62: simple, but the links become sequential.",
+            "auto"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "An auto-increment id is tempting because it's unique and short, but it's sequential.",
+            "auto"
+        ),
+        Stance::Considered
+    );
+    // Chosen in so many words, the option stays adopted.
+    assert_eq!(
+        of(
+            "We use an auto-increment id because it is simple, but we shuffle it.",
+            "auto"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "The first thing that comes to mind is an auto-increment id.",
+            "auto"
+        ),
+        Stance::Considered
+    );
+}

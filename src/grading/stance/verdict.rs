@@ -1,6 +1,8 @@
 //! Verdicts passed on an option from outside its own clause: a lead-in that
 //! turns down what follows ("One version I'd avoid: …"), and a sentence
-//! that weighs the option just named ("It is tempting …, but then …").
+//! that weighs the option just named ("It is tempting …, but then …"), and
+//! an option set out with what it is good for and a "but" ("Auto-increment
+//! ids: simple, but sequential").
 
 use crate::grading::text::{Sentence, Token};
 
@@ -40,4 +42,45 @@ pub(super) fn weighs_previous(tokens: &[Token]) -> bool {
         Some(&("it" | "that" | "this" | "it's" | "that's"))
     ) && first.iter().any(|w| matches!(*w, "tempting" | "naive"))
         && tokens.iter().any(|t| t.word == "but")
+}
+
+/// Words that say what an option is good for.
+fn is_appeal(w: &str) -> bool {
+    matches!(
+        w,
+        "simple"
+            | "simpler"
+            | "easy"
+            | "easier"
+            | "cheap"
+            | "cheaper"
+            | "fast"
+            | "faster"
+            | "tempting"
+            | "convenient"
+            | "collision-free"
+            | "unique"
+            | "short"
+    )
+}
+
+/// "Auto-increment id in base62: simple, but the links become sequential",
+/// "X is tempting because it's unique and short, but it's sequential": the
+/// option is set out with what it is good for and then a "but". It is
+/// weighed, not (yet) chosen, whatever the verdict that follows.
+pub(super) fn weighed(s: &Sentence, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let Some(but) = tokens[at + 1..].iter().position(|t| t.word == "but") else {
+        return false;
+    };
+    let between = &tokens[at + 1..at + 1 + but];
+    // The mention leads: nothing of the candidate's own before it in its
+    // sentence ("We use X because it is simple, but …" chooses X).
+    let leads = !tokens[..at].iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "we" | "i" | "we'll" | "i'll" | "use" | "uses"
+        )
+    });
+    leads && between.len() <= 14 && between.iter().any(|t| is_appeal(&t.word))
 }
