@@ -468,6 +468,7 @@ fn is_option_noun(w: Option<&str>) -> bool {
                 | "shortcut"
                 | "instinct"
                 | "reflex"
+                | "temptation"
         )
     )
 }
@@ -493,6 +494,7 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                     | "considered"
                     | "consider"
                     | "tempting"
+                    | "temptation"
             ) || (matches!(w, "first" | "second" | "third" | "another" | "next")
                 && (is_option_noun(next)
                     // "Another easy choice is …": one word may describe it.

@@ -716,3 +716,14 @@ fn an_option_set_out_with_its_gain_and_a_but_is_weighed() {
         Stance::Considered
     );
 }
+
+#[test]
+fn a_temptation_named_is_an_option() {
+    assert_ne!(
+        of(
+            "Next temptation: upload the whole file every time it changes.",
+            "upload"
+        ),
+        Stance::Adopted
+    );
+}
