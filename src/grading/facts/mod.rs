@@ -13,6 +13,7 @@
 //! call": a wrong fact said confidently is the worst outcome.
 
 mod blob;
+mod compare;
 mod groups;
 mod lexicon;
 mod lists;
@@ -172,7 +173,8 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
-    split_question(question)
+    let plain = compare::without_comparison(question);
+    split_question(plain.as_deref().unwrap_or(question))
         .into_iter()
         .flat_map(|p| distribute(sheet, p))
         .collect()

@@ -158,6 +158,13 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             && chars.peek().is_some_and(|n| n.is_alphabetic())
         {
             cur.push('\'');
+        } else if c == '/' && !cur.is_empty() {
+            // "msgs/day", "pastes/sec": so many per unit of time.
+            flush(&mut cur, &mut out);
+            let next: String = chars.clone().take_while(|c| c.is_alphabetic()).collect();
+            if PER.contains(&next.to_lowercase().as_str()) {
+                out.push(word("per".to_string()));
+            }
         } else if c == '%' {
             // "60%" is a share: "60 percent".
             flush(&mut cur, &mut out);
@@ -175,7 +182,32 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     if out.last().is_some_and(|w| w.word != "$") {
         out.push(end_mark());
     }
+    often(&mut out);
     out
+}
+
+/// Units a slash reads as "per" after ("msgs/day", "reqs/s").
+const PER: &[&str] = &[
+    "s", "sec", "second", "min", "minute", "h", "hr", "hour", "d", "day", "wk", "week", "mo",
+    "month", "yr", "year", "user", "person", "device",
+];
+
+/// "How many times is a paste opened" asks how often, not how many things:
+/// read as "how often", unless it compares ("how many times more", "how
+/// many times bigger").
+fn often(out: &mut Vec<Word>) {
+    let mut i = 0;
+    while i + 2 < out.len() {
+        let compares = out.get(i + 3).is_some_and(|w| {
+            matches!(w.word.as_str(), "more" | "less" | "fewer" | "as" | "than")
+                || (w.word.len() > 4 && w.word.ends_with("er"))
+        });
+        if out[i].word == "how" && out[i + 1].word == "many" && out[i + 2].word == "times" && !compares {
+            out[i + 1] = word("often".to_string());
+            out.remove(i + 2);
+        }
+        i += 1;
+    }
 }
 
 /// A figure written with its unit ("50m", "2gb", "3x"): the number and the
