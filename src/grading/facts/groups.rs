@@ -229,6 +229,15 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "ahead of time", "schedule", "scheduled", "scheduling", "pre book", "prebook",
         "pre booked", "preorder", "pre order", "reserve", "reservation", "reservations",
         "tomorrow", "future date", "future time", "next week"]),
+    // A feature done another way than the plain one: for everyone, in each
+    // place differently, together with something else ("delete for
+    // everyone", "redirect differently per country", "images along with
+    // text"). Only a fact that says so answers it; the plain feature's fact
+    // is another answer.
+    ("variant", &["for everyone $", "for everybody $", "for all users $", "for both sides $",
+        "differently", "different per", "different for each", "depending on", "depends on",
+        "vary by", "varies by", "vary per", "varies per", "along with", "together with",
+        "alongside", "mixed with", "on behalf of"]),
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
@@ -264,6 +273,7 @@ pub(super) const SUBJECTS: &[&str] = &[
     "@resume",
     "@edit",
     "@later",
+    "@variant",
 ];
 
 /// The lexicon's groups that name a kind of requirement (not a thing, like
@@ -273,5 +283,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login", "@limit", "@later",
+    "@login", "@limit", "@later", "@variant",
 ];
