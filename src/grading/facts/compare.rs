@@ -37,24 +37,26 @@ fn names_end(words: &[&str], i: usize) -> usize {
     end
 }
 
-/// Whether the word before `end` closes a sentence.
-fn closes(words: &[&str], end: usize) -> bool {
-    end == words.len() || words[end - 1].trim_end_matches(['\'', ')']).ends_with(['?', '.', '!'])
-}
 
 /// Verbs that may end a comparison ("like Dropbox does").
 const DOES: &[&str] = &["does", "do", "did", "has", "have", "had"];
 
 /// The question without the product names it compares with, when it
-/// names any; `None` when it names none.
-pub(super) fn without_comparison(question: &str) -> Option<String> {
+/// names any the sheet does not know (`known`: "like Google Docs" names
+/// the co-editing a sheet may rule out); `None` when it names none.
+pub(super) fn without_comparison(question: &str, known: impl Fn(&str) -> bool) -> Option<String> {
     let words: Vec<&str> = question.split_whitespace().collect();
-    // "like" and a name, where a clause starts or closing the sentence
-    // ("do we need stories like Snapchat?").
+    // "like" and a name where a clause starts ("…, like Dropbox?"); not
+    // an example of what was just named ("a big city like NYC"), which
+    // says what is asked of.
     let (i, end) = (0..words.len().saturating_sub(1))
-        .filter(|&i| words[i].trim_start_matches('(').eq_ignore_ascii_case("like") && is_name(words[i + 1]))
+        .filter(|&i| {
+            words[i].trim_start_matches('(').eq_ignore_ascii_case("like")
+                && opens(&words, i)
+                && is_name(words[i + 1])
+        })
         .map(|i| (i, names_end(&words, i)))
-        .find(|&(i, end)| opens(&words, i) || closes(&words, end))?;
+        .find(|&(i, end)| !words[i + 1..end].iter().any(|w| known(w)))?;
     // The punctuation that closed the last word dropped still closes.
     let closing: String = words[end - 1]
         .chars()
@@ -100,14 +102,15 @@ mod tests {
             ("like Dropbox, does it sync across devices?", Some("does it sync across devices?")),
             ("can I pick my own alias, like bit.ly does?", Some("can I pick my own alias?")),
             ("like Twitter's trending sidebar, do we build that?", Some("trending sidebar, do we build that?")),
-            ("do we need stories like Snapchat?", Some("do we need stories?")),
-            ("do we need stories like Snapchat for teams?", None),
+            ("do we need stories like Snapchat?", None),
+            ("how many drivers in a big city like NYC?", None),
+            ("like Google Docs, real-time editing?", None),
             ("do we need stories, like Snapchat?", Some("do we need stories?")),
             ("would you like me to estimate?", None),
             ("things like images, are they in?", None),
         ];
         for (q, want) in cases {
-            assert_eq!(without_comparison(q).as_deref(), want, "{q}");
+            assert_eq!(without_comparison(q, |w| w == "Docs").as_deref(), want, "{q}");
         }
     }
 }

@@ -229,15 +229,18 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "ahead of time", "schedule", "scheduled", "scheduling", "pre book", "prebook",
         "pre booked", "preorder", "pre order", "reserve", "reservation", "reservations",
         "tomorrow", "future date", "future time", "next week"]),
-    // A feature done another way than the plain one: for everyone, in each
-    // place differently, together with something else ("delete for
-    // everyone", "redirect differently per country", "images along with
-    // text"). Only a fact that says so answers it; the plain feature's fact
-    // is another answer.
+    // A feature done another way than the plain one: for everyone, or
+    // differently from place to place ("delete for everyone", "redirect
+    // differently per country"). Only a fact that says so answers it; the
+    // plain feature's fact is another answer. ("Along with", "alongside"
+    // were tried: "store the original alongside the resized ones" asks the
+    // plain thing; "differently" alone reads as "different", and "different
+    // image sizes per device" asks the plain sizes.)
     ("variant", &["for everyone $", "for everybody $", "for all users $", "for both sides $",
-        "differently", "different per", "different for each", "depending on", "depends on",
-        "vary by", "varies by", "vary per", "varies per", "along with", "together with",
-        "alongside", "mixed with", "on behalf of"]),
+        "different .. per country", "different .. per region", "different .. by country",
+        "different .. by region", "different .. in each country", "different .. for each country",
+        "depending on", "depends on", "vary by", "varies by", "vary per", "varies per",
+        "on behalf of"]),
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),

@@ -173,7 +173,9 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
-    let plain = compare::without_comparison(question);
+    let plain = compare::without_comparison(question, |w| {
+        sheet.read(w).iter().any(|t| !t.plain() && sheet.knows(t))
+    });
     split_question(plain.as_deref().unwrap_or(question))
         .into_iter()
         .flat_map(|p| distribute(sheet, p))
