@@ -71,6 +71,21 @@ fn abbreviation(w: &str) -> Option<&'static str> {
         "r" => "are",
         "w" => "with",
         "vs" => "versus",
+        "char" => "character",
+        "chars" => "characters",
+        "mau" => "monthly active users",
+        "dau" => "daily active users",
+        "auth" => "login",
+        "notif" => "notification",
+        "notifs" => "notifications",
+        "img" => "image",
+        "imgs" => "images",
+        "txt" => "text",
+        "acct" => "account",
+        "accts" => "accounts",
+        "approx" => "about",
+        "pw" => "password",
+        "pwd" => "password",
         _ => return None,
     })
 }
@@ -122,7 +137,15 @@ pub(super) fn word(w: String) -> Word {
         if s.len() >= 7 && s.ends_with("ery") {
             s.pop();
         }
-        s
+        // "Daily" is "a day", "monthly" "a month".
+        match s.as_str() {
+            "daili" => "day".to_string(),
+            "hourli" => "hour".to_string(),
+            "weekli" => "week".to_string(),
+            "monthli" => "month".to_string(),
+            "yearli" => "year".to_string(),
+            _ => s,
+        }
     };
     Word { word: w, stem }
 }
