@@ -56,7 +56,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
         "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
         "few minutes", "seconds later", "minutes later", "right after", "immediately after",
-        "as soon as", "immediately", "immediate", "delay", "delayed", "reach"]),
+        "as soon as", "immediately", "immediate", "delay", "delayed", "reach",
+        // How soon others see a change: a propagation, not a response time.
+        "how soon .. see", "how soon .. seen", "how quickly .. see", "how quickly .. seen",
+        "how long until .. see", "how long before .. see"]),
     // A frequency.
     ("often", &["how often", "how frequently", "frequency", "frequent", "interval", "every .. second",
         "every .. minute", "refresh", "refreshed", "refreshes", "per .. second"]),
