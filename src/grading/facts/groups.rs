@@ -243,7 +243,11 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "different .. per country", "different .. per region", "different .. by country",
         "different .. by region", "different .. in each country", "different .. for each country",
         "depending on", "depends on", "vary by", "varies by", "vary per", "varies per",
-        "on behalf of"]),
+        "on behalf of",
+        // Several in one where the plain feature has one ("multiple stops in
+        // one trip").
+        "multiple .. in one", "several .. in one", "more than one .. in one",
+        "multiple .. in a single", "several .. in a single"]),
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
