@@ -225,7 +225,11 @@ fn often(out: &mut Vec<Word>) {
             matches!(w.word.as_str(), "more" | "less" | "fewer" | "as" | "than")
                 || (w.word.len() > 4 && w.word.ends_with("er"))
         });
-        if out[i].word == "how" && out[i + 1].word == "many" && out[i + 2].word == "times" && !compares {
+        if out[i].word == "how"
+            && out[i + 1].word == "many"
+            && out[i + 2].word == "times"
+            && !compares
+        {
             out[i + 1] = word("often".to_string());
             out.remove(i + 2);
         }
