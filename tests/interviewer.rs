@@ -136,7 +136,7 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     // (199 and 20 before the third round: the concept lexicon's expiry tied
     // "how long do we keep them" between expiry and retention).
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= 0.97, "accuracy {accuracy:.3}\n{table}");
+    assert!(accuracy >= 0.965, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.005, "wrong facts {wrong:.3}\n{table}");
     assert!(
         total.compound_right * 100 >= total.compound * 95,
@@ -174,7 +174,13 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
 /// of 36 compound questions; 106, none wrong and 35 of 36 after the third
 /// round; 105 once "is it up to me whether …" anywhere in a question read
 /// as a choice (its label names the fact that rules out a counter).
-const HELD_OUT_ACCURACY: f64 = 0.935;
+/// Fifth round: a peak asked is answered only by a fact that states a
+/// peak. The banks' labellers disagree on "peak redirects per second" with
+/// a read/write fact that gives no peak: the first, held-out, fresh and
+/// seventh banks accept it (one question each now "your call", floors
+/// lowered to match), the sixth and tenth call it a wrong fact (one wrong
+/// fact fewer each). A wrong fact said confidently is the worse outcome.
+const HELD_OUT_ACCURACY: f64 = 0.928;
 const HELD_OUT_WRONG: f64 = 0.005;
 
 #[test]
@@ -263,7 +269,7 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// its first, blind measure; 78 once the third round was merged; 80 and no
 /// wrong fact once "which one I pick" read as a choice and "acceptable
 /// time" as a latency.
-const FRESH_ACCURACY: f64 = 0.84;
+const FRESH_ACCURACY: f64 = 0.833;
 const FRESH_WRONG: f64 = 0.005;
 
 /// The `sixth/` bank (128 questions), written and
@@ -277,8 +283,8 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the sixth bank at its blind measure: 107 of 128 right (83.6%),
 /// 5 wrong facts (3.9%), 31 of 37 compound questions. (Main before the third
 /// round scored 106 and 10 wrong facts, which chose the third round.)
-const SIXTH_ACCURACY: f64 = 0.835;
-const SIXTH_WRONG: f64 = 0.04;
+const SIXTH_ACCURACY: f64 = 0.843;
+const SIXTH_WRONG: f64 = 0.032;
 
 /// The `seventh/` bank (128 questions, two writers
 /// asked for freer forms: context before the ask, statements to confirm,
@@ -298,7 +304,7 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// the ask, hedges and intensifiers as filler, "each other" not split);
 /// 103 right and 4 wrong once a feature asked "for later" needed a fact
 /// that says so.
-const SEVENTH_ACCURACY: f64 = 0.80;
+const SEVENTH_ACCURACY: f64 = 0.796;
 const SEVENTH_WRONG: f64 = 0.032;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -320,7 +326,7 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// candidate proposes weigh nothing, a topic before a dash read with the
 /// question after it, "each person" as "per user"); 110 right and 4 wrong
 /// once "is a few seconds acceptable?" confirmed the question before it.
-const EIGHTH_ACCURACY: f64 = 0.855;
+const EIGHTH_ACCURACY: f64 = 0.867;
 const EIGHTH_WRONG: f64 = 0.032;
 
 /// The `ninth/` bank (128 questions: very short
@@ -336,7 +342,7 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (80.5%), 2 wrong facts (1.6%), 32 of 38 compound questions. Main at the
 /// start of the round scored 97 (75.8%) with 5 wrong facts. 107 right and
 /// 1 wrong after the fourth round of issue 17.
-const NINTH_ACCURACY: f64 = 0.835;
+const NINTH_ACCURACY: f64 = 0.843;
 const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -349,5 +355,5 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 
 /// Floors on the tenth bank: 108 of 128 right (84.4%), 3 wrong facts
 /// (2.3%), 32 of 40 compound questions, before and after the fourth round.
-const TENTH_ACCURACY: f64 = 0.84;
-const TENTH_WRONG: f64 = 0.024;
+const TENTH_ACCURACY: f64 = 0.851;
+const TENTH_WRONG: f64 = 0.016;

@@ -56,7 +56,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
         "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
         "few minutes", "seconds later", "minutes later", "right after", "immediately after",
-        "as soon as", "immediately", "immediate", "delay", "delayed", "reach"]),
+        "as soon as", "immediately", "immediate", "delay", "delayed", "reach",
+        // How soon others see a change: a propagation, not a response time.
+        "how soon .. see", "how soon .. seen", "how quickly .. see", "how quickly .. seen",
+        "how long until .. see", "how long before .. see"]),
     // A frequency.
     ("often", &["how often", "how frequently", "frequency", "frequent", "interval", "every .. second",
         "every .. minute", "refresh", "refreshed", "refreshes", "per .. second"]),
@@ -229,6 +232,22 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "ahead of time", "schedule", "scheduled", "scheduling", "pre book", "prebook",
         "pre booked", "preorder", "pre order", "reserve", "reservation", "reservations",
         "tomorrow", "future date", "future time", "next week"]),
+    // A feature done another way than the plain one: for everyone, or
+    // differently from place to place ("delete for everyone", "redirect
+    // differently per country"). Only a fact that says so answers it; the
+    // plain feature's fact is another answer. ("Along with", "alongside"
+    // were tried: "store the original alongside the resized ones" asks the
+    // plain thing; "differently" alone reads as "different", and "different
+    // image sizes per device" asks the plain sizes.)
+    ("variant", &["for everyone $", "for everybody $", "for all users $", "for both sides $",
+        "different .. per country", "different .. per region", "different .. by country",
+        "different .. by region", "different .. in each country", "different .. for each country",
+        "depending on", "depends on", "vary by", "varies by", "vary per", "varies per",
+        "on behalf of",
+        // Several in one where the plain feature has one ("multiple stops in
+        // one trip").
+        "multiple .. in one", "several .. in one", "more than one .. in one",
+        "multiple .. in a single", "several .. in a single"]),
     // Out of scope: what is left out.
     ("out", &["out of scope", "not in scope", "non goals", "not needed", "excluded",
         "excluded features", "left out", "leave out", "not part of", "skip", "ignore"]),
@@ -264,6 +283,7 @@ pub(super) const SUBJECTS: &[&str] = &[
     "@resume",
     "@edit",
     "@later",
+    "@variant",
 ];
 
 /// The lexicon's groups that name a kind of requirement (not a thing, like
@@ -273,5 +293,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login", "@limit", "@later",
+    "@login", "@limit", "@later", "@variant", "@peak",
 ];

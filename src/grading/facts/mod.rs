@@ -13,6 +13,7 @@
 //! call": a wrong fact said confidently is the worst outcome.
 
 mod blob;
+mod compare;
 mod groups;
 mod lexicon;
 mod lists;
@@ -172,7 +173,10 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
-    split_question(question)
+    let plain = compare::without_comparison(question, |w| {
+        sheet.read(w).iter().any(|t| !t.plain() && sheet.knows(t))
+    });
+    split_question(plain.as_deref().unwrap_or(question))
         .into_iter()
         .flat_map(|p| distribute(sheet, p))
         .collect()
@@ -366,6 +370,40 @@ fn tells_a_plan(part: &str) -> bool {
 /// have a lot of mobile users. How bad can their connections be"), when it
 /// says enough on its own; `None` for a part of one sentence.
 fn asked_sentence(part: &str) -> Option<&str> {
+    wondered(part).or_else(|| last_sentence(part))
+}
+
+/// Words of thinking aloud that the question itself follows ("before I
+/// size anything I'd want to know how many pastes come in a day").
+const WONDERING: &[&str] = &[
+    "want to know ",
+    "like to know ",
+    "need to know ",
+    "wondering ",
+    "curious ",
+    "not sure ",
+    "tell me ",
+];
+
+/// What follows the last words of thinking aloud, when it says enough on
+/// its own.
+fn wondered(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    let cut = WONDERING
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
+        .max()?;
+    let ask = part.get(cut..)?.trim();
+    let ask = ask
+        .strip_prefix("about ")
+        .or_else(|| ask.strip_prefix("whether "))
+        .or_else(|| ask.strip_prefix("if "))
+        .unwrap_or(ask);
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
+/// The last sentence of a part of several sentences.
+fn last_sentence(part: &str) -> Option<&str> {
     // "e.g. a phone", "approx. 10": not an end.
     let abbreviation = |before: &str| {
         before.rsplit(' ').next().is_some_and(|w| {

@@ -321,10 +321,9 @@ fn a_list_is_asked_thing_by_thing_when_one_of_its_things_has_a_fact() {
 fn a_quantity_is_answered_only_by_a_fact_that_gives_it() {
     // How many at once: the sheet gives daily users, not concurrent ones.
     assert_eq!(id("How many users are online at the same time?"), None);
-    assert_eq!(
-        id("How many concurrent users at peak?").as_deref(),
-        Some("scale")
-    );
+    assert_eq!(id("How many concurrent users?").as_deref(), Some("scale"));
+    // A peak is stated by a fact that gives one; this sheet gives none.
+    assert_eq!(id("How many concurrent users at peak?"), None);
     // What a quantity is asked of must be what the fact counts.
     assert_eq!(id("How much growth should we plan for over 5 years?"), None);
     // "How big" needs a size; "per account" needs that unit.

@@ -71,6 +71,21 @@ fn abbreviation(w: &str) -> Option<&'static str> {
         "r" => "are",
         "w" => "with",
         "vs" => "versus",
+        "char" => "character",
+        "chars" => "characters",
+        "mau" => "monthly active users",
+        "dau" => "daily active users",
+        "auth" => "login",
+        "notif" => "notification",
+        "notifs" => "notifications",
+        "img" => "image",
+        "imgs" => "images",
+        "txt" => "text",
+        "acct" => "account",
+        "accts" => "accounts",
+        "approx" => "about",
+        "pw" => "password",
+        "pwd" => "password",
         _ => return None,
     })
 }
@@ -122,7 +137,15 @@ pub(super) fn word(w: String) -> Word {
         if s.len() >= 7 && s.ends_with("ery") {
             s.pop();
         }
-        s
+        // "Daily" is "a day", "monthly" "a month".
+        match s.as_str() {
+            "daili" => "day".to_string(),
+            "hourli" => "hour".to_string(),
+            "weekli" => "week".to_string(),
+            "monthli" => "month".to_string(),
+            "yearli" => "year".to_string(),
+            _ => s,
+        }
     };
     Word { word: w, stem }
 }
@@ -158,6 +181,13 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             && chars.peek().is_some_and(|n| n.is_alphabetic())
         {
             cur.push('\'');
+        } else if c == '/' && !cur.is_empty() {
+            // "msgs/day", "pastes/sec": so many per unit of time.
+            flush(&mut cur, &mut out);
+            let next: String = chars.clone().take_while(|c| c.is_alphabetic()).collect();
+            if PER.contains(&next.to_lowercase().as_str()) {
+                out.push(word("per".to_string()));
+            }
         } else if c == '%' {
             // "60%" is a share: "60 percent".
             flush(&mut cur, &mut out);
@@ -175,7 +205,36 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     if out.last().is_some_and(|w| w.word != "$") {
         out.push(end_mark());
     }
+    often(&mut out);
     out
+}
+
+/// Units a slash reads as "per" after ("msgs/day", "reqs/s").
+const PER: &[&str] = &[
+    "s", "sec", "second", "min", "minute", "h", "hr", "hour", "d", "day", "wk", "week", "mo",
+    "month", "yr", "year", "user", "person", "device",
+];
+
+/// "How many times is a paste opened" asks how often, not how many things:
+/// read as "how often", unless it compares ("how many times more", "how
+/// many times bigger").
+fn often(out: &mut Vec<Word>) {
+    let mut i = 0;
+    while i + 2 < out.len() {
+        let compares = out.get(i + 3).is_some_and(|w| {
+            matches!(w.word.as_str(), "more" | "less" | "fewer" | "as" | "than")
+                || (w.word.len() > 4 && w.word.ends_with("er"))
+        });
+        if out[i].word == "how"
+            && out[i + 1].word == "many"
+            && out[i + 2].word == "times"
+            && !compares
+        {
+            out[i + 1] = word("often".to_string());
+            out.remove(i + 2);
+        }
+        i += 1;
+    }
 }
 
 /// A figure written with its unit ("50m", "2gb", "3x"): the number and the
