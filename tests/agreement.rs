@@ -84,6 +84,7 @@ fn the_agreement_sets_are_complete() {
     assert!(figures("tests/seventh").items >= 40);
     assert!(figures("tests/eighth").items >= 40);
     assert!(figures("tests/ninth").items >= 40);
+    assert!(figures("tests/tenth").items >= 40);
 }
 
 #[test]
@@ -92,17 +93,17 @@ fn agreement_stays_above_its_floors() {
         &figures("tests/agreement"),
         &Floors {
             recall: 0.95,
-            precision: 0.90,
+            precision: 0.9,
             // New-grad bands were refitted on all eight tuning sets (320
             // answers): 46 of these 48 before, 41 now, against +16 on the
             // other seven sets.
             bands: [
                 ("new-grad", 0.85, 1.0),
                 ("mid", 0.93, 0.97),
-                ("senior", 0.77, 1.0),
+                ("senior", 0.7, 0.97),
             ],
             order: 1.0,
-            max_false_red: 1,
+            max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 6,
             max_plain_gap: 0.0,
@@ -119,17 +120,17 @@ fn held_out_agreement_stays_above_its_floors() {
         &figures("tests/heldout"),
         &Floors {
             recall: 0.96,
-            precision: 0.90,
+            precision: 0.9,
             bands: [
-                ("new-grad", 0.90, 1.0),
+                ("new-grad", 0.93, 1.0),
                 ("mid", 0.93, 1.0),
-                ("senior", 0.78, 1.0),
+                ("senior", 0.84, 1.0),
             ],
             order: 1.0,
-            max_false_red: 1,
+            max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 2,
-            max_plain_gap: 6.0,
+            max_plain_gap: 6.2,
         },
     );
 }
@@ -147,15 +148,15 @@ fn unseen_agreement_stays_above_its_floors() {
             recall: 0.94,
             precision: 0.84,
             bands: [
-                ("new-grad", 0.87, 1.0),
-                ("mid", 0.87, 1.0),
-                ("senior", 0.70, 1.0),
+                ("new-grad", 0.97, 1.0),
+                ("mid", 0.97, 1.0),
+                ("senior", 0.77, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 4.5,
+            max_plain_gap: 4.3,
         },
     );
 }
@@ -169,17 +170,17 @@ fn fresh_agreement_stays_above_its_floors() {
         &figures("tests/fresh"),
         &Floors {
             recall: 0.94,
-            precision: 0.86,
+            precision: 0.87,
             bands: [
-                ("new-grad", 0.89, 1.0),
-                ("mid", 0.87, 1.0),
-                ("senior", 0.67, 1.0),
+                ("new-grad", 0.97, 1.0),
+                ("mid", 0.92, 1.0),
+                ("senior", 0.77, 1.0),
             ],
             order: 1.0,
             max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 4.0,
+            max_plain_gap: 4.5,
         },
     );
 }
@@ -198,15 +199,15 @@ fn fifth_agreement_stays_above_its_floors() {
             recall: 0.92,
             precision: 0.85,
             bands: [
-                ("new-grad", 0.85, 1.0),
-                ("mid", 0.87, 1.0),
-                ("senior", 0.77, 0.95),
+                ("new-grad", 0.92, 1.0),
+                ("mid", 0.92, 1.0),
+                ("senior", 0.85, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 3.0,
+            max_plain_gap: 3.2,
         },
     );
 }
@@ -223,18 +224,18 @@ fn sixth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/sixth"),
         &Floors {
-            recall: 0.91,
+            recall: 0.92,
             precision: 0.84,
             bands: [
-                ("new-grad", 0.80, 1.0),
-                ("mid", 0.82, 1.0),
-                ("senior", 0.67, 0.95),
+                ("new-grad", 0.85, 1.0),
+                ("mid", 0.95, 1.0),
+                ("senior", 0.72, 1.0),
             ],
             order: 1.0,
-            max_false_red: 1,
-            max_red_on_clean: 1,
+            max_false_red: 0,
+            max_red_on_clean: 0,
             max_false_green: 2,
-            max_plain_gap: 1.5,
+            max_plain_gap: 2.1,
         },
     );
 }
@@ -252,17 +253,17 @@ fn seventh_agreement_stays_above_its_floors() {
         &figures("tests/seventh"),
         &Floors {
             recall: 0.93,
-            precision: 0.85,
+            precision: 0.86,
             bands: [
-                ("new-grad", 0.82, 1.0),
-                ("mid", 0.80, 0.97),
-                ("senior", 0.60, 0.92),
+                ("new-grad", 0.9, 1.0),
+                ("mid", 0.8, 0.97),
+                ("senior", 0.55, 0.95),
             ],
             order: 1.0,
             max_false_red: 5,
             max_red_on_clean: 0,
             max_false_green: 7,
-            max_plain_gap: 5.0,
+            max_plain_gap: 4.7,
         },
     );
 }
@@ -282,18 +283,18 @@ fn eighth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/eighth"),
         &Floors {
-            recall: 0.92,
+            recall: 0.93,
             precision: 0.86,
             bands: [
-                ("new-grad", 0.90, 0.97),
-                ("mid", 0.87, 0.97),
-                ("senior", 0.65, 1.0),
+                ("new-grad", 0.92, 1.0),
+                ("mid", 0.95, 0.97),
+                ("senior", 0.77, 0.97),
             ],
             order: 0.97,
-            max_false_red: 1,
+            max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 3,
-            max_plain_gap: 3.0,
+            max_plain_gap: 2.7,
         },
     );
 }
@@ -301,27 +302,57 @@ fn eighth_agreement_stays_above_its_floors() {
 /// The ninth set (`tests/ninth/`): bullet fragments under time pressure, a
 /// candidate who over-explains the basics, one who starts with the deep
 /// dive, one who thinks in failure scenarios, one who compares with systems
-/// from work. Measured once, at the end of the round it judged, and never
-/// tuned on: recall 0.92, precision 0.84, 5 red flags on clean answers, plain
-/// words 7.4 behind, 40 of 40 ordering checks (main at the start of the
-/// round: 0.90, 0.83, 6, 10.9 and 38 of 40).
+/// from work. Blind at the end of the round it judged: recall 0.92,
+/// precision 0.84, 5 red flags on clean answers, plain words 7.4 behind, 40
+/// of 40 ordering checks. Tuned on since (the option's own aside, "first
+/// instinct … I'd reject that", "never fail the whole page"; plain forms,
+/// round 6): recall 0.93, no red flag on a clean answer, plain words 5.8
+/// behind.
 #[test]
 fn ninth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/ninth"),
         &Floors {
-            recall: 0.91,
+            recall: 0.93,
             precision: 0.83,
             bands: [
-                ("new-grad", 0.90, 1.0),
-                ("mid", 0.82, 1.0),
-                ("senior", 0.70, 0.92),
+                ("new-grad", 0.95, 1.0),
+                ("mid", 0.9, 1.0),
+                ("senior", 0.8, 0.97),
             ],
             order: 1.0,
-            max_false_red: 6,
-            max_red_on_clean: 5,
+            max_false_red: 1,
+            max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 7.5,
+            max_plain_gap: 5.9,
+        },
+    );
+}
+
+/// The tenth set (`tests/tenth/`): a candidate whose first language is not
+/// English, everyday analogies, a dialogue with the interviewer, Markdown
+/// tables, heavy hedging, money and cost first. Blind on arrival: recall
+/// 0.87, precision 0.85, 6 red flags on clean answers, plain words 10.5
+/// behind, 37 of 40 ordering checks. Tuned on since (a past choice told with
+/// its cost, "never again", "the easy answer, but", turned-down approaches
+/// as trade-offs weighed, "if X is down"; plain forms, round 6).
+#[test]
+fn tenth_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/tenth"),
+        &Floors {
+            recall: 0.89,
+            precision: 0.85,
+            bands: [
+                ("new-grad", 0.92, 1.0),
+                ("mid", 0.92, 1.0),
+                ("senior", 0.72, 1.0),
+            ],
+            order: 1.0,
+            max_false_red: 2,
+            max_red_on_clean: 0,
+            max_false_green: 5,
+            max_plain_gap: 3.3,
         },
     );
 }
