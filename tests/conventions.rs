@@ -77,10 +77,16 @@ fn practice_then_stop(bin: &Path, dir: &Path) -> String {
 fn the_resume_hint_names_the_command_that_was_run() {
     let dir = tempfile::tempdir().expect("tempdir");
     let built = assert_cmd::cargo::cargo_bin("sdcoach");
-    // Run from cargo's target folder: the hint goes through cargo.
+    // Run from cargo's target folder: the hint goes through cargo, with the
+    // profile the tests (and so the binary) were built with.
     let said = practice_then_stop(&built, dir.path());
+    let cargo = if cfg!(debug_assertions) {
+        "cargo run --"
+    } else {
+        "cargo run --release --"
+    };
     assert!(
-        said.contains("resume with: cargo run -- practice --resume t/"),
+        said.contains(&format!("resume with: {cargo} practice --resume t/")),
         "{said}"
     );
     // Installed elsewhere: the hint names the binary.

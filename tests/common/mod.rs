@@ -26,13 +26,17 @@ pub fn sdcoach() -> Command {
     c
 }
 
-/// Runs a command and collects its output.
+/// Runs a command and collects its output. Hints name the command of the
+/// build that runs them (`cargo run --release --` under `cargo test
+/// --release`); the text is given as the debug build prints it.
 pub fn output(cmd: &mut Command) -> Run {
     let out = cmd.output().expect("runs");
+    let debug =
+        |b: &[u8]| String::from_utf8_lossy(b).replace("cargo run --release --", "cargo run --");
     Run {
         code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+        stdout: debug(&out.stdout),
+        stderr: debug(&out.stderr),
     }
 }
 
