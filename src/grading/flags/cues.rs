@@ -4,6 +4,7 @@
 
 use super::is_figure;
 use crate::framework::StepId;
+use crate::grading::stance::is_appeal;
 use crate::grading::text::{Sentence, Token};
 use crate::grading::StepDoc;
 
@@ -133,24 +134,6 @@ pub(super) fn but_costs(docs: &[StepDoc]) -> bool {
     })
 }
 
-/// Words that say what a choice is good for, before a "but": "is simple,
-/// but one bad deploy kills everybody", "it looks fast, but …".
-fn is_appeal_word(w: &str) -> bool {
-    matches!(
-        w,
-        "simple"
-            | "simpler"
-            | "easy"
-            | "easier"
-            | "fast"
-            | "faster"
-            | "cheap"
-            | "cheaper"
-            | "tempting"
-            | "convenient"
-    )
-}
-
 /// True when a sentence puts one good against another: "I choose speed
 /// here over keeping every point", "we prefer availability over
 /// consistency", or names what a choice is good for on either side of a
@@ -180,8 +163,8 @@ pub(super) fn prefers_over(docs: &[StepDoc]) -> bool {
         });
         // "…, but it is simple" weighs the same way from the other side.
         let appeal_but = t.iter().position(|c| c.word == "but").is_some_and(|b| {
-            t[..b].iter().rev().take(4).any(|c| is_appeal_word(&c.word))
-                || t[b + 1..].iter().take(4).any(|c| is_appeal_word(&c.word))
+            t[..b].iter().rev().take(4).any(|c| is_appeal(&c.word))
+                || t[b + 1..].iter().take(4).any(|c| is_appeal(&c.word))
         });
         chooses || appeal_but
     })
@@ -363,9 +346,9 @@ pub(super) fn jumps_in_free_form(d: &StepDoc) -> Option<(String, Option<StepId>)
             .is_some_and(|t| t.trim_start().to_lowercase().starts_with("interviewer"))
     };
     let cue = |s: &Sentence| {
-        !interviewer(s) && s.asks()
-            || !interviewer(s)
-                && s.tokens.iter().enumerate().any(|(i, t)| {
+        !interviewer(s)
+            && (s.asks()
+                || s.tokens.iter().enumerate().any(|(i, t)| {
                     let w = t.word.as_str();
                     let next = s.tokens.get(i + 1).map(|n| n.word.as_str());
                     let prev = i.checked_sub(1).map(|p| s.tokens[p].word.as_str());
@@ -391,7 +374,7 @@ pub(super) fn jumps_in_free_form(d: &StepDoc) -> Option<(String, Option<StepId>)
                         || matches!(w, "suppose" | "scope")
                         || candidate_asks
                         || (matches!(w, "let's" | "lets") && next == Some("say"))
-                })
+                }))
     };
     let early = sents.len().div_ceil(3);
     let figure_early = sents[..early]

@@ -49,6 +49,14 @@ pub enum Absolute {
     NoFailure,
 }
 
+/// A word that leaves room in a "never": "almost never down".
+pub(super) fn is_hedge(w: &str) -> bool {
+    matches!(
+        w,
+        "almost" | "nearly" | "practically" | "hardly" | "rarely" | "virtually"
+    )
+}
+
 /// The kind of absolute claim in a clause, if any.
 pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute> {
     let words: Vec<&str> = s
@@ -111,11 +119,7 @@ pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute
         // storage design starts from; "S3 will never lose data" is a claim.
         let obliged = i > 0 && matches!(words[i - 1], "must" | "should" | "shall");
         // "Almost never down" is a target with room in it.
-        let hedged = i > 0
-            && matches!(
-                words[i - 1],
-                "almost" | "nearly" | "practically" | "hardly" | "rarely" | "virtually"
-            );
+        let hedged = i > 0 && is_hedge(words[i - 1]);
         // "Never fail the whole page" asks that parts fail alone.
         let partial = near(3).any(|n| matches!(*n, "whole" | "entire"));
         if *w == "never"

@@ -19,6 +19,7 @@ mod verdict;
 
 pub use absolute::{absolute_clause, absolute_kind, Absolute};
 pub use negation::negated;
+pub(crate) use verdict::is_appeal;
 
 use super::text::{Sentence, Token};
 use negation::unsure;

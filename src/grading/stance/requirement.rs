@@ -5,6 +5,7 @@
 //! Each names what the design must prevent or leave out, so it covers that
 //! point, and it adopts no approach.
 
+use super::absolute::is_hedge;
 use crate::grading::text::Token;
 
 /// Words of a harm a requirement forbids: loss, waste, delay, guessing,
@@ -109,12 +110,7 @@ fn forbids_harm(tokens: &[Token], at: usize) -> bool {
                 return false;
             }
             // "Playback almost never fails": a target with room in it.
-            if before(1).is_some_and(|w| {
-                matches!(
-                    w,
-                    "almost" | "nearly" | "practically" | "hardly" | "rarely" | "virtually"
-                )
-            }) {
+            if before(1).is_some_and(is_hedge) {
                 return true;
             }
             // "Never fail the whole page": parts may fail, the whole must

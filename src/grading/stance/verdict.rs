@@ -44,8 +44,9 @@ pub(super) fn weighs_previous(tokens: &[Token]) -> bool {
         && tokens.iter().any(|t| t.word == "but")
 }
 
-/// Words that say what an option is good for.
-fn is_appeal(w: &str) -> bool {
+/// Words that say what an option is good for ("simple, but …"); the
+/// trade-off detector reads them too.
+pub(crate) fn is_appeal(w: &str) -> bool {
     matches!(
         w,
         "simple"

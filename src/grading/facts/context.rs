@@ -1,0 +1,133 @@
+//! What a part of a question says around its ask: a plan told before it
+//! ("I'll cache hot pastes; …"), a confirmation of the part before it ("Is
+//! a few seconds acceptable?"), statements or thinking aloud that lead into
+//! it ("I'd want to know how many pastes come in a day").
+
+/// Words that end a confirmation of a figure or a plan ("is a few seconds
+/// acceptable", "would 99.9% be enough").
+#[rustfmt::skip]
+const CONFIRMING: &[&str] = &[
+    "acceptable", "acceptible", "ok", "okay", "fine", "enough", "reasonable", "realistic",
+    "sufficient", "alright", "good", "tolerable",
+];
+
+/// A short part that only asks whether a figure or a plan is acceptable
+/// ("Is a few seconds acceptable?", "Would 5 s be fine?"): it confirms the
+/// part before it and names nothing of its own.
+pub(super) fn confirms(part: &str) -> bool {
+    let lower = part.to_lowercase().replace(['’', '\''], "");
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '.' && c != '%')
+        .map(|w| w.trim_end_matches('.'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let opens = ws.first().is_some_and(|w| {
+        matches!(
+            *w,
+            "is" | "are" | "would" | "will" | "does" | "do" | "could" | "can" | "isnt"
+        )
+    });
+    let ends = ws.iter().rev().take(2).any(|w| CONFIRMING.contains(w));
+    // What is offered is a figure or points back ("a few seconds", "that",
+    // "99.9%"), never a thing of its own ("is eventual consistency ok").
+    let offered = ws.iter().skip(1).all(|w| {
+        CONFIRMING.contains(w)
+            || w.starts_with(|c: char| c.is_ascii_digit())
+            || FIGURE_WORDS.contains(w)
+    });
+    opens && ends && offered && ws.len() <= 8
+}
+
+/// Words of a figure offered for confirmation, and the words around it.
+#[rustfmt::skip]
+const FIGURE_WORDS: &[&str] = &[
+    "a", "an", "the", "that", "this", "it", "few", "couple", "of", "several", "one", "two",
+    "three", "five", "ten", "twenty", "thirty", "hundred", "thousand", "million", "billion",
+    "second", "seconds", "sec", "secs", "s", "ms", "millisecond", "milliseconds", "minute",
+    "minutes", "min", "mins", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+    "year", "years", "percent", "nines", "kb", "mb", "gb", "tb", "or", "so", "about", "around",
+    "roughly", "under", "within", "up", "to", "be", "still", "less", "more", "than", "delay",
+    "lag", "like", "say", "maybe", "then", "too", "slow", "long", "much", "many", "is",
+];
+
+/// A part that tells what the candidate will build ("I'll put popular
+/// pastes in a cache", "I plan to keep a connection per user"): nothing is
+/// asked in it. An assumption or a guess ("I'll assume 100M users") asks to
+/// be confirmed.
+pub(super) fn tells_a_plan(part: &str) -> bool {
+    let lower = part.to_lowercase().replace('’', "'");
+    let opens = [
+        "i'll ",
+        "i will ",
+        "we'll ",
+        "we will ",
+        "i'm going to ",
+        "we're going to ",
+        "i plan ",
+        "we plan ",
+        "i'm planning ",
+        "my plan ",
+        "i intend ",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    opens && !lower.contains("assum") && !lower.contains("guess")
+}
+
+/// The last sentence of a part that opens with statements of context ("We
+/// have a lot of mobile users. How bad can their connections be"), when it
+/// says enough on its own; `None` for a part of one sentence.
+pub(super) fn asked_sentence(part: &str) -> Option<&str> {
+    wondered(part).or_else(|| last_sentence(part))
+}
+
+/// Words of thinking aloud that the question itself follows ("before I
+/// size anything I'd want to know how many pastes come in a day").
+const WONDERING: &[&str] = &[
+    "want to know ",
+    "like to know ",
+    "need to know ",
+    "wondering ",
+    "curious ",
+    "not sure ",
+    "tell me ",
+];
+
+/// What follows the last words of thinking aloud, when it says enough on
+/// its own.
+fn wondered(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    let cut = WONDERING
+        .iter()
+        .filter_map(|w| lower.rfind(w).map(|i| i + w.len()))
+        .max()?;
+    let ask = part.get(cut..)?.trim();
+    let ask = ask
+        .strip_prefix("about ")
+        .or_else(|| ask.strip_prefix("whether "))
+        .or_else(|| ask.strip_prefix("if "))
+        .unwrap_or(ask);
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
+/// The last sentence of a part of several sentences.
+fn last_sentence(part: &str) -> Option<&str> {
+    // "e.g. a phone", "approx. 10": not an end.
+    let abbreviation = |before: &str| {
+        before.rsplit(' ').next().is_some_and(|w| {
+            (w.len() <= 4 && w.contains('.'))
+                || matches!(w, "e.g" | "i.e" | "approx" | "vs" | "etc")
+        })
+    };
+    let cut = part
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            matches!(c, '.' | '!')
+                && part[i + c.len_utf8()..].starts_with(' ')
+                && !abbreviation(&part[..i])
+        })
+        .map(|(i, c)| i + c.len_utf8())?;
+    let ask = part[cut..].trim();
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
