@@ -260,7 +260,14 @@ impl Practice<'_> {
     fn follow_ups(&mut self, step: StepId, p: &mut dyn Prompter) -> Result<Option<Outcome>> {
         let core = &self.core;
         let rubric = core.catalog.rubric(&core.problem.id)?;
-        let text = core.transcript.step(step).answer.clone();
+        // The questions asked in the step are part of its answer: "How many
+        // links a month?" covers the scale a requirements step is about.
+        let record = core.transcript.step(step);
+        let mut text = record.answer.clone();
+        for q in &record.questions {
+            text.push_str("\n");
+            text.push_str(&q.question);
+        }
         let seed = core.transcript.seed;
         let mut asks: Vec<Next> = Vec::new();
         for f in probes::after_answer(
@@ -493,6 +500,29 @@ mod tests {
         // 30 s per clock reading: every step took time.
         assert!(t.steps.iter().all(|s| s.seconds > 0));
         assert!(grade.score > 0);
+    }
+
+    #[test]
+    fn the_questions_asked_count_as_part_of_the_steps_answer() {
+        let setup = setup();
+        let events = vec![
+            Event::Question("How many links a month? Also, do links expire?".into()),
+            answer("I assume 100M a month."),
+        ];
+        let (_, _, p) = run(&setup, fresh("url-shortener", 0), events);
+        assert!(
+            !p.said.iter().any(|s| s.contains("does not address")),
+            "{:?}",
+            p.said
+        );
+        // Off-topic words with no question still get the nudge.
+        let events = vec![answer("Pizza is tasty and I like it a lot.")];
+        let (_, _, p) = run(&setup, fresh("url-shortener", 0), events);
+        assert!(
+            p.said.iter().any(|s| s.contains("does not address")),
+            "{:?}",
+            p.said
+        );
     }
 
     #[test]
