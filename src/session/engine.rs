@@ -265,7 +265,7 @@ impl Practice<'_> {
         let record = core.transcript.step(step);
         let mut text = record.answer.clone();
         for q in &record.questions {
-            text.push_str("\n");
+            text.push('\n');
             text.push_str(&q.question);
         }
         let seed = core.transcript.seed;
