@@ -6,7 +6,7 @@ use crate::grading::text::{Sentence, Token};
 /// Words that cancel a mention that follows them closely in the same clause.
 /// "never" and "can't" are left out: "codes can never collide" and "links
 /// can't be guessed" state properties, not rejected choices.
-const NEGATORS: [&str; 13] = [
+const NEGATORS: [&str; 14] = [
     "not",
     "without",
     "won't",
@@ -20,6 +20,7 @@ const NEGATORS: [&str; 13] = [
     "wouldn't",
     "shouldn't",
     "nor",
+    "neither",
 ];
 
 /// True when a word closely before `at`, in the same clause, negates it.
@@ -113,7 +114,7 @@ fn negated_after(tokens: &[Token], at: usize) -> bool {
         .take(6)
         .collect();
     rest.windows(2).any(|w| {
-        matches!(w[0], "not" | "isn't" | "aren't" | "never")
+        matches!(w[0], "not" | "isn't" | "aren't" | "never" | "neither")
             && matches!(
                 w[1],
                 "necessary" | "needed" | "required" | "important" | "worth" | "useful"

@@ -4,6 +4,11 @@
 /// Words that say a mention's outcome is bad: "would silently discard",
 /// "far too slow", "doesn't scale", "becomes a bottleneck".
 pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
+    // "fine for object storage, horrible if it went through app servers":
+    // the verdict is on another case, named by the "if".
+    if next == Some("if") {
+        return false;
+    }
     matches!(
         w,
         "rejected"
@@ -49,6 +54,10 @@ pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
             | "crushes"
             | "absurd"
             | "impossible"
+            | "terrible"
+            | "awful"
+            | "horrible"
+            | "disastrous"
     ) || (matches!(w, "awkward" | "painful")
         // "Celebrities are the awkward case": a hard case named, not an
         // option turned down.

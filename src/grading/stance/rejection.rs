@@ -558,12 +558,28 @@ pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
     }
     match w.first() {
         Some(&"rejected") => true,
-        Some(&("this" | "that" | "it" | "but")) => w
-            .windows(2)
-            .enumerate()
-            .any(|(i, p)| is_bad_outcome(p[0], Some(p[1])) || (i > 0 && p[0] == "would")),
+        Some(&("this" | "that" | "it" | "but")) => {
+            w.windows(2)
+                .enumerate()
+                .any(|(i, p)| is_bad_outcome(p[0], Some(p[1])) || (i > 0 && p[0] == "would"))
+                || (w.first() != Some(&"but") && judged_bad(n))
+        }
+        // "That's fine for a small note and terrible for a 2 GB video": a
+        // verdict later in the sentence that speaks of the option.
+        Some(&("that's" | "it's")) => judged_bad(n),
         _ => false,
     }
+}
+
+/// A bad outcome anywhere in the first clauses of a sentence, before any
+/// reason is given ("…, because otherwise it would melt" gives a reason).
+fn judged_bad(n: &Sentence) -> bool {
+    let words: Vec<&str> = n.tokens.iter().take(16).map(|t| t.word.as_str()).collect();
+    // The opening word ("that", "this") is the subject, not a reason.
+    let end = (1..words.len())
+        .find(|&i| is_reason_turn(words[i]))
+        .unwrap_or(words.len());
+    (0..end).any(|i| is_bad_outcome(words[i], words.get(i + 1).copied()))
 }
 
 /// The next sentence takes the option up: "That's also fine", "This works
@@ -586,6 +602,7 @@ pub(super) fn next_endorses(next: Option<&Sentence>) -> bool {
         && !w
             .iter()
             .any(|x| matches!(*x, "not" | "isn't" | "wouldn't" | "won't" | "but"))
+        && !judged_bad(n)
 }
 
 /// "Simple last-write-wins would let…", "Having every device poll would

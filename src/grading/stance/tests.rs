@@ -727,3 +727,40 @@ fn a_temptation_named_is_an_option() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn fine_here_and_terrible_there_turns_the_option_down() {
+    let text = "Another easy option is to re-upload the whole file every time it changes. \
+                That's fine for a 200 KB note and terrible for a 2 GB video.";
+    assert_eq!(of(text, "upload"), Stance::Rejected);
+    // Endorsed without a verdict against it, the option is taken.
+    let text = "Another easy option is to re-upload the whole file every time it changes. \
+                That's fine for our small notes.";
+    assert_eq!(of(text, "upload"), Stance::Adopted);
+}
+
+#[test]
+fn a_verdict_on_another_case_leaves_the_mention() {
+    assert_eq!(
+        of(
+            "Ingest is 1.2 GB/s, fine for object storage, horrible if it went through app servers.",
+            "ingest"
+        ),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn neither_nor_negates() {
+    assert_eq!(
+        of(
+            "Global order is neither needed nor achievable cheaply.",
+            "global"
+        ),
+        Stance::Negated
+    );
+    assert_eq!(
+        of("We need neither polling nor a global lock.", "polling"),
+        Stance::Negated
+    );
+}
