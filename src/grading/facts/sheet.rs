@@ -211,6 +211,11 @@ impl Sheet {
 
     /// A term's weight, a way of asking included at its full weight.
     pub fn full_weight(&self, t: &Term) -> Option<f64> {
+        // "something like five hundred million": a figure in words is the
+        // candidate's proposal, whatever figures the sheet states.
+        if t.keys.iter().all(|k| is_magnitude(k)) {
+            return None;
+        }
         let known = t
             .keys
             .iter()
@@ -263,4 +268,9 @@ impl Sheet {
             .iter()
             .any(|k| self.idf.contains_key(k) || self.passing.contains(k))
     }
+}
+
+/// Words that scale a figure: "a million", "five hundred million".
+fn is_magnitude(stem: &str) -> bool {
+    matches!(stem, "million" | "billion" | "trillion")
 }

@@ -139,6 +139,13 @@ fn per_one(ws: &[Word], i: usize) -> bool {
     if w.word.starts_with(|c: char| c.is_ascii_digit()) || w.word.ends_with("ed") {
         return false;
     }
+    // "around a million", "a few": a figure, not one of many.
+    if matches!(
+        w.word.as_str(),
+        "hundred" | "thousand" | "million" | "billion" | "trillion" | "dozen" | "few" | "couple"
+    ) {
+        return false;
+    }
     // Back over up to two words of the kind ("an average daily user").
     let mut j = i;
     while j > 0 && i - j < 2 && KIND.contains(&word(j - 1)) {

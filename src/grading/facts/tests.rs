@@ -601,3 +601,17 @@ fn the_ask_after_a_lead_in_statement_is_read_on_its_own() {
         None
     );
 }
+
+#[test]
+fn a_figure_offered_in_words_is_only_a_proposal() {
+    // "a million" is not one of many, and the sheet's own figures need not
+    // match the candidate's guess.
+    assert_eq!(
+        id("How many daily users do we have, around a million?").as_deref(),
+        Some("scale")
+    );
+    assert_eq!(
+        id("How many daily users, something like five hundred million?").as_deref(),
+        Some("scale")
+    );
+}
