@@ -216,6 +216,39 @@ fn corpus_no_correct_line_is_called_wrong() {
     assert!(missed.is_empty(), "slips not caught: {missed:#?}");
 }
 
+/// Lines of this project's own answers that the checker once called wrong
+/// (a factor from earlier in the answer, a share, a range, "every 4 s",
+/// "10⁹"): none may be called wrong, and the real slips beside them stay
+/// caught.
+#[test]
+fn answer_lines_are_not_called_wrong_and_real_slips_are() {
+    let lines = corpus("answers.txt");
+    let wrong_of = |line: &str| {
+        check_arithmetic(line)
+            .into_iter()
+            .filter(|c| c.verdict == ArithVerdict::Wrong)
+            .map(|c| c.explanation)
+            .collect::<Vec<_>>()
+    };
+    let false_alarms: Vec<String> = lines
+        .iter()
+        .filter(|(label, _)| label == "right")
+        .filter_map(|(_, l)| {
+            let w = wrong_of(l);
+            (!w.is_empty()).then(|| format!("{l}: {w:?}"))
+        })
+        .collect();
+    let slips: Vec<&String> = lines
+        .iter()
+        .filter(|(label, _)| label == "wrong")
+        .map(|(_, l)| l)
+        .collect();
+    let missed: Vec<&&String> = slips.iter().filter(|l| wrong_of(l).is_empty()).collect();
+    assert!(lines.len() >= 40, "{} lines", lines.len());
+    assert!(false_alarms.is_empty(), "{false_alarms:#?}");
+    assert!(missed.is_empty(), "slips not caught: {missed:#?}");
+}
+
 /// A chain of the usual estimation steps built from random quantities:
 /// users × actions = per day → per second, per day × size → per year.
 fn chain(users: f64, per_user: f64, size: f64, slip: Option<usize>) -> String {

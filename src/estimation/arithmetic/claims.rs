@@ -53,7 +53,16 @@ pub(crate) fn check_claims(lc: &LineCtx, out: &mut Vec<ArithmeticCheck>, first_n
         let Some(between) = line.get(a.span.end..b.span.start) else {
             continue;
         };
+        // A sentence ends between them: "200k updates/s. That's a lot of
+        // writes. Rides maybe 10M/day" speaks of two things.
+        let sentence_ends = between.char_indices().any(|(i, c)| {
+            matches!(c, '.' | '!' | '?')
+                && between[i + 1..]
+                    .trim_start()
+                    .starts_with(|n: char| n.is_uppercase())
+        });
         if between.chars().count() > 40
+            || sentence_ends
             || between.contains(|c: char| c.is_ascii_digit() || "×*/÷+=≈→<>^(){}[]|:;".contains(c))
         {
             continue;

@@ -289,7 +289,58 @@ pub(crate) fn check_link(
         .filter_map(|&i| quantities.get(i))
         .any(|q| q.dim.is_count() && q.kind == QuantityKind::Plain);
     let typed = any_bare.then(|| typed_value(expr_chunk)).flatten();
-    Some(judge(&computed, &stated, &lhs, (bare, typed), text, span))
+    let mut check = judge(&computed, &stated, &lhs, (bare, typed), text, span);
+    if check.verdict == ArithVerdict::Wrong {
+        if let Some(t) = typed_value(expr_chunk) {
+            // A unit prefix may be the candidate's own only when nothing on
+            // the left is scaled ("1B / 86400 = 11.6 TB" stays wrong).
+            as_typed_doubt(&mut check, &stated, t, bare && !scaled(&lhs));
+        }
+    }
+    Some(check)
+}
+
+/// A figure with a scale word or letter: "1B", "2.5M", "10 million".
+fn scaled(text: &str) -> bool {
+    let lower = text.to_lowercase();
+    let b = lower.as_bytes();
+    b.windows(2)
+        .any(|w| w[0].is_ascii_digit() && matches!(w[1], b'k' | b'm' | b'b' | b't'))
+        || ["thousand", "million", "billion", "trillion"]
+            .iter()
+            .any(|w| lower.contains(w))
+}
+
+/// A step called wrong whose numbers as typed give the stated figure
+/// ("100M daily viewers × 1.5 hours = 150M viewing hours"), or, when no
+/// figure has a unit, give it up to a unit prefix ("5 × 3,600 / 8 ≈ 2.25
+/// GB", 2,250 MB): the units are the candidate's, unread, so the step is
+/// not checked rather than called wrong.
+fn as_typed_doubt(check: &mut ArithmeticCheck, stated: &Stated, typed: f64, shift: bool) {
+    let as_typed = stated.v / stated.unit_factor;
+    let tolerance = if stated.approx {
+        LOOSE_TOLERANCE
+    } else {
+        TOLERANCE
+    };
+    let prefixes: &[i32] = if shift {
+        &[-3, -2, -1, 0, 1, 2, 3]
+    } else {
+        &[0]
+    };
+    let matches = prefixes
+        .iter()
+        .any(|&k| relative_error(as_typed * 1000f64.powi(k), typed) <= tolerance);
+    if matches {
+        check.verdict = ArithVerdict::Unverified;
+        check.ok = false;
+        check.relative_error = 0.0;
+        check.explanation = format!(
+            "{}: the numbers as typed give {}, but the units are unclear, so it is not checked",
+            check.text,
+            format_quantity(typed, Dim::COUNT)
+        );
+    }
 }
 
 /// The expression evaluated on its numbers as typed, units left aside:

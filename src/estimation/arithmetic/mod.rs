@@ -20,6 +20,7 @@
 mod claims;
 mod clauses;
 mod context;
+mod doubt;
 mod interp;
 mod links;
 
@@ -103,6 +104,7 @@ pub fn check_arithmetic(text: &str) -> Vec<ArithmeticCheck> {
             ctx.remember(quantities.get(..before).unwrap_or(&[]));
             check_clause(&lc, &ctx, clause, &mut out);
         }
+        doubt::soften(&lc, out.get_mut(first_new..).unwrap_or_default());
         check_claims(&lc, &mut out, first_new);
         ctx.remember(&quantities);
         offset += raw.len();
@@ -128,10 +130,42 @@ fn unmark(line: &str) -> String {
                 chars.next();
                 out.push_str("  ");
             }
+            // "10⁹" is "10^9": the caret and digits fit in the bytes of the
+            // superscript run, the rest padded with spaces.
+            c if superscript(c).is_some() && out.ends_with(|p: char| p.is_ascii_digit()) => {
+                let mut digits = String::new();
+                let mut bytes = c.len_utf8();
+                digits.push(superscript(c).unwrap_or('0'));
+                while let Some(d) = chars.peek().and_then(|&n| superscript(n)) {
+                    bytes += chars.next().map_or(0, char::len_utf8);
+                    digits.push(d);
+                }
+                out.push('^');
+                out.push_str(&digits);
+                out.extend(std::iter::repeat_n(' ', bytes - digits.len() - 1));
+            }
             _ => out.push(c),
         }
     }
     out
+}
+
+/// The digit a superscript digit stands for.
+fn superscript(c: char) -> Option<char> {
+    let d = match c {
+        '⁰' => '0',
+        '¹' => '1',
+        '²' => '2',
+        '³' => '3',
+        '⁴' => '4',
+        '⁵' => '5',
+        '⁶' => '6',
+        '⁷' => '7',
+        '⁸' => '8',
+        '⁹' => '9',
+        _ => return None,
+    };
+    Some(d)
 }
 
 /// `|s − c| / max(|s|, |c|)`, 0 when both are 0.

@@ -605,3 +605,55 @@ fn claims_without_an_operator() {
     assert!(checks("1M new links a day, so about 1,000 reads a second").is_empty());
     assert!(checks("1M links, so 10,000 writes").is_empty());
 }
+
+/// Each way a correct line was misread is "not checked", never "wrong";
+/// the same shapes with a real slip and nothing doubtful stay wrong.
+#[test]
+fn doubtful_steps_are_not_called_wrong() {
+    let not_wrong = |text: &str| {
+        let cs = checks(text);
+        assert!(
+            cs.iter().all(|c| c.verdict != ArithVerdict::Wrong),
+            "{text}: {cs:#?}"
+        );
+    };
+    // Goes on from the figures before it.
+    not_wrong("about 10 pictures of ~100 KB per open = 1 MB");
+    // A share of a total named by a word.
+    not_wrong("Images: 10% of tweets × 200 KB = 6 TB/day");
+    // A range.
+    not_wrong("compress 5-10× → under 10 TB/yr");
+    // A rate given as "every".
+    not_wrong("2M drivers online × one report every 4 s = 500,000 reports/s");
+    // A gap no slip makes between figures with units.
+    not_wrong("catalogue ~120k hours × ~25 GB (ladder × codecs) ≈ 3 PB");
+    // The numbers as typed give it; the units are the candidate's.
+    not_wrong("100M daily viewers × 2 hours = 200M viewing hours per day");
+    not_wrong("one hour is 5 × 3,600 / 8 ≈ 2.25 GB");
+    // A duration glued to its number.
+    not_wrong("6B over 5y × ~500 B = 3 TB");
+    // Another figure on the line is the result.
+    not_wrong("1M / 86.4K ≈ 12 writes/s and ~120 reads/s");
+    // Superscript powers are read.
+    assert_eq!(verdict("5×10⁹ / 86,400 ≈ 58K req/s"), ArithVerdict::Ok);
+    // Slips stay caught.
+    assert_eq!(verdict("100M × 2 MB = 200 GB per day"), ArithVerdict::Wrong);
+    assert_eq!(
+        verdict("1B / 86,400 ≈ 1,160 reads/sec"),
+        ArithVerdict::Wrong
+    );
+    assert_eq!(verdict("5×10⁹ / 86,400 ≈ 5.8K req/s"), ArithVerdict::Wrong);
+    assert_eq!(verdicts("1 Gbps = 1.25 GB/s"), vec![ArithVerdict::Wrong]);
+}
+
+/// A claim does not reach over a sentence: "200k updates/second. That's a
+/// lot of writes. Rides maybe 10M/day" speaks of two things.
+#[test]
+fn claims_stay_in_their_sentence() {
+    let cs = checks("200k updates/second. That's a lot of writes. Rides maybe 10M/day.");
+    assert!(cs.is_empty(), "{cs:#?}");
+    assert_eq!(
+        verdict("1M new links a day, i.e. about 12 writes a second"),
+        ArithVerdict::Ok
+    );
+}

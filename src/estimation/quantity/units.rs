@@ -189,6 +189,14 @@ pub(crate) fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) 
             committed = end;
             break;
         }
+        if lower.as_str() == "every" {
+            // "one report every 4 s": once per four seconds.
+            if let Some((secs, end2)) = every_n(s, end) {
+                period = Some(secs);
+                committed = end2;
+                break;
+            }
+        }
         if matches!(lower.as_str(), "per" | "a" | "an" | "every" | "each") {
             match peek_word(s, end, 2) {
                 Some((w2, _, end2)) if period_word(w2).is_some() => {
@@ -237,6 +245,21 @@ pub(crate) fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) 
         kind: QuantityKind::Plain,
         end: committed,
     })
+}
+
+/// "4 s" or "30 seconds" after "every": the seconds of the period and
+/// where it ends.
+fn every_n(s: &str, i: usize) -> Option<(f64, usize)> {
+    let start = skip_hspace(s, i, 2);
+    let rest = s.get(start..)?;
+    let len = rest
+        .bytes()
+        .take_while(|b| b.is_ascii_digit() || *b == b'.')
+        .count();
+    let n: f64 = rest.get(..len)?.parse().ok()?;
+    let (w, _, end) = peek_word(s, start + len, 1)?;
+    let secs = period_word(w)?;
+    (n > 0.0).then_some((n * secs, end))
 }
 
 /// "/day", "per day", "a day" next.
