@@ -13,7 +13,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A quantity: how many of something, in total or per unit of time.
     ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
         "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
-        "every day", "each second", "every second", "each month", "every month"]),
+        "every day", "each second", "every second", "each month", "every month",
+        "order of magnitude", "orders of magnitude"]),
     // How many things, asked in so many words: only a fact that counts
     // something answers it ("how many readers" is not where they are).
     ("many", &["how many", "number of", "count of"]),
@@ -30,7 +31,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A maximum.
     ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
         "hard limit", "hard cap", "at most", "capped at",
-        "highest", "most .. allowed"]),
+        "highest", "most .. allowed", "dominant", "the bulk of"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
         "ceiling", "quota"]),
@@ -103,10 +104,11 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
     // Money.
     ("cost", &["budget", "cost", "costs", "money", "cheap", "expensive", "spend", "spending",
-        "afford", "cloud bill", "price tag"]),
+        "afford", "cloud bill", "price tag", "the bill", "our bill", "monthly bill",
+        "hosting bill"]),
     // The people using it.
     ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
-        "customers", "subscriber", "subscribers", "viewer", "viewers"]),
+        "customers", "subscriber", "subscribers", "viewer", "viewers", "folks", "folk"]),
     // The same thing happening twice.
     ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
         "double", "doubled", "two times", "exactly once", "only once", "same", "dedup",
@@ -194,13 +196,13 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "home timeline"]),
     // Looking at something.
     ("view", &["view", "views", "viewed", "viewing", "look at", "looks at", "looked at",
-        "looking at"]),
+        "looking at", "eyeballs"]),
     // Telling people something happened.
     ("notify", &["notification", "notifications", "notify", "notified", "notifying", "push",
         "alert", "alerts"]),
     // Whether numbers must be exact.
     ("exact", &["exact", "accurate", "accuracy", "precise", "precisely", "inaccurate",
-        "approximate", "slightly off", "off by", "drift"]),
+        "approximate", "slightly off", "off by", "drift", "a bit off", "be off", "bit wrong"]),
     // Growing over time.
     ("growth", &["growth", "grow", "grows", "growing", "next few years", "years from now",
         "over the years", "scale up"]),
@@ -244,6 +246,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "different .. by region", "different .. in each country", "different .. for each country",
         "depending on", "depends on", "vary by", "varies by", "vary per", "varies per",
         "on behalf of",
+        // "Is the catalogue the same in every country?": does it vary.
+        "same in every", "same in all", "same everywhere", "same across",
         // Several in one where the plain feature has one ("multiple stops in
         // one trip").
         "multiple .. in one", "several .. in one", "more than one .. in one",

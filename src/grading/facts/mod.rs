@@ -18,6 +18,7 @@ mod context;
 mod groups;
 mod lexicon;
 mod lists;
+mod persona;
 mod phrases;
 mod rank;
 mod read;
