@@ -87,7 +87,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "is .. kept",
         "are .. kept", "still kept",
         "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
-        "archiving", "how far back", "go back", "goes back", "scroll back"]),
+        "archiving", "how far back", "go back", "goes back", "scroll back",
+        // Kept or let go of ("keep a copy or drop it").
+        "keep .. copy", "keep .. copies", "discard", "discarded", "throw .. away",
+        "thrown away", "get rid of", "hang on to", "hold onto", "hang onto"]),
     // What the system does in an unusual case: sheets state requirements,
     // rarely the behaviour in each case.
     ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),
@@ -297,5 +300,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login", "@limit", "@later", "@variant", "@peak",
+    "@login", "@limit", "@later", "@variant", "@peak", "@durable",
 ];
