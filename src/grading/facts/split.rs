@@ -384,6 +384,28 @@ pub fn coordinated(part: &str) -> Vec<String> {
             if start == e {
                 break;
             }
+            // "view counts per paste, burn-after-reading pastes, and an
+            // API": an item of a list of commas may say what it is per.
+            let listed = toks[e - 1].ends_with(',');
+            if listed
+                && start >= 2
+                && matches!(
+                    bare(toks[start - 1]).as_str(),
+                    "per" | "for" | "with" | "in" | "on" | "by"
+                )
+                && content(toks[start - 2])
+                && !ends_clause(toks[start - 2])
+            {
+                let mut s = start - 1;
+                while s > 0
+                    && start - s <= MOST
+                    && content(toks[s - 1])
+                    && !ends_clause(toks[s - 1])
+                {
+                    s -= 1;
+                }
+                start = s;
+            }
             items.push((start, e));
             if start > 0 && toks[start - 1].ends_with(',') && content(toks[start - 1]) {
                 e = start;
