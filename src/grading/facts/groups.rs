@@ -102,7 +102,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how many nines",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
         "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience", "fails",
-        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died"]),
+        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died", "go dark", "goes dark", "went dark"]),
     // Never losing data.
     ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
     // Money.
@@ -125,6 +125,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "sign up", "signs up", "signed up", "signup", "register", "registration",
         "need .. account", "have .. account", "create .. account", "account required",
         "require .. account", "requires .. account"]),
+    // Films and shows.
+    ("film", &["film", "films", "movie", "movies"]),
     // Pictures.
     ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.
@@ -152,7 +154,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
         "desktops", "tablet", "tablets", "tv", "tvs", "browser", "browsers", "console",
         "consoles", "computer", "computers", "smartphone", "smartphones", "ipad", "iphone",
-        "android", "ios", "mobile"]),
+        "android", "ios", "mobile", "telly", "tellies"]),
     // The software people run.
     ("client", &["client", "clients", "player", "players", "client app", "mobile app",
         "desktop app", "web app", "frontend", "front end", "client side"]),
@@ -185,7 +187,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Carrying on where one stopped.
     ("resume", &["resume", "resumes", "resuming", "resumed", "pick up where", "picks up where",
         "left off", "leave off", "same spot", "same place", "same position", "same point",
-        "where .. stopped", "where .. left", "continue watching", "carry on"]),
+        "where .. stopped", "where .. left", "continue watching", "carry on", "pick it up", "pick .. up on", "continue on"]),
     // Changing something after it was made.
     ("edit", &["edit", "edits", "edited", "editing", "editable", "modify", "modified",
         "modifying", "modification", "modifications", "mutable", "immutable", "immutability",
@@ -284,6 +286,8 @@ pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
 /// is about, so they are not only a way of asking.
 pub(super) const SUBJECTS: &[&str] = &[
     "@scenario",
+    // "If redirects go down": what the case is about.
+    "@available",
     "@guess",
     "@order",
     "@exact",
