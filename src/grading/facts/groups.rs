@@ -102,7 +102,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how many nines",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
         "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience", "fails",
-        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died", "go dark", "goes dark", "went dark"]),
+        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died", "go dark", "goes dark", "went dark", "down for",
+        "is down", "are down", "be down", "being down", "was down"]),
     // Never losing data.
     ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
     // Money.
