@@ -315,6 +315,15 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let asks_quantity = asks_quantity && !tolerance;
     let counted_term = counted_term.filter(|_| !tolerance);
     let counted: Option<&str> = counted_term.map(|t| t.text.as_str());
+    // "The biggest cost", "the maximum downtime": the most of a kind of
+    // requirement is that requirement, which its fact states.
+    let most_of_kind: Option<usize> = ts
+        .iter()
+        .position(|t| t.required.iter().any(|k| k == "@max"))
+        .filter(|&i| {
+            ts.get(i + 1)
+                .is_some_and(|n| !n.head && n.keys.iter().any(|k| KINDS.contains(&k.as_str())))
+        });
     let named = ts.iter().any(|t| !t.head && !t.plain());
     // The unit of the quantity asked, in one of its words. A size is of
     // the thing named ("how big is each message"), not per a unit.
@@ -389,6 +398,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 // it is about, not in passing; a number of things is stated
                 // by its answer too ("about 20 tweets per page").
                 all &= t.required.is_empty()
+                    || most_of_kind == Some(i)
                     || t.required.iter().any(|k| f.strong.contains(k))
                     // A cap its answer states ("capped at 10 MB").
                     || t.required.iter().any(|k| k == "@max") && f.weak.contains("@max")
