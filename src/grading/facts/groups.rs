@@ -146,7 +146,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
         "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
         "multiregion", "usa", "united states", "uk", "canada", "china", "japan", "africa",
-        "australia", "indonesia"]),
+        "australia", "indonesia", "everywhere"]),
     // Encryption.
     ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
         "decryption", "cipher", "ciphertext", "plaintext", "end to end encrypted", "end to end encryption", "e2e", "e2ee", "tls",
@@ -168,7 +168,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery",
         "unreliable", "reliable .. network", "reliable .. connection", "network .. reliable",
-        "connection .. reliable", "network reliability"]),
+        "connection .. reliable", "network reliability",
+        "patchy", "intermittent", "weak signal", "poor signal", "slow connection",
+        "slow connections"]),
     // Hard to guess.
     ("guess", &["guessable", "unguessable", "to guess", "can .. guess", "could .. guess",
         "guess other", "guess someone", "be guessed", "predictable",
