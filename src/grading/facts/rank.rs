@@ -319,7 +319,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     // requirement is that requirement, which its fact states.
     let most_of_kind: Option<usize> = ts
         .iter()
-        .position(|t| t.required.iter().any(|k| k == "@max"))
+        .position(|t| t.head && t.keys.iter().any(|k| k == "@max"))
         .filter(|&i| {
             ts.get(i + 1)
                 .is_some_and(|n| !n.head && n.keys.iter().any(|k| KINDS.contains(&k.as_str())))
