@@ -282,9 +282,10 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 
 /// Floors on the sixth bank at its blind measure: 107 of 128 right (83.6%),
 /// 5 wrong facts (3.9%), 31 of 37 compound questions. (Main before the third
-/// round scored 106 and 10 wrong facts, which chose the third round.)
-const SIXTH_ACCURACY: f64 = 0.843;
-const SIXTH_WRONG: f64 = 0.032;
+/// round scored 106 and 10 wrong facts, which chose the third round.) 110
+/// right and 3 wrong once the parts after a heading asked about it.
+const SIXTH_ACCURACY: f64 = 0.859;
+const SIXTH_WRONG: f64 = 0.024;
 
 /// The `seventh/` bank (128 questions, two writers
 /// asked for freer forms: context before the ask, statements to confirm,
@@ -303,9 +304,10 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (5.5%) at its blind measure; tuned on since (a lead-in statement before
 /// the ask, hedges and intensifiers as filler, "each other" not split);
 /// 103 right and 4 wrong once a feature asked "for later" needed a fact
-/// that says so.
-const SEVENTH_ACCURACY: f64 = 0.796;
-const SEVENTH_WRONG: f64 = 0.032;
+/// that says so; 103 right and 2 wrong once the parts after a heading asked
+/// about it and a patchy network was no budget.
+const SEVENTH_ACCURACY: f64 = 0.804;
+const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
 /// asked for chat filler, questions that refer back, numbers to confirm and
@@ -363,7 +365,7 @@ const TENTH_WRONG: f64 = 0.016;
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
 /// words, a known product named for comparison, edge cases, "how many / how
 /// often / how long" of one quantity, thinking aloud), measured once at the
-/// end of the round it judged, never tuned on.
+/// end of the round it judged, tuned on since.
 #[test]
 fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
     holds(
@@ -375,6 +377,9 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 }
 
 /// Floors on the eleventh bank at its one blind measure: 99 of 128 right
-/// (77.3%), 5 wrong facts (3.9%), 21 of 32 compound questions.
-const ELEVENTH_ACCURACY: f64 = 0.773;
-const ELEVENTH_WRONG: f64 = 0.04;
+/// (77.3%), 5 wrong facts (3.9%), 21 of 32 compound questions. Tuned on
+/// since (a tolerance asked as "how much downtime", loss as a kind, keeping
+/// a copy or dropping it, asides in a list, parts under a heading): 106
+/// right (82.8%), 2 wrong.
+const ELEVENTH_ACCURACY: f64 = 0.828;
+const ELEVENTH_WRONG: f64 = 0.016;

@@ -131,3 +131,24 @@ fn last_sentence(part: &str) -> Option<&str> {
     let ask = part[cut..].trim();
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }
+
+/// Most words of a heading ("How big is the catalog:").
+const HEADING_WORDS: usize = 6;
+
+/// Whether the first part of a question is a short heading the rest
+/// elaborates: followed in the question by a colon or a dash.
+pub(super) fn is_heading(question: &str, first: &str) -> bool {
+    let ws: Vec<&str> = first.split_whitespace().collect();
+    let Some(last) = ws.last() else {
+        return false;
+    };
+    if ws.len() > HEADING_WORDS {
+        return false;
+    }
+    let last = last.trim_end_matches(|c: char| !c.is_alphanumeric());
+    question.find(last).is_some_and(|at| {
+        question[at + last.len()..]
+            .trim_start()
+            .starts_with([':', '—', '–', '-'])
+    })
+}

@@ -13,7 +13,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A quantity: how many of something, in total or per unit of time.
     ("count", &["how many", "how much", "number of", "amount of", "count of", "total", "volume",
         "per day", "per second", "per month", "per hour", "per year", "daily", "each day",
-        "every day", "each second", "every second", "each month", "every month"]),
+        "every day", "each second", "every second", "each month", "every month",
+        "order of magnitude", "orders of magnitude"]),
     // How many things, asked in so many words: only a fact that counts
     // something answers it ("how many readers" is not where they are).
     ("many", &["how many", "number of", "count of"]),
@@ -30,7 +31,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A maximum.
     ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
         "hard limit", "hard cap", "at most", "capped at",
-        "highest", "most .. allowed"]),
+        "highest", "most .. allowed", "dominant", "the bulk of"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
         "ceiling", "quota"]),
@@ -86,7 +87,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "is .. kept",
         "are .. kept", "still kept",
         "keep .. around", "kept around", "stick around", "hold on to", "archive", "archived",
-        "archiving", "how far back", "go back", "goes back", "scroll back"]),
+        "archiving", "how far back", "go back", "goes back", "scroll back",
+        // Kept or let go of ("keep a copy or drop it").
+        "keep .. copy", "keep .. copies", "discard", "discarded", "throw .. away",
+        "thrown away", "get rid of", "hang on to", "hold onto", "hang onto"]),
     // What the system does in an unusual case: sheets state requirements,
     // rarely the behaviour in each case.
     ("scenario", &["what happens if", "what happens when", "what if", "what should happen"]),
@@ -98,15 +102,17 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "how many nines",
         "highly available", "high availability", "go .. down", "goes .. down", "reliable",
         "reliability", "fault tolerance", "fault tolerant", "resilient", "resilience", "fails",
-        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died"]),
+        "failed", "failure", "failures", "crash", "crashes", "crashed", "dies", "died", "go dark", "goes dark", "went dark", "down for",
+        "is down", "are down", "be down", "being down", "was down"]),
     // Never losing data.
     ("durable", &["durable", "durability", "lose", "lost", "loss", "never lose", "data loss"]),
     // Money.
     ("cost", &["budget", "cost", "costs", "money", "cheap", "expensive", "spend", "spending",
-        "afford", "cloud bill", "price tag"]),
+        "afford", "cloud bill", "price tag", "the bill", "our bill", "monthly bill",
+        "hosting bill"]),
     // The people using it.
     ("person", &["user", "users", "account", "accounts", "people", "person", "customer",
-        "customers", "subscriber", "subscribers", "viewer", "viewers"]),
+        "customers", "subscriber", "subscribers", "viewer", "viewers", "folks", "folk"]),
     // The same thing happening twice.
     ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
         "double", "doubled", "two times", "exactly once", "only once", "same", "dedup",
@@ -120,6 +126,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "sign up", "signs up", "signed up", "signup", "register", "registration",
         "need .. account", "have .. account", "create .. account", "account required",
         "require .. account", "requires .. account"]),
+    // Films and shows.
+    ("film", &["film", "films", "movie", "movies"]),
     // Pictures.
     ("image", &["image", "images", "picture", "pictures", "photo", "photos", "pic", "pics"]),
     // Who a message or a change is for.
@@ -138,7 +146,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
         "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
         "multiregion", "usa", "united states", "uk", "canada", "china", "japan", "africa",
-        "australia", "indonesia"]),
+        "australia", "indonesia", "everywhere"]),
     // Encryption.
     ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
         "decryption", "cipher", "ciphertext", "plaintext", "end to end encrypted", "end to end encryption", "e2e", "e2ee", "tls",
@@ -147,7 +155,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("device", &["device", "devices", "phone", "phones", "laptop", "laptops", "desktop",
         "desktops", "tablet", "tablets", "tv", "tvs", "browser", "browsers", "console",
         "consoles", "computer", "computers", "smartphone", "smartphones", "ipad", "iphone",
-        "android", "ios", "mobile"]),
+        "android", "ios", "mobile", "telly", "tellies"]),
     // The software people run.
     ("client", &["client", "clients", "player", "players", "client app", "mobile app",
         "desktop app", "web app", "frontend", "front end", "client side"]),
@@ -160,7 +168,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery",
         "unreliable", "reliable .. network", "reliable .. connection", "network .. reliable",
-        "connection .. reliable", "network reliability"]),
+        "connection .. reliable", "network reliability",
+        "patchy", "intermittent", "weak signal", "poor signal", "slow connection",
+        "slow connections"]),
     // Hard to guess.
     ("guess", &["guessable", "unguessable", "to guess", "can .. guess", "could .. guess",
         "guess other", "guess someone", "be guessed", "predictable",
@@ -180,7 +190,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Carrying on where one stopped.
     ("resume", &["resume", "resumes", "resuming", "resumed", "pick up where", "picks up where",
         "left off", "leave off", "same spot", "same place", "same position", "same point",
-        "where .. stopped", "where .. left", "continue watching", "carry on"]),
+        "where .. stopped", "where .. left", "continue watching", "carry on", "pick it up", "pick .. up on", "continue on"]),
     // Changing something after it was made.
     ("edit", &["edit", "edits", "edited", "editing", "editable", "modify", "modified",
         "modifying", "modification", "modifications", "mutable", "immutable", "immutability",
@@ -194,13 +204,13 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "home timeline"]),
     // Looking at something.
     ("view", &["view", "views", "viewed", "viewing", "look at", "looks at", "looked at",
-        "looking at"]),
+        "looking at", "eyeballs"]),
     // Telling people something happened.
     ("notify", &["notification", "notifications", "notify", "notified", "notifying", "push",
         "alert", "alerts"]),
     // Whether numbers must be exact.
     ("exact", &["exact", "accurate", "accuracy", "precise", "precisely", "inaccurate",
-        "approximate", "slightly off", "off by", "drift"]),
+        "approximate", "slightly off", "off by", "drift", "a bit off", "be off", "bit wrong"]),
     // Growing over time.
     ("growth", &["growth", "grow", "grows", "growing", "next few years", "years from now",
         "over the years", "scale up"]),
@@ -244,6 +254,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "different .. by region", "different .. in each country", "different .. for each country",
         "depending on", "depends on", "vary by", "varies by", "vary per", "varies per",
         "on behalf of",
+        // "Is the catalogue the same in every country?": does it vary.
+        "same in every", "same in all", "same everywhere", "same across",
         // Several in one where the plain feature has one ("multiple stops in
         // one trip").
         "multiple .. in one", "several .. in one", "more than one .. in one",
@@ -277,6 +289,8 @@ pub(super) const SCOPE: &[&str] = &["@scope", "@out"];
 /// is about, so they are not only a way of asking.
 pub(super) const SUBJECTS: &[&str] = &[
     "@scenario",
+    // "If redirects go down": what the case is about.
+    "@available",
     "@guess",
     "@order",
     "@exact",
@@ -293,5 +307,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login", "@limit", "@later", "@variant", "@peak",
+    "@login", "@limit", "@later", "@variant", "@peak", "@durable",
 ];

@@ -35,6 +35,11 @@ pub(super) const FILLER: &[&str] = &[
     "whose", "plus", "because", "cause", "due", "somewhere", "anywhere", "elsewhere",
     "nowhere",
     "versus",
+    // how bad a case would be, and what is aimed at: the way of asking
+    "tolerable", "tolerate", "tolerated", "stomach", "bearable", "disaster", "disastrous",
+    "tight", "strict", "bad", "worse", "worst", "mindful", "insist", "insists", "optimising", "optimizing", "optimise", "optimize", "prioritise", "prioritize",
+    // the people a case is put in ("my mum", "her brother"): anyone
+    "mum", "mom", "dad", "brother", "sister", "colleague", "colleagues", "coworker", "buddy",
     // intensifiers and hedges: how sure or how strongly, never what about
     "vastly", "hugely", "massively", "heavily", "presumably", "inevitably",
     "honestly", "obviously", "clearly", "definitely", "certainly", "surely", "guessing",

@@ -18,6 +18,7 @@ mod context;
 mod groups;
 mod lexicon;
 mod lists;
+mod persona;
 mod phrases;
 mod rank;
 mod read;
@@ -30,7 +31,7 @@ mod words;
 pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
-use context::{asked_sentence, confirms, tells_a_plan};
+use context::{asked_sentence, confirms, is_heading, tells_a_plan};
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
 use read::sheet;
@@ -191,6 +192,10 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     let terms = parts_terms(&sheet, &parts);
     let last = parts.len().saturating_sub(1);
     let mut before: Option<&'a Fact> = None;
+    // "How big is the catalog: how many titles, and how long is a typical
+    // one?": the parts after a heading ask about what it names.
+    let heading = parts.len() > 1 && is_heading(question, &parts[0]);
+    let mut topic: Option<usize> = None;
     parts
         .into_iter()
         .zip(terms)
@@ -210,14 +215,37 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             }
             // "Redirects are the whole product. What availability are we
             // aiming for?": the ask alone first, then with its lead-in.
-            let fact = asked_sentence(&part)
+            let picked = asked_sentence(&part)
                 .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
-                .or_else(|| pick(&sheet, &part, &ts))
-                .and_then(|i| facts.get(i));
+                .or_else(|| pick(&sheet, &part, &ts));
+            let picked = match (i, topic) {
+                (0, _) => {
+                    topic = picked.filter(|_| heading);
+                    picked
+                }
+                (_, Some(t)) => under_heading(&sheet, &ts, t, picked),
+                _ => picked,
+            };
+            let fact = picked.and_then(|i| facts.get(i));
             before = fact;
             Reply { part, fact }
         })
         .collect()
+}
+
+/// The fact for a part under a heading whose fact is `topic`: another
+/// fact only when the heading's fact says nothing of the part; the
+/// heading's own when it answers the part in full, else "your call" (a
+/// figure of something else would be a wrong answer).
+fn under_heading(sheet: &Sheet, ts: &[Term], topic: usize, picked: Option<usize>) -> Option<usize> {
+    if picked == Some(topic) {
+        return picked;
+    }
+    match rank(sheet, ts).into_iter().find(|r| r.fact == topic) {
+        Some(r) if r.complete => Some(topic),
+        Some(_) => None,
+        None => picked,
+    }
 }
 
 /// Verbs of building something, after "should I" / "should we".

@@ -139,6 +139,10 @@ pub(super) const QUANTITIES: &[&str] = &[
 /// what is measured ("how many files", "average paste size").
 const MEASURES: &[&str] = &["@count", "@size", "@max", "@average"];
 
+/// Kinds of requirement whose "how much" asks how much of it is borne
+/// ("how much downtime is tolerable", "how much lag").
+const TOLERANCES: &[&str] = &["@available", "@durable", "@fresh", "@speed", "@stall"];
+
 /// The group of the ways of asking what happens in a case.
 const SCENARIO: &str = "@scenario";
 
@@ -220,13 +224,16 @@ fn counts(f: &Indexed, counted: Option<&Term>) -> bool {
         return false;
     };
     let stems: Vec<&String> = t.keys.iter().filter(|k| !is_group(k)).collect();
+    // People counted are counted by any word for them ("how many people in
+    // a group": "at most 256 members").
+    let people = stems.iter().any(|k| is_person(k));
     let number = |ks: &Vec<String>| ks.iter().any(|k| k.bytes().all(|b| b.is_ascii_digit()));
     f.said.iter().enumerate().any(|(p, ks)| {
         number(ks)
-            && f.said[p + 1..]
-                .iter()
-                .take(2)
-                .any(|next| next.iter().any(|k| stems.contains(&k)))
+            && f.said[p + 1..].iter().take(2).any(|next| {
+                next.iter()
+                    .any(|k| stems.contains(&k) || people && is_person(k))
+            })
     })
 }
 
@@ -301,7 +308,22 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 !t.head && !t.everyday() && !t.keys.iter().any(|k| QUANTITIES.contains(&k.as_str()))
             })
         });
+    // "How much downtime", "how much lag": the tolerance of a kind of
+    // requirement, not a quantity of things.
+    let tolerance =
+        counted_term.is_some_and(|t| t.keys.iter().any(|k| TOLERANCES.contains(&k.as_str())));
+    let asks_quantity = asks_quantity && !tolerance;
+    let counted_term = counted_term.filter(|_| !tolerance);
     let counted: Option<&str> = counted_term.map(|t| t.text.as_str());
+    // "The biggest cost", "the maximum downtime": the most of a kind of
+    // requirement is that requirement, which its fact states.
+    let most_of_kind: Option<usize> = ts
+        .iter()
+        .position(|t| t.head && t.keys.iter().any(|k| k == "@max"))
+        .filter(|&i| {
+            ts.get(i + 1)
+                .is_some_and(|n| !n.head && n.keys.iter().any(|k| KINDS.contains(&k.as_str())))
+        });
     let named = ts.iter().any(|t| !t.head && !t.plain());
     // The unit of the quantity asked, in one of its words. A size is of
     // the thing named ("how big is each message"), not per a unit.
@@ -376,9 +398,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 // it is about, not in passing; a number of things is stated
                 // by its answer too ("about 20 tweets per page").
                 all &= t.required.is_empty()
+                    || most_of_kind == Some(i)
                     || t.required.iter().any(|k| f.strong.contains(k))
                     // A cap its answer states ("capped at 10 MB").
                     || t.required.iter().any(|k| k == "@max") && f.weak.contains("@max")
+                    // An interval its answer states ("every 4 seconds").
+                    || t.required.iter().any(|k| k == "@often") && f.weak.contains("@often")
                     || t.required.iter().any(|k| k == "@count") && counts(f, counted_term);
             }
             all &= !concurrent || states_concurrent(f, ts);

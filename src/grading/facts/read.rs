@@ -3,6 +3,7 @@
 //! words with their typos mended towards the words the sheet knows.
 
 use super::lexicon;
+use super::persona::without_persona;
 use super::sheet::{fingerprint, Sheet};
 use super::terms::{terms, Term};
 use super::words::{base, is_filler, word, words, BuiltWords, Known, Word};
@@ -51,7 +52,9 @@ pub(super) fn sheet(facts: &[Fact]) -> Arc<Sheet> {
 impl Sheet {
     /// The terms of a part of a question, its typos mended.
     pub fn read(&self, part: &str) -> Vec<Term> {
-        let mut ws = words(part);
+        // "If Maria in Brazil posts": the person a case is put in is anyone.
+        let plain = without_persona(part, |w| self.known.has_word(w));
+        let mut ws = words(plain.as_deref().unwrap_or(part));
         // "Can we afford to lose a file": a risk weighed, not a budget.
         let idiom: Vec<usize> = (0..ws.len())
             .filter(|&i| ws[i].word == "afford" && ws.get(i + 1).is_some_and(|n| n.word == "to"))

@@ -286,6 +286,25 @@ pub fn split_question(question: &str) -> Vec<String> {
     parts
 }
 
+/// The part without its asides in parentheses; `None` when it has none
+/// or they do not close.
+fn without_asides(part: &str) -> Option<String> {
+    let (mut out, mut depth, mut any) = (String::with_capacity(part.len()), 0usize, false);
+    for c in part.chars() {
+        match c {
+            '(' => {
+                depth += 1;
+                any = true;
+            }
+            ')' if depth == 0 => return None,
+            ')' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    (any && depth == 0).then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// The readings of a part that names several things joined by "and" or
 /// "or" ("What latency and availability are we targeting", "Are read
 /// receipts, typing indicators and last seen in scope"): the part once for
@@ -293,6 +312,14 @@ pub fn split_question(question: &str) -> Vec<String> {
 /// Only the first such list is read; things are runs of words that are not
 /// filler, up to three words each.
 pub fn coordinated(part: &str) -> Vec<String> {
+    // "read receipts (the blue ticks) and last seen": an aside glosses the
+    // thing before it; the things asked are read without it.
+    if let Some(plain) = without_asides(part) {
+        let readings = coordinated(&plain);
+        if readings.len() > 1 {
+            return readings;
+        }
+    }
     let toks: Vec<&str> = part.split_whitespace().collect();
     // Alternatives offered ("likes and replies, or just posting") ask which
     // one holds: the part is one question.
@@ -356,6 +383,28 @@ pub fn coordinated(part: &str) -> Vec<String> {
             }
             if start == e {
                 break;
+            }
+            // "view counts per paste, burn-after-reading pastes, and an
+            // API": an item of a list of commas may say what it is per.
+            let listed = toks[e - 1].ends_with(',');
+            if listed
+                && start >= 2
+                && matches!(
+                    bare(toks[start - 1]).as_str(),
+                    "per" | "for" | "with" | "in" | "on" | "by"
+                )
+                && content(toks[start - 2])
+                && !ends_clause(toks[start - 2])
+            {
+                let mut s = start - 1;
+                while s > 0
+                    && start - s <= MOST
+                    && content(toks[s - 1])
+                    && !ends_clause(toks[s - 1])
+                {
+                    s -= 1;
+                }
+                start = s;
             }
             items.push((start, e));
             if start > 0 && toks[start - 1].ends_with(',') && content(toks[start - 1]) {

@@ -615,3 +615,19 @@ fn a_figure_offered_in_words_is_only_a_proposal() {
         Some("scale")
     );
 }
+
+#[test]
+fn everyday_asks_of_a_tolerance_and_a_named_person_find_the_fact() {
+    // "How much" of a kind of requirement asks how much of it is borne.
+    assert_eq!(
+        id("How much staleness is tolerable?").as_deref(),
+        Some("freshness")
+    );
+    // A named person and their place stand for any user.
+    assert_eq!(
+        id("If Maria in Lisbon uploads a photo, how stale can it be for her followers?").as_deref(),
+        Some("freshness")
+    );
+    // Losing data is a kind only a fact that speaks of loss answers.
+    assert_eq!(id("Is it ever acceptable to lose a photo?"), None);
+}
