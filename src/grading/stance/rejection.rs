@@ -2,7 +2,7 @@
 //! would be far too slow", "one option is polling", "having every device
 //! poll would mean…".
 
-use super::outcome::{is_bad_outcome, is_harm, is_reason_turn};
+use super::outcome::{is_bad_outcome, is_harm, is_past_failure, is_reason_turn, is_replacement};
 use crate::grading::text::{Sentence, Token};
 
 /// Words just before a mention that turn it down: "instead of X", "rather
@@ -24,6 +24,7 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
                 "avoid" | "avoids" | "avoiding" | "replace" | "replaces" | "replacing" | "against"
             )
             || (matches!(w, "can't" | "cannot" | "cant") && at - j <= 4)
+            || keeps_away(w, prev, j.checked_sub(2).map(|p| tokens[p].word.as_str()))
         {
             return true;
         }
@@ -46,6 +47,67 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
         }
     }
     false
+}
+
+/// "steer clear of X", "stay away from X", "we moved away from X": keeping
+/// off an approach. The verb must be one of keeping away, so "far away from
+/// the user" turns nothing down.
+fn keeps_away(w: &str, prev: Option<&str>, verb: Option<&str>) -> bool {
+    let keeping = verb.is_some_and(|v| {
+        matches!(
+            v,
+            "steer"
+                | "steers"
+                | "steering"
+                | "stay"
+                | "stays"
+                | "staying"
+                | "keep"
+                | "keeps"
+                | "shy"
+                | "move"
+                | "moved"
+                | "moving"
+                | "walked"
+                | "got"
+        )
+    });
+    keeping && ((w == "of" && prev == Some("clear")) || (w == "from" && prev == Some("away")))
+}
+
+/// "We tried short polling in the first version; the load balancers were
+/// drowning", "we started with resizing inline and uploads timed out": a
+/// past attempt told with how it failed or what replaced it, in its
+/// sentence or the next. An attempt told without either ("we tried a
+/// cache and kept it") stays adopted.
+pub(super) fn tried_and_dropped(sents: &[Sentence], si: usize, at: usize) -> bool {
+    let Some(s) = sents.get(si) else {
+        return false;
+    };
+    let tokens = &s.tokens;
+    let clause = tokens[at].clause;
+    let word = |i: usize| tokens.get(i).map(|t| t.word.as_str());
+    let attempt = (at.saturating_sub(6)..at).any(|j| {
+        tokens[j].clause == clause
+            && match tokens[j].word.as_str() {
+                "tried" | "trialled" | "trialed" | "piloted" | "prototyped" => true,
+                "started" | "began" => word(j + 1) == Some("with"),
+                "used" => {
+                    word(j + 1) == Some("to") && j > 0 && matches!(word(j - 1), Some("we" | "i"))
+                }
+                _ => false,
+            }
+    });
+    if !attempt {
+        return false;
+    }
+    let told = |ts: &[Token]| {
+        ts.iter().enumerate().any(|(i, t)| {
+            is_past_failure(&t.word, ts.get(i + 1).map(|n| n.word.as_str()))
+                || is_replacement(&t.word)
+        })
+    };
+    told(&tokens[at + 1..]) || sents.get(si + 1).is_some_and(|n| told(&n.tokens))
 }
 
 /// Comparatives that favour the subject over what follows "than": "faster

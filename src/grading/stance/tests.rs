@@ -764,3 +764,89 @@ fn neither_nor_negates() {
         Stance::Negated
     );
 }
+
+#[test]
+fn a_name_for_a_bad_idea_turns_it_down() {
+    for (text, word) in [
+        (
+            "Ignoring hash collisions is a trap at this size.",
+            "ignoring",
+        ),
+        ("A global sequencer is a non-starter here.", "sequencer"),
+        ("Server-side decryption is off the table.", "decryption"),
+        (
+            "Sequential ids are a footgun for private links.",
+            "sequential",
+        ),
+        (
+            "Sticky sessions are a no-go once servers scale in and out.",
+            "sticky",
+        ),
+        ("A cron sweep alone is a bad idea.", "sweep"),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // A trap avoided is a reason, not a verdict on the choice.
+    assert_eq!(
+        of(
+            "We add jitter to the retries to avoid the trap of a thundering herd.",
+            "jitter"
+        ),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn keeping_away_from_an_approach_turns_it_down() {
+    for (text, word) in [
+        (
+            "I'd steer clear of a global lock around id generation.",
+            "lock",
+        ),
+        ("We stay away from polling on mobile.", "polling"),
+        ("We moved away from storing blobs in MySQL.", "blobs"),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // Distance, not a choice.
+    assert_eq!(
+        of("Edge servers sit far away from the origin cache.", "cache"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_past_attempt_told_with_its_failure_is_turned_down() {
+    for (text, word) in [
+        (
+            "We tried short polling in the first version; the load balancers were drowning.",
+            "polling",
+        ),
+        (
+            "We started with inline resizing and uploads timed out under load.",
+            "resizing",
+        ),
+        (
+            "I once tried last-writer-wins for a notes app. Users lost edits every week.",
+            "writer",
+        ),
+        (
+            "We used to keep sessions in memory. We replaced that with Redis.",
+            "sessions",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // An attempt that stayed is adopted.
+    assert_eq!(
+        of("We tried a read-through cache and kept it.", "cache"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "We tried consistent hashing. It spreads keys evenly.",
+            "hashing"
+        ),
+        Stance::Adopted
+    );
+}
