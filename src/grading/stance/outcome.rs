@@ -91,12 +91,13 @@ pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
 }
 
 /// A name for an idea turned down: "X is a trap", "a footgun", "a
-/// non-starter", "off the table", "a no-go", "a bad idea". Articles are
+/// non-starter", "off the table", "a no-go", "a bad idea", "a recipe for
+/// …", "gets you into trouble". Articles are
 /// dropped and hyphens split words, so "off the table" reads "off table".
 fn is_dismissal(w: &str, next: Option<&str>) -> bool {
     matches!(
         w,
-        "trap" | "footgun" | "nonstarter" | "dealbreaker" | "antipattern" | "nogo"
+        "trap" | "footgun" | "nonstarter" | "dealbreaker" | "antipattern" | "nogo" | "trouble"
     ) || matches!(
         (w, next),
         ("non", Some("starter" | "starters"))
@@ -105,6 +106,7 @@ fn is_dismissal(w: &str, next: Option<&str>) -> bool {
             | ("dead", Some("end"))
             | ("anti", Some("pattern"))
             | ("bad", Some("idea" | "fit"))
+            | ("recipe", Some("for"))
     )
 }
 

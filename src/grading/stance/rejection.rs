@@ -196,7 +196,11 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     {
         return true;
     }
-    if tempting_but_bad(tokens, at) || verdict_follows(s, at) || aside_verdict(s, at) {
+    if tempting_but_bad(tokens, at)
+        || verdict_follows(s, at)
+        || aside_verdict(s, at)
+        || verdict_after_colon(s, at)
+    {
         return true;
     }
     let mut saw_would = false;
@@ -257,6 +261,14 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         {
             return true;
         }
+        // "X only works until the first big release": a limit that rules
+        // it out.
+        if w == "only"
+            && matches!(next, Some("works" | "work" | "scales" | "holds" | "lasts"))
+            && tokens.get(j + 2).is_some_and(|t| t.word == "until")
+        {
+            return true;
+        }
         if matches!(
             w,
             "would" | "would've" | "becomes" | "become" | "gets" | "means"
@@ -307,6 +319,61 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         }
     }
     false
+}
+
+/// "A global order of all messages: unnecessary and a bottleneck", "Strong
+/// resume points across regions: not worth the latency": a short lead that
+/// only names the option, then a colon and a verdict in the first words
+/// after it. A lead in which the candidate acts or requires ("it must keep
+/// working: one broken link breaks every page") gives the verdict's
+/// reason, not the verdict.
+fn verdict_after_colon(s: &Sentence, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let clause = tokens[at].clause;
+    let next = clause + 1;
+    if clause != 0 || s.breaks.get(usize::from(next)) != Some(&':') {
+        return false;
+    }
+    let lead: Vec<&str> = tokens
+        .iter()
+        .take_while(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    if lead.len() > 10
+        || lead.iter().any(|w| {
+            matches!(
+                *w,
+                "we" | "i"
+                    | "we'll"
+                    | "i'll"
+                    | "we'd"
+                    | "i'd"
+                    | "must"
+                    | "should"
+                    | "need"
+                    | "needs"
+                    | "will"
+                    | "use"
+                    | "uses"
+            )
+        })
+    {
+        return false;
+    }
+    let opening: Vec<&str> = tokens
+        .iter()
+        .skip_while(|t| t.clause != next)
+        .take_while(|t| t.clause == next)
+        .take(3)
+        .map(|t| t.word.as_str())
+        .collect();
+    matches!(opening.first(), Some(&("no" | "nope" | "never")))
+        || opening.iter().enumerate().any(|(i, w)| {
+            let after = opening.get(i + 1).copied();
+            is_bad_outcome(w, after)
+                || matches!(*w, "unnecessary" | "unneeded" | "bottleneck")
+                || (*w == "not" && matches!(after, Some("worth" | "needed" | "necessary")))
+        })
 }
 
 /// "short polling (ask every few seconds; wasteful, delay N/2), long

@@ -850,3 +850,70 @@ fn a_past_attempt_told_with_its_failure_is_turned_down() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn a_verdict_after_a_colon_turns_the_lead_down() {
+    for (text, word) in [
+        (
+            "A global sequencer for all chats: unnecessary and a bottleneck.",
+            "sequencer",
+        ),
+        (
+            "Strong consistency across regions: not worth the latency.",
+            "strong",
+        ),
+        (
+            "Long-lived TTLs at the edge: no, deletes must show.",
+            "ttls",
+        ),
+        (
+            "What doesn't work: sorting by the phone's clock.",
+            "sorting",
+        ),
+        (
+            "The classic mistake: one bitrate for every screen.",
+            "bitrate",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // A lead the candidate acts in, and a colon that gives a reason.
+    assert_eq!(
+        of(
+            "We keep a cache in front: a miss costs one database read.",
+            "cache"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Consistent hashing: adding a node moves few keys.",
+            "hashing"
+        ),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_limit_or_a_warning_turns_it_down() {
+    for (text, word) in [
+        (
+            "A single counter only works until the first shard split.",
+            "counter",
+        ),
+        (
+            "Tight polling is a recipe for millions of empty requests.",
+            "polling",
+        ),
+        (
+            "One auto-increment column gets you into trouble at scale.",
+            "column",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    assert_eq!(
+        of("A queue works until the consumers catch up.", "queue"),
+        Stance::Adopted
+    );
+}
