@@ -25,7 +25,7 @@ use super::text::{Sentence, Token};
 use negation::unsure;
 use rejection::{
     considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_after,
-    rejected_before, tried_and_dropped, under_rejecting_heading,
+    rejected_before, subject_judged, tried_and_dropped, under_rejecting_heading,
 };
 use requirement::{required, scoped};
 use verdict::{after_rejecting_lead, weighed, weighs_previous};
@@ -170,6 +170,7 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
         || after_rejecting_lead(s, at)
         || weighs_previous(&s.tokens)
         || tried_and_dropped(sents, si, at)
+        || subject_judged(s, source, at)
     {
         return Stance::Rejected;
     }

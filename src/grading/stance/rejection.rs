@@ -25,6 +25,9 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
             )
             || (matches!(w, "can't" | "cannot" | "cant") && at - j <= 4)
             || keeps_away(w, prev, j.checked_sub(2).map(|p| tokens[p].word.as_str()))
+            // "as opposed to X", "in contrast to X", "unlike X".
+            || (w == "to" && matches!(prev, Some("opposed" | "contrast")))
+            || w == "unlike"
         {
             return true;
         }
@@ -271,7 +274,7 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         }
         if matches!(
             w,
-            "would" | "would've" | "becomes" | "become" | "gets" | "means"
+            "would" | "would've" | "becomes" | "become" | "gets" | "means" | "causes" | "creates"
         ) {
             saw_would = true;
         }
@@ -319,6 +322,96 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         }
     }
     false
+}
+
+/// "Computing the distance to every driver is a common mistake", "Writing
+/// every ping to Postgres is too expensive", "X isn't viable": the mention
+/// leads its sentence as the subject and its verb ("is", "are", dropped
+/// from the tokens and read from the text) passes a verdict. The words
+/// before the verb may carry prepositions ("to every driver") that the
+/// clause reading takes for a purpose; a "we", a relative or a reason word
+/// before the verb leaves the mention alone.
+pub(super) fn subject_judged(s: &Sentence, source: &str, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let clause = tokens[at].clause;
+    let Some(raw) = source.get(s.span.clone()) else {
+        return false;
+    };
+    if clause != 0 {
+        return false;
+    }
+    // The raw words between token `k - 1` and token `k`.
+    let gap_has_copula = |k: usize| {
+        raw.get(tokens[k - 1].pos..tokens[k].pos).is_some_and(|g| {
+            g.split_whitespace()
+                .skip(1)
+                .any(|w| matches!(w.to_lowercase().as_str(), "is" | "are" | "was" | "were"))
+        })
+    };
+    let mut verb = None;
+    for k in at + 1..tokens.len().min(at + 13) {
+        let t = &tokens[k];
+        if t.clause != clause {
+            return false;
+        }
+        if matches!(t.word.as_str(), "isn't" | "aren't" | "wasn't") {
+            verb = Some((k + 1, true));
+            break;
+        }
+        if gap_has_copula(k) {
+            verb = Some((k, false));
+            break;
+        }
+        if matches!(
+            t.word.as_str(),
+            "we" | "i"
+                | "you"
+                | "they"
+                | "which"
+                | "who"
+                | "that"
+                | "because"
+                | "so"
+                | "if"
+                | "when"
+                | "since"
+                | "but"
+        ) {
+            return false;
+        }
+    }
+    let Some((from, denied_verb)) = verb else {
+        return false;
+    };
+    let said: Vec<&str> = tokens[from.min(tokens.len())..]
+        .iter()
+        .take(5)
+        .take_while(|t| t.clause == clause)
+        .map(|t| t.word.as_str())
+        .collect();
+    let not = denied_verb || said.first() == Some(&"not");
+    // "… is not going to scale".
+    if not
+        && said
+            .windows(3)
+            .any(|w| w[0] == "going" && w[1] == "to" && matches!(w[2], "scale" | "work"))
+    {
+        return true;
+    }
+    let said: Vec<&str> = said
+        .into_iter()
+        .take_while(|w| !is_reason_turn(w))
+        .collect();
+    said.iter().enumerate().any(|(i, w)| {
+        let next = said.get(i + 1).copied();
+        let denied = i > 0 && matches!(said[i - 1], "not" | "never" | "no");
+        (is_bad_outcome(w, next) && !denied && !not)
+            || (not
+                && matches!(
+                    *w,
+                    "viable" | "feasible" | "practical" | "realistic" | "sustainable" | "option"
+                ))
+    })
 }
 
 /// "A global order of all messages: unnecessary and a bottleneck", "Strong

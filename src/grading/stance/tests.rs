@@ -917,3 +917,64 @@ fn a_limit_or_a_warning_turns_it_down() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn a_subject_judged_by_its_verb_is_turned_down() {
+    for (text, word) in [
+        (
+            "Computing the distance to every driver is a common mistake.",
+            "computing",
+        ),
+        ("Writing every ping to Postgres is too expensive.", "ping"),
+        (
+            "Strong consistency on the home timeline is not going to scale.",
+            "consistency",
+        ),
+        (
+            "Strong consistency for the resume position isn't viable across regions.",
+            "resume",
+        ),
+        (
+            "A global total order causes a single hot sequencer.",
+            "order",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // A verdict on something else, or a purpose after "to".
+    for (text, word) in [
+        (
+            "Pushing events to a queue is cheap and keeps the API fast.",
+            "queue",
+        ),
+        (
+            "A cache in front of the database is how we keep reads fast.",
+            "cache",
+        ),
+        (
+            "Sharding by user is not a problem for celebrities here.",
+            "sharding",
+        ),
+        (
+            "We write every ping to Redis, which is too expensive on disk otherwise.",
+            "ping",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Adopted, "{text}");
+    }
+}
+
+#[test]
+fn as_opposed_to_and_unlike_turn_down() {
+    assert_eq!(
+        of("As opposed to dedup by file name, we hash chunks.", "name"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Unlike short polling, a socket costs nothing when idle.",
+            "polling"
+        ),
+        Stance::Rejected
+    );
+}
