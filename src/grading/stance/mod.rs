@@ -11,6 +11,7 @@
 //! absolute claims, which are the problem themselves).
 
 mod absolute;
+mod after;
 mod negation;
 mod outcome;
 mod rejection;
@@ -22,10 +23,11 @@ pub use negation::negated;
 pub(crate) use verdict::is_appeal;
 
 use super::text::{Sentence, Token};
+use after::{rejected_after, subject_judged, tried_and_dropped};
 use negation::unsure;
 use rejection::{
-    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_after,
-    rejected_before, subject_judged, tried_and_dropped, under_rejecting_heading,
+    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after,
+    rejected_before, under_rejecting_heading,
 };
 use requirement::{required, scoped};
 use verdict::{after_rejecting_lead, weighed, weighs_previous};
