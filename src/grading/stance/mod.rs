@@ -11,6 +11,7 @@
 //! absolute claims, which are the problem themselves).
 
 mod absolute;
+mod after;
 mod negation;
 mod outcome;
 mod rejection;
@@ -22,9 +23,10 @@ pub use negation::negated;
 pub(crate) use verdict::is_appeal;
 
 use super::text::{Sentence, Token};
+use after::{rejected_after, subject_judged, tried_and_dropped};
 use negation::unsure;
 use rejection::{
-    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_after,
+    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after,
     rejected_before, under_rejecting_heading,
 };
 use requirement::{required, scoped};
@@ -169,6 +171,8 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
         || under_rejecting_heading(s, source, tok)
         || after_rejecting_lead(s, at)
         || weighs_previous(&s.tokens)
+        || tried_and_dropped(sents, si, at)
+        || subject_judged(s, source, at)
     {
         return Stance::Rejected;
     }

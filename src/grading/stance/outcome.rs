@@ -87,6 +87,70 @@ pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
         // "drains the battery", not "drains its queue".
         || (matches!(w, "drain" | "drains")
             && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
+        || is_dismissal(w, next)
+}
+
+/// A name for an idea turned down: "X is a trap", "a footgun", "a
+/// non-starter", "off the table", "a no-go", "a bad idea", "a recipe for
+/// …", "gets you into trouble". Articles are
+/// dropped and hyphens split words, so "off the table" reads "off table".
+fn is_dismissal(w: &str, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "trap" | "footgun" | "nonstarter" | "dealbreaker" | "antipattern" | "nogo" | "trouble"
+    ) || matches!(
+        (w, next),
+        ("non", Some("starter" | "starters"))
+            | ("no", Some("go"))
+            | ("off", Some("table"))
+            | ("dead", Some("end"))
+            | ("anti", Some("pattern"))
+            | ("bad", Some("idea" | "fit"))
+            | ("recipe", Some("for"))
+    )
+}
+
+/// A past attempt that went wrong: "users lost edits", "uploads timed
+/// out", "it fell over", "the load balancers were drowning".
+pub(super) fn is_past_failure(w: &str, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "lost"
+            | "failed"
+            | "crashed"
+            | "died"
+            | "choked"
+            | "drowned"
+            | "drowning"
+            | "melted"
+            | "collapsed"
+            | "exploded"
+            | "struggled"
+            | "hurt"
+            | "broke"
+            | "buckled"
+    ) || (w == "timed" && next == Some("out"))
+        || (w == "fell" && next == Some("over"))
+        || (w == "bit" && next == Some("us"))
+        || is_bad_outcome(w, next)
+}
+
+/// Words telling that an approach was given up for another: "replaced",
+/// "switched to", "moved off", "ripped it out".
+pub(super) fn is_replacement(w: &str) -> bool {
+    matches!(
+        w,
+        "replaced"
+            | "switched"
+            | "moved"
+            | "dropped"
+            | "abandoned"
+            | "ditched"
+            | "scrapped"
+            | "migrated"
+            | "rewrote"
+            | "retired"
+    )
 }
 
 /// Harm done, not a cost paid: "throws away", "drops", "loses",

@@ -2,7 +2,7 @@
 //! would be far too slow", "one option is polling", "having every device
 //! poll would mean…".
 
-use super::outcome::{is_bad_outcome, is_harm, is_reason_turn};
+use super::outcome::{is_bad_outcome, is_reason_turn};
 use crate::grading::text::{Sentence, Token};
 
 /// Words just before a mention that turn it down: "instead of X", "rather
@@ -24,6 +24,10 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
                 "avoid" | "avoids" | "avoiding" | "replace" | "replaces" | "replacing" | "against"
             )
             || (matches!(w, "can't" | "cannot" | "cant") && at - j <= 4)
+            || keeps_away(w, prev, j.checked_sub(2).map(|p| tokens[p].word.as_str()))
+            // "as opposed to X", "in contrast to X", "unlike X".
+            || (w == "to" && matches!(prev, Some("opposed" | "contrast")))
+            || w == "unlike"
         {
             return true;
         }
@@ -46,6 +50,32 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
         }
     }
     false
+}
+
+/// "steer clear of X", "stay away from X", "we moved away from X": keeping
+/// off an approach. The verb must be one of keeping away, so "far away from
+/// the user" turns nothing down.
+fn keeps_away(w: &str, prev: Option<&str>, verb: Option<&str>) -> bool {
+    let keeping = verb.is_some_and(|v| {
+        matches!(
+            v,
+            "steer"
+                | "steers"
+                | "steering"
+                | "stay"
+                | "stays"
+                | "staying"
+                | "keep"
+                | "keeps"
+                | "shy"
+                | "move"
+                | "moved"
+                | "moving"
+                | "walked"
+                | "got"
+        )
+    });
+    keeping && ((w == "of" && prev == Some("clear")) || (w == "from" && prev == Some("away")))
 }
 
 /// Comparatives that favour the subject over what follows "than": "faster
@@ -112,242 +142,6 @@ fn than_rejects(tokens: &[Token], j: usize) -> bool {
             let i = j.checked_sub(back);
             word(i).is_some_and(|w| favours_subject(w, word(i.and_then(|i| i.checked_sub(1)))))
         })
-}
-
-/// A bad outcome that follows the mention closely in its sentence, with no
-/// reason word between: "X would make uploads wait", "X is far too slow".
-/// An aside in parentheses is skipped; "Rejected" anywhere after it counts.
-pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
-    let tokens = &s.tokens;
-    let aside = |t: &Token| s.breaks.get(usize::from(t.clause)) == Some(&'(');
-    if tokens[at + 1..]
-        .iter()
-        .any(|t| matches!(t.word.as_str(), "rejected" | "rejecting"))
-    {
-        return true;
-    }
-    // "Last-writer-wins is simpler and I have read the tickets it makes;
-    // never again."
-    if tokens[at + 1..]
-        .windows(2)
-        .any(|p| p[0].word == "never" && p[1].word == "again")
-    {
-        return true;
-    }
-    if tempting_but_bad(tokens, at) || verdict_follows(s, at) || aside_verdict(s, at) {
-        return true;
-    }
-    let mut saw_would = false;
-    let mut seen = 0;
-    for j in at + 1..tokens.len() {
-        if aside(&tokens[j]) && !aside(&tokens[at]) {
-            continue;
-        }
-        // A semicolon opens another statement: "move old photos to a
-        // cheaper class; accept a slower first view" turns nothing down.
-        // A colon opens what it means: "it must keep working: one broken
-        // link breaks every page" gives a reason, not a verdict.
-        if tokens[j].clause != tokens[at].clause
-            && matches!(
-                s.breaks.get(usize::from(tokens[j].clause)),
-                Some(&(';' | ':'))
-            )
-        {
-            break;
-        }
-        seen += 1;
-        if seen > 14 {
-            break;
-        }
-        let w = tokens[j].word.as_str();
-        let next = tokens.get(j + 1).map(|t| t.word.as_str());
-        // "work on 2G and not drain the battery": a harm denied is a goal.
-        let denied = matches!(
-            tokens[j - 1].word.as_str(),
-            "not" | "never" | "without" | "no" | "don't" | "doesn't" | "won't" | "shouldn't"
-        );
-        // "AV1 needs 30% fewer bits, but encoding is slower": a gain set
-        // against its cost, the choice kept. Harm past the "but" still
-        // turns it down ("…, but it silently loses edits").
-        let past_but = tokens[at + 1..j].iter().any(|t| t.word == "but");
-        let mild = matches!(
-            w,
-            "slower" | "painful" | "awkward" | "waste" | "wastes" | "wasteful"
-        );
-        if is_bad_outcome(w, next) && !denied && !(past_but && mild) {
-            return true;
-        }
-        // "photos were kept as BLOB columns, and it hurt": a past choice
-        // told with what it cost.
-        if matches!(w, "hurt" | "bit")
-            && matches!(tokens[j - 1].word.as_str(), "it" | "that" | "this")
-        {
-            return true;
-        }
-        // "X is a full scan", "X means a full table scan"; not "…, not a
-        // full table scan".
-        if w == "full"
-            && matches!(next, Some("scan" | "table"))
-            && !matches!(
-                tokens[j - 1].word.as_str(),
-                "not" | "no" | "without" | "never"
-            )
-        {
-            return true;
-        }
-        if matches!(
-            w,
-            "would" | "would've" | "becomes" | "become" | "gets" | "means"
-        ) {
-            saw_would = true;
-        }
-        if saw_would
-            && matches!(
-                w,
-                "require"
-                    | "requires"
-                    | "wait"
-                    | "block"
-                    | "blocks"
-                    | "slow"
-                    | "fail"
-                    | "collide"
-                    | "bottleneck"
-                    | "single"
-            )
-        {
-            return true;
-        }
-        // "… is also something I'd avoid", "… we would rather not do".
-        let then = tokens.get(j + 2).map(|t| t.word.as_str());
-        if matches!(w, "i'd" | "we'd") && matches!(next, Some("avoid" | "reject" | "skip"))
-            || matches!(w, "i" | "we")
-                && next == Some("would")
-                && matches!(then, Some("avoid" | "reject" | "skip"))
-        {
-            return true;
-        }
-        // "X, which silently throws away edits": what X does, not why. A
-        // cost accepted ("which is slower but correct") is no verdict.
-        if w == "which" {
-            let said = |k: usize| tokens.get(j + k).map(|t| t.word.as_str());
-            let first = usize::from(matches!(
-                said(1),
-                Some("silently" | "quietly" | "just" | "also" | "simply")
-            ));
-            if is_harm(said(1 + first).unwrap_or(""), said(2 + first)) {
-                return true;
-            }
-        }
-        // A reason word hands the rest to a cause; "we" starts a new act.
-        if is_reason_turn(w) || matches!(w, "we" | "i" | "we'll" | "we'd" | "i'd") {
-            return false;
-        }
-    }
-    false
-}
-
-/// "short polling (ask every few seconds; wasteful, delay N/2), long
-/// polling …": an aside opened right after the mention judges it. The aside
-/// ends at its closing parenthesis; a reason word in it ("(so the database
-/// would not melt)") hands the rest to a cause.
-fn aside_verdict(s: &Sentence, at: usize) -> bool {
-    let tokens = &s.tokens;
-    let break_of = |t: &Token| s.breaks.get(usize::from(t.clause)).copied();
-    let Some(open) = (at + 1..tokens.len().min(at + 3))
-        .find(|&j| tokens[j].clause != tokens[at].clause && break_of(&tokens[j]) == Some('('))
-    else {
-        return false;
-    };
-    // Only the mention's own words may come between it and the aside.
-    if tokens[at + 1..open]
-        .iter()
-        .any(|t| t.clause != tokens[at].clause)
-    {
-        return false;
-    }
-    for j in open..tokens.len() {
-        if j > open && tokens[j].clause != tokens[j - 1].clause && break_of(&tokens[j]) == Some(')')
-        {
-            break;
-        }
-        let w = tokens[j].word.as_str();
-        if is_reason_turn(w) {
-            return false;
-        }
-        let denied = j > open
-            && matches!(
-                tokens[j - 1].word.as_str(),
-                "not" | "never" | "no" | "without" | "don't" | "doesn't" | "won't"
-            );
-        if is_bad_outcome(w, tokens.get(j + 1).map(|t| t.word.as_str())) && !denied {
-            return true;
-        }
-    }
-    false
-}
-
-/// "Last-writer-wins is tempting because it is one line of code, but it
-/// silently destroys edits": the mention is called tempting (or naive)
-/// right after it, and past a "but" its sentence names a bad outcome. The
-/// reason for the appeal does not hand the verdict over.
-fn tempting_but_bad(tokens: &[Token], at: usize) -> bool {
-    let clause = tokens[at].clause;
-    let tempting = tokens[at + 1..]
-        .iter()
-        .take(3)
-        .take_while(|t| t.clause == clause)
-        .any(|t| matches!(t.word.as_str(), "tempting" | "naive"))
-        // "X is the easy answer, but it turns one machine into…".
-        || tokens[at + 1..]
-            .windows(2)
-            .take(9)
-            .take_while(|p| p[1].clause == clause)
-            .any(|p| {
-                matches!(p[0].word.as_str(), "easy" | "obvious" | "simple" | "quick")
-                    && matches!(p[1].word.as_str(), "answer" | "fix" | "choice" | "way" | "option")
-            });
-    let Some(but) = tempting
-        .then(|| tokens[at + 1..].iter().position(|t| t.word == "but"))
-        .flatten()
-    else {
-        return false;
-    };
-    let after = &tokens[at + 1 + but + 1..];
-    after.iter().enumerate().any(|(i, t)| {
-        is_bad_outcome(&t.word, after.get(i + 1).map(|n| n.word.as_str()))
-            || matches!(t.word.as_str(), "bottleneck" | "bottlenecks")
-    })
-}
-
-/// "The opposite shortcut, transcoding on the fly when someone presses
-/// play, is also wrong": the clause right after the mention's, opened by a
-/// comma, is a verdict on it in its first words.
-fn verdict_follows(s: &Sentence, at: usize) -> bool {
-    let tokens = &s.tokens;
-    let next = tokens[at].clause + 1;
-    if s.breaks.get(usize::from(next)) != Some(&',') {
-        return false;
-    }
-    let Some(start) = tokens.iter().position(|t| t.clause == next) else {
-        return false;
-    };
-    let opening: Vec<&str> = tokens[start..]
-        .iter()
-        .take_while(|t| t.clause == next)
-        .take(3)
-        .map(|t| t.word.as_str())
-        .collect();
-    // A relative or reason clause ("which is slower but correct") says
-    // what it costs, not that it is turned down.
-    !opening.first().is_some_and(|w| is_reason_turn(w))
-        && opening
-            .iter()
-            .all(|w| !matches!(*w, "we" | "i" | "not" | "never"))
-        && opening
-            .iter()
-            .enumerate()
-            .any(|(i, w)| is_bad_outcome(w, opening.get(i + 1).copied()))
 }
 
 /// A list item under a heading that lists ideas turned down ("Rejected

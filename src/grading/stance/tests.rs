@@ -764,3 +764,217 @@ fn neither_nor_negates() {
         Stance::Negated
     );
 }
+
+#[test]
+fn a_name_for_a_bad_idea_turns_it_down() {
+    for (text, word) in [
+        (
+            "Ignoring hash collisions is a trap at this size.",
+            "ignoring",
+        ),
+        ("A global sequencer is a non-starter here.", "sequencer"),
+        ("Server-side decryption is off the table.", "decryption"),
+        (
+            "Sequential ids are a footgun for private links.",
+            "sequential",
+        ),
+        (
+            "Sticky sessions are a no-go once servers scale in and out.",
+            "sticky",
+        ),
+        ("A cron sweep alone is a bad idea.", "sweep"),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // A trap avoided is a reason, not a verdict on the choice.
+    assert_eq!(
+        of(
+            "We add jitter to the retries to avoid the trap of a thundering herd.",
+            "jitter"
+        ),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn keeping_away_from_an_approach_turns_it_down() {
+    for (text, word) in [
+        (
+            "I'd steer clear of a global lock around id generation.",
+            "lock",
+        ),
+        ("We stay away from polling on mobile.", "polling"),
+        ("We moved away from storing blobs in MySQL.", "blobs"),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // Distance, not a choice.
+    assert_eq!(
+        of("Edge servers sit far away from the origin cache.", "cache"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_past_attempt_told_with_its_failure_is_turned_down() {
+    for (text, word) in [
+        (
+            "We tried short polling in the first version; the load balancers were drowning.",
+            "polling",
+        ),
+        (
+            "We started with inline resizing and uploads timed out under load.",
+            "resizing",
+        ),
+        (
+            "I once tried last-writer-wins for a notes app. Users lost edits every week.",
+            "writer",
+        ),
+        (
+            "We used to keep sessions in memory. We replaced that with Redis.",
+            "sessions",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // An attempt that stayed is adopted.
+    assert_eq!(
+        of("We tried a read-through cache and kept it.", "cache"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "We tried consistent hashing. It spreads keys evenly.",
+            "hashing"
+        ),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_verdict_after_a_colon_turns_the_lead_down() {
+    for (text, word) in [
+        (
+            "A global sequencer for all chats: unnecessary and a bottleneck.",
+            "sequencer",
+        ),
+        (
+            "Strong consistency across regions: not worth the latency.",
+            "strong",
+        ),
+        (
+            "Long-lived TTLs at the edge: no, deletes must show.",
+            "ttls",
+        ),
+        (
+            "What doesn't work: sorting by the phone's clock.",
+            "sorting",
+        ),
+        (
+            "The classic mistake: one bitrate for every screen.",
+            "bitrate",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // A lead the candidate acts in, and a colon that gives a reason.
+    assert_eq!(
+        of(
+            "We keep a cache in front: a miss costs one database read.",
+            "cache"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Consistent hashing: adding a node moves few keys.",
+            "hashing"
+        ),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_limit_or_a_warning_turns_it_down() {
+    for (text, word) in [
+        (
+            "A single counter only works until the first shard split.",
+            "counter",
+        ),
+        (
+            "Tight polling is a recipe for millions of empty requests.",
+            "polling",
+        ),
+        (
+            "One auto-increment column gets you into trouble at scale.",
+            "column",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    assert_eq!(
+        of("A queue works until the consumers catch up.", "queue"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_subject_judged_by_its_verb_is_turned_down() {
+    for (text, word) in [
+        (
+            "Computing the distance to every driver is a common mistake.",
+            "computing",
+        ),
+        ("Writing every ping to Postgres is too expensive.", "ping"),
+        (
+            "Strong consistency on the home timeline is not going to scale.",
+            "consistency",
+        ),
+        (
+            "Strong consistency for the resume position isn't viable across regions.",
+            "resume",
+        ),
+        (
+            "A global total order causes a single hot sequencer.",
+            "order",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Rejected, "{text}");
+    }
+    // A verdict on something else, or a purpose after "to".
+    for (text, word) in [
+        (
+            "Pushing events to a queue is cheap and keeps the API fast.",
+            "queue",
+        ),
+        (
+            "A cache in front of the database is how we keep reads fast.",
+            "cache",
+        ),
+        (
+            "Sharding by user is not a problem for celebrities here.",
+            "sharding",
+        ),
+        (
+            "We write every ping to Redis, which is too expensive on disk otherwise.",
+            "ping",
+        ),
+    ] {
+        assert_eq!(of(text, word), Stance::Adopted, "{text}");
+    }
+}
+
+#[test]
+fn as_opposed_to_and_unlike_turn_down() {
+    assert_eq!(
+        of("As opposed to dedup by file name, we hash chunks.", "name"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Unlike short polling, a socket costs nothing when idle.",
+            "polling"
+        ),
+        Stance::Rejected
+    );
+}

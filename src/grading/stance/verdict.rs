@@ -6,8 +6,9 @@
 
 use crate::grading::text::{Sentence, Token};
 
-/// "One version I'd avoid: the handler loops over every follower": a clause
-/// before a colon in which the candidate turns something down. "To avoid
+/// "One version I'd avoid: the handler loops over every follower", "What
+/// doesn't work: …", "The classic mistake: …": a clause before a colon in
+/// which the candidate turns something down. "To avoid
 /// hot keys: we shard" states a purpose and turns nothing down.
 pub(super) fn after_rejecting_lead(s: &Sentence, at: usize) -> bool {
     let tokens = &s.tokens;
@@ -26,10 +27,15 @@ pub(super) fn after_rejecting_lead(s: &Sentence, at: usize) -> bool {
         .filter(|t| usize::from(t.clause) < colon)
         .map(|t| t.word.as_str())
         .collect();
+    // "What doesn't work: …", "The classic mistake: …".
     lead.windows(2).any(|p| {
-        matches!(p[0], "i'd" | "we'd" | "i" | "we" | "would")
-            && matches!(p[1], "avoid" | "reject" | "rejected" | "skip" | "never")
-    })
+        (matches!(p[0], "i'd" | "we'd" | "i" | "we" | "would")
+            && matches!(p[1], "avoid" | "reject" | "rejected" | "skip" | "never"))
+            || (matches!(p[0], "doesn't" | "don't" | "won't" | "wouldn't" | "didn't")
+                && matches!(p[1], "work" | "scale" | "fly"))
+    }) || lead
+        .iter()
+        .any(|w| matches!(*w, "mistake" | "mistakes" | "pitfall" | "pitfalls" | "trap"))
 }
 
 /// "It is tempting because auth is easy there, but then the servers become
