@@ -175,8 +175,12 @@ pub(super) fn subject_judged(s: &Sentence, source: &str, at: usize) -> bool {
         })
     };
     let mut verb = None;
-    for k in at + 1..tokens.len().min(at + 13) {
-        let t = &tokens[k];
+    for (k, t) in tokens
+        .iter()
+        .enumerate()
+        .take(tokens.len().min(at + 13))
+        .skip(at + 1)
+    {
         if t.clause != clause {
             return false;
         }
