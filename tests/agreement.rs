@@ -86,6 +86,7 @@ fn the_agreement_sets_are_complete() {
     assert!(figures("tests/ninth").items >= 40);
     assert!(figures("tests/tenth").items >= 40);
     assert!(figures("tests/eleventh").items >= 40);
+    assert!(figures("tests/twelfth").items >= 40);
 }
 
 #[test]
@@ -361,26 +362,57 @@ fn tenth_agreement_stays_above_its_floors() {
 /// The eleventh set (`tests/eleventh/`): a short design doc (goals,
 /// non-goals, risks), a data-engineering background, a mobile developer
 /// working inward from the phone, heavy abbreviations, ASCII boxes and
-/// arrows, one request walked hop by hop. Measured once, at the end of the
-/// round it judged, and never tuned on: recall 0.91, precision 0.86, 2 red
-/// flags on clean answers, plain words 6.1 behind, 40 of 40 ordering checks.
+/// arrows, one request walked hop by hop. Blind at the end of the round it
+/// judged (recall 0.91, precision 0.86, 2 red flags on clean answers, plain
+/// words 6.1 behind, 40 of 40 ordering checks); tuned on since: recall
+/// 0.92, precision 0.87, no red flag on a clean answer, plain words 5.2
+/// behind.
 #[test]
 fn eleventh_agreement_stays_above_its_floors() {
     check(
         &figures("tests/eleventh"),
         &Floors {
-            recall: 0.9,
+            recall: 0.92,
             precision: 0.86,
             bands: [
                 ("new-grad", 0.75, 1.0),
                 ("mid", 0.87, 1.0),
-                ("senior", 0.7, 0.97),
+                ("senior", 0.7, 1.0),
             ],
             order: 1.0,
-            max_false_red: 3,
-            max_red_on_clean: 2,
+            max_false_red: 1,
+            max_red_on_clean: 0,
             max_false_green: 0,
-            max_plain_gap: 6.2,
+            max_plain_gap: 5.3,
+        },
+    );
+}
+
+/// The twelfth set (`tests/twelfth/`): an operations and on-call voice, a
+/// whiteboard narrator, pros and cons in running text, a past-tense report
+/// of a system already run, a read path and a write path, threats first,
+/// numbered footnotes, a time-boxed interview. Measured once, at the end of
+/// the round it judged, never tuned on: recall 0.89, precision 0.85, 5 red
+/// flags on clean answers, plain words 9.8 behind, 40 of 40 ordering
+/// checks. Main at the start of that round read recall 0.89 (3 topics
+/// fewer), the same 5 red flags and plain words 9.9 behind.
+#[test]
+fn twelfth_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/twelfth"),
+        &Floors {
+            recall: 0.89,
+            precision: 0.84,
+            bands: [
+                ("new-grad", 0.85, 1.0),
+                ("mid", 0.85, 0.97),
+                ("senior", 0.6, 0.95),
+            ],
+            order: 1.0,
+            max_false_red: 7,
+            max_red_on_clean: 5,
+            max_false_green: 3,
+            max_plain_gap: 9.9,
         },
     );
 }
