@@ -305,7 +305,7 @@ fn scan(text: &str, word: &mut String, mut f: impl FnMut(Piece<'_>)) {
             word.push('.');
         } else {
             flush(word, &mut numeric, start, &mut f);
-            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–') {
+            if matches!(c, ',' | ';' | ':' | '(' | ')' | '—' | '–' | '|') {
                 f(Piece::Break(c));
             }
         }

@@ -41,11 +41,12 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
         // A semicolon opens another statement: "move old photos to a
         // cheaper class; accept a slower first view" turns nothing down.
         // A colon opens what it means: "it must keep working: one broken
-        // link breaks every page" gives a reason, not a verdict.
+        // link breaks every page" gives a reason, not a verdict. A table
+        // cell speaks of its own column.
         if tokens[j].clause != tokens[at].clause
             && matches!(
                 s.breaks.get(usize::from(tokens[j].clause)),
-                Some(&(';' | ':'))
+                Some(&(';' | ':' | '|'))
             )
         {
             break;

@@ -978,3 +978,18 @@ fn as_opposed_to_and_unlike_turn_down() {
         Stance::Rejected
     );
 }
+
+#[test]
+fn a_table_cell_speaks_of_its_own_column() {
+    assert_ne!(
+        of(
+            "| Cloud egress | $0.02-0.05 per GB | non-starter |",
+            "egress"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of("Cloud egress at $0.05 per GB is a non-starter.", "egress"),
+        Stance::Rejected
+    );
+}
