@@ -6,8 +6,10 @@
 //! from a figure written elsewhere ("100 KB per open = 1 MB" after the
 //! opens were counted), a share of something not on the line ("10% of
 //! messages × 150 KB"), a range ("5-10%", "500K-1M"), a rate given as
-//! "every 4 s", the right result standing next to the one compared, and a
-//! gap no single slip makes (ten thousand times or more).
+//! "every 4 s", a figure glued to letters it cannot read ("5y"), the right
+//! result standing next to the one compared, and a gap no single slip makes
+//! (ten thousand times or more). Numbers that give the result as typed are
+//! doubted where they are read, in `links.rs`.
 
 use super::super::quantity::Quantity;
 use super::links::LineCtx;
@@ -18,8 +20,8 @@ use std::ops::Range;
 /// zero or a unit prefix off (10x, 1000x).
 const FAR_OFF: f64 = 1e4;
 
-/// Turns the line's `Wrong` checks (from `first_new` on) into `Unverified`
-/// when the line may have been misread.
+/// Turns the line's `Wrong` checks into `Unverified` when the line may have
+/// been misread.
 pub(crate) fn soften(lc: &LineCtx, out: &mut [ArithmeticCheck]) {
     for check in out.iter_mut() {
         if check.verdict != ArithVerdict::Wrong {
