@@ -6,7 +6,7 @@
 //! from a figure written elsewhere ("100 KB per open = 1 MB" after the
 //! opens were counted), a share of something not on the line ("10% of
 //! messages × 150 KB"), a range ("5-10%", "500K-1M"), a rate given as
-//! "every 4 s", a figure glued to letters it cannot read ("5y"), the right
+//! "one report every 4 s" that the figures did not take in, a figure glued to letters it cannot read ("5y"), the right
 //! result standing next to the one compared, and a gap no single slip makes
 //! (ten thousand times or more). Numbers that give the result as typed are
 //! doubted where they are read, in `links.rs`.
@@ -41,7 +41,8 @@ fn doubt(lc: &LineCtx, check: &ArithmeticCheck) -> Option<&'static str> {
     let local = (check.span.start.saturating_sub(lc.offset))
         ..(check.span.end - lc.offset.min(check.span.end));
     let text = lc.line.get(local.clone())?;
-    let lower = text.to_lowercase();
+    // ASCII case only, so byte offsets in `lower` are those of `text`.
+    let lower = text.to_ascii_lowercase();
     let inside: Vec<&Quantity> = lc
         .quantities
         .iter()
@@ -70,8 +71,8 @@ fn doubt(lc: &LineCtx, check: &ArithmeticCheck) -> Option<&'static str> {
     if unread_figure(lc, &local) {
         return Some("a figure on it could not be read");
     }
-    if lower.contains(" every ") {
-        return Some("a rate given as \"every …\"");
+    if unread_every(lc, &local, &lower) {
+        return Some("a rate given as \"every …\" that was not read");
     }
     if right_result_nearby(lc, check, &inside) {
         return Some("the result on this line matches; another figure may have been compared");
@@ -158,6 +159,17 @@ fn unread_figure(lc: &LineCtx, local: &Range<usize>) -> bool {
                 .is_some_and(char::is_alphabetic)
     });
     outside || glued
+}
+
+/// An "every" the figures did not take in: "one report every 4 s" ("1
+/// update every 4 s" is read as a rate and checked).
+fn unread_every(lc: &LineCtx, local: &Range<usize>, lower: &str) -> bool {
+    lower.match_indices(" every ").any(|(i, _)| {
+        let at = local.start + i + 1;
+        !lc.quantities
+            .iter()
+            .any(|q| q.span.start <= at && at < q.span.end)
+    })
 }
 
 /// "10% of messages × 150 KB": a percentage of a count named by a word.

@@ -644,6 +644,15 @@ fn doubtful_steps_are_not_called_wrong() {
     );
     assert_eq!(verdict("5×10⁹ / 86,400 ≈ 5.8K req/s"), ArithVerdict::Wrong);
     assert_eq!(verdicts("1 Gbps = 1.25 GB/s"), vec![ArithVerdict::Wrong]);
+    // "every N s" in figures is read as a rate, right or wrong.
+    assert_eq!(
+        verdict("2M drivers × 1 update every 4 seconds = 500K updates/s"),
+        ArithVerdict::Ok
+    );
+    assert_eq!(
+        verdict("2M drivers × 1 update every 4 seconds = 5M updates/s"),
+        ArithVerdict::Wrong
+    );
 }
 
 /// A claim does not reach over a sentence: "200k updates/second. That's a
