@@ -122,10 +122,15 @@ pub fn absolute_kind(s: &Sentence, source: &str, clause: u16) -> Option<Absolute
         let hedged = i > 0 && is_hedge(words[i - 1]);
         // "Never fail the whole page" asks that parts fail alone.
         let partial = near(3).any(|n| matches!(*n, "whole" | "entire"));
+        // "The home page must never fail to load" ranks what matters most
+        // when something breaks; "it will never fail" is the claim.
+        let priority =
+            obliged && words.get(i + 1) == Some(&"fail") && words.get(i + 2) == Some(&"to");
         if *w == "never"
             && !qualified
             && !hedged
             && !partial
+            && !priority
             && (near(2).any(|n| matches!(*n, "down" | "fails" | "fail" | "crashes"))
                 || (!obliged
                     && (near(3).any(|n| *n == "loss")

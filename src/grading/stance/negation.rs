@@ -46,8 +46,24 @@ pub fn negated(tokens: &[Token], at: usize) -> bool {
         if w == "no" && at - j <= 3 {
             return true;
         }
+        if unnoticed(tokens, j) {
+            return true;
+        }
     }
     negated_after(tokens, at)
+}
+
+/// "No user can perceive global order", "nobody would notice": what no one
+/// can tell apart is not needed. The verb sits before the mention and the
+/// "no one" within four words before the verb.
+fn unnoticed(tokens: &[Token], j: usize) -> bool {
+    let verb = matches!(
+        tokens[j].word.as_str(),
+        "perceive" | "notice" | "tell" | "detect"
+    );
+    verb && tokens[j.saturating_sub(4)..j].iter().any(|t| {
+        t.clause == tokens[j].clause && matches!(t.word.as_str(), "no" | "nobody" | "nobody's")
+    })
 }
 
 /// Words after which "not" negates the verb of the clause: "is not",

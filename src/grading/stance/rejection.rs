@@ -28,6 +28,7 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
             // "as opposed to X", "in contrast to X", "unlike X".
             || (w == "to" && matches!(prev, Some("opposed" | "contrast")))
             || w == "unlike"
+            || turned_down_by(tokens, j, at)
         {
             return true;
         }
@@ -50,6 +51,30 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
         }
     }
     false
+}
+
+/// A verb of turning down, said by someone, before the mention with no turn
+/// between: "I also reject storing video in a database", "the first thing
+/// we rejected was keeping file bytes in the database". "We rejected X in
+/// favour of Y" turns Y down no more than "rejected requests" does.
+fn turned_down_by(tokens: &[Token], j: usize, at: usize) -> bool {
+    let verb = matches!(
+        tokens[j].word.as_str(),
+        "reject" | "rejects" | "rejected" | "rejecting" | "dismissed" | "discarded" | "vetoed"
+    );
+    let said = tokens[j.saturating_sub(2)..j].iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "i" | "we" | "i'd" | "we'd" | "they" | "someone" | "team" | "would" | "should"
+        )
+    });
+    let turn = tokens[j + 1..at].iter().any(|t| {
+        matches!(
+            t.word.as_str(),
+            "for" | "favour" | "favor" | "with" | "and" | "but" | "so" | "because" | "instead"
+        )
+    });
+    verb && said && !turn
 }
 
 /// "steer clear of X", "stay away from X", "we moved away from X": keeping
@@ -301,7 +326,17 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                 // "The first thing people often suggest is …", "the first
                 // thing people reach for", "I did think about having …",
                 // "another is …".
-                || matches!(w, "suggest" | "suggests" | "suggested" | "suggestion")
+                || matches!(
+                    w,
+                    "suggest"
+                        | "suggests"
+                        | "suggested"
+                        | "suggestion"
+                        | "propose"
+                        | "proposes"
+                        | "proposed"
+                        | "proposal"
+                )
                 || (matches!(w, "reach" | "reaches") && next == Some("for"))
                 // "The first thing that comes to mind is …".
                 || (matches!(w, "comes" | "came") && next == Some("to")
@@ -347,7 +382,15 @@ pub(super) fn next_rejects(next: Option<&Sentence>) -> bool {
                 "reject" | "rejected" | "avoid" | "skip" | "ruled" | "dropped"
             )
         });
-    if refused || declined {
+    // "We said no: clocks drift", "We voted it down", "We pushed back".
+    let said_no = matches!(w.first(), Some(&("i" | "we" | "they")))
+        && matches!(
+            (w.get(1), w.get(2)),
+            (Some(&"said"), Some(&"no"))
+                | (Some(&("voted" | "turned" | "shot")), Some(&("it" | "that")))
+                | (Some(&"pushed"), Some(&"back"))
+        );
+    if refused || declined || said_no {
         return true;
     }
     match w.first() {

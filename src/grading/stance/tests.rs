@@ -993,3 +993,53 @@ fn a_table_cell_speaks_of_its_own_column() {
         Stance::Rejected
     );
 }
+
+#[test]
+fn a_proposal_voted_down_and_a_rejection_said_outright_are_rejected() {
+    let voted = "Someone proposed last-writer-wins by timestamp. We said no: device clocks drift.";
+    assert_eq!(of(voted, "last"), Stance::Rejected);
+    let kept = "Someone proposed last-writer-wins by timestamp. We agreed, since edits are rare.";
+    assert_ne!(of(kept, "last"), Stance::Rejected);
+    assert_eq!(
+        of("I also reject storing video in a database.", "storing"),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "The first thing we rejected was keeping file bytes in the database.",
+            "keeping"
+        ),
+        Stance::Rejected
+    );
+    // What the turn-down favours is not turned down.
+    assert_eq!(
+        of("We rejected polling in favour of long-polling.", "long"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("Rejected requests get a 429 with a retry header.", "429"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn what_no_user_can_notice_is_not_needed() {
+    assert_eq!(
+        of("No user can perceive global order anyway.", "global"),
+        Stance::Negated
+    );
+    assert_eq!(
+        of("Users notice global order when it breaks.", "global"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn a_page_that_must_never_fail_to_load_is_a_priority_not_a_claim() {
+    let priority = "A late post harms nobody, but the home page must never fail to load.";
+    assert_ne!(of(priority, "page"), Stance::Absolute);
+    assert_eq!(
+        of("The home page will never fail.", "page"),
+        Stance::Absolute
+    );
+}
