@@ -395,7 +395,8 @@ fn eleventh_agreement_stays_above_its_floors() {
 /// the round it judged, never tuned on: recall 0.89, precision 0.85, 5 red
 /// flags on clean answers, plain words 9.8 behind, 40 of 40 ordering
 /// checks. Main at the start of that round read recall 0.89 (3 topics
-/// fewer), the same 5 red flags and plain words 9.9 behind.
+/// fewer), the same 5 red flags and plain words 9.9 behind. A tuning set
+/// since: the five red flags on clean answers are gone.
 #[test]
 fn twelfth_agreement_stays_above_its_floors() {
     check(
@@ -409,8 +410,8 @@ fn twelfth_agreement_stays_above_its_floors() {
                 ("senior", 0.6, 0.95),
             ],
             order: 1.0,
-            max_false_red: 7,
-            max_red_on_clean: 5,
+            max_false_red: 2,
+            max_red_on_clean: 0,
             max_false_green: 3,
             max_plain_gap: 9.9,
         },
