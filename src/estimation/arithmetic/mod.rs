@@ -106,15 +106,60 @@ pub fn check_arithmetic(text: &str) -> Vec<ArithmeticCheck> {
         }
         doubt::soften(&lc, out.get_mut(first_new..).unwrap_or_default());
         check_claims(&lc, &mut out, first_new);
+        if raw.chars().any(|c| superscript(c).is_some()) {
+            for check in out.get_mut(first_new..).unwrap_or_default() {
+                quote_powers(raw, line, offset, check);
+            }
+        }
         ctx.remember(&quantities);
         offset += raw.len();
     }
     out
 }
 
+/// The step and the start of its explanation quoted as the candidate typed
+/// them: "5×10⁹ reads/day", not the "5×10^9  reads/day" the checker read.
+/// The read line has the typed line's bytes, so a span of one is a span of
+/// the other once widened to whole characters.
+fn quote_powers(raw: &str, read: &str, offset: usize, check: &mut ArithmeticCheck) {
+    let widen = |mut end: usize| {
+        while end < raw.len() && !raw.is_char_boundary(end) {
+            end += 1;
+        }
+        end
+    };
+    let (start, end) = (check.span.start - offset, check.span.end - offset);
+    let Some(seen) = read.get(start..end) else {
+        return;
+    };
+    let lead = start + seen.len() - seen.trim_start().len();
+    let Some(typed) = raw.get(start..widen(end)) else {
+        return;
+    };
+    // The explanation opens with the left side of the step, as read.
+    let shared = check
+        .explanation
+        .char_indices()
+        .zip(check.text.chars())
+        .take_while(|((_, a), b)| a == b)
+        .last()
+        .map_or(0, |((i, a), _)| i + a.len_utf8());
+    if let Some(head) = raw.get(lead..widen(lead + shared)) {
+        let rest = check.explanation.get(shared..).unwrap_or_default();
+        check.explanation = format!("{}{rest}", unmark_with(head, false));
+    }
+    check.text = unmark_with(typed, false).trim().to_string();
+}
+
 /// Markdown emphasis and escapes blanked out, byte for byte, so spans stay
 /// valid: `5M \\* 3 MB`, `**40/s**`, `` `1B / 86400` ``.
 fn unmark(line: &str) -> String {
+    unmark_with(line, true)
+}
+
+/// As `unmark`; superscript powers become "^9" only when `powers` is set
+/// (for reading; a quote keeps them as typed).
+fn unmark_with(line: &str, powers: bool) -> String {
     let mut out = String::with_capacity(line.len());
     let mut chars = line.chars().peekable();
     while let Some(c) = chars.next() {
@@ -132,7 +177,10 @@ fn unmark(line: &str) -> String {
             }
             // "10⁹" is "10^9": the caret and digits fit in the bytes of the
             // superscript run, the rest padded with spaces.
-            c if superscript(c).is_some() && out.ends_with(|p: char| p.is_ascii_digit()) => {
+            c if powers
+                && superscript(c).is_some()
+                && out.ends_with(|p: char| p.is_ascii_digit()) =>
+            {
                 let mut digits = String::new();
                 let mut bytes = c.len_utf8();
                 digits.push(superscript(c).unwrap_or('0'));

@@ -300,6 +300,17 @@ fn ten_x_slip_is_wrong_with_the_right_figure() {
 }
 
 #[test]
+fn a_power_is_quoted_as_typed() {
+    let c = &checks("- **Reads:** 5×10⁹ reads/day / 86,400 s ≈ 5,800 reads/s")[0];
+    assert_eq!(c.verdict, ArithVerdict::Wrong);
+    assert_eq!(c.text, "5×10⁹ reads/day / 86,400 s ≈ 5,800 reads/s");
+    assert_eq!(
+        c.explanation,
+        "5×10⁹ reads/day / 86,400 s = 57,870/s, not 5,800 reads/s (off by 90%; 10x too low)"
+    );
+}
+
+#[test]
 fn tolerances() {
     // 10% plain, 25% when marked approximate.
     assert_eq!(verdict("3 × 11.6K = 40K"), ArithVerdict::Wrong);
