@@ -123,9 +123,17 @@ pub fn read_line(line: &str, line_no: usize, b: &mut Builder) -> bool {
         }
         _ => (None, text.clone()),
     };
-    let Some(parts) = split(&body) else {
+    let Some(mut parts) = split(&body) else {
         return false;
     };
+    // "Read path: … -> tweet store on a miss; images from a CDN.": under a
+    // caption, what follows the last box's clause is a remark. Without one
+    // the line may be prose ("a node is lost → its replica takes over; …").
+    if let (Some(_), Some((last, _))) = (&caption, parts.last_mut()) {
+        if let Some(cut) = last.find("; ").or_else(|| last.find(". ")) {
+            last.truncate(cut);
+        }
+    }
     let labels: Vec<String> = parts.iter().map(|(p, _)| tidy(p)).collect();
     let words: Vec<Vec<String>> = labels.iter().map(|l| words_of(l)).collect();
     let reads_as_boxes = !text.contains('?')

@@ -1,8 +1,8 @@
 //! The rubric's structure rules over a diagram: required boxes, required
 //! routes and anti-patterns, each with the arrows that pass or break it.
 
-use super::concept::{mentions_replication, says_replicated, Concept};
-use super::model::{Diagram, Way};
+use super::concept::{mentions_replication, says_replicated, words_of, Concept};
+use super::model::{Diagram, Edge, Way};
 use crate::catalog::{AntiPattern, ComponentRule, PathRule, Structure};
 use serde::Serialize;
 use std::collections::{HashSet, VecDeque};
@@ -271,6 +271,22 @@ fn path(d: &Diagram, r: &PathRule) -> CheckResult {
     out
 }
 
+/// An arrow labelled as carrying writes: "Write path", "writes", "upload",
+/// "fan-out", "invalidate".
+fn writes(e: &Edge) -> bool {
+    e.label.as_deref().is_some_and(|l| {
+        words_of(l).iter().any(|w| {
+            w.starts_with("writ")
+                || w.starts_with("upload")
+                || w.starts_with("ingest")
+                || w.starts_with("fan")
+                || w.starts_with("publish")
+                || w.starts_with("invalidat")
+                || w.starts_with("populat")
+        })
+    })
+}
+
 fn anti(d: &Diagram, r: &AntiPattern, prose: &str) -> CheckResult {
     let mut out = result(&r.id, &r.label, CheckKind::AntiPattern);
     out.points = r.points;
@@ -303,6 +319,11 @@ fn anti(d: &Diagram, r: &AntiPattern, prose: &str) -> CheckResult {
         let any = route(d, &chain, &[], false);
         let clear = route(d, &chain, &through, false);
         match (any, clear) {
+            // A write path reaches the cache after the store on purpose (the
+            // fan-out or an invalidation fills it); only reads are slowed.
+            (Some(found), None) if found.edges.iter().any(|&e| writes(&d.edges[e])) => {
+                out.evidence = format!("only on a write path: {}", route_text(d, &found));
+            }
             (Some(found), None) => {
                 out.ok = false;
                 out.evidence = route_text(d, &found);

@@ -339,6 +339,38 @@ fn the_cache_behind_the_database_and_a_client_on_the_database_fail() {
 }
 
 #[test]
+fn a_write_path_may_fill_the_cache_after_the_store() {
+    let behind = |text: &str| {
+        verdicts(text, "")
+            .into_iter()
+            .find(|(id, _, _)| id == "cache_behind")
+    };
+    let write = "Write path: Client -> API servers -> Postgres -> fan-out workers -> Redis";
+    let (_, ok, evidence) = behind(write).expect("the rule is checked");
+    assert!(ok);
+    assert!(evidence.starts_with("only on a write path:"), "{evidence}");
+    // A read path behind the store is still flagged.
+    let read = "Read path: Client -> API servers -> Postgres -> Redis";
+    assert_eq!(behind(read).map(|v| v.1), Some(false));
+}
+
+#[test]
+fn a_remark_after_the_last_box_is_not_part_of_it() {
+    let d = read_one(
+        "Read path: client -> timeline service -> timeline cache -> tweet store on a miss; \
+         images from object storage via a CDN.",
+    );
+    assert_eq!(
+        kinds(&d).last(),
+        Some(&("tweet store on a miss".to_string(), "database"))
+    );
+    assert_eq!(
+        kinds(&read_one("API -> event log -> workers"))[1].1,
+        "queue"
+    );
+}
+
+#[test]
 fn an_either_way_route_takes_arrows_drawn_both_ways_round() {
     let s = |v: &[&str]| v.iter().map(|x| x.to_string()).collect::<Vec<_>>();
     let media = Structure {
