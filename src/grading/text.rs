@@ -54,10 +54,11 @@ impl Sentence {
             }
             one_line.push_str(part);
         }
-        let trimmed = one_line
-            .trim_start_matches(['-', '*', '+', '>', '#', '|', ' '])
-            .trim_end_matches(['|', ' '])
-            .to_string();
+        let trimmed = unbold(
+            one_line
+                .trim_start_matches(['-', '*', '+', '>', '#', '|', ' '])
+                .trim_end_matches(['|', ' ']),
+        );
         if trimmed.chars().count() > max {
             let cut: String = trimmed.chars().take(max.saturating_sub(1)).collect();
             format!("{}…", cut.trim_end())
@@ -75,6 +76,31 @@ impl Sentence {
     pub fn is_empty(&self) -> bool {
         self.tokens.is_empty()
     }
+}
+
+/// A quote without bold marks. A bold title that opened the line, its
+/// opening mark trimmed, ends with a colon when it has no stop of its own:
+/// "**Celebrities** Users with …" reads "Celebrities: Users with …",
+/// "**Playback.** Client asks …" reads "Playback. Client asks …".
+fn unbold(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    let mut first = !text.contains("**") || text.matches("**").count() % 2 == 1;
+    while let Some(at) = rest.find("**") {
+        let before = &rest[..at];
+        out.push_str(before);
+        let after = &rest[at + 2..];
+        let closes_title = first
+            && before.ends_with(|c: char| c.is_alphanumeric() || c == ')')
+            && after.starts_with(' ');
+        if closes_title {
+            out.push(':');
+        }
+        first = false;
+        rest = after;
+    }
+    out.push_str(rest);
+    out.trim_end().to_string()
 }
 
 /// Words that never carry a topic; dropped from token streams so that
@@ -477,6 +503,27 @@ fn is_first_of_paragraph_prose(trimmed: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quotes_drop_bold_marks() {
+        let quote = |text: &str| sentences(text)[0].quote(text, 200);
+        assert_eq!(
+            quote("**Celebrities** Users with many followers are a problem."),
+            "Celebrities: Users with many followers are a problem."
+        );
+        assert_eq!(
+            quote("- **Playback.** The client asks the playback service."),
+            "Playback. The client asks the playback service."
+        );
+        assert_eq!(
+            quote("Return **301 Moved Permanently** so browsers cache it."),
+            "Return 301 Moved Permanently so browsers cache it."
+        );
+        assert_eq!(
+            quote("**Launch days**: pre-scale on a schedule."),
+            "Launch days: pre-scale on a schedule."
+        );
+    }
 
     #[test]
     fn stems_meet_across_inflection() {
