@@ -119,7 +119,7 @@ fn last_sentence(part: &str) -> Option<&str> {
                 || matches!(w, "e.g" | "i.e" | "approx" | "vs" | "etc")
         })
     };
-    let cut = part
+    let end = part
         .char_indices()
         .rev()
         .find(|&(i, c)| {
@@ -127,7 +127,8 @@ fn last_sentence(part: &str) -> Option<&str> {
                 && part[i + c.len_utf8()..].starts_with(' ')
                 && !abbreviation(&part[..i])
         })
-        .map(|(i, c)| i + c.len_utf8())?;
+        .map(|(i, c)| i + c.len_utf8());
+    let cut = end?;
     let ask = part[cut..].trim();
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }
@@ -151,4 +152,24 @@ pub(super) fn is_heading(question: &str, first: &str) -> bool {
             .trim_start()
             .starts_with([':', '—', '–', '-'])
     })
+}
+
+/// The lead-in and the question of a part whose question follows a
+/// statement after a dash ("a customer says links feel slow -- what
+/// redirect time do we aim for"): the split keeps only such a dash.
+pub(super) fn after_dash(part: &str) -> Option<(&str, &str)> {
+    let (at, len) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| part.rfind(d).map(|i| (i, d.len())))
+        .max()?;
+    let ask = part[at + len..].trim();
+    (ask.split_whitespace().count() >= 3).then(|| (part[..at].trim(), ask))
+}
+
+/// Whether a question judges what was said before it ("is that expected",
+/// "is that right", "would that be fine").
+pub(super) fn judges(ask: &str) -> bool {
+    ask.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONFIRMING.contains(&w) || matches!(w, "expected" | "right" | "correct" | "true"))
 }

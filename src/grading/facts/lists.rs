@@ -72,6 +72,13 @@ pub(super) const FILLER: &[&str] = &[
     "whatsapp", "twitter", "netflix", "uber", "instagram", "insta", "pastebin", "bitly",
     "dropbox", "gdrive",
     "question", "questions", "case", "scenario", "numbers", "number", "scope",
+    // judging a figure offered ("is 5 MB a fair maximum", "what are we
+    // supposed to hit"): how it is asked, never what about
+    "fair", "supposed", "sane", "sensible", "decent",
+    // a case told from support's side ("a customer complains it feels
+    // slow"): the story around the ask
+    "complain", "complains", "complained", "complaining", "complaint", "complaints",
+    "feel", "feels", "felt", "says", "saying", "reckon", "reckons",
 ];
 
 /// Everyday words that name no feature of their own: when the sheet never
