@@ -173,3 +173,49 @@ pub(super) fn judges(ask: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| CONFIRMING.contains(&w) || matches!(w, "expected" | "right" | "correct" | "true"))
 }
+
+/// Verbs that open a request put as an order ("Name the latency target",
+/// "Give me the number of drivers", "Walk me through the catalogue size").
+const IMPERATIVES: &[&str] = &[
+    "name", "give", "walk", "talk", "run", "list", "describe", "share", "remind", "quote", "state",
+    "outline", "spell", "confirm", "show",
+];
+
+/// A request put as an order without its verb and the words that only
+/// address the listener ("Give me the number of photos" is "the number of
+/// photos"): the verb names nothing asked. `None` when it is not one.
+pub(super) fn without_imperative(part: &str) -> Option<&str> {
+    let mut rest = part.trim_start();
+    let next = |rest: &mut &str| -> Option<String> {
+        let (w, tail) = rest.split_once(' ')?;
+        let out = w.to_lowercase();
+        *rest = tail.trim_start();
+        Some(out)
+    };
+    let verb = next(&mut rest)?;
+    if !IMPERATIVES.contains(&verb.as_str()) {
+        return None;
+    }
+    let mut addressed = false;
+    loop {
+        let before = rest;
+        match next(&mut rest).as_deref() {
+            Some("me" | "us") => addressed = true,
+            Some("through" | "over" | "out") if addressed || verb != "run" => {}
+            _ => {
+                rest = before;
+                break;
+            }
+        }
+    }
+    // "Name the ...", "Give me ...": an order only when it addresses the
+    // listener or names what is asked with an article; "show previews?"
+    // asks whether something is shown.
+    let article = rest.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "your" | "our"
+        )
+    });
+    ((addressed || article) && rest.split_whitespace().count() >= 2).then_some(rest)
+}

@@ -192,9 +192,16 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             && !is_filler(&ws[f.at[0] - 1].word)
             && ws[f.at[0] - 1].word != "$"
     };
+    // "What sort of availability": a way of asking, not an order.
+    let kind_of = |f: &Found| {
+        f.key == "@order"
+            && f.at.len() == 1
+            && ws[f.at[0]].word == "sort"
+            && ws.get(f.at[0] + 1).is_some_and(|n| n.word == "of")
+    };
     let kept: Vec<Found> = found
         .iter()
-        .filter(|f| !inside(f) && !relative(f))
+        .filter(|f| !inside(f) && !relative(f) && !kind_of(f))
         .cloned()
         .collect();
     for f in kept {
