@@ -387,7 +387,7 @@ const ELEVENTH_WRONG: f64 = 0.016;
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
 /// of the prompt quoted, terse "X vs Y", very polite asks, "what's the
 /// expectation around X", "what if it grows 10x"), measured once at the
-/// end of the round it judged, never tuned on.
+/// end of the round it judged, tuned on since.
 #[test]
 fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
     holds(
@@ -398,8 +398,11 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
     );
 }
 
-/// Floors on the twelfth bank at its one blind measure: 97 of 128 right
+/// Floors on the twelfth bank: at its one blind measure 97 of 128 right
 /// (75.8%), 1 wrong fact (0.8%), 27 of 39 compound questions; main at the
-/// start of the round scored 95 (74.2%) with 1 wrong.
-const TWELFTH_ACCURACY: f64 = 0.757;
+/// start of that round scored 95 (74.2%) with 1 wrong. Tuned on since (a
+/// question after a dash that ends a story, "creates vs views" as a ratio,
+/// orders without their verb, polite words, "what sort of"): 106 right
+/// (82.8%), 1 wrong, 29 of 39 compound questions.
+const TWELFTH_ACCURACY: f64 = 0.828;
 const TWELFTH_WRONG: f64 = 0.008;

@@ -119,7 +119,7 @@ fn last_sentence(part: &str) -> Option<&str> {
                 || matches!(w, "e.g" | "i.e" | "approx" | "vs" | "etc")
         })
     };
-    let cut = part
+    let end = part
         .char_indices()
         .rev()
         .find(|&(i, c)| {
@@ -127,7 +127,8 @@ fn last_sentence(part: &str) -> Option<&str> {
                 && part[i + c.len_utf8()..].starts_with(' ')
                 && !abbreviation(&part[..i])
         })
-        .map(|(i, c)| i + c.len_utf8())?;
+        .map(|(i, c)| i + c.len_utf8());
+    let cut = end?;
     let ask = part[cut..].trim();
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }
@@ -151,4 +152,70 @@ pub(super) fn is_heading(question: &str, first: &str) -> bool {
             .trim_start()
             .starts_with([':', '—', '–', '-'])
     })
+}
+
+/// The lead-in and the question of a part whose question follows a
+/// statement after a dash ("a customer says links feel slow -- what
+/// redirect time do we aim for"): the split keeps only such a dash.
+pub(super) fn after_dash(part: &str) -> Option<(&str, &str)> {
+    let (at, len) = [" — ", " – ", " -- ", " - "]
+        .iter()
+        .filter_map(|d| part.rfind(d).map(|i| (i, d.len())))
+        .max()?;
+    let ask = part[at + len..].trim();
+    (ask.split_whitespace().count() >= 3).then(|| (part[..at].trim(), ask))
+}
+
+/// Whether a question judges what was said before it ("is that expected",
+/// "is that right", "would that be fine").
+pub(super) fn judges(ask: &str) -> bool {
+    ask.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| CONFIRMING.contains(&w) || matches!(w, "expected" | "right" | "correct" | "true"))
+}
+
+/// Verbs that open a request put as an order ("Name the latency target",
+/// "Give me the number of drivers", "Walk me through the catalogue size").
+const IMPERATIVES: &[&str] = &[
+    "name", "give", "walk", "talk", "run", "list", "describe", "share", "remind", "quote", "state",
+    "outline", "spell", "confirm", "show",
+];
+
+/// A request put as an order without its verb and the words that only
+/// address the listener ("Give me the number of photos" is "the number of
+/// photos"): the verb names nothing asked. `None` when it is not one.
+pub(super) fn without_imperative(part: &str) -> Option<&str> {
+    let mut rest = part.trim_start();
+    let next = |rest: &mut &str| -> Option<String> {
+        let (w, tail) = rest.split_once(' ')?;
+        let out = w.to_lowercase();
+        *rest = tail.trim_start();
+        Some(out)
+    };
+    let verb = next(&mut rest)?;
+    if !IMPERATIVES.contains(&verb.as_str()) {
+        return None;
+    }
+    let mut addressed = false;
+    loop {
+        let before = rest;
+        match next(&mut rest).as_deref() {
+            Some("me" | "us") => addressed = true,
+            Some("through" | "over" | "out") if addressed || verb != "run" => {}
+            _ => {
+                rest = before;
+                break;
+            }
+        }
+    }
+    // "Name the ...", "Give me ...": an order only when it addresses the
+    // listener or names what is asked with an article; "show previews?"
+    // asks whether something is shown.
+    let article = rest.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "the" | "a" | "an" | "your" | "our"
+        )
+    });
+    ((addressed || article) && rest.split_whitespace().count() >= 2).then_some(rest)
 }

@@ -115,7 +115,7 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "customers", "subscriber", "subscribers", "viewer", "viewers", "folks", "folk"]),
     // The same thing happening twice.
     ("duplicate", &["twice", "identical", "duplicate", "duplicates", "duplicated", "more than once",
-        "double", "doubled", "two times", "exactly once", "only once", "same", "dedup",
+        "two times", "exactly once", "only once", "same", "dedup",
         "deduplicate", "deduplication"]),
     // Seeing one's own change at once.
     ("own_writes", &["read your writes", "read your own writes", "read own writes",

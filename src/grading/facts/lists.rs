@@ -41,7 +41,8 @@ pub(super) const FILLER: &[&str] = &[
     // the people a case is put in ("my mum", "her brother"): anyone
     "mum", "mom", "dad", "brother", "sister", "colleague", "colleagues", "coworker", "buddy",
     // intensifiers and hedges: how sure or how strongly, never what about
-    "vastly", "hugely", "massively", "heavily", "presumably", "inevitably",
+    "vastly", "hugely", "massively", "heavily", "presumably", "inevitably", "terribly",
+    "awfully", "kindly", "please",
     "honestly", "obviously", "clearly", "definitely", "certainly", "surely", "guessing",
     "guessed", "assumed", "imagine", "imagining", "wonder", "wondering", "curious",
     "clarify", "confirm", "correct", "maybe", "perhaps", "possibly",
@@ -72,6 +73,13 @@ pub(super) const FILLER: &[&str] = &[
     "whatsapp", "twitter", "netflix", "uber", "instagram", "insta", "pastebin", "bitly",
     "dropbox", "gdrive",
     "question", "questions", "case", "scenario", "numbers", "number", "scope",
+    // judging a figure offered ("is 5 MB a fair maximum", "what are we
+    // supposed to hit"): how it is asked, never what about
+    "fair", "supposed", "sane", "sensible", "decent",
+    // a case told from support's side ("a customer complains it feels
+    // slow"): the story around the ask
+    "complain", "complains", "complained", "complaining", "complaint", "complaints",
+    "feel", "feels", "felt", "says", "saying", "reckon", "reckons", "asked", "asks",
 ];
 
 /// Everyday words that name no feature of their own: when the sheet never
@@ -106,7 +114,7 @@ pub(super) const GENERAL: &[&str] = &[
     "closer", "handful", "couple", "bunch", "constrained", "slightly", "workload", "data",
     "explicit", "kept", "specifically", "hundreds", "thousands", "dozens", "tens", "priority",
     "priorities", "concern", "concerns", "concerned", "older", "newer",
-    "smaller", "smallest", "earlier", "earliest", "far",
+    "smaller", "smallest", "earlier", "earliest", "far", "double", "doubled",
     // nouns
     "area", "aspect", "choice", "detail", "details", "example", "fact", "idea", "issue",
     "issues", "level", "moment", "option", "options", "part", "parts", "piece", "place",

@@ -31,7 +31,9 @@ mod words;
 pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
-use context::{asked_sentence, confirms, is_heading, tells_a_plan};
+use context::{
+    after_dash, asked_sentence, confirms, is_heading, judges, tells_a_plan, without_imperative,
+};
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
 use read::sheet;
@@ -130,6 +132,45 @@ fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     decide(&rank(sheet, ts))
 }
 
+/// The fact of the question after a dash that ends a lead-in, read on its
+/// own when it names enough of its own. One that names nothing ("is that
+/// something we offer") or judges what was said ("is that expected") is
+/// about the lead-in: `None`, the whole part is read. One that names one
+/// thing and points back ("how fast should they load") has the lead-in's
+/// things carried over; one that names one thing and does not point back
+/// ("what's the sync target") leaves what it is about to the lead-in.
+fn dashed(sheet: &Sheet, part: &str) -> Option<usize> {
+    let (lead, ask) = after_dash(part)?;
+    if judges(ask) {
+        return None;
+    }
+    let mut ts = sheet.read(ask);
+    let named = ts.iter().filter(|t| !t.head && !t.plain()).count();
+    let any = ts
+        .iter()
+        .filter(|t| !t.head && (t.everyday() || !t.plain()))
+        .count();
+    let refers = words(ask)
+        .iter()
+        .any(|w| matches!(w.word.as_str(), "one" | "that") || PRONOUNS.contains(&w.word.as_str()));
+    if named == 0 || !refers && any < 2 {
+        return None;
+    }
+    if refers && named == 1 {
+        // The things the lead-in names, not what it says of them ("images
+        // take forever to show up" is no retention).
+        let kind = |t: &Term| t.keys.iter().any(|k| KINDS.contains(&k.as_str()));
+        ts.extend(
+            sheet
+                .read(lead)
+                .into_iter()
+                .filter(|t| !t.head && !kind(t))
+                .map(|t| Term { echo: true, ..t }),
+        );
+    }
+    pick(sheet, ask, &ts)
+}
+
 /// Words that deny what follows them.
 const NEGATIONS: &[&str] = &[
     "no", "not", "never", "nobody", "none", "nothing", "cant", "cannot", "doesnt", "dont", "isnt",
@@ -181,6 +222,7 @@ fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
     });
     split_question(plain.as_deref().unwrap_or(question))
         .into_iter()
+        .map(|p| without_imperative(&p).map_or(p.clone(), str::to_string))
         .flat_map(|p| distribute(sheet, p))
         .collect()
 }
@@ -217,6 +259,7 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // aiming for?": the ask alone first, then with its lead-in.
             let picked = asked_sentence(&part)
                 .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                .or_else(|| dashed(&sheet, &part))
                 .or_else(|| pick(&sheet, &part, &ts));
             let picked = match (i, topic) {
                 (0, _) => {

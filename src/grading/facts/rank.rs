@@ -156,15 +156,23 @@ const CONCURRENT: &str = "@concurrent";
 /// does not say how many trips run at once.
 fn states_concurrent(f: &Indexed, ts: &[Term]) -> bool {
     // The thing counted: the first that is not an everyday word.
+    // The thing counted: the first that is not an everyday word, or the
+    // one after it when the first only qualifies it ("simultaneous online
+    // drivers").
     let things: Vec<&String> = ts
         .iter()
         .filter(|t| !t.head && !t.keys.iter().any(|k| k == CONCURRENT))
-        .find(|t| !t.everyday())
-        .map(|t| t.keys.iter().filter(|k| !is_group(k)).collect())
-        .unwrap_or_default();
+        .filter(|t| !t.everyday())
+        .take(2)
+        .flat_map(|t| t.keys.iter().filter(|k| !is_group(k)))
+        .collect();
+    // People are counted by any word for them ("people watching at the
+    // same time": "concurrent viewers").
+    let people = things.iter().any(|k| is_person(k));
     f.phrases.iter().any(|ph| {
         let keys = || ph.iter().flat_map(|pt| pt.keys.iter());
-        keys().any(|k| k == CONCURRENT) && keys().any(|k| things.contains(&k))
+        keys().any(|k| k == CONCURRENT)
+            && keys().any(|k| things.contains(&k) || people && is_person(k))
     })
 }
 

@@ -242,6 +242,13 @@ pub fn split_question(question: &str) -> Vec<String> {
                 current.clear();
             }
             if is_dash(w) {
+                // "A customer says links feel slow -- what redirect time do
+                // we aim for": a statement told before a question is its
+                // lead-in; the dash is kept, so that the ask can be read
+                // on its own.
+                if !current.is_empty() && opens_question(&words, i + 1) {
+                    current.push(w);
+                }
                 continue;
             }
             current.push(w);

@@ -192,9 +192,16 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             && !is_filler(&ws[f.at[0] - 1].word)
             && ws[f.at[0] - 1].word != "$"
     };
+    // "What sort of availability": a way of asking, not an order.
+    let kind_of = |f: &Found| {
+        f.key == "@order"
+            && f.at.len() == 1
+            && ws[f.at[0]].word == "sort"
+            && ws.get(f.at[0] + 1).is_some_and(|n| n.word == "of")
+    };
     let kept: Vec<Found> = found
         .iter()
-        .filter(|f| !inside(f) && !relative(f))
+        .filter(|f| !inside(f) && !relative(f) && !kind_of(f))
         .cloned()
         .collect();
     for f in kept {
@@ -289,5 +296,78 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
         ));
     }
     out.sort_by_key(|(i, _)| *i);
-    out.into_iter().map(|(_, t)| t).collect()
+    let mut out: Vec<Term> = out.into_iter().map(|(_, t)| t).collect();
+    share_of_a_place(&mut out);
+    if let Some(at) = writes_versus_reads(ws) {
+        out.push(Term {
+            keys: vec![RATIO.to_string()],
+            whole: Vec::new(),
+            head: false,
+            required: Vec::new(),
+            unit: false,
+            echo: false,
+            lead: false,
+            words: 1,
+            text: ws[at].word.clone(),
+        });
+    }
+    out
+}
+
+/// The lexicon's group of how two quantities compare.
+const RATIO: &str = "@ratio";
+
+/// Words that ask what share of a whole something is.
+const SHARE: &[&str] = &["fraction", "percentage", "percent", "share", "proportion"];
+
+/// "What fraction of users are in North America": a share asked of a place
+/// asks where they are, so the share is only the way of asking, not a
+/// ratio of two quantities the fact must state.
+fn share_of_a_place(ts: &mut [Term]) {
+    if !ts.iter().any(|t| t.keys.iter().any(|k| k == "@geo")) {
+        return;
+    }
+    for t in ts.iter_mut() {
+        let share = t.text.split(' ').any(|w| SHARE.contains(&w));
+        if share && t.keys.iter().any(|k| k == RATIO) && !t.keys.iter().any(|k| k == "@geo") {
+            t.head = true;
+        }
+    }
+}
+
+/// How words that make or change something start ("creates", "uploads").
+const WRITING: &[&str] = &[
+    "creat", "upload", "post", "writ", "send", "sent", "shorten", "publish", "add", "edit",
+    "modif", "sav", "tweet", "insert", "update",
+];
+
+/// How words that look at or fetch something start ("views", "downloads").
+const READING: &[&str] = &[
+    "view", "read", "download", "open", "click", "visit", "watch", "fetch", "redirect", "brows",
+    "scroll", "play", "stream", "lookup", "access", "load",
+];
+
+/// Where "creates vs views", "uploads versus downloads" set making against
+/// looking: how the two compare, a ratio, is asked. `None` for "view vs
+/// edit permissions" told apart (both sides must be actions of the two
+/// kinds, next to the "vs").
+fn writes_versus_reads(ws: &[Word]) -> Option<usize> {
+    let kind = |w: &Word| {
+        let writes = WRITING.iter().any(|p| w.word.starts_with(p));
+        let reads = READING.iter().any(|p| w.word.starts_with(p));
+        match (writes, reads) {
+            (true, false) => Some(true),
+            (false, true) => Some(false),
+            _ => None,
+        }
+    };
+    (1..ws.len().saturating_sub(1)).find(|&i| {
+        matches!(ws[i].word.as_str(), "vs" | "versus")
+            && ws[i + 1..]
+                .iter()
+                .find(|w| !is_filler(&w.word))
+                .and_then(kind)
+                .zip(kind(&ws[i - 1]))
+                .is_some_and(|(a, b)| a != b)
+    })
 }

@@ -251,10 +251,11 @@ fn ids(q: &str) -> Vec<Option<String>> {
 
 #[test]
 fn dashes_colons_and_second_things_after_or_are_parts_of_their_own() {
-    // A topic before a dash is what the question after it asks about.
+    // A topic before a dash is what the question after it asks about; the
+    // dash is kept, so that the question can be read on its own too.
     assert_eq!(
         split_question("Photo size — how big can they get?"),
-        ["Photo size how big can they get"]
+        ["Photo size — how big can they get"]
     );
     assert_eq!(
         split_question("Do we need search — how fast must it be?"),
@@ -630,4 +631,36 @@ fn everyday_asks_of_a_tolerance_and_a_named_person_find_the_fact() {
     );
     // Losing data is a kind only a fact that speaks of loss answers.
     assert_eq!(id("Is it ever acceptable to lose a photo?"), None);
+}
+
+#[test]
+fn a_question_after_a_story_is_read_on_its_own() {
+    // The story before the dash would drown the ask in words no fact has.
+    assert_eq!(
+        id("A customer complains the app feels sluggish on trains -- what feed load time are we supposed to hit?")
+            .as_deref(),
+        Some("latency")
+    );
+    // An ask that judges what was said, or names nothing, is the lead-in's.
+    assert_eq!(
+        id("Albums of several photos -- is that something we offer?"),
+        None
+    );
+    assert_eq!(
+        id("I'd like to cache every feed in memory -- is that expected, or is it too costly?"),
+        None
+    );
+}
+
+#[test]
+fn orders_comparisons_and_shares_of_places_are_read_for_what_they_ask() {
+    assert_eq!(
+        id("Give me the average photo size.").as_deref(),
+        Some("photo_size")
+    );
+    assert_eq!(id("uploads vs views?").as_deref(), Some("ratio"));
+    // "view vs edit" tells two things apart; it asks no ratio.
+    assert_ne!(id("view vs edit rights?").as_deref(), Some("ratio"));
+    // A share of users in a place asks where they are: no fact says.
+    assert_eq!(id("What fraction of users are in Europe?"), None);
 }
