@@ -32,6 +32,7 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     {
         return true;
     }
+    let relative = relative_aside(s, at);
     let mut saw_would = false;
     let mut seen = 0;
     for j in at + 1..tokens.len() {
@@ -143,12 +144,33 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
                 return true;
             }
         }
+        // "X, which is what many first designs do, breaks under load": the
+        // aside says who does it; the verdict comes after it.
+        if Some(tokens[j].clause) == relative {
+            continue;
+        }
         // A reason word hands the rest to a cause; "we" starts a new act.
         if is_reason_turn(w) || matches!(w, "we" | "i" | "we'll" | "we'd" | "i'd") {
             return false;
         }
     }
     false
+}
+
+/// The clause of a ", which …," aside right after the mention's clause,
+/// closed by a comma with more of the sentence after it.
+fn relative_aside(s: &Sentence, at: usize) -> Option<u16> {
+    let tokens = &s.tokens;
+    let next = tokens[at].clause + 1;
+    let first = tokens[at + 1..]
+        .iter()
+        .find(|t| t.clause != tokens[at].clause)?;
+    let opens = first.clause == next
+        && s.breaks.get(usize::from(next)) == Some(&',')
+        && matches!(first.word.as_str(), "which" | "who");
+    let closed = s.breaks.get(usize::from(next) + 1) == Some(&',')
+        && tokens.iter().any(|t| t.clause == next + 1);
+    (opens && closed).then_some(next)
 }
 
 /// "Computing the distance to every driver is a common mistake", "Writing

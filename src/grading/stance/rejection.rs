@@ -288,6 +288,11 @@ fn is_option_noun(w: Option<&str>) -> bool {
                 | "instinct"
                 | "reflex"
                 | "temptation"
+                | "thought"
+                | "thoughts"
+                | "impulse"
+                | "cut"
+                | "draft"
         )
     )
 }
