@@ -137,7 +137,9 @@ pub fn raise(
                     let stated = (m.at <= 1 || (s.list_item && s.separators < 2)) && has_reason(s);
                     m.stance.earns_credit() && (!is_listy(s) || stated)
                 } else {
-                    m.stance.raises_red() && !continues_turned_down(&mentions, m)
+                    m.stance.raises_red()
+                        && !continues_turned_down(&mentions, m)
+                        && !verdict_past_match(doc, m)
                 };
                 counts && applies(&flags[m.target], doc.step, free_form)
             })
@@ -218,6 +220,14 @@ fn absolute_claims(docs: &[StepDoc]) -> usize {
 /// How many sentences after an option is put forward or turned down a
 /// mention of the same flag still belongs to that discussion.
 const DISCUSSION: usize = 2;
+
+/// "Transcoding when the user presses play doesn't cut it": a match that
+/// runs over a "when" of its own hides the verdict after it from the stance
+/// read at its first word; the stance at its last word sees it.
+fn verdict_past_match(doc: &StepDoc, m: &Mention) -> bool {
+    m.words > 1
+        && stance_at(&doc.sentences, doc.text, m.sentence, m.at + m.words - 1) == Stance::Rejected
+}
 
 /// True when the mention goes on about an approach the sentences just before
 /// put forward as an option or turned down: "Option 1 is polling every few

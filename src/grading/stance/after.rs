@@ -262,7 +262,16 @@ pub(super) fn subject_judged(s: &Sentence, source: &str, at: usize) -> bool {
             || (not
                 && matches!(
                     *w,
-                    "viable" | "feasible" | "practical" | "realistic" | "sustainable" | "option"
+                    "viable"
+                        | "feasible"
+                        | "practical"
+                        | "realistic"
+                        | "sustainable"
+                        | "option"
+                        | "safe"
+                        | "acceptable"
+                        | "enough"
+                        | "wise"
                 ))
     })
 }
@@ -442,20 +451,39 @@ pub(super) fn tried_and_dropped(sents: &[Sentence], si: usize, at: usize) -> boo
             && match tokens[j].word.as_str() {
                 "tried" | "trialled" | "trialed" | "piloted" | "prototyped" => true,
                 "started" | "began" => word(j + 1) == Some("with"),
+                // "Our prototype had the driver app poll for offers".
+                "prototype" | "mvp" | "poc" | "v1" => true,
                 "used" => {
                     word(j + 1) == Some("to") && j > 0 && matches!(word(j - 1), Some("we" | "i"))
                 }
                 _ => false,
             }
     });
+    // "we first write every ping into Postgres. … killed us": a first try
+    // counts only with how it failed, right after it.
+    let first_try = (at.saturating_sub(3)..at).any(|j| {
+        tokens[j].clause == clause
+            && tokens[j].word == "first"
+            && j > 0
+            && matches!(word(j - 1), Some("we" | "i"))
+    });
+    let failed = |ts: &[Token]| {
+        ts.iter()
+            .enumerate()
+            .any(|(i, t)| is_past_failure(&t.word, ts.get(i + 1).map(|n| n.word.as_str())))
+    };
+    if first_try && !attempt {
+        return failed(&tokens[at + 1..]) || sents.get(si + 1).is_some_and(|n| failed(&n.tokens));
+    }
     if !attempt {
         return false;
     }
+    // "Now the handler fires an event": what is done today replaced it.
     let told = |ts: &[Token]| {
-        ts.iter().enumerate().any(|(i, t)| {
-            is_past_failure(&t.word, ts.get(i + 1).map(|n| n.word.as_str()))
-                || is_replacement(&t.word)
-        })
+        failed(ts)
+            || ts.iter().any(|t| is_replacement(&t.word))
+            || ts.first().is_some_and(|t| t.word == "now")
     };
-    told(&tokens[at + 1..]) || sents.get(si + 1).is_some_and(|n| told(&n.tokens))
+    // The story may take a few sentences to say how it ended.
+    told(&tokens[at + 1..]) || sents.iter().skip(si + 1).take(3).any(|n| told(&n.tokens))
 }
