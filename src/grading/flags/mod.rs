@@ -224,9 +224,18 @@ const DISCUSSION: usize = 2;
 /// "Transcoding when the user presses play doesn't cut it": a match that
 /// runs over a "when" of its own hides the verdict after it from the stance
 /// read at its first word; the stance at its last word sees it.
+/// Only such a match is read again: "better than SQL" inside a match turns
+/// SQL down, not the match.
 fn verdict_past_match(doc: &StepDoc, m: &Mention) -> bool {
-    m.words > 1
-        && stance_at(&doc.sentences, doc.text, m.sentence, m.at + m.words - 1) == Stance::Rejected
+    let last = m.at + m.words.saturating_sub(1);
+    let Some(s) = doc.sentences.get(m.sentence) else {
+        return false;
+    };
+    let own_when = s
+        .tokens
+        .get(m.at + 1..=last)
+        .is_some_and(|ts| ts.iter().any(|t| matches!(t.word.as_str(), "when" | "whenever")));
+    own_when && stance_at(&doc.sentences, doc.text, m.sentence, last) == Stance::Rejected
 }
 
 /// True when the mention goes on about an approach the sentences just before
