@@ -231,10 +231,10 @@ fn verdict_past_match(doc: &StepDoc, m: &Mention) -> bool {
     let Some(s) = doc.sentences.get(m.sentence) else {
         return false;
     };
-    let own_when = s
-        .tokens
-        .get(m.at + 1..=last)
-        .is_some_and(|ts| ts.iter().any(|t| matches!(t.word.as_str(), "when" | "whenever")));
+    let own_when = s.tokens.get(m.at + 1..=last).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| matches!(t.word.as_str(), "when" | "whenever"))
+    });
     own_when && stance_at(&doc.sentences, doc.text, m.sentence, last) == Stance::Rejected
 }
 

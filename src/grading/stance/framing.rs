@@ -180,8 +180,9 @@ pub(super) fn fine_elsewhere(tokens: &[Token], at: usize) -> bool {
 }
 
 /// "X sounds simple until someone edits a 5 GB video", "X looks great
-/// until the first viral day", "X works until…": an appeal that holds only
-/// until something this design must face.
+/// until the first viral day": an appeal that holds only until something
+/// this design must face. "A queue works until …" states a limit of a
+/// choice kept, not an appeal.
 pub(super) fn appeals_until(tokens: &[Token], at: usize) -> bool {
     if !leads_clause(tokens, at) {
         return false;
@@ -195,7 +196,7 @@ pub(super) fn appeals_until(tokens: &[Token], at: usize) -> bool {
     let Some(v) = window.iter().position(|t| {
         matches!(
             t.word.as_str(),
-            "sounds" | "sound" | "looks" | "look" | "seems" | "seem" | "feels" | "works" | "fine"
+            "sounds" | "sound" | "looks" | "look" | "seems" | "seem" | "feels"
         )
     }) else {
         return false;
