@@ -137,7 +137,9 @@ pub fn raise(
                     let stated = (m.at <= 1 || (s.list_item && s.separators < 2)) && has_reason(s);
                     m.stance.earns_credit() && (!is_listy(s) || stated)
                 } else {
-                    m.stance.raises_red() && !continues_turned_down(&mentions, m)
+                    m.stance.raises_red()
+                        && !continues_turned_down(&mentions, m)
+                        && !verdict_past_match(doc, m)
                 };
                 counts && applies(&flags[m.target], doc.step, free_form)
             })
@@ -218,6 +220,23 @@ fn absolute_claims(docs: &[StepDoc]) -> usize {
 /// How many sentences after an option is put forward or turned down a
 /// mention of the same flag still belongs to that discussion.
 const DISCUSSION: usize = 2;
+
+/// "Transcoding when the user presses play doesn't cut it": a match that
+/// runs over a "when" of its own hides the verdict after it from the stance
+/// read at its first word; the stance at its last word sees it.
+/// Only such a match is read again: "better than SQL" inside a match turns
+/// SQL down, not the match.
+fn verdict_past_match(doc: &StepDoc, m: &Mention) -> bool {
+    let last = m.at + m.words.saturating_sub(1);
+    let Some(s) = doc.sentences.get(m.sentence) else {
+        return false;
+    };
+    let own_when = s.tokens.get(m.at + 1..=last).is_some_and(|ts| {
+        ts.iter()
+            .any(|t| matches!(t.word.as_str(), "when" | "whenever"))
+    });
+    own_when && stance_at(&doc.sentences, doc.text, m.sentence, last) == Stance::Rejected
+}
 
 /// True when the mention goes on about an approach the sentences just before
 /// put forward as an option or turned down: "Option 1 is polling every few

@@ -518,3 +518,20 @@ fn the_only_way_to_find_out_is_a_lesson_not_a_boast() {
     let (red, _) = whole("netflix", "A single region is the only way to do this.");
     assert!(has(&red, "over_confidence"), "{red:?}");
 }
+
+#[test]
+fn a_verdict_after_a_match_with_its_own_when_is_read() {
+    let has = |t: &str| red("netflix", t).contains(&"transcode_on_play".to_string());
+    assert!(!has(
+        "Transcoding when the user presses play doesn't cut it: titles are encoded ahead of time."
+    ));
+    assert!(has(
+        "When the user presses play, the server transcodes the movie."
+    ));
+    // "better than SQL" inside the match turns SQL down, not the claim.
+    assert!(red(
+        "twitter",
+        "We use NoSQL since it's always better than SQL at scale."
+    )
+    .contains(&"nosql_always_better".to_string()));
+}

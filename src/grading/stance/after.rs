@@ -32,6 +32,7 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     {
         return true;
     }
+    let relative = relative_aside(s, at);
     let mut saw_would = false;
     let mut seen = 0;
     for j in at + 1..tokens.len() {
@@ -143,12 +144,33 @@ pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
                 return true;
             }
         }
+        // "X, which is what many first designs do, breaks under load": the
+        // aside says who does it; the verdict comes after it.
+        if Some(tokens[j].clause) == relative {
+            continue;
+        }
         // A reason word hands the rest to a cause; "we" starts a new act.
         if is_reason_turn(w) || matches!(w, "we" | "i" | "we'll" | "we'd" | "i'd") {
             return false;
         }
     }
     false
+}
+
+/// The clause of a ", which …," aside right after the mention's clause,
+/// closed by a comma with more of the sentence after it.
+fn relative_aside(s: &Sentence, at: usize) -> Option<u16> {
+    let tokens = &s.tokens;
+    let next = tokens[at].clause + 1;
+    let first = tokens[at + 1..]
+        .iter()
+        .find(|t| t.clause != tokens[at].clause)?;
+    let opens = first.clause == next
+        && s.breaks.get(usize::from(next)) == Some(&',')
+        && matches!(first.word.as_str(), "which" | "who");
+    let closed = s.breaks.get(usize::from(next) + 1) == Some(&',')
+        && tokens.iter().any(|t| t.clause == next + 1);
+    (opens && closed).then_some(next)
 }
 
 /// "Computing the distance to every driver is a common mistake", "Writing
@@ -240,7 +262,16 @@ pub(super) fn subject_judged(s: &Sentence, source: &str, at: usize) -> bool {
             || (not
                 && matches!(
                     *w,
-                    "viable" | "feasible" | "practical" | "realistic" | "sustainable" | "option"
+                    "viable"
+                        | "feasible"
+                        | "practical"
+                        | "realistic"
+                        | "sustainable"
+                        | "option"
+                        | "safe"
+                        | "acceptable"
+                        | "enough"
+                        | "wise"
                 ))
     })
 }
@@ -420,20 +451,39 @@ pub(super) fn tried_and_dropped(sents: &[Sentence], si: usize, at: usize) -> boo
             && match tokens[j].word.as_str() {
                 "tried" | "trialled" | "trialed" | "piloted" | "prototyped" => true,
                 "started" | "began" => word(j + 1) == Some("with"),
+                // "Our prototype had the driver app poll for offers".
+                "prototype" | "mvp" | "poc" | "v1" => true,
                 "used" => {
                     word(j + 1) == Some("to") && j > 0 && matches!(word(j - 1), Some("we" | "i"))
                 }
                 _ => false,
             }
     });
+    // "we first write every ping into Postgres. … killed us": a first try
+    // counts only with how it failed, right after it.
+    let first_try = (at.saturating_sub(3)..at).any(|j| {
+        tokens[j].clause == clause
+            && tokens[j].word == "first"
+            && j > 0
+            && matches!(word(j - 1), Some("we" | "i"))
+    });
+    let failed = |ts: &[Token]| {
+        ts.iter()
+            .enumerate()
+            .any(|(i, t)| is_past_failure(&t.word, ts.get(i + 1).map(|n| n.word.as_str())))
+    };
+    if first_try && !attempt {
+        return failed(&tokens[at + 1..]) || sents.get(si + 1).is_some_and(|n| failed(&n.tokens));
+    }
     if !attempt {
         return false;
     }
+    // "Now the handler fires an event": what is done today replaced it.
     let told = |ts: &[Token]| {
-        ts.iter().enumerate().any(|(i, t)| {
-            is_past_failure(&t.word, ts.get(i + 1).map(|n| n.word.as_str()))
-                || is_replacement(&t.word)
-        })
+        failed(ts)
+            || ts.iter().any(|t| is_replacement(&t.word))
+            || ts.first().is_some_and(|t| t.word == "now")
     };
-    told(&tokens[at + 1..]) || sents.get(si + 1).is_some_and(|n| told(&n.tokens))
+    // The story may take a few sentences to say how it ended.
+    told(&tokens[at + 1..]) || sents.iter().skip(si + 1).take(3).any(|n| told(&n.tokens))
 }

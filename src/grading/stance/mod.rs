@@ -12,6 +12,7 @@
 
 mod absolute;
 mod after;
+mod framing;
 mod negation;
 mod outcome;
 mod rejection;
@@ -24,6 +25,9 @@ pub(crate) use verdict::is_appeal;
 
 use super::text::{Sentence, Token};
 use after::{rejected_after, subject_judged, tried_and_dropped};
+use framing::{
+    appeals_until, conceded, debated_then_chose, fine_elsewhere, marked_off, stock_then_but,
+};
 use negation::unsure;
 use rejection::{
     considered, deferred, hypothetical, next_endorses, next_rejects, refused_after,
@@ -151,6 +155,12 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if s.answered && answered_no(s, source) {
         return Stance::Scoped;
     }
+    // "| Polling | 20M req/s | ✗ |", "- ~~file bytes in Postgres~~".
+    // "Assuming codes never collide is fine for the demo, not for
+    // production": a claim kept for a setting that is not this one.
+    if marked_off(s, source, tok) || fine_elsewhere(&s.tokens, at) {
+        return Stance::Considered;
+    }
     if absolute_clause(s, source, tok.clause) {
         return Stance::Absolute;
     }
@@ -179,7 +189,12 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if deferred(&s.tokens, at) {
         return Stance::Deferred;
     }
-    if weighed(s, at) {
+    if weighed(s, at)
+        || stock_then_but(sents, si, at)
+        || conceded(&s.tokens, at)
+        || appeals_until(&s.tokens, at)
+        || debated_then_chose(&s.tokens, at)
+    {
         return Stance::Considered;
     }
     if considered(&s.tokens, at) {

@@ -43,6 +43,20 @@ pub fn negated(tokens: &[Token], at: usize) -> bool {
         if NEGATORS.contains(&w) {
             return true;
         }
+        // "so we never sort by device time": the candidate's own never is
+        // a choice refused, where "codes can never collide" is a property.
+        // "Never an UPDATE per click: …" opens the sentence with a refusal.
+        if w == "never" && j == 0 {
+            return true;
+        }
+        if w == "never"
+            && j.checked_sub(1).is_some_and(|p| {
+                tokens[p].clause == here.clause
+                    && matches!(tokens[p].word.as_str(), "we" | "i" | "we'll" | "i'll")
+            })
+        {
+            return true;
+        }
         if w == "no" && at - j <= 3 {
             return true;
         }

@@ -80,7 +80,7 @@ pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
         }))
         || (w == "far" && next == Some("too"))
         || (matches!(w, "doesn't" | "won't" | "wouldn't" | "can't" | "cannot")
-            && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit")))
+            && next.is_some_and(|n| matches!(n, "scale" | "work" | "survive" | "keep" | "fit" | "cut")))
         || (w == "falls" && next == Some("over"))
         // "silently throws away someone's edits".
         || (matches!(w, "throw" | "throws" | "throwing") && next == Some("away"))
@@ -97,13 +97,24 @@ pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
 fn is_dismissal(w: &str, next: Option<&str>) -> bool {
     matches!(
         w,
-        "trap" | "footgun" | "nonstarter" | "dealbreaker" | "antipattern" | "nogo" | "trouble"
+        "trap"
+            | "footgun"
+            | "nonstarter"
+            | "dealbreaker"
+            | "antipattern"
+            | "nogo"
+            | "trouble"
+            | "myth"
+            | "fallacy"
+            | "misconception"
     ) || matches!(
         (w, next),
         ("non", Some("starter" | "starters"))
             | ("no", Some("go"))
             | ("off", Some("table"))
             | ("dead", Some("end"))
+            // "out of the question": "of" is kept, "the" dropped.
+            | ("out" | "of", Some("question"))
             | ("anti", Some("pattern"))
             | ("bad", Some("idea" | "fit"))
             | ("recipe", Some("for"))
@@ -116,6 +127,8 @@ pub(super) fn is_past_failure(w: &str, next: Option<&str>) -> bool {
     matches!(
         w,
         "lost"
+            | "killed"
+            | "throttled"
             | "failed"
             | "crashed"
             | "died"

@@ -29,6 +29,14 @@ pub(super) fn rejected_before(tokens: &[Token], at: usize) -> bool {
             || (w == "to" && matches!(prev, Some("opposed" | "contrast")))
             || w == "unlike"
             || turned_down_by(tokens, j, at)
+            // "The textbook mistake is one bitrate for everyone", "the
+            // problem with transcoding when someone presses play is …".
+            || (matches!(w, "mistake" | "mistakes" | "pitfall" | "antipattern") && at - j <= 4)
+            || (w == "with"
+                && matches!(
+                    prev,
+                    Some("problem" | "problems" | "issue" | "trouble" | "downside" | "danger")
+                ))
         {
             return true;
         }
@@ -241,6 +249,8 @@ fn rejecting_heading(line: &str) -> bool {
             "turned down",
             "didn't choose",
             "not chosen",
+            "not do",
+            "never do",
         ]
         .iter()
         .any(|w| l.contains(w))
@@ -288,6 +298,11 @@ fn is_option_noun(w: Option<&str>) -> bool {
                 | "instinct"
                 | "reflex"
                 | "temptation"
+                | "thought"
+                | "thoughts"
+                | "impulse"
+                | "cut"
+                | "draft"
         )
     )
 }
@@ -465,7 +480,7 @@ pub(super) fn hypothetical(tokens: &[Token], at: usize) -> bool {
     for t in tokens[at + 1..].iter().take(14) {
         match t.word.as_str() {
             "would" | "would've" => return true,
-            "means" | "costs" if gerund => return true,
+            "means" | "costs" | "leads" | "results" | "causes" if gerund => return true,
             "we" | "i" | "we'll" | "we'd" | "i'd" | "i'll" | "because" | "since" | "so" => {
                 return false
             }

@@ -1043,3 +1043,152 @@ fn a_page_that_must_never_fail_to_load_is_a_priority_not_a_claim() {
         Stance::Absolute
     );
 }
+
+#[test]
+fn a_row_or_item_marked_off_is_weighed_not_adopted() {
+    let table = "| Option | Cost | Verdict |\n| Polling every 5 s | 20M req/s | ✗ |\n| WebSocket | idle | ✓ |";
+    assert_eq!(of(table, "polling"), Stance::Considered);
+    assert_eq!(of(table, "websocket"), Stance::Adopted);
+    // The verdict column comes last: "yes" for simple, "no" overall.
+    assert_eq!(
+        of(
+            "| Option | Simple? | Pick? |\n| Polling | yes | no |",
+            "polling"
+        ),
+        Stance::Considered
+    );
+    let list = "Options:\n- file name ✗ (names differ)\n- SHA-256 of each chunk ✓";
+    assert_eq!(of(list, "name"), Stance::Considered);
+    assert_eq!(of(list, "chunk"), Stance::Adopted);
+    let struck = "Storage:\n- ~~file bytes in Postgres~~\n- object storage for chunks";
+    assert_eq!(of(struck, "postgres"), Stance::Considered);
+    // A multiplication sign is arithmetic, not a cross.
+    assert_eq!(
+        of("- 100M users × 2 posts a day in Postgres", "postgres"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn fine_only_elsewhere_is_not_chosen_here() {
+    assert_eq!(
+        of(
+            "Polling is fine for the demo, not for production.",
+            "polling"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "Putting image bytes in MySQL makes sense at 1/100th the scale.",
+            "image"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("Polling is fine for our traffic.", "polling"),
+        Stance::Adopted
+    );
+}
+
+#[test]
+fn appeal_until_debate_stock_answer_and_concession_weigh_an_option() {
+    assert_eq!(
+        of(
+            "Polling sounds simple until you count 250M phones.",
+            "polling"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("We cache it until it expires.", "cache"),
+        Stance::Adopted
+    );
+    assert!(!of(
+        "We went back and forth on polling and landed on long polling.",
+        "polling"
+    )
+    .raises_red());
+    assert_eq!(
+        of(
+            "The textbook answer is polling, but at 250M phones we push instead.",
+            "polling"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of(
+            "The simple approach is polling, but we also add jitter.",
+            "polling"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "Two-phase commit works, but we'd pay for it in latency.",
+            "commit"
+        ),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("First thought: order by the phone's timestamp.", "order"),
+        Stance::Considered
+    );
+}
+
+#[test]
+fn the_candidates_own_never_refuses() {
+    assert_eq!(
+        of("So we never sort by device time.", "sort"),
+        Stance::Negated
+    );
+    assert_eq!(
+        of("Never an UPDATE per click: the row gets hot.", "update"),
+        Stance::Negated
+    );
+    assert_eq!(of("Codes can never collide.", "collide"), Stance::Adopted);
+}
+
+#[test]
+fn more_verdicts_and_past_attempts() {
+    assert_eq!(
+        of(
+            "A global lock, which is what many first designs do, breaks under load.",
+            "global"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Measuring the distance to every driver is out of the question, so we use cells.",
+            "distance"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "The textbook mistake is one bitrate for everyone.",
+            "bitrate"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "The problem with transcoding at play time is the delay.",
+            "transcoding"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Assuming random codes never collide isn't safe.",
+            "assuming"
+        ),
+        Stance::Rejected
+    );
+    let story = "We tried a synchronous counter update once. A popular link became a hot row. \
+                 Now the handler emits an event.";
+    assert_eq!(of(story, "synchronous"), Stance::Rejected);
+    let kept = "We tried a cache and kept it. It works well.";
+    assert_eq!(of(kept, "cache"), Stance::Adopted);
+}
