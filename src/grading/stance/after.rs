@@ -5,16 +5,34 @@
 use super::outcome::{is_bad_outcome, is_harm, is_past_failure, is_reason_turn, is_replacement};
 use crate::grading::text::{Sentence, Token};
 
+/// "Pastes up to 10 MB are accepted; bigger ones are rejected": after a
+/// semicolon another subject is turned away by the design's own rule. Only
+/// "it", "this", "that" or a bare "rejected" opening the new statement
+/// speak of the mention ("X; rejected because …", "X; it was rejected").
+fn rule_of_another(s: &Sentence, at: usize, verdict: usize) -> bool {
+    let tokens = &s.tokens;
+    let Some(start) = (at + 1..verdict).rev().find(|&j| {
+        tokens[j].clause != tokens[j - 1].clause
+            && s.breaks.get(usize::from(tokens[j].clause)) == Some(&';')
+    }) else {
+        return false;
+    };
+    !(start == verdict
+        || matches!(
+            tokens[start].word.as_str(),
+            "it" | "this" | "that" | "which"
+        ))
+}
+
 /// A bad outcome that follows the mention closely in its sentence, with no
 /// reason word between: "X would make uploads wait", "X is far too slow".
 /// An aside in parentheses is skipped; "Rejected" anywhere after it counts.
 pub(super) fn rejected_after(s: &Sentence, at: usize) -> bool {
     let tokens = &s.tokens;
     let aside = |t: &Token| s.breaks.get(usize::from(t.clause)) == Some(&'(');
-    if tokens[at + 1..]
-        .iter()
-        .any(|t| matches!(t.word.as_str(), "rejected" | "rejecting"))
-    {
+    if tokens[at + 1..].iter().enumerate().any(|(k, t)| {
+        matches!(t.word.as_str(), "rejected" | "rejecting") && !rule_of_another(s, at, at + 1 + k)
+    }) {
         return true;
     }
     // "Last-writer-wins is simpler and I have read the tickets it makes;

@@ -1192,3 +1192,13 @@ fn more_verdicts_and_past_attempts() {
     let kept = "We tried a cache and kept it. It works well.";
     assert_eq!(of(kept, "cache"), Stance::Adopted);
 }
+
+#[test]
+fn a_rule_that_turns_another_subject_away_rejects_nothing_named_before_it() {
+    let rule = "Pastes up to 10 MB are accepted; bigger ones are rejected with an error.";
+    assert_eq!(of(rule, "pastes"), Stance::Adopted);
+    let verdict = "Storing files as BLOBs in the database; rejected because backups balloon.";
+    assert_eq!(of(verdict, "blobs"), Stance::Rejected);
+    let it = "Storing files as BLOBs in the database; it was rejected early.";
+    assert_eq!(of(it, "blobs"), Stance::Rejected);
+}
