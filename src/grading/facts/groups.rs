@@ -218,6 +218,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Growing over time.
     ("growth", &["growth", "grow", "grows", "growing", "next few years", "years from now",
         "over the years", "scale up"]),
+    // Following something as it moves ("watch the car approach on a map").
+    ("track", &["track", "tracks", "tracking", "tracked", "live map", "on a map", "on the map",
+        "watch .. approach", "watch .. arrive", "watch .. move", "see .. approach",
+        "see .. coming", "see .. moving", "follow .. on"]),
     // Bad actors.
     ("abuse", &["abuse", "abusive", "spam", "spammer", "spammers", "spamming", "phishing",
         "malware", "malicious", "moderation", "moderate", "takedown", "take down", "illegal",
