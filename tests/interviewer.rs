@@ -180,7 +180,9 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
 /// seventh banks accept it (one question each now "your call", floors
 /// lowered to match), the sixth and tenth call it a wrong fact (one wrong
 /// fact fewer each). A wrong fact said confidently is the worse outcome.
-const HELD_OUT_ACCURACY: f64 = 0.928;
+/// Eighth round: a near-tie won by the better of two facts that both answer
+/// ("resume on the phone"): 105 right (93.7%).
+const HELD_OUT_ACCURACY: f64 = 0.937;
 const HELD_OUT_WRONG: f64 = 0.005;
 
 #[test]
@@ -359,7 +361,8 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (4.7%) at its blind measure; tuned on since (adverbs of manner, a plan
 /// told before the ask, figures offered for one value, a feature asked for
 /// later, peaks, a product named for comparison): 109 right (85.2%), 2 wrong.
-const TENTH_ACCURACY: f64 = 0.851;
+/// Eighth round (near-ties won by the better fact): 110 right (85.9%).
+const TENTH_ACCURACY: f64 = 0.859;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -403,6 +406,8 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// start of that round scored 95 (74.2%) with 1 wrong. Tuned on since (a
 /// question after a dash that ends a story, "creates vs views" as a ratio,
 /// orders without their verb, polite words, "what sort of"): 106 right
-/// (82.8%), 1 wrong, 29 of 39 compound questions.
-const TWELFTH_ACCURACY: f64 = 0.828;
+/// (82.8%), 1 wrong, 29 of 39 compound questions. Eighth round (near-ties,
+/// a figure in seconds as latency, following a car on a map): 107 right
+/// (83.5%), 1 wrong.
+const TWELFTH_ACCURACY: f64 = 0.835;
 const TWELFTH_WRONG: f64 = 0.008;

@@ -49,7 +49,11 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "slow", "speed", "milliseconds", "ms", "p99", "p95", "p50", "percentile", "snappy",
         "instant", "instantly", "real time", "realtime", "wait",
         "latency budget", "time budget", "acceptable time", "how much time", "time it takes",
-        "time until", "time from .. to"]),
+        "time until", "time from .. to",
+        // A response time offered as a figure ("is 1 second OK for
+        // delivery"); "a few seconds" and "seconds later" are freshness.
+        "1 second", "under a second", "half a second", "sub second",
+        "subsecond", "2 seconds", "two seconds", "3 seconds", "three seconds"]),
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
         "how current",
@@ -214,6 +218,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Growing over time.
     ("growth", &["growth", "grow", "grows", "growing", "next few years", "years from now",
         "over the years", "scale up"]),
+    // Following something as it moves ("watch the car approach on a map").
+    ("track", &["track", "tracks", "tracking", "tracked", "live map", "on a map", "on the map",
+        "watch .. approach", "watch .. arrive", "watch .. move", "see .. approach",
+        "see .. coming", "see .. moving", "follow .. on"]),
     // Bad actors.
     ("abuse", &["abuse", "abusive", "spam", "spammer", "spammers", "spamming", "phishing",
         "malware", "malicious", "moderation", "moderate", "takedown", "take down", "illegal",

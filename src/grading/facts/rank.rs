@@ -255,6 +255,11 @@ pub(super) struct Ranked {
     pub total: f64,
     /// It explains every term the question requires.
     pub complete: bool,
+    /// How much it explains each of the weighing terms, with the term's
+    /// weight.
+    pub explained: Vec<(f64, f64)>,
+    /// It explains the question's subject through one of its phrases.
+    pub on_subject: bool,
 }
 
 /// Ranks the facts for the terms of one part.
@@ -360,8 +365,9 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             let complete = completeness(f, &all, &content);
             let (mut score, mut total, mut all) = (0.0, 0.0, true);
             let (mut strong, mut subject, mut asked) = (false, true, false);
+            let (mut explained, mut on_subject) = (Vec::with_capacity(weighted.len()), false);
             let pairs = paired(f, ts);
-            for (t, w, known, _) in &weighted {
+            for (t, w, known, focus) in &weighted {
                 let (e, phrase) = explains(f, &complete, t);
                 let i = ts.iter().position(|x| std::ptr::eq(x, *t)).unwrap_or(0);
                 let e = if pairs.get(i).copied().unwrap_or(false) {
@@ -369,6 +375,8 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 } else {
                     e
                 };
+                explained.push((e, *w));
+                on_subject |= *focus && phrase && e >= PARTIAL;
                 asked |= t.head && phrase && e >= 1.0;
                 subject &= counted != Some(t.text.as_str()) || e >= 0.5;
                 strong |= (only_heads || !t.head) && phrase;
@@ -431,6 +439,8 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 // in the US") needs its way of asking met too ("how many
                 // users").
                 complete: all && strong && subject && (named || asked),
+                explained,
+                on_subject,
             }
         })
         .filter(|r| r.score > 0.0)
@@ -445,6 +455,35 @@ fn is_person(stem: &str) -> bool {
         || ["viewer", "subscrib", "customer"]
             .iter()
             .any(|p| stem.starts_with(p))
+}
+
+/// The share of the question a fact must explain to win a near-tie.
+const TIE_COVERAGE: f64 = 0.85;
+/// Least weight of the word a near-tie is won on: a common word ("users",
+/// "posting") does not tell two readings apart.
+const TIE_WORD: f64 = 1.5;
+
+/// Whether the best fact wins over its close rivals as the better answer
+/// to the same ask: all say the question in full and about its subject,
+/// and the best explains every word at least as well as each rival and
+/// one telling word better ("is 500 ms OK for posting a tweet": the
+/// posting latency explains posting, how soon followers see it does not).
+/// Both would
+/// answer; the better is said. A rival that explains some word better
+/// reads the question otherwise, and an even tie is a guess.
+fn better_of_same(best: &Ranked, ranked: &[Ranked]) -> bool {
+    let mut close = ranked
+        .iter()
+        .filter(|r| r.complete && r.fact != best.fact)
+        .take_while(|r| r.score >= best.score * AMBIGUOUS);
+    best.on_subject
+        && best.score >= best.total * TIE_COVERAGE
+        && close.all(|r| {
+            let pairs = || best.explained.iter().zip(&r.explained);
+            r.on_subject
+                && pairs().all(|(b, o)| b.0 >= o.0)
+                && pairs().any(|(b, o)| b.0 > o.0 && b.1 >= TIE_WORD)
+        })
 }
 
 /// The fact a ranking names with confidence.
@@ -468,7 +507,9 @@ pub(super) fn decide_with(ranked: &[Ranked], strict: bool) -> Option<usize> {
     } else {
         MIN_COVERAGE
     };
-    let sure = best.score >= MIN_SCORE && covered(least) && runner < best.score * AMBIGUOUS
+    let sure = best.score >= MIN_SCORE
+        && covered(least)
+        && (runner < best.score * AMBIGUOUS || !strict && better_of_same(best, ranked))
         || !strict
             && best.score >= STRONG
             && covered(STRONG_COVERAGE)
