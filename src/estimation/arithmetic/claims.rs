@@ -132,8 +132,8 @@ pub(crate) fn check_claims(lc: &LineCtx, out: &mut Vec<ArithmeticCheck>, first_n
                 format!("{first} is {computed_display}: {stated_display} checks out")
             }
             ArithVerdict::Wrong => format!(
-                "{first} is {computed_display}, not {stated_display} (off by {:.0}%)",
-                err * 100.0
+                "{first} is {computed_display}, not {stated_display} (off by {})",
+                super::links::percent(err)
             ),
             ArithVerdict::Unverified => {
                 format!("{first} is {computed_display}; {stated_display} is not checked")

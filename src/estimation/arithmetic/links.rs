@@ -498,9 +498,21 @@ fn off_by(lhs: &str, computed: &str, stated: &str, s: f64, c: f64, err: f64) -> 
         String::new()
     };
     format!(
-        "{lhs} = {computed}, not {stated} (off by {:.0}%{how})",
-        err * 100.0
+        "{lhs} = {computed}, not {stated} (off by {}{how})",
+        percent(err)
     )
+}
+
+/// A relative error as a percentage that never rounds a 1,000x slip up to
+/// "100%": "90%", "99%", "99.9%", "over 99.9%".
+pub(super) fn percent(err: f64) -> String {
+    if err < 0.995 {
+        format!("{:.0}%", err * 100.0)
+    } else if err < 0.9995 {
+        format!("{:.1}%", err * 100.0)
+    } else {
+        "over 99.9%".to_string()
+    }
 }
 
 /// No reading of the computation has the stated figure's unit. When the

@@ -677,3 +677,33 @@ fn claims_stay_in_their_sentence() {
         ArithVerdict::Ok
     );
 }
+
+#[test]
+fn daily_users_times_a_daily_rate() {
+    for text in [
+        "100M daily users × 2 files a day = 200M files a day",
+        "50M daily users × 1.5 hours = 75M hours",
+        "1B daily people × 50 messages per day = 50B messages a day",
+    ] {
+        assert_eq!(verdict(text), ArithVerdict::Ok, "{text}");
+    }
+    assert_eq!(
+        verdict("100M daily users × 2 files a day = 20M files a day"),
+        ArithVerdict::Wrong
+    );
+}
+
+#[test]
+fn a_thousandfold_slip_is_not_rounded_to_a_hundred_percent() {
+    let cs = checks("10M streams × 5 Mbps = 50 Gbps");
+    assert_eq!(cs[0].verdict, ArithVerdict::Wrong);
+    assert!(
+        cs[0]
+            .explanation
+            .ends_with("(off by 99.9%; 1,000x too low)"),
+        "{}",
+        cs[0].explanation
+    );
+    assert_eq!(links::percent(0.9), "90%");
+    assert_eq!(links::percent(0.99999), "over 99.9%");
+}

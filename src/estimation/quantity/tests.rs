@@ -403,3 +403,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn people_counted_by_how_often_they_come_are_a_count() {
+    for (text, count) in [
+        ("100M daily users", 1e8),
+        ("50M daily active users", 5e7),
+        ("30M monthly actives", 3e7),
+        ("1B daily people", 1e9),
+    ] {
+        let q = one(text);
+        assert_eq!(q.dim, Dim::COUNT, "{text}");
+        assert!(close(q.value, count), "{text}: {}", q.value);
+    }
+    // What is done daily stays a rate.
+    assert_eq!(one("1B requests daily").dim, Dim::RATE);
+    assert_eq!(one("1B daily uploads").dim, Dim::RATE);
+}

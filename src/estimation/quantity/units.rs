@@ -185,9 +185,19 @@ pub(crate) fn parse_tail(s: &str, p: usize, mode: Mode, ctx: Option<&BContext>) 
         };
         let lower = Lower::new(w);
         if let Some(secs) = period_adverb(w) {
-            period = Some(secs);
-            committed = end;
-            break;
+            if !people_follow(s, end) {
+                period = Some(secs);
+                committed = end;
+                break;
+            }
+            // "100M daily users" counts people seen each day, not a rate:
+            // "× 2 files a day" makes the rate.
+            pos = end;
+            nouns_pending += 1;
+            if mode == Mode::UnitString {
+                committed = end;
+            }
+            continue;
         }
         if lower.as_str() == "every" {
             // "one report every 4 s": once per four seconds.

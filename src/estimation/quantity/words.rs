@@ -112,6 +112,45 @@ pub(crate) fn duration_word(w: &str) -> Option<f64> {
     }
 }
 
+/// People counted by how often they come: "daily users", "monthly
+/// active viewers" (the first word after the period adverb at `end`, with
+/// "active" skipped).
+pub(crate) fn people_follow(s: &str, end: usize) -> bool {
+    let Some((w, _, next)) = peek_word(s, end, 2) else {
+        return false;
+    };
+    match Lower::new(w).as_str() {
+        "actives" => true,
+        "active" => peek_word(s, next, 2).is_some_and(|(after, _, _)| person_word(after)),
+        _ => person_word(w),
+    }
+}
+
+/// A noun for the people a system serves.
+fn person_word(w: &str) -> bool {
+    matches!(
+        Lower::new(w).as_str(),
+        "users"
+            | "people"
+            | "viewers"
+            | "players"
+            | "riders"
+            | "drivers"
+            | "members"
+            | "customers"
+            | "subscribers"
+            | "visitors"
+            | "readers"
+            | "listeners"
+            | "watchers"
+            | "senders"
+            | "accounts"
+            | "creators"
+            | "uploaders"
+            | "buyers"
+    )
+}
+
 /// "1 TB daily".
 pub(crate) fn period_adverb(w: &str) -> Option<f64> {
     match Lower::new(w).as_str() {
