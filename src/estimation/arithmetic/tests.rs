@@ -707,3 +707,9 @@ fn a_thousandfold_slip_is_not_rounded_to_a_hundred_percent() {
     assert_eq!(links::percent(0.9), "90%");
     assert_eq!(links::percent(0.99999), "over 99.9%");
 }
+
+#[test]
+fn terabits_are_bits() {
+    assert_eq!(verdict("20M × 5 Mbit/s = 100 Tbit/s"), ArithVerdict::Ok);
+    assert_eq!(verdict("20M × 5 Mbit/s = 10 Tbit/s"), ArithVerdict::Wrong);
+}

@@ -115,6 +115,9 @@ fn bit_rates_become_bytes_per_second() {
         ("8 Kbps", 1e3),
         ("100 Mbps", 12.5e6),
         ("10 Gbps", 1.25e9),
+        ("100 Tbit/s", 1.25e13),
+        ("2 Pbps", 2.5e14),
+        ("5 megabits/s", 625e3),
     ] {
         let q = one(text);
         assert!(close(q.value, rate), "{text}: {}", q.value);

@@ -61,9 +61,11 @@ pub(crate) fn size_word(w: &str) -> Option<f64> {
         "tib" => 1_099_511_627_776.0,
         "pib" => 1_125_899_906_842_624.0,
         "bit" | "bits" => 0.125,
-        "kbit" | "kbits" => 125.0,
-        "mbit" | "mbits" => 125_000.0,
-        "gbit" | "gbits" => 1.25e8,
+        "kbit" | "kbits" | "kilobit" | "kilobits" => 125.0,
+        "mbit" | "mbits" | "megabit" | "megabits" => 125_000.0,
+        "gbit" | "gbits" | "gigabit" | "gigabits" => 1.25e8,
+        "tbit" | "tbits" | "terabit" | "terabits" => 1.25e11,
+        "pbit" | "pbits" | "petabit" | "petabits" => 1.25e14,
         _ => return None,
     };
     Some(f)
@@ -77,6 +79,7 @@ pub(crate) fn bitrate_word(w: &str) -> Option<f64> {
         "mbps" => Some(125_000.0),
         "gbps" => Some(1.25e8),
         "tbps" => Some(1.25e11),
+        "pbps" => Some(1.25e14),
         _ => None,
     }
 }
