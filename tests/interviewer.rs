@@ -134,9 +134,11 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     // Floors at what the matcher reaches today (issue 17 asks for 0.92 and
     // 0.02): 202 of 208 right, no wrong fact, 22 of 23 compound questions
     // (199 and 20 before the third round: the concept lexicon's expiry tied
-    // "how long do we keep them" between expiry and retention).
+    // "how long do we keep them" between expiry and retention). Ninth
+    // round (ask9: service levels said of a kind, asides at a clause's
+    // end, comparisons opening a question): 202 right (97.1%) from 201.
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= 0.965, "accuracy {accuracy:.3}\n{table}");
+    assert!(accuracy >= 0.971, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.005, "wrong facts {wrong:.3}\n{table}");
     assert!(
         total.compound_right * 100 >= total.compound * 95,
@@ -181,8 +183,9 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
 /// lowered to match), the sixth and tenth call it a wrong fact (one wrong
 /// fact fewer each). A wrong fact said confidently is the worse outcome.
 /// Eighth round: a near-tie won by the better of two facts that both answer
-/// ("resume on the phone"): 105 right (93.7%).
-const HELD_OUT_ACCURACY: f64 = 0.937;
+/// ("resume on the phone"): 105 right (93.7%). Ninth round (one account
+/// on several devices at once): 106 right (94.6%).
+const HELD_OUT_ACCURACY: f64 = 0.946;
 const HELD_OUT_WRONG: f64 = 0.005;
 
 #[test]
@@ -270,8 +273,8 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the fresh bank: 80 of 96 right (83.3%) and 2 wrong facts at
 /// its first, blind measure; 78 once the third round was merged; 80 and no
 /// wrong fact once "which one I pick" read as a choice and "acceptable
-/// time" as a latency.
-const FRESH_ACCURACY: f64 = 0.833;
+/// time" as a latency. Ninth round (several devices at once): 81 (84.3%).
+const FRESH_ACCURACY: f64 = 0.843;
 const FRESH_WRONG: f64 = 0.005;
 
 /// The `sixth/` bank (128 questions), written and
@@ -307,8 +310,9 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// the ask, hedges and intensifiers as filler, "each other" not split);
 /// 103 right and 4 wrong once a feature asked "for later" needed a fact
 /// that says so; 103 right and 2 wrong once the parts after a heading asked
-/// about it and a patchy network was no budget.
-const SEVENTH_ACCURACY: f64 = 0.804;
+/// about it and a patchy network was no budget. Ninth round (one driver
+/// for two riders at once, several devices at once): 105 right (82.0%).
+const SEVENTH_ACCURACY: f64 = 0.820;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -330,7 +334,8 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// candidate proposes weigh nothing, a topic before a dash read with the
 /// question after it, "each person" as "per user"); 110 right and 4 wrong
 /// once "is a few seconds acceptable?" confirmed the question before it.
-const EIGHTH_ACCURACY: f64 = 0.867;
+/// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
+const EIGHTH_ACCURACY: f64 = 0.875;
 const EIGHTH_WRONG: f64 = 0.032;
 
 /// The `ninth/` bank (128 questions: very short
@@ -345,8 +350,9 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the ninth bank at its one blind measure: 103 of 128 right
 /// (80.5%), 2 wrong facts (1.6%), 32 of 38 compound questions. Main at the
 /// start of that round scored 97 (75.8%) with 5 wrong facts. Tuned on
-/// since: 108 right (84.4%), 1 wrong.
-const NINTH_ACCURACY: f64 = 0.843;
+/// since: 108 right (84.4%), 1 wrong. Ninth round (a phone and a laptop
+/// at the same time): 109 right (85.1%).
+const NINTH_ACCURACY: f64 = 0.851;
 const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -362,7 +368,9 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// told before the ask, figures offered for one value, a feature asked for
 /// later, peaks, a product named for comparison): 109 right (85.2%), 2 wrong.
 /// Eighth round (near-ties won by the better fact): 110 right (85.9%).
-const TENTH_ACCURACY: f64 = 0.859;
+/// Ninth round (the driver's app sending to the server, several devices
+/// at once): 112 right (87.5%).
+const TENTH_ACCURACY: f64 = 0.875;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in

@@ -169,6 +169,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "disconnected", "disconnect", "disconnects", "reconnect", "reconnects", "back online",
         "airplane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
+        "lose connectivity", "loses connectivity", "lost connectivity", "lose signal",
+        "loses signal", "lost signal",
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery",
         "unreliable", "reliable .. network", "reliable .. connection", "network .. reliable",

@@ -368,14 +368,34 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         || lower.contains("up to you")
         || lower.contains("my call")
         || lower.contains("my choice")
-        || words.contains(&"prefer")
-        || words.contains(&"preference")
-        || words.windows(2).any(|p| p == ["rather", "i"] || p == ["rather", "we"])
+        || (words.contains(&"prefer")
+            || words.contains(&"preference")
+            || words.windows(2).any(|p| p == ["rather", "i"] || p == ["rather", "we"]))
+            && !words.iter().any(|w| MONEY.contains(w))
         // "Should presence go through a separate service?", "Should the
         // CDN cache every size?": how to build it.
         || matches!(at(0), "should" | "shall" | "would" | "could")
             && words.iter().any(|w| PARTS.contains(w))
 }
+
+/// Words of money: a preference asked about spending ("would you rather I
+/// cut storage cost or bandwidth cost") asks what the budget favours,
+/// which the sheet says, not how to build it. ("Or leave it out" was
+/// tried as a scope question too: its "or" splits the question badly.)
+const MONEY: &[&str] = &[
+    "cost",
+    "costs",
+    "costly",
+    "budget",
+    "money",
+    "spend",
+    "spending",
+    "cheap",
+    "cheaper",
+    "cheapest",
+    "expensive",
+    "bill",
+];
 
 /// The parts a system is built from: a "should" question about one of them
 /// asks how to build it.

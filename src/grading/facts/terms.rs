@@ -1,6 +1,6 @@
 //! Terms: the units of meaning a question and a fact are compared in.
 
-use super::groups::{HOW, REQUIRED, SUBJECTS};
+use super::groups::{HOW, KINDS, REQUIRED, SUBJECTS};
 use super::lexicon::find;
 use super::phrases::Found;
 use super::words::{is_filler, is_general, Word};
@@ -298,6 +298,7 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     out.sort_by_key(|(i, _)| *i);
     let mut out: Vec<Term> = out.into_iter().map(|(_, t)| t).collect();
     share_of_a_place(&mut out);
+    service_level_of_a_kind(&mut out);
     if let Some(at) = writes_versus_reads(ws) {
         out.push(Term {
             keys: vec![RATIO.to_string()],
@@ -332,6 +333,29 @@ fn share_of_a_place(ts: &mut [Term]) {
         if share && t.keys.iter().any(|k| k == RATIO) && !t.keys.iter().any(|k| k == "@geo") {
             t.head = true;
         }
+    }
+}
+
+/// Words for a service level promised: alone they ask for uptime ("what's
+/// the SLA?"), but said of another kind of requirement ("the SLO on
+/// redirect latency", "a durability SLA") they only say a target is asked.
+const SERVICE_LEVEL: &[&str] = &["slo", "slos", "sla", "slas"];
+
+/// "What's the SLO on redirect latency": a service level said of another
+/// kind of requirement (a latency, a freshness, a durability) is the way
+/// of asking for that kind's target, not a question about uptime.
+fn service_level_of_a_kind(ts: &mut [Term]) {
+    let other = |t: &Term| {
+        t.keys
+            .iter()
+            .any(|k| KINDS.contains(&k.as_str()) && k != "@available")
+    };
+    let service_level = |t: &Term| t.words == 1 && SERVICE_LEVEL.contains(&t.text.as_str());
+    if !ts.iter().any(|t| !service_level(t) && other(t)) {
+        return;
+    }
+    for t in ts.iter_mut().filter(|t| service_level(t)) {
+        t.head = true;
     }
 }
 

@@ -664,3 +664,90 @@ fn orders_comparisons_and_shares_of_places_are_read_for_what_they_ask() {
     // A share of users in a place asks where they are: no fact says.
     assert_eq!(id("What fraction of users are in Europe?"), None);
 }
+
+/// A made-up link service's sheet for the ask9 forms: service levels,
+/// asides at a clause's end, preferences about money, lost connectivity.
+fn service_facts() -> Vec<Fact> {
+    vec![
+        fact(
+            "availability",
+            &["availability", "uptime", "sla"],
+            &["nines", "downtime"],
+            "Redirects must be up 99.99% of the time.",
+        ),
+        fact(
+            "latency",
+            &["latency", "how fast"],
+            &["redirect latency", "response time"],
+            "A redirect takes under 50 ms at p99.",
+        ),
+        fact(
+            "url_size",
+            &["url length", "url size"],
+            &["long url length"],
+            "Long URLs average 100 characters.",
+        ),
+        fact(
+            "budget",
+            &["budget", "cost"],
+            &["storage cost", "bandwidth cost"],
+            "Storage and bandwidth dominate the bill.",
+        ),
+        fact(
+            "clients",
+            &["mobile network", "offline"],
+            &["connectivity", "tunnels"],
+            "Phones drop off the network in tunnels.",
+        ),
+    ]
+}
+
+fn service_id(q: &str) -> Option<String> {
+    let facts = service_facts();
+    let found = match_fact(q, &facts).map(|f| f.id.clone());
+    eprintln!("{}", explain(q, &facts));
+    found
+}
+
+#[test]
+fn a_service_level_said_of_another_kind_asks_for_that_kinds_target() {
+    assert_eq!(
+        service_id("What's the SLO on redirect latency?").as_deref(),
+        Some("latency")
+    );
+    // Alone, a service level is still the uptime.
+    assert_eq!(
+        service_id("What's the SLA?").as_deref(),
+        Some("availability")
+    );
+}
+
+#[test]
+fn an_aside_at_the_end_of_a_clause_leaves_the_clause_whole() {
+    // "How long are …" ends its clause before the bracket: a length.
+    assert_eq!(
+        service_id("How long are the URLs (on average)?").as_deref(),
+        Some("url_size")
+    );
+}
+
+#[test]
+fn a_preference_about_money_asks_what_the_budget_favours() {
+    assert_eq!(
+        service_id("Would you rather I cut storage cost or bandwidth cost?").as_deref(),
+        Some("budget")
+    );
+    // A preference about how to build it stays the candidate's call.
+    assert_eq!(
+        service_id("Would you rather I use Postgres or Mongo for the links?"),
+        None
+    );
+}
+
+#[test]
+fn losing_connectivity_is_going_offline_not_losing_data() {
+    assert_eq!(
+        service_id("Do phones lose connectivity often?").as_deref(),
+        Some("clients")
+    );
+}
