@@ -57,7 +57,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
         "how current",
-        "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags", "behind",
+        "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags",
+        // Late, not "a full team behind it".
+        "behind $", "behind by", "fall behind", "falls behind", "fallen behind", "how far behind",
+        "running behind", "lagging behind",
         "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
         "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
         "few minutes", "seconds later", "minutes later", "right after", "immediately after",

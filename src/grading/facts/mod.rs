@@ -87,6 +87,19 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
                     out.push(ts);
                     continue;
                 }
+                // "…, and across how many cities": a quantity of a thing
+                // of its own is a question of its own; what the part before
+                // asked of its subject ("active at peak") is not carried.
+                let counts_own = ts.iter().any(|t| {
+                    t.head
+                        && t.keys
+                            .iter()
+                            .any(|k| rank::QUANTITIES.contains(&k.as_str()))
+                }) && ts.iter().any(|t| named(t) && !kind(t) && !t.everyday());
+                if counts_own {
+                    out.push(ts);
+                    continue;
+                }
                 let subject = prev
                     .iter()
                     .position(|t| named(t) && !kind(t))

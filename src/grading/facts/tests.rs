@@ -690,14 +690,26 @@ fn service_facts() -> Vec<Fact> {
         fact(
             "budget",
             &["budget", "cost"],
-            &["storage cost", "bandwidth cost"],
-            "Storage and bandwidth dominate the bill.",
+            &["storage cost", "bandwidth cost", "small team"],
+            "A small team; storage and bandwidth dominate the bill.",
         ),
         fact(
             "clients",
             &["mobile network", "offline"],
             &["connectivity", "tunnels"],
             "Phones drop off the network in tunnels.",
+        ),
+        fact(
+            "scale",
+            &["how many users", "daily active"],
+            &["users at peak", "peak users"],
+            "10 million daily users, 2 million of them at the peak hour.",
+        ),
+        fact(
+            "regions",
+            &["regions", "countries"],
+            &["where users", "how many countries"],
+            "Users are spread over 40 countries.",
         ),
     ]
 }
@@ -749,5 +761,29 @@ fn losing_connectivity_is_going_offline_not_losing_data() {
     assert_eq!(
         service_id("Do phones lose connectivity often?").as_deref(),
         Some("clients")
+    );
+}
+
+#[test]
+fn a_team_behind_a_project_is_no_lag() {
+    assert_eq!(
+        service_id("Is it a tight budget, with a small team behind it?").as_deref(),
+        Some("budget")
+    );
+}
+
+#[test]
+fn a_later_part_counting_a_thing_of_its_own_carries_nothing_over() {
+    let facts = service_facts();
+    // "Active at peak" is asked of the users, not of the countries.
+    let replies = understand(
+        "How many users are active at peak, and across how many countries?",
+        &facts,
+    );
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert_eq!(
+        replies[1].fact.map(|f| f.id.as_str()),
+        Some("regions"),
+        "{replies:?}"
     );
 }
