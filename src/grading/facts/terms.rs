@@ -128,6 +128,9 @@ fn per_one(ws: &[Word], i: usize) -> bool {
         "normal",
         "regular",
         "individual",
+        // "Every online driver's app sends …": one of the drivers online.
+        "online",
+        "idle",
     ];
     let word = |j: usize| ws.get(j).map_or("", |w: &Word| w.word.as_str());
     let w = &ws[i];
@@ -184,13 +187,23 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     };
     // "Where" after a thing named is a relative word ("a dashboard where
     // users see their stats"), not a question about a place.
+    // So is "where" after a comma that follows a thing named, when no verb
+    // asks after it ("is ride pooling, where strangers share a car, in
+    // scope"; not "and users, where are they").
     let relative = |f: &Found| {
+        let at = f.at[0];
+        let named = |j: usize| !is_filler(&ws[j].word) && ws[j].word != "$";
         f.key == "@where"
             && f.at.len() == 1
-            && f.at[0] > 0
-            && ws[f.at[0]].word == "where"
-            && !is_filler(&ws[f.at[0] - 1].word)
-            && ws[f.at[0] - 1].word != "$"
+            && at > 0
+            && ws[at].word == "where"
+            && (named(at - 1)
+                || ws[at - 1].word == "$"
+                    && at > 1
+                    && named(at - 2)
+                    && !ws
+                        .get(at + 1)
+                        .is_some_and(|n| ASKING_VERBS.contains(&n.word.as_str())))
     };
     // "What sort of availability": a way of asking, not an order.
     let kind_of = |f: &Found| {
@@ -335,6 +348,13 @@ fn share_of_a_place(ts: &mut [Term]) {
         }
     }
 }
+
+/// Verbs that open a question after "where" ("where are they", "where do
+/// they live"): that "where" asks for a place.
+const ASKING_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can", "could",
+    "must", "shall",
+];
 
 /// Words for a service level promised: alone they ask for uptime ("what's
 /// the SLA?"), but said of another kind of requirement ("the SLO on

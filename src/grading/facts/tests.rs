@@ -410,6 +410,38 @@ fn where_after_a_thing_named_does_not_ask_for_a_place() {
         found("Is there a dashboard where users see their stats?").as_deref(),
         Some("analytics")
     );
+    // After a comma too, unless a verb asks after it.
+    assert_eq!(
+        found("Is the dashboard, where users see stats, in scope?").as_deref(),
+        Some("analytics")
+    );
+    assert_eq!(
+        found("And the users, where are they?").as_deref(),
+        Some("regions")
+    );
+}
+
+#[test]
+fn one_of_the_things_online_is_the_unit_of_a_quantity() {
+    // "Every online driver's app" gives a figure per driver.
+    let found = with_facts(vec![
+        fact(
+            "pings",
+            &["location updates", "how often"],
+            &["gps updates", "driver location", "phone sends location"],
+            "Every online driver's app sends its position every 4 seconds.",
+        ),
+        fact(
+            "scale",
+            &["how many drivers"],
+            &["drivers online"],
+            "1 million drivers are online at the busiest hour.",
+        ),
+    ]);
+    assert_eq!(
+        found("How often does a driver's phone send its location?").as_deref(),
+        Some("pings")
+    );
 }
 
 #[test]
