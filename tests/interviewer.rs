@@ -293,9 +293,11 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// round scored 106 and 10 wrong facts, which chose the third round.) 110
 /// right and 3 wrong once the parts after a heading asked about it. Ninth
 /// round (ride requests as trips, a later part counting a thing of its
-/// own, the order sent, never lost after sent): 114 right (89.0%).
-const SIXTH_ACCURACY: f64 = 0.890;
-const SIXTH_WRONG: f64 = 0.024;
+/// own, the order sent, never lost after sent): 114 right (89.0%); 115
+/// (89.8%) and 2 wrong once "strongly consistent" matching read as the
+/// consistency it names.
+const SIXTH_ACCURACY: f64 = 0.898;
+const SIXTH_WRONG: f64 = 0.016;
 
 /// The `seventh/` bank (128 questions, two writers
 /// asked for freer forms: context before the ask, statements to confirm,
