@@ -134,9 +134,11 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     // Floors at what the matcher reaches today (issue 17 asks for 0.92 and
     // 0.02): 202 of 208 right, no wrong fact, 22 of 23 compound questions
     // (199 and 20 before the third round: the concept lexicon's expiry tied
-    // "how long do we keep them" between expiry and retention).
+    // "how long do we keep them" between expiry and retention). Ninth
+    // round (ask9: service levels said of a kind, asides at a clause's
+    // end, comparisons opening a question): 202 right (97.1%) from 201.
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= 0.965, "accuracy {accuracy:.3}\n{table}");
+    assert!(accuracy >= 0.971, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.005, "wrong facts {wrong:.3}\n{table}");
     assert!(
         total.compound_right * 100 >= total.compound * 95,
@@ -181,8 +183,9 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
 /// lowered to match), the sixth and tenth call it a wrong fact (one wrong
 /// fact fewer each). A wrong fact said confidently is the worse outcome.
 /// Eighth round: a near-tie won by the better of two facts that both answer
-/// ("resume on the phone"): 105 right (93.7%).
-const HELD_OUT_ACCURACY: f64 = 0.937;
+/// ("resume on the phone"): 105 right (93.7%). Ninth round (one account
+/// on several devices at once): 106 right (94.6%).
+const HELD_OUT_ACCURACY: f64 = 0.946;
 const HELD_OUT_WRONG: f64 = 0.005;
 
 #[test]
@@ -255,8 +258,9 @@ fn unseen_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the unseen bank: 82 of 96 right (85.4%) and 2 wrong facts
 /// before the second round, 91 right (94.8%) and 2 wrong (2.1%) after it;
 /// the third round tuned on it: 93 right (96.9%), no wrong fact, 24 of 24
-/// compound questions.
-const UNSEEN_ACCURACY: f64 = 0.96;
+/// compound questions. Ninth round (how many people in a group, clients
+/// that stay in sync): 95 right (98.9%).
+const UNSEEN_ACCURACY: f64 = 0.989;
 const UNSEEN_WRONG: f64 = 0.005;
 
 /// A fourth bank (`tests/interviewer/fresh/`, 96 questions), written and
@@ -270,8 +274,10 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the fresh bank: 80 of 96 right (83.3%) and 2 wrong facts at
 /// its first, blind measure; 78 once the third round was merged; 80 and no
 /// wrong fact once "which one I pick" read as a choice and "acceptable
-/// time" as a latency.
-const FRESH_ACCURACY: f64 = 0.833;
+/// time" as a latency. Ninth round (several devices at once, ride
+/// requests as trips, a later part counting a thing of its own, messages
+/// in the order sent): 84 (87.5%).
+const FRESH_ACCURACY: f64 = 0.875;
 const FRESH_WRONG: f64 = 0.005;
 
 /// The `sixth/` bank (128 questions), written and
@@ -285,9 +291,13 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the sixth bank at its blind measure: 107 of 128 right (83.6%),
 /// 5 wrong facts (3.9%), 31 of 37 compound questions. (Main before the third
 /// round scored 106 and 10 wrong facts, which chose the third round.) 110
-/// right and 3 wrong once the parts after a heading asked about it.
-const SIXTH_ACCURACY: f64 = 0.859;
-const SIXTH_WRONG: f64 = 0.024;
+/// right and 3 wrong once the parts after a heading asked about it. Ninth
+/// round (ride requests as trips, a later part counting a thing of its
+/// own, the order sent, never lost after sent): 114 right (89.0%); 115
+/// (89.8%) and 2 wrong once "strongly consistent" matching read as the
+/// consistency it names.
+const SIXTH_ACCURACY: f64 = 0.898;
+const SIXTH_WRONG: f64 = 0.016;
 
 /// The `seventh/` bank (128 questions, two writers
 /// asked for freer forms: context before the ask, statements to confirm,
@@ -307,8 +317,10 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// the ask, hedges and intensifiers as filler, "each other" not split);
 /// 103 right and 4 wrong once a feature asked "for later" needed a fact
 /// that says so; 103 right and 2 wrong once the parts after a heading asked
-/// about it and a patchy network was no budget.
-const SEVENTH_ACCURACY: f64 = 0.804;
+/// about it and a patchy network was no budget. Ninth round (one driver
+/// for two riders at once, several devices at once, the order they were
+/// sent, one of the drivers online as a unit): 107 right (83.5%).
+const SEVENTH_ACCURACY: f64 = 0.835;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -330,7 +342,8 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// candidate proposes weigh nothing, a topic before a dash read with the
 /// question after it, "each person" as "per user"); 110 right and 4 wrong
 /// once "is a few seconds acceptable?" confirmed the question before it.
-const EIGHTH_ACCURACY: f64 = 0.867;
+/// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
+const EIGHTH_ACCURACY: f64 = 0.875;
 const EIGHTH_WRONG: f64 = 0.032;
 
 /// The `ninth/` bank (128 questions: very short
@@ -345,8 +358,10 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Floors on the ninth bank at its one blind measure: 103 of 128 right
 /// (80.5%), 2 wrong facts (1.6%), 32 of 38 compound questions. Main at the
 /// start of that round scored 97 (75.8%) with 5 wrong facts. Tuned on
-/// since: 108 right (84.4%), 1 wrong.
-const NINTH_ACCURACY: f64 = 0.843;
+/// since: 108 right (84.4%), 1 wrong. Ninth round (a phone and a laptop
+/// at the same time, a team "behind" a project is no lag, never lost
+/// after it was sent): 111 right (86.7%).
+const NINTH_ACCURACY: f64 = 0.867;
 const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -362,7 +377,10 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// told before the ask, figures offered for one value, a feature asked for
 /// later, peaks, a product named for comparison): 109 right (85.2%), 2 wrong.
 /// Eighth round (near-ties won by the better fact): 110 right (85.9%).
-const TENTH_ACCURACY: f64 = 0.859;
+/// Ninth round (the driver's app sending to the server, several devices
+/// at once): 112 right (87.5%); 113 (88.2%) once "on-demand only" asked
+/// what is left out.
+const TENTH_ACCURACY: f64 = 0.882;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -383,8 +401,10 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (77.3%), 5 wrong facts (3.9%), 21 of 32 compound questions. Tuned on
 /// since (a tolerance asked as "how much downtime", loss as a kind, keeping
 /// a copy or dropping it, asides in a list, parts under a heading): 106
-/// right (82.8%), 2 wrong.
-const ELEVENTH_ACCURACY: f64 = 0.828;
+/// right (82.8%), 2 wrong. Ninth round (the order they were sent, a post
+/// showing up in a feed, one of the drivers online as a unit): 109 right
+/// (85.1%).
+const ELEVENTH_ACCURACY: f64 = 0.851;
 const ELEVENTH_WRONG: f64 = 0.016;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
@@ -408,6 +428,7 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// orders without their verb, polite words, "what sort of"): 106 right
 /// (82.8%), 1 wrong, 29 of 39 compound questions. Eighth round (near-ties,
 /// a figure in seconds as latency, following a car on a map): 107 right
-/// (83.5%), 1 wrong.
-const TWELFTH_ACCURACY: f64 = 0.835;
+/// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
+/// word): 108 right (84.3%).
+const TWELFTH_ACCURACY: f64 = 0.843;
 const TWELFTH_WRONG: f64 = 0.008;

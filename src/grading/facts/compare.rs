@@ -22,6 +22,43 @@ fn opens(words: &[&str], i: usize) -> bool {
         || words[i].starts_with('(')
 }
 
+/// Words that may open a question before its comparison and say nothing
+/// more ("is it like bit.ly, where …", "so this is like Dropbox, …").
+const COPULA: &[&str] = &[
+    "is",
+    "it",
+    "it's",
+    "its",
+    "this",
+    "that",
+    "that's",
+    "so",
+    "basically",
+];
+
+/// Words between "like" and the name it compares with ("like on Mastodon,
+/// …", "like in Gmail, …").
+const BEFORE_NAME: &[&str] = &["on", "in", "with", "at"];
+
+/// Where the first name after "like" at `i` is, if one follows it.
+fn first_name(words: &[&str], i: usize) -> Option<usize> {
+    let next = words.get(i + 1)?;
+    let at = if BEFORE_NAME.contains(&next.to_lowercase().as_str()) {
+        i + 2
+    } else {
+        i + 1
+    };
+    words.get(at).is_some_and(|w| is_name(w)).then_some(at)
+}
+
+/// Whether everything before `i` only opens the question ("is it like …").
+fn only_copula(words: &[&str], i: usize) -> bool {
+    i > 0
+        && words[..i]
+            .iter()
+            .all(|w| COPULA.contains(&w.to_lowercase().replace('’', "'").as_str()))
+}
+
 /// Where the names after "like" at `i` end, with a "does" closing them.
 fn names_end(words: &[&str], i: usize) -> usize {
     let mut end = i + 1;
@@ -52,16 +89,26 @@ pub(super) fn without_comparison(question: &str, known: impl Fn(&str) -> bool) -
     // "like" and a name where a clause starts ("…, like Dropbox?"); not
     // an example of what was just named ("a big city like NYC"), which
     // says what is asked of.
+    // "Is it like bit.ly, where anyone can …": the opening that only
+    // leads to the comparison goes with it, and so does the "where" that
+    // turns to what is asked.
     let (i, end) = (0..words.len().saturating_sub(1))
         .filter(|&i| {
             words[i]
                 .trim_start_matches('(')
                 .eq_ignore_ascii_case("like")
-                && opens(&words, i)
-                && is_name(words[i + 1])
+                && (opens(&words, i) || only_copula(&words, i))
         })
-        .map(|i| (i, names_end(&words, i)))
+        .filter_map(|i| first_name(&words, i).map(|n| (i, names_end(&words, n - 1))))
         .find(|&(i, end)| !words[i + 1..end].iter().any(|w| known(w)))?;
+    let (i, end) = if only_copula(&words, i) {
+        let turn = words
+            .get(end)
+            .is_some_and(|w| w.eq_ignore_ascii_case("where"));
+        (0, if turn { end + 1 } else { end })
+    } else {
+        (i, end)
+    };
     // The punctuation that closed the last word dropped still closes.
     let closing: String = words[end - 1]
         .chars()
@@ -125,6 +172,16 @@ mod tests {
             ),
             ("would you like me to estimate?", None),
             ("things like images, are they in?", None),
+            (
+                "Is it like bit.ly, where anyone can shorten a link?",
+                Some("anyone can shorten a link?"),
+            ),
+            (
+                "like on Mastodon, can posts include images?",
+                Some("can posts include images?"),
+            ),
+            ("is it like a queue?", None),
+            ("is the limit like 10 MB?", None),
         ];
         for (q, want) in cases {
             assert_eq!(

@@ -57,7 +57,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Freshness: how soon a change is seen elsewhere.
     ("fresh", &["propagate", "propagation", "visible", "show up", "shows up", "appear", "stale",
         "how current",
-        "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags", "behind",
+        "staleness", "fresh", "freshness", "up to date", "out of date", "lag", "lags",
+        // Late, not "a full team behind it".
+        "behind $", "behind by", "fall behind", "falls behind", "fallen behind", "how far behind",
+        "running behind", "lagging behind",
         "eventual", "eventually", "consistency", "consistent", "in sync", "see .. change",
         "see .. update", "take effect", "takes effect", "reflect", "right away", "few seconds",
         "few minutes", "seconds later", "minutes later", "right after", "immediately after",
@@ -169,6 +172,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "disconnected", "disconnect", "disconnects", "reconnect", "reconnects", "back online",
         "airplane", "tunnel", "tunnels", "flaky", "spotty", "dead zone",
         "lose connection", "loses connection", "lost connection", "connection drops",
+        "lose connectivity", "loses connectivity", "lost connectivity", "lose signal",
+        "loses signal", "lost signal",
         "dropped connection", "bad network", "bad networks", "poor connectivity",
         "phone .. off", "switched off", "turned off", "powered off", "out of battery",
         "unreliable", "reliable .. network", "reliable .. connection", "network .. reliable",

@@ -87,6 +87,19 @@ fn parts_terms(sheet: &Sheet, parts: &[String]) -> Vec<Vec<Term>> {
                     out.push(ts);
                     continue;
                 }
+                // "…, and across how many cities": a quantity of a thing
+                // of its own is a question of its own; what the part before
+                // asked of its subject ("active at peak") is not carried.
+                let counts_own = ts.iter().any(|t| {
+                    t.head
+                        && t.keys
+                            .iter()
+                            .any(|k| rank::QUANTITIES.contains(&k.as_str()))
+                }) && ts.iter().any(|t| named(t) && !kind(t) && !t.everyday());
+                if counts_own {
+                    out.push(ts);
+                    continue;
+                }
                 let subject = prev
                     .iter()
                     .position(|t| named(t) && !kind(t))
@@ -368,14 +381,34 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         || lower.contains("up to you")
         || lower.contains("my call")
         || lower.contains("my choice")
-        || words.contains(&"prefer")
-        || words.contains(&"preference")
-        || words.windows(2).any(|p| p == ["rather", "i"] || p == ["rather", "we"])
+        || (words.contains(&"prefer")
+            || words.contains(&"preference")
+            || words.windows(2).any(|p| p == ["rather", "i"] || p == ["rather", "we"]))
+            && !words.iter().any(|w| MONEY.contains(w))
         // "Should presence go through a separate service?", "Should the
         // CDN cache every size?": how to build it.
         || matches!(at(0), "should" | "shall" | "would" | "could")
             && words.iter().any(|w| PARTS.contains(w))
 }
+
+/// Words of money: a preference asked about spending ("would you rather I
+/// cut storage cost or bandwidth cost") asks what the budget favours,
+/// which the sheet says, not how to build it. ("Or leave it out" was
+/// tried as a scope question too: its "or" splits the question badly.)
+const MONEY: &[&str] = &[
+    "cost",
+    "costs",
+    "costly",
+    "budget",
+    "money",
+    "spend",
+    "spending",
+    "cheap",
+    "cheaper",
+    "cheapest",
+    "expensive",
+    "bill",
+];
 
 /// The parts a system is built from: a "should" question about one of them
 /// asks how to build it.

@@ -1,6 +1,6 @@
 //! Terms: the units of meaning a question and a fact are compared in.
 
-use super::groups::{HOW, REQUIRED, SUBJECTS};
+use super::groups::{HOW, KINDS, REQUIRED, SUBJECTS};
 use super::lexicon::find;
 use super::phrases::Found;
 use super::words::{is_filler, is_general, Word};
@@ -128,6 +128,9 @@ fn per_one(ws: &[Word], i: usize) -> bool {
         "normal",
         "regular",
         "individual",
+        // "Every online driver's app sends …": one of the drivers online.
+        "online",
+        "idle",
     ];
     let word = |j: usize| ws.get(j).map_or("", |w: &Word| w.word.as_str());
     let w = &ws[i];
@@ -184,13 +187,23 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     };
     // "Where" after a thing named is a relative word ("a dashboard where
     // users see their stats"), not a question about a place.
+    // So is "where" after a comma that follows a thing named, when no verb
+    // asks after it ("is ride pooling, where strangers share a car, in
+    // scope"; not "and users, where are they").
     let relative = |f: &Found| {
+        let at = f.at[0];
+        let named = |j: usize| !is_filler(&ws[j].word) && ws[j].word != "$";
         f.key == "@where"
             && f.at.len() == 1
-            && f.at[0] > 0
-            && ws[f.at[0]].word == "where"
-            && !is_filler(&ws[f.at[0] - 1].word)
-            && ws[f.at[0] - 1].word != "$"
+            && at > 0
+            && ws[at].word == "where"
+            && (named(at - 1)
+                || ws[at - 1].word == "$"
+                    && at > 1
+                    && named(at - 2)
+                    && !ws
+                        .get(at + 1)
+                        .is_some_and(|n| ASKING_VERBS.contains(&n.word.as_str())))
     };
     // "What sort of availability": a way of asking, not an order.
     let kind_of = |f: &Found| {
@@ -298,6 +311,7 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     out.sort_by_key(|(i, _)| *i);
     let mut out: Vec<Term> = out.into_iter().map(|(_, t)| t).collect();
     share_of_a_place(&mut out);
+    service_level_of_a_kind(&mut out);
     if let Some(at) = writes_versus_reads(ws) {
         out.push(Term {
             keys: vec![RATIO.to_string()],
@@ -332,6 +346,36 @@ fn share_of_a_place(ts: &mut [Term]) {
         if share && t.keys.iter().any(|k| k == RATIO) && !t.keys.iter().any(|k| k == "@geo") {
             t.head = true;
         }
+    }
+}
+
+/// Verbs that open a question after "where" ("where are they", "where do
+/// they live"): that "where" asks for a place.
+const ASKING_VERBS: &[&str] = &[
+    "is", "are", "was", "were", "do", "does", "did", "will", "would", "should", "can", "could",
+    "must", "shall",
+];
+
+/// Words for a service level promised: alone they ask for uptime ("what's
+/// the SLA?"), but said of another kind of requirement ("the SLO on
+/// redirect latency", "a durability SLA") they only say a target is asked.
+const SERVICE_LEVEL: &[&str] = &["slo", "slos", "sla", "slas"];
+
+/// "What's the SLO on redirect latency": a service level said of another
+/// kind of requirement (a latency, a freshness, a durability) is the way
+/// of asking for that kind's target, not a question about uptime.
+fn service_level_of_a_kind(ts: &mut [Term]) {
+    let other = |t: &Term| {
+        t.keys
+            .iter()
+            .any(|k| KINDS.contains(&k.as_str()) && k != "@available")
+    };
+    let service_level = |t: &Term| t.words == 1 && SERVICE_LEVEL.contains(&t.text.as_str());
+    if !ts.iter().any(|t| !service_level(t) && other(t)) {
+        return;
+    }
+    for t in ts.iter_mut().filter(|t| service_level(t)) {
+        t.head = true;
     }
 }
 

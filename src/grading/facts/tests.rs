@@ -410,6 +410,38 @@ fn where_after_a_thing_named_does_not_ask_for_a_place() {
         found("Is there a dashboard where users see their stats?").as_deref(),
         Some("analytics")
     );
+    // After a comma too, unless a verb asks after it.
+    assert_eq!(
+        found("Is the dashboard, where users see stats, in scope?").as_deref(),
+        Some("analytics")
+    );
+    assert_eq!(
+        found("And the users, where are they?").as_deref(),
+        Some("regions")
+    );
+}
+
+#[test]
+fn one_of_the_things_online_is_the_unit_of_a_quantity() {
+    // "Every online driver's app" gives a figure per driver.
+    let found = with_facts(vec![
+        fact(
+            "pings",
+            &["location updates", "how often"],
+            &["gps updates", "driver location", "phone sends location"],
+            "Every online driver's app sends its position every 4 seconds.",
+        ),
+        fact(
+            "scale",
+            &["how many drivers"],
+            &["drivers online"],
+            "1 million drivers are online at the busiest hour.",
+        ),
+    ]);
+    assert_eq!(
+        found("How often does a driver's phone send its location?").as_deref(),
+        Some("pings")
+    );
 }
 
 #[test]
@@ -663,4 +695,127 @@ fn orders_comparisons_and_shares_of_places_are_read_for_what_they_ask() {
     assert_ne!(id("view vs edit rights?").as_deref(), Some("ratio"));
     // A share of users in a place asks where they are: no fact says.
     assert_eq!(id("What fraction of users are in Europe?"), None);
+}
+
+/// A made-up link service's sheet for the ask9 forms: service levels,
+/// asides at a clause's end, preferences about money, lost connectivity.
+fn service_facts() -> Vec<Fact> {
+    vec![
+        fact(
+            "availability",
+            &["availability", "uptime", "sla"],
+            &["nines", "downtime"],
+            "Redirects must be up 99.99% of the time.",
+        ),
+        fact(
+            "latency",
+            &["latency", "how fast"],
+            &["redirect latency", "response time"],
+            "A redirect takes under 50 ms at p99.",
+        ),
+        fact(
+            "url_size",
+            &["url length", "url size"],
+            &["long url length"],
+            "Long URLs average 100 characters.",
+        ),
+        fact(
+            "budget",
+            &["budget", "cost"],
+            &["storage cost", "bandwidth cost", "small team"],
+            "A small team; storage and bandwidth dominate the bill.",
+        ),
+        fact(
+            "clients",
+            &["mobile network", "offline"],
+            &["connectivity", "tunnels"],
+            "Phones drop off the network in tunnels.",
+        ),
+        fact(
+            "scale",
+            &["how many users", "daily active"],
+            &["users at peak", "peak users"],
+            "10 million daily users, 2 million of them at the peak hour.",
+        ),
+        fact(
+            "regions",
+            &["regions", "countries"],
+            &["where users", "how many countries"],
+            "Users are spread over 40 countries.",
+        ),
+    ]
+}
+
+fn service_id(q: &str) -> Option<String> {
+    let facts = service_facts();
+    let found = match_fact(q, &facts).map(|f| f.id.clone());
+    eprintln!("{}", explain(q, &facts));
+    found
+}
+
+#[test]
+fn a_service_level_said_of_another_kind_asks_for_that_kinds_target() {
+    assert_eq!(
+        service_id("What's the SLO on redirect latency?").as_deref(),
+        Some("latency")
+    );
+    // Alone, a service level is still the uptime.
+    assert_eq!(
+        service_id("What's the SLA?").as_deref(),
+        Some("availability")
+    );
+}
+
+#[test]
+fn an_aside_at_the_end_of_a_clause_leaves_the_clause_whole() {
+    // "How long are …" ends its clause before the bracket: a length.
+    assert_eq!(
+        service_id("How long are the URLs (on average)?").as_deref(),
+        Some("url_size")
+    );
+}
+
+#[test]
+fn a_preference_about_money_asks_what_the_budget_favours() {
+    assert_eq!(
+        service_id("Would you rather I cut storage cost or bandwidth cost?").as_deref(),
+        Some("budget")
+    );
+    // A preference about how to build it stays the candidate's call.
+    assert_eq!(
+        service_id("Would you rather I use Postgres or Mongo for the links?"),
+        None
+    );
+}
+
+#[test]
+fn losing_connectivity_is_going_offline_not_losing_data() {
+    assert_eq!(
+        service_id("Do phones lose connectivity often?").as_deref(),
+        Some("clients")
+    );
+}
+
+#[test]
+fn a_team_behind_a_project_is_no_lag() {
+    assert_eq!(
+        service_id("Is it a tight budget, with a small team behind it?").as_deref(),
+        Some("budget")
+    );
+}
+
+#[test]
+fn a_later_part_counting_a_thing_of_its_own_carries_nothing_over() {
+    let facts = service_facts();
+    // "Active at peak" is asked of the users, not of the countries.
+    let replies = understand(
+        "How many users are active at peak, and across how many countries?",
+        &facts,
+    );
+    assert_eq!(replies.len(), 2, "{replies:?}");
+    assert_eq!(
+        replies[1].fact.map(|f| f.id.as_str()),
+        Some("regions"),
+        "{replies:?}"
+    );
 }

@@ -194,7 +194,8 @@ pub(super) fn words(text: &str) -> Vec<Word> {
             out.push(word("percent".to_string()));
         } else {
             flush(&mut cur, &mut out);
-            if matches!(c, '?' | '.' | '!' | ';' | ',' | ':')
+            if (matches!(c, '?' | '.' | '!' | ';' | ',' | ':')
+                || c == '(' && closes_clause(chars.clone()))
                 && out.last().is_some_and(|w: &Word| w.word != "$")
             {
                 out.push(end_mark());
@@ -207,6 +208,19 @@ pub(super) fn words(text: &str) -> Vec<Word> {
     }
     often(&mut out);
     out
+}
+
+/// Whether a bracket just opened closes the clause: an aside at its end
+/// ("how long are the URLs (on average)?", "how much storage (per
+/// user)?") leaves the clause before it whole, so the lexicon's phrases
+/// anchored at a clause's end still read it. An aside inside a clause
+/// ("how long (roughly) do we keep them") does not end it.
+fn closes_clause(rest: impl Iterator<Item = char>) -> bool {
+    let mut after = rest.skip_while(|&c| c != ')');
+    after.next().is_some()
+        && after
+            .find(|c| !c.is_whitespace())
+            .is_none_or(|c| matches!(c, '?' | '.' | '!' | ',' | ';' | ':'))
 }
 
 /// Units a slash reads as "per" after ("msgs/day", "reqs/s").
