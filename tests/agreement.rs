@@ -339,7 +339,11 @@ fn ninth_agreement_stays_above_its_floors() {
 /// 0.87, precision 0.85, 6 red flags on clean answers, plain words 10.5
 /// behind, 37 of 40 ordering checks. Tuned on since (a past choice told with
 /// its cost, "never again", "the easy answer, but", turned-down approaches
-/// as trade-offs weighed, "if X is down"; plain forms, round 6).
+/// as trade-offs weighed, "if X is down"; plain forms, round 6). The
+/// new-grad exact floor is 0.90, not 0.92: the weak answer's "we could add
+/// a cache later if it gets slow" no longer credits the two cache topics its
+/// label does not hold, and its score falls from 30 to 22, one band under
+/// the label's (within one still holds).
 #[test]
 fn tenth_agreement_stays_above_its_floors() {
     check(
@@ -348,7 +352,7 @@ fn tenth_agreement_stays_above_its_floors() {
             recall: 0.89,
             precision: 0.85,
             bands: [
-                ("new-grad", 0.92, 1.0),
+                ("new-grad", 0.90, 1.0),
                 ("mid", 0.92, 1.0),
                 ("senior", 0.72, 1.0),
             ],

@@ -277,7 +277,39 @@ pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
             || (w == "in" && next == Some("future"))
             || (guess(i, w) && t.clause != clause)
     });
-    doubt && doubled
+    doubt && doubled || until_it_hurts(tokens, at)
+}
+
+/// Put off until it hurts: "we can add a cache later if it gets slow",
+/// "if that's too slow we could switch to websockets later", "could use
+/// caching later if needed". A modal and "later" in the mention's clause,
+/// and a trigger that names no figure or growth (only "slow", "needed", "a
+/// problem") in its sentence: the idea is named and left for another day.
+/// "We can shard by code later when the data grows too big" keeps its
+/// credit: a growth trigger is a plan for scale.
+fn until_it_hurts(tokens: &[Token], at: usize) -> bool {
+    let clause = tokens[at].clause;
+    let in_clause = |ws: &[&str]| {
+        tokens
+            .iter()
+            .any(|t| t.clause == clause && ws.contains(&t.word.as_str()))
+    };
+    if !in_clause(&["can", "could", "might", "may"]) || !in_clause(&["later"]) {
+        return false;
+    }
+    tokens.iter().enumerate().any(|(i, t)| {
+        matches!(t.word.as_str(), "if" | "when")
+            && tokens[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|n| n.clause == t.clause && !n.numeric)
+                .any(|n| {
+                    matches!(
+                        n.word.as_str(),
+                        "slow" | "slower" | "needed" | "necessary" | "required" | "problem"
+                    )
+                })
+    })
 }
 
 /// Nouns that name an option put forward: "the second idea", "another

@@ -320,6 +320,45 @@ fn a_doubled_maybe_is_deferred() {
 }
 
 #[test]
+fn put_off_until_it_hurts_is_deferred() {
+    for (text, word) in [
+        ("We can also add a cache later if it gets slow.", "cache"),
+        ("Could use caching later if needed", "caching"),
+        ("If that is too slow, we could switch to websockets later.", "websockets"),
+        ("We could move content to S3 later if it becomes a problem.", "s3"),
+        ("So we can add a cache later when it's necessary.", "cache"),
+        ("We could switch to WebSockets later if that's too slow, but then we'd have to manage lots of open connections.", "websockets"),
+    ] {
+        assert_eq!(of(text, word), Stance::Deferred, "{text}");
+    }
+    // A growth trigger is a plan for scale; no trigger, an option weighed.
+    assert_eq!(
+        of(
+            "If the data grows too big, we can shard by code later.",
+            "shard"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("We could shard it by user id later.", "shard"),
+        Stance::Considered
+    );
+    // The deferral must reach the mention's clause.
+    assert_eq!(
+        of(
+            "We cache hot links in Redis, and can add nodes later if needed.",
+            "cache"
+        ),
+        Stance::Adopted
+    );
+    // Without "later" the option stands.
+    assert_eq!(
+        of("We could add rate limiting per IP if needed.", "rate"),
+        Stance::Considered
+    );
+}
+
+#[test]
 fn not_knowing_right_after_a_mention_is_about_it() {
     assert_eq!(
         of(
