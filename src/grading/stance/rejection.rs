@@ -277,7 +277,14 @@ pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
             || (w == "in" && next == Some("future"))
             || (guess(i, w) && t.clause != clause)
     });
-    doubt && doubled || until_it_hurts(tokens, at)
+    // "Maybe add a cache", "and maybe add a couple more servers": the doubt
+    // sits on the action itself, with no one taking it on.
+    let tentative = tokens[..at].iter().enumerate().any(|(i, t)| {
+        t.clause == clause
+            && matches!(t.word.as_str(), "maybe" | "perhaps")
+            && matches!(word(i + 1), Some("add" | "use" | "put" | "introduce"))
+    });
+    doubt && doubled || tentative || until_it_hurts(tokens, at)
 }
 
 /// Put off until it hurts: "we can add a cache later if it gets slow",

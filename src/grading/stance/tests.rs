@@ -299,6 +299,19 @@ fn a_doubled_maybe_is_deferred() {
         of("We could also use MD5 of the URL I guess.", "md5"),
         Stance::Deferred
     );
+    // A maybe on the action itself, with no one taking it on.
+    assert_eq!(of("Maybe add a cache.", "cache"), Stance::Deferred);
+    assert_eq!(
+        of(
+            "We can use a bigger machine, and maybe add a load balancer.",
+            "load"
+        ),
+        Stance::Deferred
+    );
+    assert_eq!(
+        of("Maybe add a cache, and we shard by user id.", "shard"),
+        Stance::Adopted
+    );
     // One hedge is an option weighed or a guess at a choice.
     assert_eq!(
         of("Later we could use a maps API for real ETAs.", "maps"),
