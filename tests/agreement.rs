@@ -98,11 +98,15 @@ fn agreement_stays_above_its_floors() {
             precision: 0.9,
             // New-grad bands were refitted on all eight tuning sets (320
             // answers): 46 of these 48 before, 41 now, against +16 on the
-            // other seven sets.
+            // other seven sets. Senior exact is 0.68, not 0.70: the Netflix
+            // medium answer no longer earns the metadata-read estimate its
+            // label lacks from a sentence with no figure ("the catalog is
+            // read a lot, so cache it"), and its senior score falls from 66
+            // to 65, one point under the label's band.
             bands: [
                 ("new-grad", 0.85, 1.0),
                 ("mid", 0.93, 0.97),
-                ("senior", 0.7, 0.97),
+                ("senior", 0.68, 0.97),
             ],
             order: 1.0,
             max_false_red: 0,
@@ -199,7 +203,7 @@ fn fifth_agreement_stays_above_its_floors() {
         &figures("tests/fifth"),
         &Floors {
             recall: 0.92,
-            precision: 0.85,
+            precision: 0.86,
             bands: [
                 ("new-grad", 0.92, 1.0),
                 ("mid", 0.92, 1.0),
@@ -227,7 +231,7 @@ fn sixth_agreement_stays_above_its_floors() {
         &figures("tests/sixth"),
         &Floors {
             recall: 0.92,
-            precision: 0.84,
+            precision: 0.85,
             bands: [
                 ("new-grad", 0.85, 1.0),
                 ("mid", 0.95, 1.0),
@@ -287,7 +291,7 @@ fn eighth_agreement_stays_above_its_floors() {
         &figures("tests/eighth"),
         &Floors {
             recall: 0.93,
-            precision: 0.86,
+            precision: 0.87,
             bands: [
                 ("new-grad", 0.92, 1.0),
                 ("mid", 0.95, 0.97),
@@ -311,14 +315,17 @@ fn eighth_agreement_stays_above_its_floors() {
 /// of 40 ordering checks. Tuned on since (the option's own aside, "first
 /// instinct … I'd reject that", "never fail the whole page"; plain forms,
 /// round 6): recall 0.93, no red flag on a clean answer, plain words 5.8
-/// behind.
+/// behind. The plain-words gap may reach 6.3, not 6.2: the plain answers
+/// lose estimate credits their labels lack, from design sentences with no
+/// figure ("a big cheap file store for the text"), a little more than the
+/// expert answers do.
 #[test]
 fn ninth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/ninth"),
         &Floors {
             recall: 0.93,
-            precision: 0.83,
+            precision: 0.84,
             bands: [
                 ("new-grad", 0.95, 1.0),
                 ("mid", 0.9, 1.0),
@@ -328,7 +335,7 @@ fn ninth_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 6.2,
+            max_plain_gap: 6.3,
         },
     );
 }
@@ -339,7 +346,11 @@ fn ninth_agreement_stays_above_its_floors() {
 /// 0.87, precision 0.85, 6 red flags on clean answers, plain words 10.5
 /// behind, 37 of 40 ordering checks. Tuned on since (a past choice told with
 /// its cost, "never again", "the easy answer, but", turned-down approaches
-/// as trade-offs weighed, "if X is down"; plain forms, round 6).
+/// as trade-offs weighed, "if X is down"; plain forms, round 6). The
+/// new-grad exact floor is 0.90, not 0.92: the weak answer's "we could add
+/// a cache later if it gets slow" no longer credits the two cache topics its
+/// label does not hold, and its score falls from 30 to 22, one band under
+/// the label's (within one still holds).
 #[test]
 fn tenth_agreement_stays_above_its_floors() {
     check(
@@ -348,7 +359,7 @@ fn tenth_agreement_stays_above_its_floors() {
             recall: 0.89,
             precision: 0.85,
             bands: [
-                ("new-grad", 0.92, 1.0),
+                ("new-grad", 0.90, 1.0),
                 ("mid", 0.92, 1.0),
                 ("senior", 0.72, 1.0),
             ],
@@ -405,7 +416,7 @@ fn twelfth_agreement_stays_above_its_floors() {
         &figures("tests/twelfth"),
         &Floors {
             recall: 0.9,
-            precision: 0.84,
+            precision: 0.85,
             bands: [
                 ("new-grad", 0.85, 1.0),
                 ("mid", 0.85, 0.97),

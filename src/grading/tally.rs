@@ -139,6 +139,16 @@ pub(crate) fn best_mentions(
             if !m.stance.earns_credit() {
                 continue;
             }
+            // An estimate is a figure: said outside the estimation step, a
+            // sentence with no quantity at all ("WebSockets use less
+            // bandwidth", "clients hold persistent connections") only names
+            // what an estimate would be about.
+            if topics[m.target].1 == Some(StepId::Estimation)
+                && src.step != Some(StepId::Estimation)
+                && !has_quantity(&src.sentences[m.sentence], src.text)
+            {
+                continue;
+            }
             let base = topics::credit(src.sentences, m.sentence);
             let s = &src.sentences[m.sentence];
             let elsewhere = matches!((src.step, topics[m.target].1), (Some(a), Some(b)) if a != b);
@@ -175,6 +185,90 @@ pub(crate) fn best_mentions(
             })
         })
         .collect())
+}
+
+/// The sentence states a quantity: a figure ("20M", "4 KB", "~35k"), a
+/// number word ("two", "hundreds", "millions"), a multiplier ("triple",
+/// "twice"), a share ("half", "most",
+/// "10%"), a size or rate unit ("petabytes", "Mbps", "every second"), a
+/// count by item ("one connection per device", "each phone") or a fit ("fits
+/// in memory").
+fn has_quantity(s: &Sentence, source: &str) -> bool {
+    let raw = source.get(s.span.clone()).unwrap_or("");
+    let rate = s.tokens.windows(2).any(|w| {
+        matches!(w[0].word.as_str(), "every" | "per" | "each")
+            && matches!(
+                w[1].word.as_str(),
+                "second" | "sec" | "minute" | "min" | "hour" | "day"
+            )
+    });
+    rate || raw.contains('%')
+        || s.tokens.iter().any(|t| {
+            let w = t.word.as_str();
+            w.bytes().any(|b| b.is_ascii_digit())
+                || matches!(
+                    w.trim_end_matches('s'),
+                    "two"
+                        | "three"
+                        | "four"
+                        | "five"
+                        | "six"
+                        | "seven"
+                        | "eight"
+                        | "nine"
+                        | "ten"
+                        | "twelve"
+                        | "twenty"
+                        | "thirty"
+                        | "forty"
+                        | "fifty"
+                        | "hundred"
+                        | "thousand"
+                        | "million"
+                        | "billion"
+                        | "trillion"
+                        | "dozen"
+                        | "half"
+                        | "third"
+                        | "quarter"
+                        | "fifth"
+                        | "tenth"
+                        | "handful"
+                        | "percent"
+                        | "byte"
+                        | "kb"
+                        | "mb"
+                        | "gb"
+                        | "tb"
+                        | "pb"
+                        | "kilobyte"
+                        | "megabyte"
+                        | "gigabyte"
+                        | "terabyte"
+                        | "petabyte"
+                        | "exabyte"
+                        | "kbp"
+                        | "mbp"
+                        | "gbp"
+                        | "tbp"
+                        | "qp"
+                        | "rp"
+                        | "magnitude"
+                        | "double"
+                        | "triple"
+                        | "quadruple"
+                        | "twice"
+                        | "thrice"
+                        | "tenfold"
+                        | "fit"
+                        | "fits"
+                        | "each"
+                        | "every"
+                        | "per"
+                        | "most"
+                        | "all"
+                )
+        })
 }
 
 /// Step score, matched topics with evidence and missed topics with what to study.
@@ -236,7 +330,34 @@ pub fn score_topics_in(
 
 #[cfg(test)]
 mod tests {
-    use super::better;
+    use super::{better, has_quantity};
+    use crate::grading::text::sentences;
+
+    #[test]
+    fn a_quantity_is_a_figure_a_number_word_a_share_or_a_unit() {
+        let q = |t: &str| sentences(t).iter().any(|s| has_quantity(s, t));
+        for t in [
+            "About 20M phones are online at once.",
+            "Each paste is a few KB.",
+            "Storage grows by petabytes a year.",
+            "Hundreds of thousands of connections.",
+            "Say half of them are online.",
+            "Peak is 3x the average, 10% of users.",
+            "Each stream is a few Mbps.",
+            "Each phone polls every second.",
+            "Traffic can triple during big events.",
+            "The hot set fits in memory.",
+        ] {
+            assert!(q(t), "{t}");
+        }
+        for t in [
+            "Clients hold persistent connections to a gateway.",
+            "WebSockets use less bandwidth than polling.",
+            "A URL is small so storage is not an issue.",
+        ] {
+            assert!(!q(t), "{t}");
+        }
+    }
 
     #[test]
     fn more_credit_wins_then_the_own_step_then_a_longer_match() {

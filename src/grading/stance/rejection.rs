@@ -277,7 +277,46 @@ pub(super) fn deferred(tokens: &[Token], at: usize) -> bool {
             || (w == "in" && next == Some("future"))
             || (guess(i, w) && t.clause != clause)
     });
-    doubt && doubled
+    // "Maybe add a cache", "and maybe add a couple more servers": the doubt
+    // sits on the action itself, with no one taking it on.
+    let tentative = tokens[..at].iter().enumerate().any(|(i, t)| {
+        t.clause == clause
+            && matches!(t.word.as_str(), "maybe" | "perhaps")
+            && matches!(word(i + 1), Some("add" | "use" | "put" | "introduce"))
+    });
+    doubt && doubled || tentative || until_it_hurts(tokens, at)
+}
+
+/// Put off until it hurts: "we can add a cache later if it gets slow",
+/// "if that's too slow we could switch to websockets later", "could use
+/// caching later if needed". A modal and "later" in the mention's clause,
+/// and a trigger that names no figure or growth (only "slow", "needed", "a
+/// problem") in its sentence: the idea is named and left for another day.
+/// "We can shard by code later when the data grows too big" keeps its
+/// credit: a growth trigger is a plan for scale.
+fn until_it_hurts(tokens: &[Token], at: usize) -> bool {
+    let clause = tokens[at].clause;
+    let in_clause = |ws: &[&str]| {
+        tokens
+            .iter()
+            .any(|t| t.clause == clause && ws.contains(&t.word.as_str()))
+    };
+    if !in_clause(&["can", "could", "might", "may"]) || !in_clause(&["later"]) {
+        return false;
+    }
+    tokens.iter().enumerate().any(|(i, t)| {
+        matches!(t.word.as_str(), "if" | "when")
+            && tokens[i + 1..]
+                .iter()
+                .take(6)
+                .take_while(|n| n.clause == t.clause && !n.numeric)
+                .any(|n| {
+                    matches!(
+                        n.word.as_str(),
+                        "slow" | "slower" | "needed" | "necessary" | "required" | "problem"
+                    )
+                })
+    })
 }
 
 /// Nouns that name an option put forward: "the second idea", "another

@@ -299,6 +299,19 @@ fn a_doubled_maybe_is_deferred() {
         of("We could also use MD5 of the URL I guess.", "md5"),
         Stance::Deferred
     );
+    // A maybe on the action itself, with no one taking it on.
+    assert_eq!(of("Maybe add a cache.", "cache"), Stance::Deferred);
+    assert_eq!(
+        of(
+            "We can use a bigger machine, and maybe add a load balancer.",
+            "load"
+        ),
+        Stance::Deferred
+    );
+    assert_eq!(
+        of("Maybe add a cache, and we shard by user id.", "shard"),
+        Stance::Adopted
+    );
     // One hedge is an option weighed or a guess at a choice.
     assert_eq!(
         of("Later we could use a maps API for real ETAs.", "maps"),
@@ -317,6 +330,45 @@ fn a_doubled_maybe_is_deferred() {
         Stance::Adopted
     );
     assert!(!Stance::Deferred.earns_credit() && !Stance::Deferred.raises_red());
+}
+
+#[test]
+fn put_off_until_it_hurts_is_deferred() {
+    for (text, word) in [
+        ("We can also add a cache later if it gets slow.", "cache"),
+        ("Could use caching later if needed", "caching"),
+        ("If that is too slow, we could switch to websockets later.", "websockets"),
+        ("We could move content to S3 later if it becomes a problem.", "s3"),
+        ("So we can add a cache later when it's necessary.", "cache"),
+        ("We could switch to WebSockets later if that's too slow, but then we'd have to manage lots of open connections.", "websockets"),
+    ] {
+        assert_eq!(of(text, word), Stance::Deferred, "{text}");
+    }
+    // A growth trigger is a plan for scale; no trigger, an option weighed.
+    assert_eq!(
+        of(
+            "If the data grows too big, we can shard by code later.",
+            "shard"
+        ),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("We could shard it by user id later.", "shard"),
+        Stance::Considered
+    );
+    // The deferral must reach the mention's clause.
+    assert_eq!(
+        of(
+            "We cache hot links in Redis, and can add nodes later if needed.",
+            "cache"
+        ),
+        Stance::Adopted
+    );
+    // Without "later" the option stands.
+    assert_eq!(
+        of("We could add rate limiting per IP if needed.", "rate"),
+        Stance::Considered
+    );
 }
 
 #[test]
