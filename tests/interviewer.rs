@@ -432,3 +432,40 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// word): 108 right (84.3%).
 const TWELFTH_ACCURACY: f64 = 0.843;
 const TWELFTH_WRONG: f64 = 0.008;
+
+#[test]
+fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
+    holds(
+        "tests/interviewer/thirteenth",
+        120,
+        THIRTEENTH_ACCURACY,
+        THIRTEENTH_WRONG,
+    );
+}
+
+/// Floors on the thirteenth bank (fill-in-the-blank, "is it safe to
+/// assume", worst cases, "can I ignore", multiple choice, "-wise", "Quick
+/// one:"): at its one blind measure, at the end of the round it judged, 107
+/// of 128 right (83.6%), 5 wrong facts (3.9%), 25 of 32 compound questions;
+/// main at the start of that round scored 106 (82.8%) with the same 5 wrong.
+const THIRTEENTH_ACCURACY: f64 = 0.835;
+const THIRTEENTH_WRONG: f64 = 0.04;
+
+#[test]
+fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
+    holds(
+        "tests/interviewer/fourteenth",
+        120,
+        FOURTEENTH_ACCURACY,
+        FOURTEENTH_WRONG,
+    );
+}
+
+/// Floors on the fourteenth bank ("do you want me to …", user stories,
+/// "is X a thing / on the table / in play", "if X, do we also Y", caps and
+/// ceilings, "how much do we care", mistaken assumptions): at its one blind
+/// measure, at the end of the same round, 88 of 128 right (68.8%), 4 wrong
+/// facts (3.1%), 24 of 34 compound questions; main at the start of that
+/// round scored 87 (68.0%) with the same 4 wrong.
+const FOURTEENTH_ACCURACY: f64 = 0.687;
+const FOURTEENTH_WRONG: f64 = 0.032;
