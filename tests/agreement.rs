@@ -471,7 +471,10 @@ fn thirteenth_agreement_stays_above_its_floors() {
 /// flags on clean answers (10 in all), plain words 18.9 behind, 38 of 40
 /// ordering checks, bands 82 / 80 / 40%. Main at the start of that round:
 /// recall 0.88 (2 topics fewer), 8 red flags on clean answers (9 in all),
-/// plain words 20.5 behind, bands 80 / 78 / 40%.
+/// plain words 20.5 behind, bands 80 / 78 / 40%. A tuning set since: items
+/// under a heading or intro that turns them down ("Ideas I'd turn down"
+/// over "*2. Encode on demand.*" titles and bodies) took 4 red flags off
+/// clean answers (9 -> 5) for 3 labelled topics.
 #[test]
 fn fourteenth_agreement_stays_above_its_floors() {
     check(
@@ -480,13 +483,13 @@ fn fourteenth_agreement_stays_above_its_floors() {
             recall: 0.88,
             precision: 0.85,
             bands: [
-                ("new-grad", 0.825, 1.0),
-                ("mid", 0.8, 0.95),
-                ("senior", 0.4, 0.8),
+                ("new-grad", 0.85, 1.0),
+                ("mid", 0.825, 0.95),
+                ("senior", 0.4, 0.825),
             ],
             order: 0.95,
-            max_false_red: 10,
-            max_red_on_clean: 9,
+            max_false_red: 6,
+            max_red_on_clean: 5,
             max_false_green: 3,
             max_plain_gap: 19.0,
         },

@@ -13,6 +13,7 @@
 mod absolute;
 mod after;
 mod framing;
+mod heading;
 mod negation;
 mod outcome;
 mod rejection;
@@ -28,10 +29,10 @@ use after::{rejected_after, subject_judged, tried_and_dropped};
 use framing::{
     appeals_until, conceded, debated_then_chose, fine_elsewhere, marked_off, stock_then_but,
 };
+use heading::under_rejecting_heading;
 use negation::unsure;
 use rejection::{
-    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after,
-    rejected_before, under_rejecting_heading,
+    considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_before,
 };
 use requirement::{required, scoped};
 use verdict::{after_rejecting_lead, weighed, weighs_previous};

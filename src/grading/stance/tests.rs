@@ -1254,3 +1254,51 @@ fn a_rule_that_turns_another_subject_away_rejects_nothing_named_before_it() {
     let it = "Storing files as BLOBs in the database; it was rejected early.";
     assert_eq!(of(it, "blobs"), Stance::Rejected);
 }
+
+#[test]
+fn items_under_a_heading_or_label_that_turns_them_down() {
+    let titled = "**Approaches I'd turn down**\n\n\
+                  *1. Stream from one data center.*\nSimple to reason about. But costly.\n\n\
+                  *2. Encode on demand when someone presses play.*\nSaves storage. But slow.\n";
+    assert_eq!(of(titled, "encode"), Stance::Rejected);
+    let bold = "### Which designs would I avoid, and why?\n\n\
+                **A relational join per timeline load.** It is the first thing everyone writes.\n";
+    assert_eq!(of(bold, "join"), Stance::Rejected);
+    // Only the title is turned down; its body says why.
+    let body = "### Which designs would I avoid, and why?\n\n\
+                **A join per load.** Instead we keep a cache of timelines.\n";
+    assert_eq!(of(body, "cache"), Stance::Adopted);
+    let intro = "ok, a few approaches that look good and that i'd turn down\n\n\
+                 1. build the feed at read time\nfeels clean. but slow\n\n\
+                 2. store the images in the main database as blobs\none place for everything\n";
+    assert_eq!(of(intro, "blobs"), Stance::Rejected);
+    // A list introduced on its own after the turned-down ones is the design.
+    let after = "**Ideas I'd turn down**\n\n1. a global counter\n\n\
+                 Here is what I'd build instead\n\n1. a cache of hot links\n";
+    assert_eq!(of(after, "cache"), Stance::Adopted);
+    let kept = "**What we build**\n\n*1. A cache of hot links.*\nIt absorbs reads.\n";
+    assert_eq!(of(kept, "cache"), Stance::Adopted);
+    let label = "- Rejected: *ordering by client timestamps.* Phone clocks drift.";
+    assert_eq!(of(label, "timestamps"), Stance::Rejected);
+    let decision = "- Decision: per-chat sequence numbers.";
+    assert_eq!(of(decision, "sequence"), Stance::Adopted);
+}
+
+#[test]
+fn a_heading_over_both_the_design_and_what_is_not_done_rejects_nothing() {
+    let mixed = "**Design, and the things I'm not doing**\n\n\
+                 1. Images go to an object store behind a CDN.\n\
+                 2. Not storing images in the relational database.\n";
+    assert_eq!(of(mixed, "cdn"), Stance::Adopted);
+}
+
+#[test]
+fn a_verdict_label_before_a_reason_rejects_nothing_after_it() {
+    let reason = "1. Tempting: one counter row per post.\n\
+                  2. Rejected: a viral post gets thousands of likes a second and that row \
+                  becomes a lock hotspot.\n";
+    assert_eq!(of(reason, "hotspot"), Stance::Adopted);
+    let instead = "**Stream from our origin servers?** Tempting, but impossible. Rejected: \
+                   video comes from edge caches placed close to viewers.";
+    assert_eq!(of(instead, "edge"), Stance::Adopted);
+}

@@ -36,6 +36,34 @@ pub(super) fn after_rejecting_lead(s: &Sentence, at: usize) -> bool {
     }) || lead
         .iter()
         .any(|w| matches!(*w, "mistake" | "mistakes" | "pitfall" | "pitfalls" | "trap"))
+        || (s.list_item
+            && verdict_label(&lead)
+            && tokens
+                .iter()
+                .filter(|t| usize::from(t.clause) >= colon)
+                .count()
+                <= 8)
+}
+
+/// A short label that is itself the verdict: "- Rejected: ordering by
+/// client timestamps", "- Ruled out: …", "- Not chosen: …". Only a list
+/// item it opens, naming the option in a few words: "Rejected: a viral post
+/// gets thousands of likes a second …" gives the reason for an option named
+/// before, and "X? Rejected: video comes from edge caches" what is done
+/// instead.
+fn verdict_label(lead: &[&str]) -> bool {
+    lead.len() <= 3
+        && (lead.iter().any(|w| {
+            matches!(
+                *w,
+                "rejected" | "discarded" | "dismissed" | "dropped" | "avoided" | "anti-pattern"
+            )
+        }) || lead.windows(2).any(|p| {
+            matches!(
+                (p[0], p[1]),
+                ("ruled", "out") | ("not", "chosen") | ("turned", "down")
+            )
+        }))
 }
 
 /// "It is tempting because auth is easy there, but then the servers become
