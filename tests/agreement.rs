@@ -442,7 +442,10 @@ fn twelfth_agreement_stays_above_its_floors() {
 /// recall 0.91, precision 0.82, 3 red flags on clean answers, plain words
 /// 8.1 behind, 40 of 40 ordering checks, bands 85 / 82 / 68%. Main at the
 /// start of that round: recall 0.91 (2 topics more), precision 0.82, the
-/// same 3 red flags, plain words 8.5 behind, bands 85 / 85 / 68%.
+/// same 3 red flags, plain words 8.5 behind, bands 85 / 85 / 68%. A tuning
+/// set since: a preface before a colon ("I went back and forth here: X is
+/// simpler, but …") no longer chooses the option weighed after it (red
+/// flags on clean answers 3 -> 2, plain words 7.5 behind).
 #[test]
 fn thirteenth_agreement_stays_above_its_floors() {
     check(
@@ -456,10 +459,10 @@ fn thirteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.675, 0.975),
             ],
             order: 1.0,
-            max_false_red: 3,
-            max_red_on_clean: 3,
+            max_false_red: 2,
+            max_red_on_clean: 2,
             max_false_green: 4,
-            max_plain_gap: 8.2,
+            max_plain_gap: 7.6,
         },
     );
 }

@@ -1302,3 +1302,12 @@ fn a_verdict_label_before_a_reason_rejects_nothing_after_it() {
                    video comes from edge caches placed close to viewers.";
     assert_eq!(of(instead, "edge"), Stance::Adopted);
 }
+
+#[test]
+fn a_preface_before_a_colon_does_not_choose_the_option_weighed_after_it() {
+    let preface = "I went back and forth here: last write wins is simpler, but silently \
+                   losing someone's edit is the worst thing this product can do.";
+    assert_ne!(of(preface, "last"), Stance::Adopted);
+    let chose = "Decision: we use last write wins because it is simpler, but coarse.";
+    assert_eq!(of(chose, "last"), Stance::Adopted);
+}

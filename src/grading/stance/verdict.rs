@@ -110,12 +110,43 @@ pub(super) fn weighed(s: &Sentence, at: usize) -> bool {
     };
     let between = &tokens[at + 1..at + 1 + but];
     // The mention leads: nothing of the candidate's own before it in its
-    // sentence ("We use X because it is simple, but …" chooses X).
+    // sentence ("We use X because it is simple, but …" chooses X). A lead
+    // before a colon is a preface ("I went back and forth here: X is
+    // simpler, but …").
+    let here = usize::from(tokens[at].clause);
+    let from = (1..=here)
+        .rev()
+        .find(|&c| s.breaks.get(c) == Some(&':'))
+        .filter(|&c| {
+            // "We went with: X, simple but …" is a choice, not a preface.
+            let lead: Vec<&str> = tokens
+                .iter()
+                .filter(|t| usize::from(t.clause) < c)
+                .map(|t| t.word.as_str())
+                .collect();
+            !lead.iter().any(|w| {
+                matches!(
+                    *w,
+                    "chose"
+                        | "chosen"
+                        | "choose"
+                        | "pick"
+                        | "picked"
+                        | "decision"
+                        | "decided"
+                        | "settled"
+                        | "use"
+                        | "using"
+                )
+            }) && !lead.windows(2).any(|p| p == ["went", "with"])
+        })
+        .unwrap_or(0);
     let leads = !tokens[..at].iter().any(|t| {
-        matches!(
-            t.word.as_str(),
-            "we" | "i" | "we'll" | "i'll" | "use" | "uses"
-        )
+        usize::from(t.clause) >= from
+            && matches!(
+                t.word.as_str(),
+                "we" | "i" | "we'll" | "i'll" | "use" | "uses"
+            )
     });
     leads && between.len() <= 14 && between.iter().any(|t| is_appeal(&t.word))
 }
