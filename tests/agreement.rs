@@ -445,7 +445,9 @@ fn twelfth_agreement_stays_above_its_floors() {
 /// same 3 red flags, plain words 8.5 behind, bands 85 / 85 / 68%. A tuning
 /// set since: a preface before a colon ("I went back and forth here: X is
 /// simpler, but …") no longer chooses the option weighed after it (red
-/// flags on clean answers 3 -> 2, plain words 7.5 behind).
+/// flags on clean answers 3 -> 2, plain words 7.5 behind); figures written
+/// only in words ("two hundred million people") no longer read as "no
+/// number anywhere" (2 -> 1, plain words 6.9 behind).
 #[test]
 fn thirteenth_agreement_stays_above_its_floors() {
     check(
@@ -459,10 +461,10 @@ fn thirteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.675, 0.975),
             ],
             order: 1.0,
-            max_false_red: 2,
-            max_red_on_clean: 2,
+            max_false_red: 1,
+            max_red_on_clean: 1,
             max_false_green: 4,
-            max_plain_gap: 7.6,
+            max_plain_gap: 7.0,
         },
     );
 }

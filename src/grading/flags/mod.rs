@@ -316,6 +316,25 @@ pub(super) fn is_figure(t: &super::text::Token) -> bool {
     t.word.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// Figures written in words, counted by their scale words ("two hundred
+/// million", "eighty-six thousand").
+fn spelled_figures(docs: &[StepDoc]) -> usize {
+    docs.iter()
+        .flat_map(|d| &d.sentences)
+        .map(|s| {
+            s.tokens
+                .iter()
+                .filter(|t| {
+                    matches!(
+                        t.word.as_str(),
+                        "thousand" | "million" | "billion" | "trillion"
+                    )
+                })
+                .count()
+        })
+        .sum()
+}
+
 /// Figures in the answer.
 fn figure_count(docs: &[StepDoc]) -> usize {
     docs.iter()
@@ -419,8 +438,13 @@ fn detect(
         }
         Detector::IgnoringScale => {
             let numbers = figure_count(docs);
-            if numbers == 0 {
+            if numbers == 0 && spelled_figures(docs) < 3 {
                 Some(("(no number anywhere in the answer)".to_string(), None))
+            } else if numbers == 0 {
+                // "two hundred million people times ten opens is two
+                // billion reads a day": figures in words are not read
+                // closely enough to judge either way.
+                None
             } else if ctx.figures == 0 && numbers < CONCRETE && !works_in_words(docs) {
                 // Many figures, none worked, sit between the two flags:
                 // neither "uses concrete numbers" nor "ignores scale".

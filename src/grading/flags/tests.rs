@@ -535,3 +535,13 @@ fn a_verdict_after_a_match_with_its_own_when_is_read() {
     )
     .contains(&"nosql_always_better".to_string()));
 }
+
+#[test]
+fn figures_written_in_words_are_not_called_no_number() {
+    let words = "## Estimation\n\nAround two hundred million people open it each day, ten \
+                 times each: two billion reads a day, about twenty-three thousand a second, \
+                 seventy thousand at peak.\n";
+    assert!(!has(&whole("twitter", words).0, "ignoring_scale"));
+    let none = "## Estimation\n\nLots of people read a lot, so it is big.\n";
+    assert!(has(&whole("twitter", none).0, "ignoring_scale"));
+}
