@@ -479,7 +479,8 @@ fn thirteenth_agreement_stays_above_its_floors() {
 /// plain words 20.5 behind, bands 80 / 78 / 40%. A tuning set since: items
 /// under a heading or intro that turns them down ("Ideas I'd turn down"
 /// over "*2. Encode on demand.*" titles and bodies) took 4 red flags off
-/// clean answers (9 -> 5) for 3 labelled topics.
+/// clean answers (9 -> 5) for 3 labelled topics; the body paragraph under
+/// such a title raises no red flag either (5 -> 3).
 #[test]
 fn fourteenth_agreement_stays_above_its_floors() {
     check(
@@ -493,8 +494,8 @@ fn fourteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.4, 0.825),
             ],
             order: 0.95,
-            max_false_red: 6,
-            max_red_on_clean: 5,
+            max_false_red: 4,
+            max_red_on_clean: 3,
             max_false_green: 3,
             max_plain_gap: 19.0,
         },

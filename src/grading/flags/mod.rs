@@ -2,7 +2,7 @@
 //! that look at the shape of an answer.
 
 use super::matcher::{Matcher, Mention};
-use super::stance::{absolute_kind, stance_at, Absolute, Stance};
+use super::stance::{absolute_kind, in_turned_down_entry, stance_at, Absolute, Stance};
 use super::text::Sentence;
 use super::topics::{has_reason, is_listy};
 use super::StepDoc;
@@ -140,6 +140,7 @@ pub fn raise(
                     m.stance.raises_red()
                         && !continues_turned_down(&mentions, m)
                         && !verdict_past_match(doc, m)
+                        && !in_turned_down_entry(doc.text, doc.sentences[m.sentence].span.start)
                 };
                 counts && applies(&flags[m.target], doc.step, free_form)
             })

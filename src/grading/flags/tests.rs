@@ -545,3 +545,15 @@ fn figures_written_in_words_are_not_called_no_number() {
     let none = "## Estimation\n\nLots of people read a lot, so it is big.\n";
     assert!(has(&whole("twitter", none).0, "ignoring_scale"));
 }
+
+#[test]
+fn the_body_of_an_idea_turned_down_under_its_heading_raises_nothing() {
+    let listed = "## Deep dive\n\n**Approaches I'd turn down**\n\n\
+                  *3. One fixed ladder for every title.*\nA single bitrate either rebuffers on \
+                  weak connections or looks bad on strong ones.\n";
+    assert!(!has(&whole("netflix", listed).0, "single_bitrate"));
+    let built = "## Deep dive\n\n**What we build**\n\n\
+                 *3. One fixed ladder for every title.*\nWe encode a single bitrate for \
+                 every device.\n";
+    assert!(has(&whole("netflix", built).0, "single_bitrate"));
+}

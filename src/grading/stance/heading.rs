@@ -77,8 +77,11 @@ fn heading_above(text: &str) -> bool {
             let item = opens_entry(l) || l.starts_with(char::is_whitespace);
             if !item && (i == 0 || !block[..i].iter().any(|b| opens_entry(b))) {
                 // A paragraph of its own before the list introduces it:
-                // "ok, a few approaches that i'd turn down".
-                return rejecting_words(t);
+                // "ok, a few approaches that i'd turn down". One short
+                // sentence: a paragraph that says more ("… The database
+                // rejects duplicates.") is prose, not an introduction.
+                let one_sentence = !t.trim_end_matches(['.', '!']).contains(". ");
+                return one_sentence && t.split_whitespace().count() <= 20 && rejecting_words(t);
             }
         }
     }
@@ -162,4 +165,35 @@ fn rejecting_words(line: &str) -> bool {
         ]
         .iter()
         .any(|w| l.contains(w))
+}
+
+/// The sentence starting at byte `start` of `source` is part of an entry
+/// (its title or the body paragraph below it) listed under a heading that
+/// turns its entries down. The body describes the idea turned down and why
+/// ("A single bitrate either rebuffers on weak connections…"), so a red
+/// flag it matches is no verdict on the design; topic credit still goes by
+/// the title alone.
+pub(crate) fn in_turned_down_entry(source: &str, start: usize) -> bool {
+    let before = source.get(..start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let block_start = before.rfind("\n\n").map_or(0, |i| i + 2);
+    // The nearest line of this paragraph, from the sentence's own upward,
+    // that opens an entry.
+    let mut at = line_start;
+    loop {
+        let line = source
+            .get(at..)
+            .and_then(|r| r.lines().next())
+            .unwrap_or("");
+        if opens_entry(line) {
+            return heading_above(&source[..at]);
+        }
+        if at <= block_start {
+            return false;
+        }
+        at = source[..at - 1]
+            .rfind('\n')
+            .map_or(0, |i| i + 1)
+            .max(block_start);
+    }
 }

@@ -29,6 +29,7 @@ use after::{rejected_after, subject_judged, tried_and_dropped};
 use framing::{
     appeals_until, conceded, debated_then_chose, fine_elsewhere, marked_off, stock_then_but,
 };
+pub(crate) use heading::in_turned_down_entry;
 use heading::under_rejecting_heading;
 use negation::unsure;
 use rejection::{

@@ -1311,3 +1311,10 @@ fn a_preface_before_a_colon_does_not_choose_the_option_weighed_after_it() {
     let chose = "Decision: we use last write wins because it is simpler, but coarse.";
     assert_eq!(of(chose, "last"), Stance::Adopted);
 }
+
+#[test]
+fn prose_that_mentions_a_rejection_does_not_introduce_a_list() {
+    let prose = "Custom aliases: insert it if free. The database rejects duplicates.\n\n\
+                 **Expiry.** Expired links are removed by a background job.\n";
+    assert_eq!(of(prose, "background"), Stance::Adopted);
+}
