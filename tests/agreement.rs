@@ -215,7 +215,7 @@ fn fifth_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 3.0,
+            max_plain_gap: 2.9,
         },
     );
 }
@@ -430,7 +430,7 @@ fn twelfth_agreement_stays_above_its_floors() {
             max_false_red: 2,
             max_red_on_clean: 0,
             max_false_green: 3,
-            max_plain_gap: 5.9,
+            max_plain_gap: 5.3,
         },
     );
 }
