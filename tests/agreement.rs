@@ -108,7 +108,7 @@ fn agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.85, 1.0),
                 ("mid", 0.93, 0.97),
-                ("senior", 0.68, 0.97),
+                ("senior", 0.7, 0.97),
             ],
             order: 1.0,
             max_false_red: 0,
@@ -215,7 +215,7 @@ fn fifth_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 3.4,
+            max_plain_gap: 2.9,
         },
     );
 }
@@ -337,7 +337,7 @@ fn ninth_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 6.3,
+            max_plain_gap: 6.0,
         },
     );
 }
@@ -369,7 +369,7 @@ fn tenth_agreement_stays_above_its_floors() {
             max_false_red: 2,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 3.3,
+            max_plain_gap: 1.9,
         },
     );
 }
@@ -398,7 +398,7 @@ fn eleventh_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 0,
-            max_plain_gap: 5.3,
+            max_plain_gap: 4.9,
         },
     );
 }
@@ -430,7 +430,7 @@ fn twelfth_agreement_stays_above_its_floors() {
             max_false_red: 2,
             max_red_on_clean: 0,
             max_false_green: 3,
-            max_plain_gap: 5.9,
+            max_plain_gap: 5.3,
         },
     );
 }
@@ -456,9 +456,9 @@ fn thirteenth_agreement_stays_above_its_floors() {
             recall: 0.9,
             precision: 0.81,
             bands: [
-                ("new-grad", 0.85, 1.0),
+                ("new-grad", 0.875, 1.0),
                 ("mid", 0.82, 1.0),
-                ("senior", 0.675, 0.975),
+                ("senior", 0.7, 0.975),
             ],
             order: 1.0,
             max_false_red: 1,
@@ -480,24 +480,28 @@ fn thirteenth_agreement_stays_above_its_floors() {
 /// under a heading or intro that turns them down ("Ideas I'd turn down"
 /// over "*2. Encode on demand.*" titles and bodies) took 4 red flags off
 /// clean answers (9 -> 5) for 3 labelled topics; the body paragraph under
-/// such a title raises no red flag either (5 -> 3).
+/// such a title raises no red flag either (5 -> 3). The plain forms its
+/// strong answers use for the topics they missed ("megabytes a second",
+/// "gigabytes a day", "six-sided tiles", "a line kept open to each phone",
+/// "works almost all the time") took recall to 0.93 with no new false
+/// credit here, plain words 18.9 -> 8.2 behind and 40 of 40 ordering checks.
 #[test]
 fn fourteenth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fourteenth"),
         &Floors {
-            recall: 0.88,
-            precision: 0.85,
+            recall: 0.92,
+            precision: 0.855,
             bands: [
-                ("new-grad", 0.85, 1.0),
-                ("mid", 0.825, 0.95),
-                ("senior", 0.4, 0.825),
+                ("new-grad", 0.95, 1.0),
+                ("mid", 0.95, 1.0),
+                ("senior", 0.4, 0.975),
             ],
-            order: 0.95,
+            order: 1.0,
             max_false_red: 4,
             max_red_on_clean: 3,
             max_false_green: 3,
-            max_plain_gap: 19.0,
+            max_plain_gap: 8.3,
         },
     );
 }
