@@ -839,3 +839,15 @@ fn how_much_a_requirement_matters_is_asked_of_the_requirement() {
     );
     assert_eq!(context::without_weighing("how much storage per user"), None);
 }
+
+#[test]
+fn on_the_table_asks_whether_a_feature_is_built() {
+    assert_eq!(
+        id("Is search on the table?").as_deref(),
+        Some("out_of_scope")
+    );
+    assert_eq!(
+        id("Are direct messages on the table, or just photos?").as_deref(),
+        Some("out_of_scope")
+    );
+}
