@@ -219,3 +219,37 @@ pub(super) fn without_imperative(part: &str) -> Option<&str> {
     });
     ((addressed || article) && rest.split_whitespace().count() >= 2).then_some(rest)
 }
+
+/// Openings that ask how much weight a requirement carries ("How much do
+/// we care about redirect latency …"): the weighing names no quantity of
+/// its own ("how much" here counts nothing), so the part asks about what
+/// follows them. Matched on lower case, each followed by the subject.
+const WEIGHING: &[&str] = &[
+    "how much do we care about ",
+    "how much do we need to care about ",
+    "how much should we care about ",
+    "how much should i care about ",
+    "how much do you care about ",
+    "how much does the business care about ",
+    "how much do we worry about ",
+    "how much should we worry about ",
+    "how much should i worry about ",
+    "how much do we need to worry about ",
+    "how much does it matter that ",
+    "how much does it matter whether ",
+    "how much does it matter if ",
+    "how important is it that ",
+];
+
+/// A part that asks how much a requirement matters, without the opening
+/// that weighs it: "how much do we care about delivery latency on slow
+/// networks" asks about delivery latency. `None` when it is not one, or
+/// when too little follows to be a subject.
+pub(super) fn without_weighing(part: &str) -> Option<&str> {
+    let trimmed = part.trim_start();
+    let lower = trimmed.to_lowercase();
+    let len = WEIGHING.iter().find(|o| lower.starts_with(*o))?.len();
+    // Lower-casing keeps the byte length of plain ASCII openings.
+    let rest = trimmed.get(len..)?.trim_start();
+    (rest.split_whitespace().count() >= 2).then_some(rest)
+}

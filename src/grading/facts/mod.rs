@@ -33,6 +33,7 @@ pub use split::{coordinated, split_question};
 use crate::catalog::Fact;
 use context::{
     after_dash, asked_sentence, confirms, is_heading, judges, tells_a_plan, without_imperative,
+    without_weighing,
 };
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
@@ -236,6 +237,7 @@ fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
     split_question(plain.as_deref().unwrap_or(question))
         .into_iter()
         .map(|p| without_imperative(&p).map_or(p.clone(), str::to_string))
+        .map(|p| without_weighing(&p).map_or(p.clone(), str::to_string))
         .flat_map(|p| distribute(sheet, p))
         .collect()
 }

@@ -819,3 +819,35 @@ fn a_later_part_counting_a_thing_of_its_own_carries_nothing_over() {
         "{replies:?}"
     );
 }
+
+#[test]
+fn how_much_a_requirement_matters_is_asked_of_the_requirement() {
+    // "How much" weighs the requirement; it counts nothing.
+    assert_eq!(
+        id("How much do we care about feed load time on slow phones?").as_deref(),
+        Some("latency")
+    );
+    assert_eq!(
+        id("How much does it matter that a new photo reaches followers within seconds?").as_deref(),
+        Some("freshness")
+    );
+    // The opening alone asks about nothing.
+    assert_eq!(id("How much do we care about it?"), None);
+    assert_eq!(
+        context::without_weighing("how much should we worry about spam links"),
+        Some("spam links")
+    );
+    assert_eq!(context::without_weighing("how much storage per user"), None);
+}
+
+#[test]
+fn on_the_table_asks_whether_a_feature_is_built() {
+    assert_eq!(
+        id("Is search on the table?").as_deref(),
+        Some("out_of_scope")
+    );
+    assert_eq!(
+        id("Are direct messages on the table, or just photos?").as_deref(),
+        Some("out_of_scope")
+    );
+}
