@@ -58,18 +58,24 @@ pub(super) fn under_rejecting_heading(s: &Sentence, source: &str, tok: &Token) -
 /// bodies (lines of the same paragraph as an item) belong to the list; the
 /// first other line is its heading or its introduction, and decides.
 fn heading_above(text: &str) -> bool {
-    let blocks: Vec<Vec<&str>> = text
-        .split("\n\n")
-        .map(|b| b.lines().filter(|l| !l.trim().is_empty()).collect())
-        .filter(|b: &Vec<&str>| !b.is_empty())
-        .collect();
-    for block in blocks.iter().rev().take(12) {
+    // From the item upward, at most twelve paragraphs: the walk costs the
+    // same whatever the length of the answer above it.
+    let blocks = text
+        .rsplit("\n\n")
+        .map(|b| {
+            b.lines()
+                .filter(|l| !l.trim().is_empty())
+                .collect::<Vec<&str>>()
+        })
+        .filter(|b| !b.is_empty())
+        .take(12);
+    for block in blocks {
         // Lines of this block from the item upward: a heading line ends the
         // walk; a block that opens with an item is the list's own.
         for (i, l) in block.iter().enumerate().rev() {
             let t = l.trim();
             if t.starts_with('#') || standalone_title(t) || t.ends_with(':') {
-                return rejecting_heading(t);
+                return rejecting_words(t);
             }
             if matches!(t, "---" | "***" | "___") {
                 return false;
@@ -109,22 +115,13 @@ fn standalone_title(t: &str) -> bool {
 }
 
 /// A line that opens a list item: "- ", "* ", "+ " or "1. ".
-pub(super) fn is_list_line(line: &str) -> bool {
+fn is_list_line(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("- ")
         || t.starts_with("* ")
         || t.starts_with("+ ")
         || t.split_once(". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
-}
-
-/// A heading (a `#` line, a bold line or a line ending in a colon) that
-/// names what follows as turned down.
-fn rejecting_heading(line: &str) -> bool {
-    let t = line.trim();
-    let heading =
-        t.starts_with('#') || (t.starts_with("**") && t.ends_with("**")) || t.ends_with(':');
-    heading && rejecting_words(t)
 }
 
 /// Words that name what follows as turned down. A heading over both the
