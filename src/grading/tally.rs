@@ -151,6 +151,9 @@ pub(crate) fn best_mentions(
             }
             let base = topics::credit(src.sentences, m.sentence);
             let s = &src.sentences[m.sentence];
+            if passing_estimate(topics[m.target].1, src.step, base, s) {
+                continue;
+            }
             let elsewhere = matches!((src.step, topics[m.target].1), (Some(a), Some(b)) if a != b);
             // A clarifying question that names a design topic is not yet
             // design work: elsewhere it counts as a plain mention.
@@ -185,6 +188,24 @@ pub(crate) fn best_mentions(
             })
         })
         .collect())
+}
+
+/// An estimate named under another step's heading in a sentence that
+/// gives no figure and no reason, and asks nothing ("the handler puts a
+/// copy into each member's inbox", "hundreds of servers behind the
+/// balancer"): a design sentence that brushes a quantity, not the
+/// estimate. A figure counts as a reason, so any sentence with a number
+/// still counts.
+fn passing_estimate(
+    topic: Option<StepId>,
+    said: Option<StepId>,
+    credit: f64,
+    s: &Sentence,
+) -> bool {
+    topic == Some(StepId::Estimation)
+        && matches!(said, Some(step) if step != StepId::Estimation)
+        && credit < topics::CREDIT_REASONED
+        && !s.asks()
 }
 
 /// The sentence states a quantity: a figure ("20M", "4 KB", "~35k"), a
@@ -330,7 +351,7 @@ pub fn score_topics_in(
 
 #[cfg(test)]
 mod tests {
-    use super::{better, has_quantity};
+    use super::{better, has_quantity, passing_estimate, topics, StepId};
     use crate::grading::text::sentences;
 
     #[test]
@@ -357,6 +378,30 @@ mod tests {
         ] {
             assert!(!q(t), "{t}");
         }
+    }
+
+    #[test]
+    fn an_estimate_said_in_passing_under_another_step_earns_nothing() {
+        let one = |t: &str| sentences(t).remove(0);
+        let est = Some(StepId::Estimation);
+        let hl = Some(StepId::HighLevel);
+        let plain = one("The handler puts a copy into each member's inbox.");
+        assert!(passing_estimate(est, hl, topics::CREDIT_PROSE, &plain));
+        // Under its own heading, in a free-form answer, or for a design
+        // topic, the mention stands.
+        assert!(!passing_estimate(est, est, topics::CREDIT_PROSE, &plain));
+        assert!(!passing_estimate(est, None, topics::CREDIT_PROSE, &plain));
+        assert!(!passing_estimate(hl, hl, topics::CREDIT_PROSE, &plain));
+        // A figure is a reason, and a question needs none.
+        let figure = one("About 2,000 deliveries a second after group fan-out.");
+        assert!(!passing_estimate(
+            est,
+            hl,
+            topics::credit(std::slice::from_ref(&figure), 0),
+            &figure
+        ));
+        let asked = one("How many messages a day?");
+        assert!(!passing_estimate(est, hl, topics::CREDIT_PROSE, &asked));
     }
 
     #[test]
