@@ -343,8 +343,10 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// question after it, "each person" as "per user"); 110 right and 4 wrong
 /// once "is a few seconds acceptable?" confirmed the question before it.
 /// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
-const EIGHTH_ACCURACY: f64 = 0.875;
-const EIGHTH_WRONG: f64 = 0.032;
+/// Eleventh round (ingesting and encoding new titles as a feature): 113
+/// right (88.2%), 3 wrong (2.3%).
+const EIGHTH_ACCURACY: f64 = 0.882;
+const EIGHTH_WRONG: f64 = 0.024;
 
 /// The `ninth/` bank (128 questions: very short
 /// asks, lead-in context, statements and figures to confirm, one named
@@ -429,9 +431,10 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (82.8%), 1 wrong, 29 of 39 compound questions. Eighth round (near-ties,
 /// a figure in seconds as latency, following a car on a map): 107 right
 /// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
-/// word): 108 right (84.3%).
+/// word): 108 right (84.3%). Eleventh round (a rule on where data lives
+/// is no fact about where users are): 0 wrong.
 const TWELFTH_ACCURACY: f64 = 0.843;
-const TWELFTH_WRONG: f64 = 0.008;
+const TWELFTH_WRONG: f64 = 0.0;
 
 #[test]
 fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
@@ -448,8 +451,9 @@ fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// one:"): at its one blind measure, at the end of the round it judged, 107
 /// of 128 right (83.6%), 5 wrong facts (3.9%), 25 of 32 compound questions;
 /// main at the start of that round scored 106 (82.8%) with the same 5 wrong.
+/// Eleventh round (data residency rules): 4 wrong (3.1%).
 const THIRTEENTH_ACCURACY: f64 = 0.835;
-const THIRTEENTH_WRONG: f64 = 0.04;
+const THIRTEENTH_WRONG: f64 = 0.032;
 
 #[test]
 fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
@@ -469,6 +473,7 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// round scored 87 (68.0%) with the same 4 wrong. Tenth round (the
 /// opening that weighs a requirement, "how much do we care about …", asks
 /// about the requirement): 93 right (72.6%), 4 wrong; 94 (73.4%) once
-/// "on the table" asked whether a feature is built.
-const FOURTEENTH_ACCURACY: f64 = 0.734;
-const FOURTEENTH_WRONG: f64 = 0.032;
+/// "on the table" asked whether a feature is built. Eleventh round ("cash"
+/// is no typo of "crash"): 95 right (74.2%), 3 wrong (2.3%).
+const FOURTEENTH_ACCURACY: f64 = 0.742;
+const FOURTEENTH_WRONG: f64 = 0.024;

@@ -181,8 +181,10 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
             return;
         }
     }
+    // A word of four letters is mended only by a swap: a letter more or
+    // less turns too many real words into others ("cash" is no "crash").
     let typo = |v: &&str| {
-        if w.word.len() == 4 && v.len() == 4 {
+        if w.word.len() == 4 {
             swapped(w.word.as_bytes(), v.as_bytes())
         } else {
             is_typo_of(&w.word, v)
@@ -260,7 +262,7 @@ mod tests {
     fn typos_are_mended_towards_known_words() {
         // The sheet's own words and (built in) the lexicon's and the word
         // lists' ("many", "availability").
-        let vocab: Vec<String> = ["subscribers", "transcoding"]
+        let vocab: Vec<String> = ["subscribers", "transcoding", "crash"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -272,6 +274,8 @@ mod tests {
             ("transocding", "transcoding"),
             ("many", "many"),
             ("mane", "mane"),
+            // Four letters are mended only by a swap.
+            ("cash", "cash"),
         ] {
             let mut w = word(typo.into());
             mend(&mut w, &known);

@@ -851,3 +851,52 @@ fn on_the_table_asks_whether_a_feature_is_built() {
         Some("out_of_scope")
     );
 }
+
+#[test]
+fn a_rule_on_where_data_lives_is_answered_only_by_a_fact_that_states_one() {
+    let regions = |covers: &[&str], answer: &str| {
+        fact("regions", &["where users", "regions"], covers, answer)
+    };
+    // Where the users are says nothing of a law on where their data lives.
+    let found = with_facts(vec![regions(
+        &["countries"],
+        "Users are in Europe and Asia.",
+    )]);
+    assert_eq!(
+        found("Which countries are the users in?").as_deref(),
+        Some("regions")
+    );
+    assert_eq!(
+        found("Are there data residency rules for some countries?"),
+        None
+    );
+    assert_eq!(
+        found("Do any countries require their data to stay in-country?"),
+        None
+    );
+    // A sheet that states the rule answers it.
+    let found = with_facts(vec![regions(
+        &["countries", "data residency", "compliance"],
+        "Users are in Europe and Asia; EU files must stay in the EU.",
+    )]);
+    assert_eq!(
+        found("Are there data residency rules for some countries?").as_deref(),
+        Some("regions")
+    );
+}
+
+#[test]
+fn a_word_of_four_letters_is_no_typo_of_a_longer_one() {
+    // "cash" is a word of its own, not "crash" mistyped.
+    let found = with_facts(vec![fact(
+        "availability",
+        &["availability", "uptime"],
+        &["crash", "outage"],
+        "99.9% uptime; a crash may lose a minute of writes.",
+    )]);
+    assert_eq!(
+        found("What happens on a crash?").as_deref(),
+        Some("availability")
+    );
+    assert_eq!(found("Do we need to support cash?"), None);
+}
