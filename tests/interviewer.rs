@@ -451,9 +451,10 @@ fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// one:"): at its one blind measure, at the end of the round it judged, 107
 /// of 128 right (83.6%), 5 wrong facts (3.9%), 25 of 32 compound questions;
 /// main at the start of that round scored 106 (82.8%) with the same 5 wrong.
-/// Eleventh round (data residency rules): 4 wrong (3.1%).
-const THIRTEENTH_ACCURACY: f64 = 0.835;
-const THIRTEENTH_WRONG: f64 = 0.032;
+/// Eleventh round (data residency rules; figures offered as options weigh
+/// nothing): 109 right (85.1%), 3 wrong (2.3%).
+const THIRTEENTH_ACCURACY: f64 = 0.851;
+const THIRTEENTH_WRONG: f64 = 0.024;
 
 #[test]
 fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
@@ -474,6 +475,7 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// opening that weighs a requirement, "how much do we care about …", asks
 /// about the requirement): 93 right (72.6%), 4 wrong; 94 (73.4%) once
 /// "on the table" asked whether a feature is built. Eleventh round ("cash"
-/// is no typo of "crash"): 95 right (74.2%), 3 wrong (2.3%).
-const FOURTEENTH_ACCURACY: f64 = 0.742;
-const FOURTEENTH_WRONG: f64 = 0.024;
+/// is no typo of "crash"; the ask before ", for example"): 96 right (75.0%),
+/// 2 wrong (1.6%).
+const FOURTEENTH_ACCURACY: f64 = 0.75;
+const FOURTEENTH_WRONG: f64 = 0.016;

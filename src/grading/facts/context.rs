@@ -81,6 +81,26 @@ pub(super) fn asked_sentence(part: &str) -> Option<&str> {
     wondered(part).or_else(|| last_sentence(part))
 }
 
+/// Openings of an example added after the ask ("how strict is the
+/// consistency, for example a rename on one device and a move on another").
+const EXAMPLES: &[&str] = &[
+    ", for example",
+    ", for instance",
+    ", e.g.",
+    ", eg ",
+    ", say ",
+];
+
+/// The ask before an example that illustrates it, when it says enough on
+/// its own: the example's own words (a rename, a device) may belong to
+/// another fact, which would then answer what was not asked.
+pub(super) fn before_example(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    let cut = EXAMPLES.iter().filter_map(|e| lower.find(e)).min()?;
+    let ask = part.get(..cut)?.trim();
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
 /// Words of thinking aloud that the question itself follows ("before I
 /// size anything I'd want to know how many pastes come in a day").
 const WONDERING: &[&str] = &[

@@ -32,8 +32,8 @@ pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
 use context::{
-    after_dash, asked_sentence, confirms, is_heading, judges, tells_a_plan, without_imperative,
-    without_weighing,
+    after_dash, asked_sentence, before_example, confirms, is_heading, judges, tells_a_plan,
+    without_imperative, without_weighing,
 };
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
@@ -274,6 +274,9 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // aiming for?": the ask alone first, then with its lead-in.
             let picked = asked_sentence(&part)
                 .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                .or_else(|| {
+                    before_example(&part).and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                })
                 .or_else(|| dashed(&sheet, &part))
                 .or_else(|| pick(&sheet, &part, &ts));
             let picked = match (i, topic) {

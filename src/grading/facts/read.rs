@@ -69,6 +69,7 @@ impl Sheet {
         }
         let mut ts = terms(&ws);
         self.join(&ws, &mut ts);
+        without_options(&ws, &mut ts);
         ts
     }
 
@@ -159,6 +160,23 @@ impl Known {
             Known::Built(b) => Box::new(b.words.iter().map(|s| b.at(*s)).filter(|w| w.len() >= 4)),
         }
     }
+}
+
+/// Drops the figures of a question that offers several to choose from
+/// ("10M, 100M or 500M?"): the options are the candidate's, and a fact
+/// that happens to state one of them is not thereby the one asked.
+fn without_options(ws: &[Word], ts: &mut Vec<Term>) {
+    let figure =
+        |t: &Term| t.number() || t.words == 1 && t.keys.iter().all(|k| is_magnitude_word(k));
+    let choice = ws.iter().any(|w| w.word == "or");
+    if choice && ts.iter().filter(|t| t.number()).count() >= 2 {
+        ts.retain(|t| !figure(t));
+    }
+}
+
+/// Words that scale a figure ("10 million", "5k").
+fn is_magnitude_word(k: &str) -> bool {
+    matches!(k, "thousand" | "million" | "billion" | "trillion" | "k")
 }
 
 /// Mends a word the sheet does not know when it is a small typo of one it
@@ -256,6 +274,19 @@ mod tests {
             bases: &[],
         };
         assert!(Sheet::from_text("not a sheet", Known::Built(words)).is_none());
+    }
+
+    #[test]
+    fn figures_offered_as_options_are_dropped() {
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("instagram").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let figures = |q: &str| sheet.read(q).iter().filter(|t| t.number()).count();
+        assert_eq!(figures("Photos uploaded per day: 10M, 100M or 500M?"), 0);
+        assert_eq!(figures("Is it 1 or 2 photos a second, maybe 5?"), 0);
+        // One figure to confirm, or two without a choice, stay.
+        assert_eq!(figures("Is 10M photos a day right, or more?"), 1);
+        assert_eq!(figures("10M photos a day and 100M views?"), 2);
     }
 
     #[test]

@@ -900,3 +900,20 @@ fn a_word_of_four_letters_is_no_typo_of_a_longer_one() {
     );
     assert_eq!(found("Do we need to support cash?"), None);
 }
+
+#[test]
+fn an_example_after_the_ask_does_not_choose_its_fact() {
+    // The example's words name features; the ask is how long photos stay.
+    assert_eq!(
+        id("How long do we keep photos, for example one with lots of comments and likes?")
+            .as_deref(),
+        Some("retention")
+    );
+    assert_eq!(
+        context::before_example("How strict is it on the feed, e.g. a like seen late?"),
+        Some("How strict is it on the feed")
+    );
+    // Too little before the example to be an ask of its own.
+    assert_eq!(context::before_example("Say, for example, photos?"), None);
+    assert_eq!(context::before_example("How long do we keep photos?"), None);
+}
