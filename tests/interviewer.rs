@@ -137,8 +137,9 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     // "how long do we keep them" between expiry and retention). Ninth
     // round (ask9: service levels said of a kind, asides at a clause's
     // end, comparisons opening a question): 202 right (97.1%) from 201.
+    // Eleventh round (the first side of "do X, or are they Y?"): 203 (97.5%).
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= 0.971, "accuracy {accuracy:.3}\n{table}");
+    assert!(accuracy >= 0.975, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.005, "wrong facts {wrong:.3}\n{table}");
     assert!(
         total.compound_right * 100 >= total.compound * 95,
@@ -295,8 +296,9 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// round (ride requests as trips, a later part counting a thing of its
 /// own, the order sent, never lost after sent): 114 right (89.0%); 115
 /// (89.8%) and 2 wrong once "strongly consistent" matching read as the
-/// consistency it names.
-const SIXTH_ACCURACY: f64 = 0.898;
+/// consistency it names. Eleventh round (the first side of "can it be
+/// edited, or is it immutable?"): 116 right (90.6%).
+const SIXTH_ACCURACY: f64 = 0.906;
 const SIXTH_WRONG: f64 = 0.016;
 
 /// The `seventh/` bank (128 questions, two writers
@@ -320,7 +322,9 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// about it and a patchy network was no budget. Ninth round (one driver
 /// for two riders at once, several devices at once, the order they were
 /// sent, one of the drivers online as a unit): 107 right (83.5%).
-const SEVENTH_ACCURACY: f64 = 0.835;
+/// Eleventh round (the first side of "…, or is it immutable?"): 108 right
+/// (84.3%).
+const SEVENTH_ACCURACY: f64 = 0.843;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -362,8 +366,9 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// start of that round scored 97 (75.8%) with 5 wrong facts. Tuned on
 /// since: 108 right (84.4%), 1 wrong. Ninth round (a phone and a laptop
 /// at the same time, a team "behind" a project is no lag, never lost
-/// after it was sent): 111 right (86.7%).
-const NINTH_ACCURACY: f64 = 0.867;
+/// after it was sent): 111 right (86.7%). Eleventh round (the first side
+/// of "…, or is it immutable?"): 112 right (87.5%).
+const NINTH_ACCURACY: f64 = 0.875;
 const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -405,8 +410,9 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// a copy or dropping it, asides in a list, parts under a heading): 106
 /// right (82.8%), 2 wrong. Ninth round (the order they were sent, a post
 /// showing up in a feed, one of the drivers online as a unit): 109 right
-/// (85.1%).
-const ELEVENTH_ACCURACY: f64 = 0.851;
+/// (85.1%). Eleventh round (the first side of "…, or is it immutable?"):
+/// 110 right (85.9%).
+const ELEVENTH_ACCURACY: f64 = 0.859;
 const ELEVENTH_WRONG: f64 = 0.016;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
@@ -452,8 +458,9 @@ fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// of 128 right (83.6%), 5 wrong facts (3.9%), 25 of 32 compound questions;
 /// main at the start of that round scored 106 (82.8%) with the same 5 wrong.
 /// Eleventh round (data residency rules; figures offered as options weigh
-/// nothing): 109 right (85.1%), 3 wrong (2.3%).
-const THIRTEENTH_ACCURACY: f64 = 0.851;
+/// nothing; the first side of "…, or are they immutable?"): 110 right
+/// (85.9%), 3 wrong (2.3%).
+const THIRTEENTH_ACCURACY: f64 = 0.859;
 const THIRTEENTH_WRONG: f64 = 0.024;
 
 #[test]

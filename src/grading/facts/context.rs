@@ -101,6 +101,22 @@ pub(super) fn before_example(part: &str) -> Option<&str> {
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }
 
+/// The first side of a yes-or-no question whose other side is only a word
+/// or two for the opposite ("can a paste be edited, or is it immutable?"):
+/// that word alone may belong to another fact, which would then make the
+/// reading a tie.
+pub(super) fn before_other_side(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    let cut = lower.rfind(", or ")?;
+    let rest: Vec<&str> = lower[cut + 5..].split_whitespace().collect();
+    let opposite = rest.len() >= 3
+        && rest.len() <= 5
+        && matches!(rest[0], "is" | "are")
+        && matches!(rest[1], "it" | "they" | "these" | "those" | "that");
+    let ask = part.get(..cut)?.trim();
+    (opposite && ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
 /// Words of thinking aloud that the question itself follows ("before I
 /// size anything I'd want to know how many pastes come in a day").
 const WONDERING: &[&str] = &[

@@ -917,3 +917,25 @@ fn an_example_after_the_ask_does_not_choose_its_fact() {
     assert_eq!(context::before_example("Say, for example, photos?"), None);
     assert_eq!(context::before_example("How long do we keep photos?"), None);
 }
+
+#[test]
+fn the_other_side_of_a_yes_or_no_question_is_not_read_first() {
+    assert_eq!(
+        context::before_other_side("Can a photo be edited after upload, or is it immutable?"),
+        Some("Can a photo be edited after upload")
+    );
+    assert_eq!(
+        context::before_other_side("Do photos expire, or are they kept forever?"),
+        Some("Do photos expire")
+    );
+    // A second ask of its own after "or" is no opposite.
+    assert_eq!(
+        context::before_other_side("Do we need comments, or is search more important here?"),
+        None
+    );
+    // "…, or is that up to me?" leaves the choice to the candidate.
+    assert_eq!(
+        id("Should I keep photos in one table, or is that up to me?"),
+        None
+    );
+}
