@@ -482,7 +482,8 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// opening that weighs a requirement, "how much do we care about …", asks
 /// about the requirement): 93 right (72.6%), 4 wrong; 94 (73.4%) once
 /// "on the table" asked whether a feature is built. Eleventh round ("cash"
-/// is no typo of "crash"; the ask before ", for example"): 96 right (75.0%),
-/// 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.75;
+/// is no typo of "crash"; the ask before ", for example"; the ask after a
+/// reason, "since only developers use it, …"): 97 right (75.7%), 2 wrong
+/// (1.6%).
+const FOURTEENTH_ACCURACY: f64 = 0.757;
 const FOURTEENTH_WRONG: f64 = 0.016;

@@ -117,6 +117,31 @@ pub(super) fn before_other_side(part: &str) -> Option<&str> {
     (opposite && ask.split_whitespace().count() >= 3).then_some(ask)
 }
 
+/// Openings of a reason or a role given before the ask ("since only
+/// developers use it, …", "as a user, …").
+const REASONS: &[&str] = &[
+    "since ",
+    "because ",
+    "given that ",
+    "now that ",
+    "seeing as ",
+    "as a ",
+    "as an ",
+];
+
+/// The ask after a reason or a role that opens a part, up to its first
+/// comma, when it says enough on its own: the reason's words ("only
+/// developers use it") are context, not what is asked.
+pub(super) fn after_reason(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    if !REASONS.iter().any(|r| lower.starts_with(r)) {
+        return None;
+    }
+    let cut = lower.find(", ")?;
+    let ask = part.get(cut + 2..)?.trim();
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
 /// Words of thinking aloud that the question itself follows ("before I
 /// size anything I'd want to know how many pastes come in a day").
 const WONDERING: &[&str] = &[

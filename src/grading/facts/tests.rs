@@ -939,3 +939,27 @@ fn the_other_side_of_a_yes_or_no_question_is_not_read_first() {
         None
     );
 }
+
+#[test]
+fn a_reason_given_before_the_ask_is_context() {
+    assert_eq!(
+        context::after_reason(
+            "Since only developers use it, I don't need to worry about spam, right?"
+        ),
+        Some("I don't need to worry about spam, right?")
+    );
+    assert_eq!(
+        context::after_reason("As a user, can I delete my photos?"),
+        Some("can I delete my photos?")
+    );
+    assert_eq!(
+        context::after_reason("How long do we keep photos, since uploads are big?"),
+        None
+    );
+    assert_eq!(context::after_reason("Since launch, any limits?"), None);
+    // The reason names the feed's speed; the ask is about signing up.
+    assert_eq!(
+        id("Since the feed loads fast anyway, do viewers need to sign up?").as_deref(),
+        Some("accounts")
+    );
+}
