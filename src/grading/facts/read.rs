@@ -70,6 +70,7 @@ impl Sheet {
         let mut ts = terms(&ws);
         self.join(&ws, &mut ts);
         without_options(&ws, &mut ts);
+        limit_of_a_count(&mut ts);
         ts
     }
 
@@ -171,6 +172,18 @@ fn without_options(ws: &[Word], ts: &mut Vec<Term>) {
     let choice = ws.iter().any(|w| w.word == "or");
     if choice && ts.iter().filter(|t| t.number()).count() >= 2 {
         ts.retain(|t| !figure(t));
+    }
+}
+
+/// "A cap on how many pastes one person creates" asks for the limit, not
+/// for how many there are: the count right after a limit requires no fact
+/// that states a number of them.
+fn limit_of_a_count(ts: &mut [Term]) {
+    for i in 1..ts.len() {
+        let limit = !ts[i - 1].head && ts[i - 1].keys.iter().any(|k| k == "@limit");
+        if limit && ts[i].head && ts[i].keys.iter().any(|k| k == "@many") {
+            ts[i].required.clear();
+        }
     }
 }
 
@@ -287,6 +300,29 @@ mod tests {
         // One figure to confirm, or two without a choice, stay.
         assert_eq!(figures("Is 10M photos a day right, or more?"), 1);
         assert_eq!(figures("10M photos a day and 100M views?"), 2);
+    }
+
+    #[test]
+    fn a_count_after_a_limit_asks_for_the_limit() {
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("pastebin").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let counts = |q: &str| {
+            sheet
+                .read(q)
+                .iter()
+                .filter(|t| t.required.iter().any(|k| k == "@many"))
+                .count()
+        };
+        assert_eq!(
+            counts("Is there a cap on how many pastes one person can create?"),
+            0
+        );
+        assert_eq!(
+            counts("Is there a limit on how many pastes a guest makes?"),
+            0
+        );
+        assert_eq!(counts("How many pastes are created a day?"), 1);
     }
 
     #[test]
