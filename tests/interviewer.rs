@@ -137,8 +137,9 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     // "how long do we keep them" between expiry and retention). Ninth
     // round (ask9: service levels said of a kind, asides at a clause's
     // end, comparisons opening a question): 202 right (97.1%) from 201.
+    // Eleventh round (the first side of "do X, or are they Y?"): 203 (97.5%).
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= 0.971, "accuracy {accuracy:.3}\n{table}");
+    assert!(accuracy >= 0.975, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.005, "wrong facts {wrong:.3}\n{table}");
     assert!(
         total.compound_right * 100 >= total.compound * 95,
@@ -295,8 +296,9 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// round (ride requests as trips, a later part counting a thing of its
 /// own, the order sent, never lost after sent): 114 right (89.0%); 115
 /// (89.8%) and 2 wrong once "strongly consistent" matching read as the
-/// consistency it names.
-const SIXTH_ACCURACY: f64 = 0.898;
+/// consistency it names. Eleventh round (the first side of "can it be
+/// edited, or is it immutable?"): 116 right (90.6%).
+const SIXTH_ACCURACY: f64 = 0.906;
 const SIXTH_WRONG: f64 = 0.016;
 
 /// The `seventh/` bank (128 questions, two writers
@@ -320,7 +322,9 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// about it and a patchy network was no budget. Ninth round (one driver
 /// for two riders at once, several devices at once, the order they were
 /// sent, one of the drivers online as a unit): 107 right (83.5%).
-const SEVENTH_ACCURACY: f64 = 0.835;
+/// Eleventh round (the first side of "…, or is it immutable?"): 108 right
+/// (84.3%).
+const SEVENTH_ACCURACY: f64 = 0.843;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -343,8 +347,10 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// question after it, "each person" as "per user"); 110 right and 4 wrong
 /// once "is a few seconds acceptable?" confirmed the question before it.
 /// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
-const EIGHTH_ACCURACY: f64 = 0.875;
-const EIGHTH_WRONG: f64 = 0.032;
+/// Eleventh round (ingesting and encoding new titles as a feature): 113
+/// right (88.2%), 3 wrong (2.3%).
+const EIGHTH_ACCURACY: f64 = 0.882;
+const EIGHTH_WRONG: f64 = 0.024;
 
 /// The `ninth/` bank (128 questions: very short
 /// asks, lead-in context, statements and figures to confirm, one named
@@ -360,8 +366,9 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// start of that round scored 97 (75.8%) with 5 wrong facts. Tuned on
 /// since: 108 right (84.4%), 1 wrong. Ninth round (a phone and a laptop
 /// at the same time, a team "behind" a project is no lag, never lost
-/// after it was sent): 111 right (86.7%).
-const NINTH_ACCURACY: f64 = 0.867;
+/// after it was sent): 111 right (86.7%). Eleventh round (the first side
+/// of "…, or is it immutable?"): 112 right (87.5%).
+const NINTH_ACCURACY: f64 = 0.875;
 const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -403,8 +410,9 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// a copy or dropping it, asides in a list, parts under a heading): 106
 /// right (82.8%), 2 wrong. Ninth round (the order they were sent, a post
 /// showing up in a feed, one of the drivers online as a unit): 109 right
-/// (85.1%).
-const ELEVENTH_ACCURACY: f64 = 0.851;
+/// (85.1%). Eleventh round (the first side of "…, or is it immutable?"):
+/// 110 right (85.9%).
+const ELEVENTH_ACCURACY: f64 = 0.859;
 const ELEVENTH_WRONG: f64 = 0.016;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
@@ -429,9 +437,10 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (82.8%), 1 wrong, 29 of 39 compound questions. Eighth round (near-ties,
 /// a figure in seconds as latency, following a car on a map): 107 right
 /// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
-/// word): 108 right (84.3%).
+/// word): 108 right (84.3%). Eleventh round (a rule on where data lives
+/// is no fact about where users are): 0 wrong.
 const TWELFTH_ACCURACY: f64 = 0.843;
-const TWELFTH_WRONG: f64 = 0.008;
+const TWELFTH_WRONG: f64 = 0.0;
 
 #[test]
 fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
@@ -448,8 +457,11 @@ fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// one:"): at its one blind measure, at the end of the round it judged, 107
 /// of 128 right (83.6%), 5 wrong facts (3.9%), 25 of 32 compound questions;
 /// main at the start of that round scored 106 (82.8%) with the same 5 wrong.
-const THIRTEENTH_ACCURACY: f64 = 0.835;
-const THIRTEENTH_WRONG: f64 = 0.04;
+/// Eleventh round (data residency rules; figures offered as options weigh
+/// nothing; the first side of "…, or are they immutable?"): 110 right
+/// (85.9%), 3 wrong (2.3%).
+const THIRTEENTH_ACCURACY: f64 = 0.859;
+const THIRTEENTH_WRONG: f64 = 0.024;
 
 #[test]
 fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
@@ -469,6 +481,9 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// round scored 87 (68.0%) with the same 4 wrong. Tenth round (the
 /// opening that weighs a requirement, "how much do we care about …", asks
 /// about the requirement): 93 right (72.6%), 4 wrong; 94 (73.4%) once
-/// "on the table" asked whether a feature is built.
-const FOURTEENTH_ACCURACY: f64 = 0.734;
-const FOURTEENTH_WRONG: f64 = 0.032;
+/// "on the table" asked whether a feature is built. Eleventh round ("cash"
+/// is no typo of "crash"; the ask before ", for example"; the ask after a
+/// reason, "since only developers use it, …"; "a cap on how many" asks for
+/// the cap): 98 right (76.5%), 2 wrong (1.6%).
+const FOURTEENTH_ACCURACY: f64 = 0.765;
+const FOURTEENTH_WRONG: f64 = 0.016;

@@ -81,6 +81,67 @@ pub(super) fn asked_sentence(part: &str) -> Option<&str> {
     wondered(part).or_else(|| last_sentence(part))
 }
 
+/// Openings of an example added after the ask ("how strict is the
+/// consistency, for example a rename on one device and a move on another").
+const EXAMPLES: &[&str] = &[
+    ", for example",
+    ", for instance",
+    ", e.g.",
+    ", eg ",
+    ", say ",
+];
+
+/// The ask before an example that illustrates it, when it says enough on
+/// its own: the example's own words (a rename, a device) may belong to
+/// another fact, which would then answer what was not asked.
+pub(super) fn before_example(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    let cut = EXAMPLES.iter().filter_map(|e| lower.find(e)).min()?;
+    let ask = part.get(..cut)?.trim();
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
+/// The first side of a yes-or-no question whose other side is only a word
+/// or two for the opposite ("can a paste be edited, or is it immutable?"):
+/// that word alone may belong to another fact, which would then make the
+/// reading a tie.
+pub(super) fn before_other_side(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    let cut = lower.rfind(", or ")?;
+    let rest: Vec<&str> = lower[cut + 5..].split_whitespace().collect();
+    let opposite = rest.len() >= 3
+        && rest.len() <= 5
+        && matches!(rest[0], "is" | "are")
+        && matches!(rest[1], "it" | "they" | "these" | "those" | "that");
+    let ask = part.get(..cut)?.trim();
+    (opposite && ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
+/// Openings of a reason or a role given before the ask ("since only
+/// developers use it, …", "as a user, …").
+const REASONS: &[&str] = &[
+    "since ",
+    "because ",
+    "given that ",
+    "now that ",
+    "seeing as ",
+    "as a ",
+    "as an ",
+];
+
+/// The ask after a reason or a role that opens a part, up to its first
+/// comma, when it says enough on its own: the reason's words ("only
+/// developers use it") are context, not what is asked.
+pub(super) fn after_reason(part: &str) -> Option<&str> {
+    let lower = part.to_ascii_lowercase();
+    if !REASONS.iter().any(|r| lower.starts_with(r)) {
+        return None;
+    }
+    let cut = lower.find(", ")?;
+    let ask = part.get(cut + 2..)?.trim();
+    (ask.split_whitespace().count() >= 3).then_some(ask)
+}
+
 /// Words of thinking aloud that the question itself follows ("before I
 /// size anything I'd want to know how many pastes come in a day").
 const WONDERING: &[&str] = &[

@@ -231,6 +231,12 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("abuse", &["abuse", "abusive", "spam", "spammer", "spammers", "spamming", "phishing",
         "malware", "malicious", "moderation", "moderate", "takedown", "take down", "illegal",
         "harmful", "bad actors", "bot", "bots", "scam", "scams", "fraud", "fraudulent"]),
+    // Rules a law or a regulator sets on where data lives and how it is
+    // kept: a fact about where users are does not say them.
+    ("legal", &["data residency", "data sovereignty", "residency", "sovereignty", "compliance",
+        "compliant", "gdpr", "hipaa", "regulation", "regulations", "regulatory", "regulator",
+        "regulators", "law", "laws", "legal", "legally", "in country", "data locality",
+        "data localization"]),
     // Machines to run it on.
     ("hardware", &["server", "servers", "machine", "machines", "hardware", "instances",
         "nodes", "fleet", "boxes"]),
@@ -323,5 +329,5 @@ pub(super) const KINDS: &[&str] = &[
     "@retain", "@expire", "@speed", "@fresh", "@available", "@cost", "@concurrent",
     "@anonymous", "@stall", "@delete", "@encrypt", "@offline", "@guess", "@ratio", "@search",
     "@resume", "@edit", "@order", "@notify", "@growth", "@abuse", "@duplicate", "@own_writes",
-    "@login", "@limit", "@later", "@variant", "@peak", "@durable",
+    "@login", "@limit", "@later", "@variant", "@peak", "@durable", "@legal",
 ];

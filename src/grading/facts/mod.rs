@@ -32,8 +32,8 @@ pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
 use context::{
-    after_dash, asked_sentence, confirms, is_heading, judges, tells_a_plan, without_imperative,
-    without_weighing,
+    after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
+    is_heading, judges, tells_a_plan, without_imperative, without_weighing,
 };
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
@@ -274,6 +274,15 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // aiming for?": the ask alone first, then with its lead-in.
             let picked = asked_sentence(&part)
                 .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                .or_else(|| {
+                    // "…, or is that up to me?" leaves the choice to the
+                    // candidate, whatever the first side names.
+                    before_example(&part)
+                        .or_else(|| before_other_side(&part))
+                        .or_else(|| after_reason(&part))
+                        .filter(|_| !asks_for_a_choice(&part))
+                        .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                })
                 .or_else(|| dashed(&sheet, &part))
                 .or_else(|| pick(&sheet, &part, &ts));
             let picked = match (i, topic) {

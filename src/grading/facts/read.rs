@@ -69,6 +69,8 @@ impl Sheet {
         }
         let mut ts = terms(&ws);
         self.join(&ws, &mut ts);
+        without_options(&ws, &mut ts);
+        limit_of_a_count(&mut ts);
         ts
     }
 
@@ -161,6 +163,35 @@ impl Known {
     }
 }
 
+/// Drops the figures of a question that offers several to choose from
+/// ("10M, 100M or 500M?"): the options are the candidate's, and a fact
+/// that happens to state one of them is not thereby the one asked.
+fn without_options(ws: &[Word], ts: &mut Vec<Term>) {
+    let figure =
+        |t: &Term| t.number() || t.words == 1 && t.keys.iter().all(|k| is_magnitude_word(k));
+    let choice = ws.iter().any(|w| w.word == "or");
+    if choice && ts.iter().filter(|t| t.number()).count() >= 2 {
+        ts.retain(|t| !figure(t));
+    }
+}
+
+/// "A cap on how many pastes one person creates" asks for the limit, not
+/// for how many there are: the count right after a limit requires no fact
+/// that states a number of them.
+fn limit_of_a_count(ts: &mut [Term]) {
+    for i in 1..ts.len() {
+        let limit = !ts[i - 1].head && ts[i - 1].keys.iter().any(|k| k == "@limit");
+        if limit && ts[i].head && ts[i].keys.iter().any(|k| k == "@many") {
+            ts[i].required.clear();
+        }
+    }
+}
+
+/// Words that scale a figure ("10 million", "5k").
+fn is_magnitude_word(k: &str) -> bool {
+    matches!(k, "thousand" | "million" | "billion" | "trillion" | "k")
+}
+
 /// Mends a word the sheet does not know when it is a small typo of one it
 /// does: "registred" -> "registered", and for four-letter words two
 /// neighbouring letters swapped ("mnay" -> "many", "lnog" -> "long").
@@ -181,8 +212,10 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
             return;
         }
     }
+    // A word of four letters is mended only by a swap: a letter more or
+    // less turns too many real words into others ("cash" is no "crash").
     let typo = |v: &&str| {
-        if w.word.len() == 4 && v.len() == 4 {
+        if w.word.len() == 4 {
             swapped(w.word.as_bytes(), v.as_bytes())
         } else {
             is_typo_of(&w.word, v)
@@ -257,10 +290,46 @@ mod tests {
     }
 
     #[test]
+    fn figures_offered_as_options_are_dropped() {
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("instagram").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let figures = |q: &str| sheet.read(q).iter().filter(|t| t.number()).count();
+        assert_eq!(figures("Photos uploaded per day: 10M, 100M or 500M?"), 0);
+        assert_eq!(figures("Is it 1 or 2 photos a second, maybe 5?"), 0);
+        // One figure to confirm, or two without a choice, stay.
+        assert_eq!(figures("Is 10M photos a day right, or more?"), 1);
+        assert_eq!(figures("10M photos a day and 100M views?"), 2);
+    }
+
+    #[test]
+    fn a_count_after_a_limit_asks_for_the_limit() {
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("pastebin").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let counts = |q: &str| {
+            sheet
+                .read(q)
+                .iter()
+                .filter(|t| t.required.iter().any(|k| k == "@many"))
+                .count()
+        };
+        assert_eq!(
+            counts("Is there a cap on how many pastes one person can create?"),
+            0
+        );
+        assert_eq!(
+            counts("Is there a limit on how many pastes a guest makes?"),
+            0
+        );
+        assert_eq!(counts("How many pastes are created a day?"), 1);
+    }
+
+    #[test]
     fn typos_are_mended_towards_known_words() {
         // The sheet's own words and (built in) the lexicon's and the word
         // lists' ("many", "availability").
-        let vocab: Vec<String> = ["subscribers", "transcoding"]
+        let vocab: Vec<String> = ["subscribers", "transcoding", "crash"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -272,6 +341,8 @@ mod tests {
             ("transocding", "transcoding"),
             ("many", "many"),
             ("mane", "mane"),
+            // Four letters are mended only by a swap.
+            ("cash", "cash"),
         ] {
             let mut w = word(typo.into());
             mend(&mut w, &known);

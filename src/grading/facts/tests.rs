@@ -851,3 +851,115 @@ fn on_the_table_asks_whether_a_feature_is_built() {
         Some("out_of_scope")
     );
 }
+
+#[test]
+fn a_rule_on_where_data_lives_is_answered_only_by_a_fact_that_states_one() {
+    let regions = |covers: &[&str], answer: &str| {
+        fact("regions", &["where users", "regions"], covers, answer)
+    };
+    // Where the users are says nothing of a law on where their data lives.
+    let found = with_facts(vec![regions(
+        &["countries"],
+        "Users are in Europe and Asia.",
+    )]);
+    assert_eq!(
+        found("Which countries are the users in?").as_deref(),
+        Some("regions")
+    );
+    assert_eq!(
+        found("Are there data residency rules for some countries?"),
+        None
+    );
+    assert_eq!(
+        found("Do any countries require their data to stay in-country?"),
+        None
+    );
+    // A sheet that states the rule answers it.
+    let found = with_facts(vec![regions(
+        &["countries", "data residency", "compliance"],
+        "Users are in Europe and Asia; EU files must stay in the EU.",
+    )]);
+    assert_eq!(
+        found("Are there data residency rules for some countries?").as_deref(),
+        Some("regions")
+    );
+}
+
+#[test]
+fn a_word_of_four_letters_is_no_typo_of_a_longer_one() {
+    // "cash" is a word of its own, not "crash" mistyped.
+    let found = with_facts(vec![fact(
+        "availability",
+        &["availability", "uptime"],
+        &["crash", "outage"],
+        "99.9% uptime; a crash may lose a minute of writes.",
+    )]);
+    assert_eq!(
+        found("What happens on a crash?").as_deref(),
+        Some("availability")
+    );
+    assert_eq!(found("Do we need to support cash?"), None);
+}
+
+#[test]
+fn an_example_after_the_ask_does_not_choose_its_fact() {
+    // The example's words name features; the ask is how long photos stay.
+    assert_eq!(
+        id("How long do we keep photos, for example one with lots of comments and likes?")
+            .as_deref(),
+        Some("retention")
+    );
+    assert_eq!(
+        context::before_example("How strict is it on the feed, e.g. a like seen late?"),
+        Some("How strict is it on the feed")
+    );
+    // Too little before the example to be an ask of its own.
+    assert_eq!(context::before_example("Say, for example, photos?"), None);
+    assert_eq!(context::before_example("How long do we keep photos?"), None);
+}
+
+#[test]
+fn the_other_side_of_a_yes_or_no_question_is_not_read_first() {
+    assert_eq!(
+        context::before_other_side("Can a photo be edited after upload, or is it immutable?"),
+        Some("Can a photo be edited after upload")
+    );
+    assert_eq!(
+        context::before_other_side("Do photos expire, or are they kept forever?"),
+        Some("Do photos expire")
+    );
+    // A second ask of its own after "or" is no opposite.
+    assert_eq!(
+        context::before_other_side("Do we need comments, or is search more important here?"),
+        None
+    );
+    // "…, or is that up to me?" leaves the choice to the candidate.
+    assert_eq!(
+        id("Should I keep photos in one table, or is that up to me?"),
+        None
+    );
+}
+
+#[test]
+fn a_reason_given_before_the_ask_is_context() {
+    assert_eq!(
+        context::after_reason(
+            "Since only developers use it, I don't need to worry about spam, right?"
+        ),
+        Some("I don't need to worry about spam, right?")
+    );
+    assert_eq!(
+        context::after_reason("As a user, can I delete my photos?"),
+        Some("can I delete my photos?")
+    );
+    assert_eq!(
+        context::after_reason("How long do we keep photos, since uploads are big?"),
+        None
+    );
+    assert_eq!(context::after_reason("Since launch, any limits?"), None);
+    // The reason names the feed's speed; the ask is about signing up.
+    assert_eq!(
+        id("Since the feed loads fast anyway, do viewers need to sign up?").as_deref(),
+        Some("accounts")
+    );
+}
