@@ -364,6 +364,11 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
+    // "Should we build our own CDN or rent one?" asks what the company
+    // already has or pays for, which the sheet says.
+    if build_or_buy(&words) {
+        return false;
+    }
     let at = |i: usize| words.get(i).copied().unwrap_or("");
     let opens = |w: &[&str]| words.len() >= w.len() && words[..w.len()] == *w;
     (matches!(at(0), "should" | "shall")
@@ -400,6 +405,36 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         // CDN cache every size?": how to build it.
         || matches!(at(0), "should" | "shall" | "would" | "could")
             && words.iter().any(|w| PARTS.contains(w))
+}
+
+/// Words that name something bought or rented rather than built.
+const BOUGHT: &[&str] = &[
+    "managed",
+    "commercial",
+    "rent",
+    "renting",
+    "rented",
+    "buy",
+    "buying",
+    "vendor",
+    "hosted",
+    "saas",
+];
+
+/// Whether a question weighs building something in-house against buying
+/// it ("build our own routing or use Google Maps", "use third-party CDNs,
+/// or build our own"): the two sides, and "or" between them.
+fn build_or_buy(words: &[&str]) -> bool {
+    let own = words
+        .windows(2)
+        .any(|p| matches!(p[0], "our" | "my" | "their") && p[1] == "own")
+        || words.iter().any(|w| matches!(*w, "inhouse" | "homegrown"))
+        || words.windows(2).any(|p| p == ["in", "house"]);
+    let bought = words.iter().any(|w| BOUGHT.contains(w))
+        || words
+            .windows(2)
+            .any(|p| p == ["third", "party"] || p == ["off", "the"]);
+    words.contains(&"or") && (own || bought) && (own || words.contains(&"build"))
 }
 
 /// Words of money: a preference asked about spending ("would you rather I

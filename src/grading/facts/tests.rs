@@ -230,6 +230,21 @@ fn design_choices_are_the_candidates_call() {
     }
 }
 
+#[test]
+fn build_or_buy_asks_what_the_company_has() {
+    use super::asks_for_a_choice;
+    for q in [
+        "Should I use Google Maps APIs or build our own routing",
+        "Can we use third-party CDNs, or are we expected to build our own",
+        "Should we build our own CDN, or is renting a commercial CDN fine",
+    ] {
+        assert!(!asks_for_a_choice(q), "{q}");
+    }
+    assert!(asks_for_a_choice(
+        "Should we build the feed on read or on write"
+    ));
+}
+
 /// The fact a question names among the fixture's facts and `extra`.
 fn with_facts(extra: Vec<Fact>) -> impl Fn(&str) -> Option<String> {
     let mut facts = facts();
