@@ -33,7 +33,7 @@ pub use split::{coordinated, split_question};
 use crate::catalog::Fact;
 use context::{
     after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
-    is_heading, judges, tells_a_plan, without_imperative, without_weighing,
+    is_heading, judges, tells_a_plan, without_explaining, without_imperative, without_weighing,
 };
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
@@ -282,6 +282,13 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
                         .or_else(|| after_reason(&part))
                         .filter(|_| !asks_for_a_choice(&part))
                         .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                })
+                .or_else(|| {
+                    // "Are private accounts in scope, where only approved
+                    // followers see posts?": the explanation is context.
+                    without_explaining(&part)
+                        .filter(|_| !asks_for_a_choice(&part))
+                        .and_then(|ask| pick(&sheet, &ask, &sheet.read(&ask)))
                 })
                 .or_else(|| dashed(&sheet, &part))
                 .or_else(|| pick(&sheet, &part, &ts));

@@ -978,3 +978,22 @@ fn a_reason_given_before_the_ask_is_context() {
         Some("accounts")
     );
 }
+
+#[test]
+fn explaining_clauses_are_context() {
+    use super::context::without_explaining;
+    assert_eq!(
+        without_explaining("Is shared riding, where strangers split a car, in play").as_deref(),
+        Some("Is shared riding in play")
+    );
+    assert_eq!(
+        without_explaining("Do we need adaptive bitrate so quality drops instead of stalling")
+            .as_deref(),
+        Some("Do we need adaptive bitrate")
+    );
+    assert_eq!(
+        without_explaining("Is a second or so fine for delivery"),
+        None
+    );
+    assert_eq!(without_explaining("How many users are there"), None);
+}
