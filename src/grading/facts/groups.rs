@@ -254,9 +254,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "includes", "feature", "features", "functionality", "must have", "nice to have",
         "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
         "must do", "needed", "part of",
-        // "Are calls on the table?": whether it is built, said as a
-        // meeting would say it.
-        "on the table"]),
+        // "Are calls on the table?", "is video in play?": whether it is
+        // built, said as a meeting would say it.
+        "on the table", "in play"]),
     // Done at a time chosen ahead, not now: a feature asked this way ("book
     // a ride for later", "schedule a post") is another feature than the
     // plain one, answered only by a fact that says so.

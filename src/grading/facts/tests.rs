@@ -865,6 +865,7 @@ fn on_the_table_asks_whether_a_feature_is_built() {
         id("Are direct messages on the table, or just photos?").as_deref(),
         Some("out_of_scope")
     );
+    assert_eq!(id("Is search in play?").as_deref(), Some("out_of_scope"));
 }
 
 #[test]
