@@ -998,3 +998,19 @@ fn explaining_clauses_are_context() {
     );
     assert_eq!(without_explaining("How many users are there"), None);
 }
+
+#[test]
+fn a_rate_asked_at_its_peak_is_answered_by_the_rate() {
+    let found = with_facts(vec![fact(
+        "uploads",
+        &["uploads per day", "upload rate"],
+        &["uploads per second", "new photos"],
+        "About 1,000 uploads per second on average.",
+    )]);
+    assert_eq!(
+        found("How many uploads per second at peak?").as_deref(),
+        Some("uploads")
+    );
+    // A peak asked of no rate still needs a fact that speaks of peaks.
+    assert_eq!(found("How big is the peak?"), None);
+}
