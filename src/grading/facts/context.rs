@@ -101,6 +101,37 @@ pub(super) fn before_example(part: &str) -> Option<&str> {
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }
 
+/// Hedges put on a guess offered for confirmation, with the plain words
+/// they stand for ("is it safe to assume 100:1" assumes it; "100:1 sound
+/// right?" asks whether it is right): "safe" and "sound" name nothing
+/// asked. Matched on lower case.
+const HEDGES: &[(&str, &str)] = &[
+    ("safe to assume", "assume"),
+    ("safe to say", "assume"),
+    ("sounds about right", "right"),
+    ("sound about right", "right"),
+    ("sounds right", "right"),
+    ("sound right", "right"),
+    ("sounds reasonable", "reasonable"),
+    ("sound reasonable", "reasonable"),
+    ("by a wide margin", ""),
+    ("by a long way", ""),
+];
+
+/// The question with its hedges said plainly; `None` when it has none.
+pub(super) fn without_hedges(question: &str) -> Option<String> {
+    let mut out = question.to_string();
+    let mut any = false;
+    for (hedge, plain) in HEDGES {
+        // Lower-casing keeps the byte offsets of ASCII text.
+        while let Some(at) = out.to_ascii_lowercase().find(hedge) {
+            out.replace_range(at..at + hedge.len(), plain);
+            any = true;
+        }
+    }
+    any.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
 /// Openings of a clause that explains the thing just named ("private
 /// accounts, where only approved followers see posts", "adaptive bitrate,
 /// so the quality drops instead of stalling").

@@ -33,7 +33,8 @@ pub use split::{coordinated, split_question};
 use crate::catalog::Fact;
 use context::{
     after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
-    is_heading, judges, tells_a_plan, without_explaining, without_imperative, without_weighing,
+    is_heading, judges, tells_a_plan, without_explaining, without_hedges, without_imperative,
+    without_weighing,
 };
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
@@ -231,6 +232,8 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
+    let hedged = without_hedges(question);
+    let question = hedged.as_deref().unwrap_or(question);
     let plain = compare::without_comparison(question, |w| {
         sheet.read(w).iter().any(|t| !t.plain() && sheet.knows(t))
     });

@@ -1014,3 +1014,17 @@ fn a_rate_asked_at_its_peak_is_answered_by_the_rate() {
     // A peak asked of no rate still needs a fact that speaks of peaks.
     assert_eq!(found("How big is the peak?"), None);
 }
+
+#[test]
+fn hedges_on_a_guess_name_nothing_asked() {
+    use super::context::without_hedges;
+    assert_eq!(
+        without_hedges("Is it Safe to assume 100:1, sound right?").as_deref(),
+        Some("Is it assume 100:1, right?")
+    );
+    assert_eq!(without_hedges("Is the data safe?"), None);
+    assert_eq!(
+        id("Is it safe to assume reads outnumber writes 50 to 1?").as_deref(),
+        Some("ratio")
+    );
+}
