@@ -1028,3 +1028,37 @@ fn hedges_on_a_guess_name_nothing_asked() {
         Some("ratio")
     );
 }
+
+#[test]
+fn everyday_phrases_of_ratios_places_and_maxima() {
+    let found = with_facts(vec![
+        fact(
+            "chats",
+            &["chat types"],
+            &["one on one", "group chat"],
+            "Both one-to-one and group chats.",
+        ),
+        fact(
+            "regions",
+            &["where users", "regions"],
+            &["countries"],
+            "Users are in Europe and Asia.",
+        ),
+    ]);
+    assert_eq!(
+        found("What's the ceiling for photo size?").as_deref(),
+        Some("photo_size")
+    );
+    assert_eq!(
+        found("Are one-on-one chats the core?").as_deref(),
+        Some("chats")
+    );
+    assert_eq!(
+        found("Are users spread evenly?").as_deref(),
+        Some("regions")
+    );
+    assert_eq!(
+        found("Is it heavily read-skewed?").as_deref(),
+        Some("ratio")
+    );
+}
