@@ -1062,3 +1062,15 @@ fn everyday_phrases_of_ratios_places_and_maxima() {
         Some("ratio")
     );
 }
+
+#[test]
+fn misspelt_and_suffixed_ways_of_asking_name_nothing() {
+    assert_eq!(
+        id("What feed latency are we targetting?").as_deref(),
+        Some("latency")
+    );
+    assert_eq!(
+        id("Feed latency-wise, what's the goal?").as_deref(),
+        Some("latency")
+    );
+}
