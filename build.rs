@@ -186,6 +186,14 @@ fn main() {
     let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
     f.write_all(prepare::sheets_source(&problems).as_bytes())
         .expect("OUT_DIR is writable");
+    let texts: Vec<&serde_json::Value> = problems
+        .iter()
+        .chain(rubrics.iter().map(|(_, v)| v))
+        .collect();
+    let dest = Path::new(&out_dir).join("real_words.rs");
+    let mut f = fs::File::create(dest).expect("OUT_DIR is writable");
+    f.write_all(prepare::real_words_source(&texts).as_bytes())
+        .expect("OUT_DIR is writable");
     write_matchers(&root, Path::new(&out_dir), &rubrics);
 }
 

@@ -101,6 +101,97 @@ pub(super) fn before_example(part: &str) -> Option<&str> {
     (ask.split_whitespace().count() >= 3).then_some(ask)
 }
 
+/// Hedges put on a guess offered for confirmation, with the plain words
+/// they stand for ("is it safe to assume 100:1" assumes it; "100:1 sound
+/// right?" asks whether it is right): "safe" and "sound" name nothing
+/// asked. Matched on lower case.
+const HEDGES: &[(&str, &str)] = &[
+    ("safe to assume", "assume"),
+    ("safe to say", "assume"),
+    ("sounds about right", "right"),
+    ("sound about right", "right"),
+    ("sounds right", "right"),
+    ("sound right", "right"),
+    ("sounds reasonable", "reasonable"),
+    ("sound reasonable", "reasonable"),
+    ("by a wide margin", ""),
+    ("by a long way", ""),
+];
+
+/// The question with its hedges said plainly; `None` when it has none.
+pub(super) fn without_hedges(question: &str) -> Option<String> {
+    let mut out = question.to_string();
+    let mut any = false;
+    for (hedge, plain) in HEDGES {
+        // Lower-casing keeps the byte offsets of ASCII text.
+        while let Some(at) = out.to_ascii_lowercase().find(hedge) {
+            out.replace_range(at..at + hedge.len(), plain);
+            any = true;
+        }
+    }
+    any.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
+}
+
+/// Openings of a clause that explains the thing just named ("private
+/// accounts, where only approved followers see posts", "adaptive bitrate,
+/// so the quality drops instead of stalling").
+const EXPLAINING: &[&str] = &[
+    ", where ",
+    ", so that ",
+    ", so ",
+    " so that ",
+    ", which ",
+    ", meaning ",
+    ", i.e. ",
+    ", ie ",
+];
+
+/// Words after a bare "so" that make it no explanation ("a second or so",
+/// "so far", "so many").
+const NOT_EXPLAINING: &[&str] = &[
+    "far", "many", "much", "long", "on", "what", "is", "are", "do", "does", "how", "can", "should",
+];
+
+/// The part without a clause that explains the thing before it, up to the
+/// clause's end (a comma) or the part's: its words (stalling, approved
+/// followers) may belong to another fact, while the ask is the thing
+/// explained. `None` when there is none, or too little is left.
+pub(super) fn without_explaining(part: &str) -> Option<String> {
+    let lower = part.to_ascii_lowercase();
+    // A bare "so" explains only after a question that opens with its verb
+    // ("do we need adaptive bitrate so quality drops").
+    let opens = lower.split_whitespace().next().is_some_and(|w| {
+        matches!(
+            w,
+            "do" | "does" | "is" | "are" | "should" | "can" | "will" | "must"
+        )
+    });
+    let mut cuts: Vec<(usize, usize)> = EXPLAINING
+        .iter()
+        .filter_map(|e| lower.find(e).map(|i| (i, e.len())))
+        .collect();
+    if opens {
+        if let Some(i) = lower.find(" so ") {
+            cuts.push((i, 4));
+        }
+    }
+    let (at, len) = cuts.into_iter().min()?;
+    let next = lower[at + len..].split_whitespace().next().unwrap_or("");
+    let before = lower[..at].split_whitespace().last().unwrap_or("");
+    if lower[at..at + len].trim_matches([',', ' ']) == "so"
+        && (NOT_EXPLAINING.contains(&next) || matches!(before, "or" | "and" | "not" | "just"))
+    {
+        return None;
+    }
+    let end = lower[at + len..]
+        .find(", ")
+        .map_or(part.len(), |e| at + len + e);
+    let rest = part.get(end..)?.trim_start_matches([',', ' ']);
+    let kept = format!("{} {}", part.get(..at)?.trim(), rest);
+    let kept = kept.trim().to_string();
+    (kept.split_whitespace().count() >= 3).then_some(kept)
+}
+
 /// The first side of a yes-or-no question whose other side is only a word
 /// or two for the opposite ("can a paste be edited, or is it immutable?"):
 /// that word alone may belong to another fact, which would then make the

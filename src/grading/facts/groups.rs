@@ -31,7 +31,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // A maximum.
     ("max", &["max", "maximum", "largest", "biggest", "longest", "upper bound", "upper limit",
         "hard limit", "hard cap", "at most", "capped at",
-        "highest", "most .. allowed", "dominant", "the bulk of"]),
+        "highest", "most .. allowed", "dominant", "the bulk of",
+        // "What's the ceiling for a file's size": the most it may be.
+        "ceiling for", "ceiling on"]),
     // A limit set on something.
     ("limit", &["limit", "limits", "limited", "unlimited", "limitless", "cap", "capped",
         "ceiling", "quota"]),
@@ -153,7 +155,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",
         "overseas", "nationwide", "data residency", "data sovereignty", "multi region",
         "multiregion", "usa", "united states", "uk", "canada", "china", "japan", "africa",
-        "australia", "indonesia", "everywhere"]),
+        "australia", "indonesia", "everywhere", "spread evenly", "evenly spread",
+        "evenly distributed", "concentrated in"]),
     // Encryption.
     ("encrypt", &["encrypt", "encrypted", "encrypting", "encryption", "decrypt", "decrypted",
         "decryption", "cipher", "ciphertext", "plaintext", "end to end encrypted", "end to end encryption", "e2e", "e2ee", "tls",
@@ -192,7 +195,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "read heavy", "write heavy", "reads versus writes", "reads vs writes", "fraction",
         "read .. more than", "viewed .. more than", "clicked .. more than", "more reads than",
         "more views than", "reads or writes", "read or write", "writes or reads",
-        "percentage", "percent", "what share", "the share of", "a share of"]),
+        "percentage", "percent", "what share", "the share of", "a share of",
+        // Lopsided towards one side ("heavily read-skewed").
+        "read skewed", "write skewed", "skewed ratio", "skewed toward", "skewed towards"]),
     // Finding things by what they contain.
     ("search", &["search", "searching", "searchable", "full text search", "keyword search",
         "find .. by keyword", "look up .. by keyword"]),
@@ -244,7 +249,10 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     ("external", &["third party", "third-party", "3rd party", "vendor", "vendors", "provider",
         "providers", "external service", "existing service", "off the shelf",
         "managed service", "managed services", "saas", "outsource", "partner", "partners",
-        "partnering", "partnership"]),
+        "partnering", "partnership", "commercial"]),
+    // A conversation of two people ("one-on-one chat"), all of whose
+    // words are otherwise filler.
+    ("direct", &["one on one", "one to one", "1 on 1", "1 to 1"]),
     // People building it.
     ("team", &["team", "engineers", "engineering", "headcount", "staff", "staffing"]),
     // In or out of scope: the ways of asking whether something is built.
@@ -254,9 +262,9 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "includes", "feature", "features", "functionality", "must have", "nice to have",
         "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
         "must do", "needed", "part of",
-        // "Are calls on the table?": whether it is built, said as a
-        // meeting would say it.
-        "on the table"]),
+        // "Are calls on the table?", "is video in play?": whether it is
+        // built, said as a meeting would say it.
+        "on the table", "in play"]),
     // Done at a time chosen ahead, not now: a feature asked this way ("book
     // a ride for later", "schedule a post") is another feature than the
     // plain one, answered only by a fact that says so.
@@ -320,6 +328,7 @@ pub(super) const SUBJECTS: &[&str] = &[
     "@edit",
     "@later",
     "@variant",
+    "@direct",
 ];
 
 /// The lexicon's groups that name a kind of requirement (not a thing, like

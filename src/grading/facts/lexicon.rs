@@ -20,6 +20,15 @@ use super::words::Word;
 // question's understanding.
 include!(concat!(env!("OUT_DIR"), "/lexicon.rs"));
 
+// `REAL_WORDS`: the words of the built-in problems and rubrics.
+include!(concat!(env!("OUT_DIR"), "/real_words.rs"));
+
+/// Whether a word is a real one the project's own texts use: typo mending
+/// leaves it as it is.
+pub(super) fn is_real_word(w: &str) -> bool {
+    REAL_WORDS.binary_search(&w).is_ok()
+}
+
 /// The lexicon's phrases, spans of `LEXICON_TEXT`.
 const TABLE: Table = Table {
     text: LEXICON_TEXT,

@@ -57,7 +57,8 @@ pub(super) const FILLER: &[&str] = &[
     "assume", "assuming", "assumption", "suppose", "expect", "expected", "expecting",
     "expectation", "expectations", "want", "wants", "wanted", "think", "guess", "mean",
     "means", "talk", "talking", "design", "designing", "designed", "build", "building",
-    "plan", "planning", "planned", "aim", "aiming", "target", "targets", "targeting", "goal",
+    "plan", "planning", "planned", "aim", "aiming", "target", "targets", "targeting",
+    "targetting", "targeted", "targetted", "goal",
     "goals", "go", "going", "goes", "come", "comes", "make", "makes", "made", "making",
     "look", "looking", "consider", "considering", "care", "cares", "worry", "mind",
     "matter", "matters", "handle", "handled", "handling", "deal", "cover", "covered",
@@ -80,6 +81,8 @@ pub(super) const FILLER: &[&str] = &[
     // slow"): the story around the ask
     "complain", "complains", "complained", "complaining", "complaint", "complaints",
     "feel", "feels", "felt", "says", "saying", "reckon", "reckons", "asked", "asks",
+    // "latency-wise": what follows is about the word before
+    "wise",
 ];
 
 /// Everyday words that name no feature of their own: when the sheet never

@@ -33,7 +33,8 @@ pub use split::{coordinated, split_question};
 use crate::catalog::Fact;
 use context::{
     after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
-    is_heading, judges, tells_a_plan, without_imperative, without_weighing,
+    is_heading, judges, tells_a_plan, without_explaining, without_hedges, without_imperative,
+    without_weighing,
 };
 use groups::KINDS;
 use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
@@ -231,6 +232,8 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
+    let hedged = without_hedges(question);
+    let question = hedged.as_deref().unwrap_or(question);
     let plain = compare::without_comparison(question, |w| {
         sheet.read(w).iter().any(|t| !t.plain() && sheet.knows(t))
     });
@@ -282,6 +285,13 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
                         .or_else(|| after_reason(&part))
                         .filter(|_| !asks_for_a_choice(&part))
                         .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                })
+                .or_else(|| {
+                    // "Are private accounts in scope, where only approved
+                    // followers see posts?": the explanation is context.
+                    without_explaining(&part)
+                        .filter(|_| !asks_for_a_choice(&part))
+                        .and_then(|ask| pick(&sheet, &ask, &sheet.read(&ask)))
                 })
                 .or_else(|| dashed(&sheet, &part))
                 .or_else(|| pick(&sheet, &part, &ts));
@@ -364,6 +374,11 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         .split(|c: char| !c.is_alphanumeric() && c != '\'')
         .filter(|w| !w.is_empty())
         .collect();
+    // "Should we build our own CDN or rent one?" asks what the company
+    // already has or pays for, which the sheet says.
+    if build_or_buy(&words) {
+        return false;
+    }
     let at = |i: usize| words.get(i).copied().unwrap_or("");
     let opens = |w: &[&str]| words.len() >= w.len() && words[..w.len()] == *w;
     (matches!(at(0), "should" | "shall")
@@ -400,6 +415,36 @@ pub fn asks_for_a_choice(part: &str) -> bool {
         // CDN cache every size?": how to build it.
         || matches!(at(0), "should" | "shall" | "would" | "could")
             && words.iter().any(|w| PARTS.contains(w))
+}
+
+/// Words that name something bought or rented rather than built.
+const BOUGHT: &[&str] = &[
+    "managed",
+    "commercial",
+    "rent",
+    "renting",
+    "rented",
+    "buy",
+    "buying",
+    "vendor",
+    "hosted",
+    "saas",
+];
+
+/// Whether a question weighs building something in-house against buying
+/// it ("build our own routing or use Google Maps", "use third-party CDNs,
+/// or build our own"): the two sides, and "or" between them.
+fn build_or_buy(words: &[&str]) -> bool {
+    let own = words
+        .windows(2)
+        .any(|p| matches!(p[0], "our" | "my" | "their") && p[1] == "own")
+        || words.iter().any(|w| matches!(*w, "inhouse" | "homegrown"))
+        || words.windows(2).any(|p| p == ["in", "house"]);
+    let bought = words.iter().any(|w| BOUGHT.contains(w))
+        || words
+            .windows(2)
+            .any(|p| p == ["third", "party"] || p == ["off", "the"]);
+    words.contains(&"or") && (own || bought) && (own || words.contains(&"build"))
 }
 
 /// Words of money: a preference asked about spending ("would you rather I

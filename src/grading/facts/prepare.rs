@@ -320,3 +320,32 @@ pub fn sheets_source(problems: &[serde_json::Value]) -> String {
     ));
     code
 }
+
+/// The words of every built-in problem and rubric, four letters or more,
+/// as Rust source for `src/grading/facts/lexicon.rs`: real words a
+/// question may use that no sheet does ("sports", "internal"), which typo
+/// mending leaves alone rather than turn into another word.
+pub fn real_words_source(texts: &[&serde_json::Value]) -> String {
+    fn walk(v: &serde_json::Value, out: &mut std::collections::BTreeSet<String>) {
+        match v {
+            serde_json::Value::String(s) => {
+                for w in s.split(|c: char| !c.is_ascii_alphabetic()) {
+                    if w.len() >= 4 {
+                        out.insert(w.to_ascii_lowercase());
+                    }
+                }
+            }
+            serde_json::Value::Array(a) => a.iter().for_each(|x| walk(x, out)),
+            serde_json::Value::Object(o) => o.values().for_each(|x| walk(x, out)),
+            _ => {}
+        }
+    }
+    let mut words = std::collections::BTreeSet::new();
+    for v in texts {
+        walk(v, &mut words);
+    }
+    let list: Vec<&String> = words.iter().collect();
+    format!(
+        "/// Words of the built-in problems and rubrics, sorted.\nstatic REAL_WORDS: &[&str] = &{list:?};\n"
+    )
+}

@@ -358,6 +358,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         && ts
             .iter()
             .any(|t| !t.head && t.keys.iter().any(|k| k == CONCURRENT));
+    // "How many redirects per second at peak": a rate asked at its peak
+    // is answered by the fact that gives the rate (peak figures are
+    // derived from it), though it may not say "peak".
+    let rate = ts
+        .iter()
+        .any(|t| t.keys.iter().any(|k| k == "@count") && t.keys.iter().any(|k| k == "@often"));
     let mut ranked: Vec<Ranked> = sheet
         .facts
         .iter()
@@ -408,7 +414,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                     || kinds.any(|k| {
                         let has = |k: &str| f.strong.contains(k) || f.weak.contains(k);
                         // A cap is a limit.
-                        has(k) || k == "@limit" && has("@max")
+                        has(k) || k == "@limit" && has("@max") || k == "@peak" && rate
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated

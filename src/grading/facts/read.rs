@@ -212,6 +212,11 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
             return;
         }
     }
+    // A real word is no typo, though one letter from a word the sheet
+    // uses ("sports" is no "sorts", "internal" no "interval").
+    if lexicon::is_real_word(&w.word) {
+        return;
+    }
     // A word of four letters is mended only by a swap: a letter more or
     // less turns too many real words into others ("cash" is no "crash").
     let typo = |v: &&str| {
@@ -329,7 +334,7 @@ mod tests {
     fn typos_are_mended_towards_known_words() {
         // The sheet's own words and (built in) the lexicon's and the word
         // lists' ("many", "availability").
-        let vocab: Vec<String> = ["subscribers", "transcoding", "crash"]
+        let vocab: Vec<String> = ["subscribers", "transcoding", "crash", "sorts", "interval"]
             .iter()
             .map(|s| s.to_string())
             .collect();
@@ -343,6 +348,9 @@ mod tests {
             ("mane", "mane"),
             // Four letters are mended only by a swap.
             ("cash", "cash"),
+            // A real word the project's texts use is no typo.
+            ("sports", "sports"),
+            ("internal", "internal"),
         ] {
             let mut w = word(typo.into());
             mend(&mut w, &known);

@@ -247,7 +247,11 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
                 .collect();
             whole.sort();
             whole.dedup();
-            let head = at.iter().all(|&i| is_filler(&ws[i].word))
+            let text: Vec<&str> = at.iter().map(|&i| ws[i].word.as_str()).collect();
+            // "In play", "on the table": a way of asking whether something
+            // is built, though "play" and "table" are words of their own.
+            let idiom = IDIOMS.contains(&text.join(" ").as_str());
+            let head = (idiom || at.iter().all(|&i| is_filler(&ws[i].word)))
                 && !keys.iter().any(|k| SUBJECTS.contains(&k.as_str()));
             // "a limit", "a peak" say what is asked, not what it is per.
             let unit = unit(ws, at[0])
@@ -266,13 +270,12 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
             } else {
                 Vec::new()
             };
-            for &i in &at {
+            for &i in at.iter().filter(|_| !idiom) {
                 let plain = is_filler(&ws[i].word) || is_general(&ws[i].word);
                 if !plain && !keys.contains(&ws[i].stem) {
                     keys.push(ws[i].stem.clone());
                 }
             }
-            let text: Vec<&str> = at.iter().map(|&i| ws[i].word.as_str()).collect();
             let term = Term {
                 keys,
                 whole,
@@ -327,6 +330,10 @@ pub(super) fn terms(ws: &[Word]) -> Vec<Term> {
     }
     out
 }
+
+/// Phrases that only ask whether something is in scope, though not all
+/// their words are filler.
+const IDIOMS: &[&str] = &["in play", "on the table"];
 
 /// The lexicon's group of how two quantities compare.
 const RATIO: &str = "@ratio";

@@ -230,6 +230,21 @@ fn design_choices_are_the_candidates_call() {
     }
 }
 
+#[test]
+fn build_or_buy_asks_what_the_company_has() {
+    use super::asks_for_a_choice;
+    for q in [
+        "Should I use Google Maps APIs or build our own routing",
+        "Can we use third-party CDNs, or are we expected to build our own",
+        "Should we build our own CDN, or is renting a commercial CDN fine",
+    ] {
+        assert!(!asks_for_a_choice(q), "{q}");
+    }
+    assert!(asks_for_a_choice(
+        "Should we build the feed on read or on write"
+    ));
+}
+
 /// The fact a question names among the fixture's facts and `extra`.
 fn with_facts(extra: Vec<Fact>) -> impl Fn(&str) -> Option<String> {
     let mut facts = facts();
@@ -850,6 +865,7 @@ fn on_the_table_asks_whether_a_feature_is_built() {
         id("Are direct messages on the table, or just photos?").as_deref(),
         Some("out_of_scope")
     );
+    assert_eq!(id("Is search in play?").as_deref(), Some("out_of_scope"));
 }
 
 #[test]
@@ -961,5 +977,100 @@ fn a_reason_given_before_the_ask_is_context() {
     assert_eq!(
         id("Since the feed loads fast anyway, do viewers need to sign up?").as_deref(),
         Some("accounts")
+    );
+}
+
+#[test]
+fn explaining_clauses_are_context() {
+    use super::context::without_explaining;
+    assert_eq!(
+        without_explaining("Is shared riding, where strangers split a car, in play").as_deref(),
+        Some("Is shared riding in play")
+    );
+    assert_eq!(
+        without_explaining("Do we need adaptive bitrate so quality drops instead of stalling")
+            .as_deref(),
+        Some("Do we need adaptive bitrate")
+    );
+    assert_eq!(
+        without_explaining("Is a second or so fine for delivery"),
+        None
+    );
+    assert_eq!(without_explaining("How many users are there"), None);
+}
+
+#[test]
+fn a_rate_asked_at_its_peak_is_answered_by_the_rate() {
+    let found = with_facts(vec![fact(
+        "uploads",
+        &["uploads per day", "upload rate"],
+        &["uploads per second", "new photos"],
+        "About 1,000 uploads per second on average.",
+    )]);
+    assert_eq!(
+        found("How many uploads per second at peak?").as_deref(),
+        Some("uploads")
+    );
+    // A peak asked of no rate still needs a fact that speaks of peaks.
+    assert_eq!(found("How big is the peak?"), None);
+}
+
+#[test]
+fn hedges_on_a_guess_name_nothing_asked() {
+    use super::context::without_hedges;
+    assert_eq!(
+        without_hedges("Is it Safe to assume 100:1, sound right?").as_deref(),
+        Some("Is it assume 100:1, right?")
+    );
+    assert_eq!(without_hedges("Is the data safe?"), None);
+    assert_eq!(
+        id("Is it safe to assume reads outnumber writes 50 to 1?").as_deref(),
+        Some("ratio")
+    );
+}
+
+#[test]
+fn everyday_phrases_of_ratios_places_and_maxima() {
+    let found = with_facts(vec![
+        fact(
+            "chats",
+            &["chat types"],
+            &["one on one", "group chat"],
+            "Both one-to-one and group chats.",
+        ),
+        fact(
+            "regions",
+            &["where users", "regions"],
+            &["countries"],
+            "Users are in Europe and Asia.",
+        ),
+    ]);
+    assert_eq!(
+        found("What's the ceiling for photo size?").as_deref(),
+        Some("photo_size")
+    );
+    assert_eq!(
+        found("Are one-on-one chats the core?").as_deref(),
+        Some("chats")
+    );
+    assert_eq!(
+        found("Are users spread evenly?").as_deref(),
+        Some("regions")
+    );
+    assert_eq!(
+        found("Is it heavily read-skewed?").as_deref(),
+        Some("ratio")
+    );
+}
+
+#[test]
+fn misspelt_and_suffixed_ways_of_asking_name_nothing() {
+    assert_eq!(
+        id("What feed latency are we targetting?").as_deref(),
+        Some("latency")
+    );
+    assert_eq!(
+        id("Feed latency-wise, what's the goal?").as_deref(),
+        Some("latency")
     );
 }
