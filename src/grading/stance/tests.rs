@@ -1339,3 +1339,13 @@ fn prose_that_mentions_a_rejection_does_not_introduce_a_list() {
                  **Expiry.** Expired links are removed by a background job.\n";
     assert_eq!(of(prose, "background"), Stance::Adopted);
 }
+
+#[test]
+fn an_option_weighed_and_the_current_way_kept_is_turned_down() {
+    let kept = "Large files could be split into chunks so a failed upload can resume, \
+                though I'd keep whole-file upload for the first version.";
+    assert_eq!(of(kept, "chunks"), Stance::Rejected);
+    let added = "Large files could be split into chunks, and I'd keep the chunk list in \
+                 the metadata store.";
+    assert_ne!(of(added, "chunks"), Stance::Rejected);
+}
