@@ -164,7 +164,7 @@ fn unseen_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 4.7,
+            max_plain_gap: 4.2,
         },
     );
 }
@@ -188,7 +188,7 @@ fn fresh_agreement_stays_above_its_floors() {
             max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 4.5,
+            max_plain_gap: 3.6,
         },
     );
 }
@@ -211,17 +211,22 @@ fn fifth_agreement_stays_above_its_floors() {
             // one of them a surge-pricing credit for "payments and surge
             // pricing are secondary and I'll only touch on them", which
             // names the feature without any pricing; without it the
-            // answer scores 79, one point under the band.
+            // answer scores 79, one point under the band. Then 0.775:
+            // "a box dies: the device already has the next one" now gives
+            // the failure its handling as a reason, which takes two plain
+            // and rejecting answers whose labels say hire at senior a
+            // point or two past the strong-hire line; the same reading
+            // takes plain words closer to jargon on eight sets.
             bands: [
                 ("new-grad", 0.92, 1.0),
-                ("mid", 0.92, 1.0),
-                ("senior", 0.82, 1.0),
+                ("mid", 0.95, 1.0),
+                ("senior", 0.775, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 2.9,
+            max_plain_gap: 2.5,
         },
     );
 }
@@ -250,7 +255,7 @@ fn sixth_agreement_stays_above_its_floors() {
             max_red_on_clean: 0,
             max_false_green: 2,
             // Expert answers gained correct failure-mode credits (2.4 before).
-            max_plain_gap: 2.8,
+            max_plain_gap: 2.3,
         },
     );
 }
@@ -305,12 +310,12 @@ fn eighth_agreement_stays_above_its_floors() {
                 ("mid", 0.95, 0.97),
                 ("senior", 0.75, 0.97),
             ],
-            order: 0.97,
+            order: 1.0,
             max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 3,
             // Expert answers gained correct failure-mode credits (2.7 before).
-            max_plain_gap: 2.9,
+            max_plain_gap: 1.9,
         },
     );
 }
@@ -369,7 +374,7 @@ fn tenth_agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.90, 1.0),
                 ("mid", 0.92, 1.0),
-                ("senior", 0.72, 1.0),
+                ("senior", 0.775, 1.0),
             ],
             order: 1.0,
             max_false_red: 2,
@@ -404,7 +409,7 @@ fn eleventh_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 0,
-            max_plain_gap: 4.9,
+            max_plain_gap: 4.7,
         },
     );
 }
@@ -430,13 +435,13 @@ fn twelfth_agreement_stays_above_its_floors() {
                 ("mid", 0.85, 0.97),
                 // Plain words gained 22 topics; one plain answer now reaches
                 // strong_hire at senior where the label says hire (24 -> 23).
-                ("senior", 0.575, 0.95),
+                ("senior", 0.625, 0.95),
             ],
             order: 1.0,
             max_false_red: 2,
             max_red_on_clean: 0,
             max_false_green: 3,
-            max_plain_gap: 5.3,
+            max_plain_gap: 4.6,
         },
     );
 }
@@ -467,10 +472,10 @@ fn thirteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.7, 0.975),
             ],
             order: 1.0,
-            max_false_red: 1,
-            max_red_on_clean: 1,
+            max_false_red: 0,
+            max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 7.0,
+            max_plain_gap: 6.3,
         },
     );
 }
@@ -499,15 +504,15 @@ fn fourteenth_agreement_stays_above_its_floors() {
             recall: 0.92,
             precision: 0.855,
             bands: [
-                ("new-grad", 0.95, 1.0),
+                ("new-grad", 0.975, 1.0),
                 ("mid", 0.95, 1.0),
                 ("senior", 0.4, 0.975),
             ],
             order: 1.0,
-            max_false_red: 4,
-            max_red_on_clean: 3,
+            max_false_red: 3,
+            max_red_on_clean: 2,
             max_false_green: 3,
-            max_plain_gap: 8.3,
+            max_plain_gap: 8.0,
         },
     );
 }

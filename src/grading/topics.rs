@@ -97,6 +97,42 @@ pub fn has_reason(s: &Sentence) -> bool {
             || (w == "rather" && next == Some("than"))
             || (w == "which" && matches!(next, Some("means") | Some("keeps") | Some("gives")))
             || (w == "to" && next.is_some_and(|n| PURPOSE_VERBS.contains(&n)))
+    }) || failure_then_answer(s)
+}
+
+/// True when a word (with the one after it) says a part stops working:
+/// "dies", "crashes", "goes down" ("is" is not a token: "is down" reads
+/// "down" after the part's name).
+fn names_failure(w: &str, prev: Option<&str>, next: Option<&str>) -> bool {
+    matches!(
+        w,
+        "dies" | "die" | "died" | "fails" | "fail" | "failed" | "crashes" | "crash" | "crashed"
+    ) || (w == "down"
+        && next.is_none()
+        && !matches!(prev, Some("slow" | "slows" | "scale" | "scales" | "shut")))
+        || (matches!(w, "goes" | "go" | "went") && next == Some("down"))
+}
+
+/// True when a clause names a failure and the clause after its colon says
+/// what happens then: "A cache node dies: reads go to the database" states
+/// the handling as plainly as "if a cache node dies, reads go to …".
+fn failure_then_answer(s: &Sentence) -> bool {
+    let t = &s.tokens;
+    (1..s.breaks.len()).any(|k| {
+        if s.breaks[k] != ':' {
+            return false;
+        }
+        let before: Vec<&str> = t
+            .iter()
+            .filter(|x| usize::from(x.clause) + 1 == k)
+            .map(|x| x.word.as_str())
+            .collect();
+        let after = t.iter().filter(|x| usize::from(x.clause) == k).count();
+        after >= 2
+            && (0..before.len()).any(|i| {
+                let prev = i.checked_sub(1).map(|j| before[j]);
+                names_failure(before[i], prev, before.get(i + 1).copied())
+            })
     })
 }
 
@@ -198,5 +234,28 @@ mod tests {
             [1.0, 1.0]
         );
         assert_eq!(credits("A queue to absorb spikes."), [1.0]);
+    }
+
+    #[test]
+    fn a_failure_with_its_outcome_after_a_colon_is_reasoned() {
+        assert_eq!(
+            credits("A cache node dies: reads go to the database for a while."),
+            [1.0]
+        );
+        assert_eq!(
+            credits("The primary database goes down: its standby takes over."),
+            [1.0]
+        );
+        assert_eq!(
+            credits("- Region down: traffic moves to the other one"),
+            [1.0]
+        );
+        // A colon alone, or a failure without what follows, is no reason.
+        assert_eq!(
+            credits("We keep a standby database: one in another zone."),
+            [0.6]
+        );
+        assert_eq!(credits("The cache dies: ok."), [0.6]);
+        assert_eq!(credits("Slow down: the cache fills up."), [0.6]);
     }
 }

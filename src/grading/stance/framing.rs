@@ -202,6 +202,36 @@ pub(super) fn appeals_until(tokens: &[Token], at: usize) -> bool {
         return false;
     };
     window[v + 1..].iter().take(4).any(|t| t.word == "until")
+        || looks_and_stops(tokens, &window[v + 1..])
+}
+
+/// "A global order looks clean.": a sentence that only says how an option
+/// looks grants it an appeal and leaves the verdict to what follows; "the
+/// write path looks like this" describes, and "X looks clean, so we use
+/// it" goes on to choose.
+fn looks_and_stops(tokens: &[Token], after: &[&Token]) -> bool {
+    let [adjective] = after else {
+        return false;
+    };
+    let last = tokens.last().is_some_and(|t| std::ptr::eq(t, *adjective));
+    last && matches!(
+        adjective.word.as_str(),
+        "clean"
+            | "cleaner"
+            | "simple"
+            | "simpler"
+            | "easy"
+            | "easier"
+            | "elegant"
+            | "attractive"
+            | "appealing"
+            | "tempting"
+            | "neat"
+            | "nice"
+            | "obvious"
+            | "natural"
+            | "straightforward"
+    )
 }
 
 /// "We went back and forth on X and landed on Y", "we debated X and

@@ -181,7 +181,7 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if rejected_before(&s.tokens, at)
         || rejected_after(s, at)
         || under_rejecting_heading(s, source, tok)
-        || after_rejecting_lead(s, at)
+        || after_rejecting_lead(s, source, at)
         || weighs_previous(&s.tokens)
         || tried_and_dropped(sents, si, at)
         || subject_judged(s, source, at)

@@ -331,6 +331,19 @@ pub(super) fn refused_after(tokens: &[Token], at: usize) -> bool {
                 w[2].word.as_str(),
                 "don't" | "dont" | "wouldn't" | "won't" | "decided" | "rejected" | "dropped"
             )
+    }) || kept_instead(&tokens[at + 1..])
+}
+
+/// "Large files could be split into chunks …, though I'd keep whole-file
+/// upload for the first version": the option weighed, and what is there
+/// already kept in its place.
+fn kept_instead(after: &[Token]) -> bool {
+    after.windows(3).any(|w| {
+        matches!(
+            w[0].word.as_str(),
+            "but" | "however" | "though" | "although"
+        ) && matches!(w[1].word.as_str(), "i'd" | "we'd" | "i'll" | "we'll")
+            && matches!(w[2].word.as_str(), "keep" | "stick" | "stay")
     })
 }
 

@@ -1156,6 +1156,19 @@ fn appeal_until_debate_stock_answer_and_concession_weigh_an_option() {
         of("We cache it until it expires.", "cache"),
         Stance::Adopted
     );
+    // An appeal that ends the sentence leaves the verdict to what follows.
+    assert_eq!(
+        of("A global order looks clean.", "global"),
+        Stance::Considered
+    );
+    assert_eq!(
+        of("A global order looks clean, so we use it.", "global"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of("The write path looks like this.", "write"),
+        Stance::Adopted
+    );
     assert!(!of(
         "We went back and forth on polling and landed on long polling.",
         "polling"
@@ -1280,6 +1293,14 @@ fn items_under_a_heading_or_label_that_turns_them_down() {
     assert_eq!(of(kept, "cache"), Stance::Adopted);
     let label = "- Rejected: *ordering by client timestamps.* Phone clocks drift.";
     assert_eq!(of(label, "timestamps"), Stance::Rejected);
+    // The reason after the stop belongs to the label, however long.
+    let long = "- Rejected: *ordering by client timestamps.* Phone clocks drift; two phones \
+                disagree.";
+    assert_eq!(of(long, "timestamps"), Stance::Rejected);
+    let longer = "- Rejected: *ordering by client timestamps.* Phone clocks drift; two phones \
+                  disagree about which of two messages came first.";
+    assert_eq!(of(longer, "timestamps"), Stance::Rejected);
+    assert_eq!(of(longer, "clocks"), Stance::Adopted);
     let decision = "- Decision: per-chat sequence numbers.";
     assert_eq!(of(decision, "sequence"), Stance::Adopted);
 }
@@ -1317,4 +1338,14 @@ fn prose_that_mentions_a_rejection_does_not_introduce_a_list() {
     let prose = "Custom aliases: insert it if free. The database rejects duplicates.\n\n\
                  **Expiry.** Expired links are removed by a background job.\n";
     assert_eq!(of(prose, "background"), Stance::Adopted);
+}
+
+#[test]
+fn an_option_weighed_and_the_current_way_kept_is_turned_down() {
+    let kept = "Large files could be split into chunks so a failed upload can resume, \
+                though I'd keep whole-file upload for the first version.";
+    assert_eq!(of(kept, "chunks"), Stance::Rejected);
+    let added = "Large files could be split into chunks, and I'd keep the chunk list in \
+                 the metadata store.";
+    assert_ne!(of(added, "chunks"), Stance::Rejected);
 }

@@ -10,7 +10,7 @@ use crate::grading::text::{Sentence, Token};
 /// doesn't work: …", "The classic mistake: …": a clause before a colon in
 /// which the candidate turns something down. "To avoid
 /// hot keys: we shard" states a purpose and turns nothing down.
-pub(super) fn after_rejecting_lead(s: &Sentence, at: usize) -> bool {
+pub(super) fn after_rejecting_lead(s: &Sentence, source: &str, at: usize) -> bool {
     let tokens = &s.tokens;
     let Some(here) = tokens.get(at) else {
         return false;
@@ -36,13 +36,42 @@ pub(super) fn after_rejecting_lead(s: &Sentence, at: usize) -> bool {
     }) || lead
         .iter()
         .any(|w| matches!(*w, "mistake" | "mistakes" | "pitfall" | "pitfalls" | "trap"))
-        || (s.list_item
-            && verdict_label(&lead)
-            && tokens
-                .iter()
-                .filter(|t| usize::from(t.clause) >= colon)
-                .count()
-                <= 8)
+        || (in_list(s, source) && verdict_label(&lead) && {
+            let (words, end) = labelled(s, source, colon);
+            words <= 8 && here.pos < end
+        })
+}
+
+/// A list item, however long its reason runs ("- Rejected: …" with prose
+/// after the option still opens a bullet).
+fn in_list(s: &Sentence, source: &str) -> bool {
+    s.list_item
+        || source
+            .get(s.span.clone())
+            .is_some_and(|raw| raw.trim_start().starts_with("- "))
+}
+
+/// The words a label names after its colon, up to the first full stop,
+/// and where they end: in "Rejected: *ordering by client timestamps.* Phone
+/// clocks drift; two phones disagree." the option is the four words before
+/// the stop; the reason after it is the label's own, and what it names is
+/// not turned down.
+fn labelled(s: &Sentence, source: &str, colon: usize) -> (usize, usize) {
+    let after: Vec<&Token> = s
+        .tokens
+        .iter()
+        .filter(|t| usize::from(t.clause) >= colon)
+        .collect();
+    let raw = source.get(s.span.clone()).unwrap_or("");
+    let stop = after.first().and_then(|first| {
+        let rest = raw.get(first.pos..)?;
+        let b = rest.as_bytes();
+        (0..b.len().saturating_sub(1))
+            .find(|&i| b[i] == b'.' && matches!(b[i + 1], b' ' | b'*' | b'_' | b'`'))
+            .map(|i| first.pos + i)
+    });
+    let end = stop.unwrap_or(usize::MAX);
+    (after.iter().filter(|t| t.pos < end).count(), end)
 }
 
 /// A short label that is itself the verdict: "- Rejected: ordering by
