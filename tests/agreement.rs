@@ -509,7 +509,7 @@ fn fourteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.4, 0.975),
             ],
             order: 1.0,
-            max_false_red: 3,
+            max_false_red: 2,
             max_red_on_clean: 2,
             max_false_green: 3,
             max_plain_gap: 8.0,

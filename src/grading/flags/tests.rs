@@ -557,3 +557,15 @@ fn the_body_of_an_idea_turned_down_under_its_heading_raises_nothing() {
                  every device.\n";
     assert!(has(&whole("netflix", built).0, "single_bitrate"));
 }
+
+#[test]
+fn asking_where_the_car_is_polls_for_no_offer() {
+    let rider = "If a trip is active, the rider's app polls the server every 2 seconds for \
+                 the driver's location.";
+    assert!(!red("uber", rider).contains(&"polling_for_offers".to_string()));
+    let driver = "The driver app polls the server every 2 seconds for new requests.";
+    assert!(red("uber", driver).contains(&"polling_for_offers".to_string()));
+    let assigned = "The rider app checks the server every 2 seconds to see if a driver has \
+                    been assigned.";
+    assert!(red("uber", assigned).contains(&"polling_for_offers".to_string()));
+}
