@@ -364,6 +364,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let rate = ts
         .iter()
         .any(|t| t.keys.iter().any(|k| k == "@count") && t.keys.iter().any(|k| k == "@often"));
+    let costs = ts.iter().any(|t| t.keys.iter().any(|k| k == "@cost"));
     let mut ranked: Vec<Ranked> = sheet
         .facts
         .iter()
@@ -414,7 +415,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                     || kinds.any(|k| {
                         let has = |k: &str| f.strong.contains(k) || f.weak.contains(k);
                         // A cap is a limit.
-                        has(k) || k == "@limit" && has("@max") || k == "@peak" && rate
+                        has(k)
+                            || k == "@limit" && has("@max")
+                            || k == "@peak" && rate
+                            // "A budget cap", "a cost ceiling": the
+                            // budget asked, which its fact states.
+                            || k == "@limit" && costs
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated

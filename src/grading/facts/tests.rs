@@ -1058,6 +1058,10 @@ fn everyday_phrases_of_ratios_places_and_maxima() {
         Some("regions")
     );
     assert_eq!(
+        found("Are users spread worldwide?").as_deref(),
+        Some("regions")
+    );
+    assert_eq!(
         found("Is it heavily read-skewed?").as_deref(),
         Some("ratio")
     );
@@ -1072,5 +1076,19 @@ fn misspelt_and_suffixed_ways_of_asking_name_nothing() {
     assert_eq!(
         id("Feed latency-wise, what's the goal?").as_deref(),
         Some("latency")
+    );
+}
+
+#[test]
+fn a_budget_cap_asks_for_the_budget() {
+    let found = with_facts(vec![fact(
+        "budget",
+        &["budget", "cost"],
+        &["storage cost"],
+        "Storage is the biggest cost; keep it lean.",
+    )]);
+    assert_eq!(
+        found("Is there a budget cap on storage costs?").as_deref(),
+        Some("budget")
     );
 }
