@@ -262,6 +262,9 @@ pub(super) struct Ranked {
     pub on_subject: bool,
 }
 
+/// Words for a rate of requests ("read QPS at peak").
+const RATES: &[&str] = &["qps", "rps", "tps", "throughput"];
+
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let (all, content) = question_keys(ts);
@@ -361,9 +364,10 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     // "How many redirects per second at peak": a rate asked at its peak
     // is answered by the fact that gives the rate (peak figures are
     // derived from it), though it may not say "peak".
-    let rate = ts
-        .iter()
-        .any(|t| t.keys.iter().any(|k| k == "@count") && t.keys.iter().any(|k| k == "@often"));
+    let rate = ts.iter().any(|t| {
+        t.keys.iter().any(|k| k == "@count") && t.keys.iter().any(|k| k == "@often")
+            || t.words == 1 && RATES.contains(&t.text.as_str())
+    });
     let costs = ts.iter().any(|t| t.keys.iter().any(|k| k == "@cost"));
     let mut ranked: Vec<Ranked> = sheet
         .facts

@@ -1004,9 +1004,13 @@ fn a_rate_asked_at_its_peak_is_answered_by_the_rate() {
     let found = with_facts(vec![fact(
         "uploads",
         &["uploads per day", "upload rate"],
-        &["uploads per second", "new photos"],
+        &["uploads per second", "new photos", "upload qps"],
         "About 1,000 uploads per second on average.",
     )]);
+    assert_eq!(
+        found("What upload QPS should we expect at peak?").as_deref(),
+        Some("uploads")
+    );
     assert_eq!(
         found("How many uploads per second at peak?").as_deref(),
         Some("uploads")
