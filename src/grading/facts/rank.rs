@@ -369,6 +369,9 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             || t.words == 1 && RATES.contains(&t.text.as_str())
     });
     let costs = ts.iter().any(|t| t.keys.iter().any(|k| k == "@cost"));
+    let places = ts
+        .iter()
+        .any(|t| !t.head && t.keys.iter().any(|k| k == "@geo"));
     let mut ranked: Vec<Ranked> = sheet
         .facts
         .iter()
@@ -425,6 +428,10 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                             // "A budget cap", "a cost ceiling": the
                             // budget asked, which its fact states.
                             || k == "@limit" && costs
+                            // "Launching in many countries at once": the
+                            // places asked, all at one time, not how many
+                            // things happen together.
+                            || k == CONCURRENT && places && !concurrent
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated

@@ -890,6 +890,11 @@ fn a_rule_on_where_data_lives_is_answered_only_by_a_fact_that_states_one() {
         found("Do any countries require their data to stay in-country?"),
         None
     );
+    // "At once" of places is when they launch, not a concurrency.
+    assert_eq!(
+        found("Are we launching in many countries at once?").as_deref(),
+        Some("regions")
+    );
     // A sheet that states the rule answers it.
     let found = with_facts(vec![regions(
         &["countries", "data residency", "compliance"],
@@ -997,6 +1002,10 @@ fn explaining_clauses_are_context() {
         None
     );
     assert_eq!(without_explaining("How many users are there"), None);
+    assert_eq!(
+        without_explaining("I assume we keep photos forever so people can search them").as_deref(),
+        Some("I assume we keep photos forever")
+    );
 }
 
 #[test]
