@@ -369,6 +369,9 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             || t.words == 1 && RATES.contains(&t.text.as_str())
     });
     let costs = ts.iter().any(|t| t.keys.iter().any(|k| k == "@cost"));
+    let timed = ts
+        .iter()
+        .any(|t| !t.head && t.keys.iter().any(|k| k == "@speed"));
     let places = ts
         .iter()
         .any(|t| !t.head && t.keys.iter().any(|k| k == "@geo"));
@@ -432,6 +435,9 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                             // places asked, all at one time, not how many
                             // things happen together.
                             || k == CONCURRENT && places && !concurrent
+                            // "Latency-wise, what budget do we have": a
+                            // budget of time, not of money.
+                            || k == "@cost" && timed && t.text == "budget"
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated

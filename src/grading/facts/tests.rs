@@ -1090,6 +1090,11 @@ fn misspelt_and_suffixed_ways_of_asking_name_nothing() {
         id("Feed latency-wise, what's the goal?").as_deref(),
         Some("latency")
     );
+    // A budget said of a latency is one of time.
+    assert_eq!(
+        id("Feed load latency-wise, what budget do we have?").as_deref(),
+        Some("latency")
+    );
 }
 
 #[test]
