@@ -438,6 +438,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                             // "Latency-wise, what budget do we have": a
                             // budget of time, not of money.
                             || k == "@cost" && timed && t.text == "budget"
+                            // "Cheap phones": what kind of device, not
+                            // what it costs us.
+                            || k == "@cost"
+                                && ts
+                                    .get(i + 1)
+                                    .is_some_and(|n| n.keys.iter().any(|k| k == "@device"))
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated

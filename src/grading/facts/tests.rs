@@ -1110,3 +1110,17 @@ fn a_budget_cap_asks_for_the_budget() {
         Some("budget")
     );
 }
+
+#[test]
+fn a_cheap_device_is_a_kind_of_device_not_a_cost() {
+    let found = with_facts(vec![fact(
+        "network",
+        &["network conditions"],
+        &["phones", "slow connections", "mobile data"],
+        "Many users are on old phones over slow mobile data.",
+    )]);
+    assert_eq!(
+        found("Cheap phones with slow connections on mobile data?").as_deref(),
+        Some("network")
+    );
+}
