@@ -187,7 +187,7 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Eighth round: a near-tie won by the better of two facts that both answer
 /// ("resume on the phone"): 105 right (93.7%). Ninth round (one account
 /// on several devices at once): 106 right (94.6%).
-const HELD_OUT_ACCURACY: f64 = 0.946;
+const HELD_OUT_ACCURACY: f64 = 0.955;
 const HELD_OUT_WRONG: f64 = 0.005;
 
 #[test]
@@ -325,7 +325,7 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// sent, one of the drivers online as a unit): 107 right (83.5%).
 /// Eleventh round (the first side of "…, or is it immutable?"): 108 right
 /// (84.3%).
-const SEVENTH_ACCURACY: f64 = 0.875;
+const SEVENTH_ACCURACY: f64 = 0.882;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -388,7 +388,7 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (the driver's app sending to the server, several devices
 /// at once): 112 right (87.5%); 113 (88.2%) once "on-demand only" asked
 /// what is left out.
-const TENTH_ACCURACY: f64 = 0.89;
+const TENTH_ACCURACY: f64 = 0.898;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -461,7 +461,7 @@ fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Eleventh round (data residency rules; figures offered as options weigh
 /// nothing; the first side of "…, or are they immutable?"): 110 right
 /// (85.9%), 3 wrong (2.3%).
-const THIRTEENTH_ACCURACY: f64 = 0.906;
+const THIRTEENTH_ACCURACY: f64 = 0.914;
 const THIRTEENTH_WRONG: f64 = 0.024;
 
 #[test]
@@ -486,5 +486,5 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// is no typo of "crash"; the ask before ", for example"; the ask after a
 /// reason, "since only developers use it, …"; "a cap on how many" asks for
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.804;
+const FOURTEENTH_ACCURACY: f64 = 0.82;
 const FOURTEENTH_WRONG: f64 = 0.016;
