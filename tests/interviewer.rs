@@ -138,8 +138,9 @@ fn clarifying_questions_get_the_right_fact_or_an_honest_your_call() {
     // round (ask9: service levels said of a kind, asides at a clause's
     // end, comparisons opening a question): 202 right (97.1%) from 201.
     // Eleventh round (the first side of "do X, or are they Y?"): 203 (97.5%).
+    // Fourteenth round (build-or-buy, explaining clauses, hedges): 205 (98.5%).
     let (accuracy, wrong) = (total.accuracy(), total.wrong_share());
-    assert!(accuracy >= 0.975, "accuracy {accuracy:.3}\n{table}");
+    assert!(accuracy >= 0.985, "accuracy {accuracy:.3}\n{table}");
     assert!(wrong <= 0.005, "wrong facts {wrong:.3}\n{table}");
     assert!(
         total.compound_right * 100 >= total.compound * 95,
@@ -186,7 +187,7 @@ fn held_out_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Eighth round: a near-tie won by the better of two facts that both answer
 /// ("resume on the phone"): 105 right (93.7%). Ninth round (one account
 /// on several devices at once): 106 right (94.6%).
-const HELD_OUT_ACCURACY: f64 = 0.946;
+const HELD_OUT_ACCURACY: f64 = 0.955;
 const HELD_OUT_WRONG: f64 = 0.005;
 
 #[test]
@@ -278,7 +279,7 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// time" as a latency. Ninth round (several devices at once, ride
 /// requests as trips, a later part counting a thing of its own, messages
 /// in the order sent): 84 (87.5%).
-const FRESH_ACCURACY: f64 = 0.875;
+const FRESH_ACCURACY: f64 = 0.927;
 const FRESH_WRONG: f64 = 0.005;
 
 /// The `sixth/` bank (128 questions), written and
@@ -298,7 +299,7 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (89.8%) and 2 wrong once "strongly consistent" matching read as the
 /// consistency it names. Eleventh round (the first side of "can it be
 /// edited, or is it immutable?"): 116 right (90.6%).
-const SIXTH_ACCURACY: f64 = 0.906;
+const SIXTH_ACCURACY: f64 = 0.945;
 const SIXTH_WRONG: f64 = 0.016;
 
 /// The `seventh/` bank (128 questions, two writers
@@ -324,7 +325,7 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// sent, one of the drivers online as a unit): 107 right (83.5%).
 /// Eleventh round (the first side of "…, or is it immutable?"): 108 right
 /// (84.3%).
-const SEVENTH_ACCURACY: f64 = 0.843;
+const SEVENTH_ACCURACY: f64 = 0.882;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -349,7 +350,7 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
 /// Eleventh round (ingesting and encoding new titles as a feature): 113
 /// right (88.2%), 3 wrong (2.3%).
-const EIGHTH_ACCURACY: f64 = 0.882;
+const EIGHTH_ACCURACY: f64 = 0.89;
 const EIGHTH_WRONG: f64 = 0.024;
 
 /// The `ninth/` bank (128 questions: very short
@@ -368,7 +369,7 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// at the same time, a team "behind" a project is no lag, never lost
 /// after it was sent): 111 right (86.7%). Eleventh round (the first side
 /// of "…, or is it immutable?"): 112 right (87.5%).
-const NINTH_ACCURACY: f64 = 0.875;
+const NINTH_ACCURACY: f64 = 0.89;
 const NINTH_WRONG: f64 = 0.008;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -387,7 +388,7 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (the driver's app sending to the server, several devices
 /// at once): 112 right (87.5%); 113 (88.2%) once "on-demand only" asked
 /// what is left out.
-const TENTH_ACCURACY: f64 = 0.882;
+const TENTH_ACCURACY: f64 = 0.898;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -412,7 +413,7 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// showing up in a feed, one of the drivers online as a unit): 109 right
 /// (85.1%). Eleventh round (the first side of "…, or is it immutable?"):
 /// 110 right (85.9%).
-const ELEVENTH_ACCURACY: f64 = 0.859;
+const ELEVENTH_ACCURACY: f64 = 0.882;
 const ELEVENTH_WRONG: f64 = 0.016;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
@@ -439,7 +440,7 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
 /// word): 108 right (84.3%). Eleventh round (a rule on where data lives
 /// is no fact about where users are): 0 wrong.
-const TWELFTH_ACCURACY: f64 = 0.843;
+const TWELFTH_ACCURACY: f64 = 0.851;
 const TWELFTH_WRONG: f64 = 0.0;
 
 #[test]
@@ -460,7 +461,7 @@ fn thirteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Eleventh round (data residency rules; figures offered as options weigh
 /// nothing; the first side of "…, or are they immutable?"): 110 right
 /// (85.9%), 3 wrong (2.3%).
-const THIRTEENTH_ACCURACY: f64 = 0.859;
+const THIRTEENTH_ACCURACY: f64 = 0.914;
 const THIRTEENTH_WRONG: f64 = 0.024;
 
 #[test]
@@ -485,5 +486,5 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// is no typo of "crash"; the ask before ", for example"; the ask after a
 /// reason, "since only developers use it, …"; "a cap on how many" asks for
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.765;
+const FOURTEENTH_ACCURACY: f64 = 0.82;
 const FOURTEENTH_WRONG: f64 = 0.016;

@@ -160,12 +160,16 @@ pub(super) fn without_explaining(part: &str) -> Option<String> {
     let lower = part.to_ascii_lowercase();
     // A bare "so" explains only after a question that opens with its verb
     // ("do we need adaptive bitrate so quality drops").
+    // An assumption put for confirmation is such a question too ("I assume
+    // we keep every message forever so people can search").
     let opens = lower.split_whitespace().next().is_some_and(|w| {
         matches!(
             w,
             "do" | "does" | "is" | "are" | "should" | "can" | "will" | "must"
         )
-    });
+    }) || ["i assume ", "i'm assuming ", "assuming ", "i guess "]
+        .iter()
+        .any(|o| lower.replace('’', "'").starts_with(o));
     let mut cuts: Vec<(usize, usize)> = EXPLAINING
         .iter()
         .filter_map(|e| lower.find(e).map(|i| (i, e.len())))

@@ -149,7 +149,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
     // Where in the world.
     ("geo", &["region", "regions", "regional", "country", "countries", "city", "cities",
         "global", "globally", "worldwide", "around the world", "across the world",
-        "all over the world", "spread across", "spread around", "spread out", "distributed across",
+        "all over the world", "spread across", "spread around", "spread out",
+        "spread worldwide", "spread globally", "distributed across",
         "international", "internationally", "continent",
         "continents", "geography", "geographic", "geographically", "europe", "european", "eu",
         "asia", "americas", "north america", "latin america", "india", "brazil", "abroad",

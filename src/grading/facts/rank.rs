@@ -262,6 +262,9 @@ pub(super) struct Ranked {
     pub on_subject: bool,
 }
 
+/// Words for a rate of requests ("read QPS at peak").
+const RATES: &[&str] = &["qps", "rps", "tps", "throughput"];
+
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let (all, content) = question_keys(ts);
@@ -361,9 +364,17 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     // "How many redirects per second at peak": a rate asked at its peak
     // is answered by the fact that gives the rate (peak figures are
     // derived from it), though it may not say "peak".
-    let rate = ts
+    let rate = ts.iter().any(|t| {
+        t.keys.iter().any(|k| k == "@count") && t.keys.iter().any(|k| k == "@often")
+            || t.words == 1 && RATES.contains(&t.text.as_str())
+    });
+    let costs = ts.iter().any(|t| t.keys.iter().any(|k| k == "@cost"));
+    let timed = ts
         .iter()
-        .any(|t| t.keys.iter().any(|k| k == "@count") && t.keys.iter().any(|k| k == "@often"));
+        .any(|t| !t.head && t.keys.iter().any(|k| k == "@speed"));
+    let places = ts
+        .iter()
+        .any(|t| !t.head && t.keys.iter().any(|k| k == "@geo"));
     let mut ranked: Vec<Ranked> = sheet
         .facts
         .iter()
@@ -414,7 +425,25 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                     || kinds.any(|k| {
                         let has = |k: &str| f.strong.contains(k) || f.weak.contains(k);
                         // A cap is a limit.
-                        has(k) || k == "@limit" && has("@max") || k == "@peak" && rate
+                        has(k)
+                            || k == "@limit" && has("@max")
+                            || k == "@peak" && rate
+                            // "A budget cap", "a cost ceiling": the
+                            // budget asked, which its fact states.
+                            || k == "@limit" && costs
+                            // "Launching in many countries at once": the
+                            // places asked, all at one time, not how many
+                            // things happen together.
+                            || k == CONCURRENT && places && !concurrent
+                            // "Latency-wise, what budget do we have": a
+                            // budget of time, not of money.
+                            || k == "@cost" && timed && t.text == "budget"
+                            // "Cheap phones": what kind of device, not
+                            // what it costs us.
+                            || k == "@cost"
+                                && ts
+                                    .get(i + 1)
+                                    .is_some_and(|n| n.keys.iter().any(|k| k == "@device"))
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated

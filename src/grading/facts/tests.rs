@@ -890,6 +890,11 @@ fn a_rule_on_where_data_lives_is_answered_only_by_a_fact_that_states_one() {
         found("Do any countries require their data to stay in-country?"),
         None
     );
+    // "At once" of places is when they launch, not a concurrency.
+    assert_eq!(
+        found("Are we launching in many countries at once?").as_deref(),
+        Some("regions")
+    );
     // A sheet that states the rule answers it.
     let found = with_facts(vec![regions(
         &["countries", "data residency", "compliance"],
@@ -997,6 +1002,10 @@ fn explaining_clauses_are_context() {
         None
     );
     assert_eq!(without_explaining("How many users are there"), None);
+    assert_eq!(
+        without_explaining("I assume we keep photos forever so people can search them").as_deref(),
+        Some("I assume we keep photos forever")
+    );
 }
 
 #[test]
@@ -1004,9 +1013,13 @@ fn a_rate_asked_at_its_peak_is_answered_by_the_rate() {
     let found = with_facts(vec![fact(
         "uploads",
         &["uploads per day", "upload rate"],
-        &["uploads per second", "new photos"],
+        &["uploads per second", "new photos", "upload qps"],
         "About 1,000 uploads per second on average.",
     )]);
+    assert_eq!(
+        found("What upload QPS should we expect at peak?").as_deref(),
+        Some("uploads")
+    );
     assert_eq!(
         found("How many uploads per second at peak?").as_deref(),
         Some("uploads")
@@ -1058,6 +1071,10 @@ fn everyday_phrases_of_ratios_places_and_maxima() {
         Some("regions")
     );
     assert_eq!(
+        found("Are users spread worldwide?").as_deref(),
+        Some("regions")
+    );
+    assert_eq!(
         found("Is it heavily read-skewed?").as_deref(),
         Some("ratio")
     );
@@ -1072,5 +1089,38 @@ fn misspelt_and_suffixed_ways_of_asking_name_nothing() {
     assert_eq!(
         id("Feed latency-wise, what's the goal?").as_deref(),
         Some("latency")
+    );
+    // A budget said of a latency is one of time.
+    assert_eq!(
+        id("Feed load latency-wise, what budget do we have?").as_deref(),
+        Some("latency")
+    );
+}
+
+#[test]
+fn a_budget_cap_asks_for_the_budget() {
+    let found = with_facts(vec![fact(
+        "budget",
+        &["budget", "cost"],
+        &["storage cost"],
+        "Storage is the biggest cost; keep it lean.",
+    )]);
+    assert_eq!(
+        found("Is there a budget cap on storage costs?").as_deref(),
+        Some("budget")
+    );
+}
+
+#[test]
+fn a_cheap_device_is_a_kind_of_device_not_a_cost() {
+    let found = with_facts(vec![fact(
+        "network",
+        &["network conditions"],
+        &["phones", "slow connections", "mobile data"],
+        "Many users are on old phones over slow mobile data.",
+    )]);
+    assert_eq!(
+        found("Cheap phones with slow connections on mobile data?").as_deref(),
+        Some("network")
     );
 }
