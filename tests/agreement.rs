@@ -496,6 +496,10 @@ fn thirteenth_agreement_stays_above_its_floors() {
 /// "gigabytes a day", "six-sided tiles", "a line kept open to each phone",
 /// "works almost all the time") took recall to 0.93 with no new false
 /// credit here, plain words 18.9 -> 8.2 behind and 40 of 40 ordering checks.
+/// A "never" promise about a failure the sentence names ("a lost push
+/// delays sync and never loses data") took a red flag off a clean answer
+/// (2 -> 1); more plain forms ("kept twice", "a posts list", "the next
+/// 10,000 that are past due") keep plain words 7.4 behind.
 #[test]
 fn fourteenth_agreement_stays_above_its_floors() {
     check(
@@ -506,13 +510,13 @@ fn fourteenth_agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.975, 1.0),
                 ("mid", 0.95, 1.0),
-                ("senior", 0.4, 0.975),
+                ("senior", 0.425, 0.975),
             ],
             order: 1.0,
-            max_false_red: 2,
-            max_red_on_clean: 2,
+            max_false_red: 1,
+            max_red_on_clean: 1,
             max_false_green: 3,
-            max_plain_gap: 8.0,
+            max_plain_gap: 7.4,
         },
     );
 }

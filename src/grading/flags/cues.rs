@@ -192,6 +192,28 @@ pub(super) fn is_failure_word(w: &str, n: Option<&str>) -> bool {
         || w == "die"
 }
 
+/// True when the match at token `at` promises that something never
+/// happens ("never loses data", "won't fail") as the outcome of a failure
+/// the sentence names before it: "a lost push delays sync and never loses
+/// data", "if a node dies we never lose a write" say how a failure is
+/// handled, not that there are none. A safeguard ("replicated three times,
+/// so we never lose data") names no failure and stays a boast.
+pub(super) fn outcome_of_named_failure(s: &Sentence, at: usize) -> bool {
+    let t = &s.tokens;
+    let promises = t.get(at..at + 2).is_some_and(|m| {
+        m.iter()
+            .any(|x| matches!(x.word.as_str(), "never" | "won't" | "wont"))
+    });
+    promises
+        && t[..at].iter().enumerate().any(|(i, x)| {
+            let next = t.get(i + 1).map(|n| n.word.as_str());
+            matches!(
+                x.word.as_str(),
+                "lost" | "dies" | "died" | "crashes" | "crashed" | "fails" | "failed" | "dropped"
+            ) || (matches!(x.word.as_str(), "goes" | "went") && next == Some("down"))
+        })
+}
+
 /// True when a sentence says what happens while a part is down: "If the
 /// change-news service is down, devices still ask by themselves" ("is" is
 /// not a token). "Scale down" or "slow down" names no outage.

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 mod cues;
 use cues::{
     but_costs, down_case, has_job, headed_section, is_failure_word, is_trade_off_word,
-    jumps_in_free_form, prefers_over, works_in_words,
+    jumps_in_free_form, outcome_of_named_failure, prefers_over, works_in_words,
 };
 
 /// A flag raised by the answer, with the quote that raised it.
@@ -141,6 +141,7 @@ pub fn raise(
                         && !continues_turned_down(&mentions, m)
                         && !verdict_past_match(doc, m)
                         && !in_turned_down_entry(doc.text, doc.sentences[m.sentence].span.start)
+                        && !outcome_of_named_failure(&doc.sentences[m.sentence], m.at)
                 };
                 counts && applies(&flags[m.target], doc.step, free_form)
             })

@@ -569,3 +569,12 @@ fn asking_where_the_car_is_polls_for_no_offer() {
                     been assigned.";
     assert!(red("uber", assigned).contains(&"polling_for_offers".to_string()));
 }
+
+#[test]
+fn never_losing_data_after_a_named_failure_is_its_handling() {
+    let handled = "Every client also polls every 60 s, so a lost push delays sync and never \
+                   loses data.";
+    assert!(!red("google-drive", handled).contains(&"never_failures".to_string()));
+    let boast = "The database is replicated three times, so we never lose data.";
+    assert!(red("google-drive", boast).contains(&"never_failures".to_string()));
+}
