@@ -223,7 +223,7 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
         if w.word.len() == 4 {
             swapped(w.word.as_bytes(), v.as_bytes())
         } else {
-            is_typo_of(&w.word, v) || doubled_elsewhere(&w.word, v)
+            (is_typo_of(&w.word, v) && !other_verb(&w.word, v)) || doubled_elsewhere(&w.word, v)
         }
     };
     // The first in alphabetical order of the sheet's words and the
@@ -265,6 +265,21 @@ fn doubled_elsewhere(a: &str, b: &str) -> bool {
         out
     }
     a.len() >= 6 && b.len() >= 6 && a != b && single(a) == single(b)
+}
+
+/// True when two words of one ending differ in the last letter before it
+/// ("leaking" and "leaving"): the same inflection of another verb, not a
+/// slip of the keys.
+fn other_verb(a: &str, b: &str) -> bool {
+    ["ing", "ed"].iter().any(|end| {
+        let (Some(x), Some(y)) = (a.strip_suffix(end), b.strip_suffix(end)) else {
+            return false;
+        };
+        x.len() == y.len() && x.len() >= 3 && {
+            let n = x.len() - 1;
+            x[..n] == y[..n] && x[n..] != y[n..]
+        }
+    })
 }
 
 /// True when `a` is `b` with two neighbouring letters swapped.
@@ -317,6 +332,19 @@ mod tests {
         let sheet = Sheet::new(facts);
         let read = sheet.read("Do we need Stories that dissapear after 24 hours?");
         assert!(read.iter().any(|t| t.text.contains("disappear")));
+    }
+
+    #[test]
+    fn another_verb_in_the_same_ending_is_no_typo() {
+        assert!(other_verb("leaking", "leaving"));
+        assert!(other_verb("leaked", "leaved"));
+        assert!(!other_verb("stroing", "storing"));
+        assert!(!other_verb("leaking", "leakage"));
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("pastebin").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let read = sheet.read("Do we ban pastes leaking passwords?");
+        assert!(!read.iter().any(|t| t.text.contains("leaving")));
     }
 
     #[test]
