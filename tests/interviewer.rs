@@ -279,7 +279,7 @@ fn fresh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// time" as a latency. Ninth round (several devices at once, ride
 /// requests as trips, a later part counting a thing of its own, messages
 /// in the order sent): 84 (87.5%).
-const FRESH_ACCURACY: f64 = 0.927;
+const FRESH_ACCURACY: f64 = 0.937;
 const FRESH_WRONG: f64 = 0.005;
 
 /// The `sixth/` bank (128 questions), written and
@@ -388,7 +388,7 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (the driver's app sending to the server, several devices
 /// at once): 112 right (87.5%); 113 (88.2%) once "on-demand only" asked
 /// what is left out.
-const TENTH_ACCURACY: f64 = 0.898;
+const TENTH_ACCURACY: f64 = 0.906;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -440,7 +440,7 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
 /// word): 108 right (84.3%). Eleventh round (a rule on where data lives
 /// is no fact about where users are): 0 wrong.
-const TWELFTH_ACCURACY: f64 = 0.851;
+const TWELFTH_ACCURACY: f64 = 0.859;
 const TWELFTH_WRONG: f64 = 0.0;
 
 #[test]
@@ -486,5 +486,5 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// is no typo of "crash"; the ask before ", for example"; the ask after a
 /// reason, "since only developers use it, …"; "a cap on how many" asks for
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.82;
+const FOURTEENTH_ACCURACY: f64 = 0.828;
 const FOURTEENTH_WRONG: f64 = 0.016;

@@ -223,7 +223,7 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
         if w.word.len() == 4 {
             swapped(w.word.as_bytes(), v.as_bytes())
         } else {
-            is_typo_of(&w.word, v)
+            (is_typo_of(&w.word, v) && !other_verb(&w.word, v)) || doubled_elsewhere(&w.word, v)
         }
     };
     // The first in alphabetical order of the sheet's words and the
@@ -253,6 +253,33 @@ pub(super) fn mend(w: &mut Word, sheet: &Known) {
     if let Some(v) = fixed {
         *w = word(v.to_string());
     }
+}
+
+/// True when two words of six letters or more differ only in which
+/// letters are doubled ("dissapear" for "disappear", "occured" for
+/// "occurred"): one slip, though two edits apart.
+fn doubled_elsewhere(a: &str, b: &str) -> bool {
+    fn single(w: &str) -> Vec<u8> {
+        let mut out: Vec<u8> = w.bytes().collect();
+        out.dedup();
+        out
+    }
+    a.len() >= 6 && b.len() >= 6 && a != b && single(a) == single(b)
+}
+
+/// True when two words of one ending differ in the last letter before it
+/// ("leaking" and "leaving"): the same inflection of another verb, not a
+/// slip of the keys.
+fn other_verb(a: &str, b: &str) -> bool {
+    ["ing", "ed"].iter().any(|end| {
+        let (Some(x), Some(y)) = (a.strip_suffix(end), b.strip_suffix(end)) else {
+            return false;
+        };
+        x.len() == y.len() && x.len() >= 3 && {
+            let n = x.len() - 1;
+            x[..n] == y[..n] && x[n..] != y[n..]
+        }
+    })
 }
 
 /// True when `a` is `b` with two neighbouring letters swapped.
@@ -292,6 +319,32 @@ mod tests {
             bases: &[],
         };
         assert!(Sheet::from_text("not a sheet", Known::Built(words)).is_none());
+    }
+
+    #[test]
+    fn a_doubled_letter_put_on_the_wrong_letter_is_mended() {
+        assert!(doubled_elsewhere("dissapear", "disappear"));
+        assert!(doubled_elsewhere("occured", "occurred"));
+        assert!(!doubled_elsewhere("disappear", "disappear"));
+        assert!(!doubled_elsewhere("dispel", "dispels"));
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("instagram").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let read = sheet.read("Do we need Stories that dissapear after 24 hours?");
+        assert!(read.iter().any(|t| t.text.contains("disappear")));
+    }
+
+    #[test]
+    fn another_verb_in_the_same_ending_is_no_typo() {
+        assert!(other_verb("leaking", "leaving"));
+        assert!(other_verb("leaked", "leaved"));
+        assert!(!other_verb("stroing", "storing"));
+        assert!(!other_verb("leaking", "leakage"));
+        let catalog = Catalog::embedded().expect("data");
+        let facts = &catalog.problem("pastebin").expect("problem").facts;
+        let sheet = Sheet::new(facts);
+        let read = sheet.read("Do we ban pastes leaking passwords?");
+        assert!(!read.iter().any(|t| t.text.contains("leaving")));
     }
 
     #[test]
