@@ -488,3 +488,23 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
 const FOURTEENTH_ACCURACY: f64 = 0.828;
 const FOURTEENTH_WRONG: f64 = 0.016;
+
+#[test]
+fn fifteenth_questions_get_the_right_fact_or_an_honest_your_call() {
+    holds(
+        "tests/interviewer/fifteenth",
+        120,
+        FIFTEENTH_ACCURACY,
+        FIFTEENTH_WRONG,
+    );
+}
+
+/// Floors on the fifteenth bank ("should I assume", "what's the expectation
+/// around", "for the purposes of this interview", a guessed number to
+/// confirm, "what happens when", "are we talking X or Y", "roughly how"):
+/// at its one blind measure, at the end of the round it judged, 101 of 128
+/// right (78.9%), 6 wrong facts (4.7%), 24 of 33 compound questions; main
+/// at the start of that round scored 98 (76.6%) with 7 wrong (5.5%), 22 of
+/// 33 compound.
+const FIFTEENTH_ACCURACY: f64 = 0.789;
+const FIFTEENTH_WRONG: f64 = 0.047;
