@@ -1321,6 +1321,16 @@ fn an_emphasised_or_named_verdict_label_weighs_its_option() {
 }
 
 #[test]
+fn an_unticked_box_marks_its_option_off() {
+    let empty = "- [ ] Store image bytes in the relational database as BLOBs.";
+    assert_eq!(of(empty, "blobs"), Stance::Considered);
+    let ticked = "- [x] Store image bytes in object storage behind a CDN.";
+    assert_eq!(of(ticked, "cdn"), Stance::Adopted);
+    let both = "- [ ] Stories and video. [x] Feeds from a cache.";
+    assert_eq!(of(both, "cache"), Stance::Adopted);
+}
+
+#[test]
 fn a_heading_over_both_the_design_and_what_is_not_done_rejects_nothing() {
     let mixed = "**Design, and the things I'm not doing**\n\n\
                  1. Images go to an object store behind a CDN.\n\
