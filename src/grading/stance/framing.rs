@@ -52,7 +52,7 @@ pub(super) fn marked_off(s: &Sentence, source: &str, tok: &Token) -> bool {
     let Some(raw) = source.get(s.span.clone()) else {
         return false;
     };
-    if struck_through(raw, tok.pos) {
+    if struck_through(raw, tok.pos) || unticked(raw, tok.pos) {
         return true;
     }
     let line = raw.trim_start();
@@ -72,6 +72,20 @@ pub(super) fn marked_off(s: &Sentence, source: &str, tok: &Token) -> bool {
                     && !cells.iter().any(|c| ticking_cell(c))));
     }
     s.list_item && raw.contains(CROSSES) && !raw.contains(TICKS)
+}
+
+/// The nearest checkbox before byte offset `pos` of `raw` is left empty:
+/// "- [ ] Store image bytes in the database" names an option not taken,
+/// where "[x]" marks what is done.
+fn unticked(raw: &str, pos: usize) -> bool {
+    let before = raw.get(..pos).unwrap_or("");
+    let empty = before.rfind("[ ]");
+    let ticked = ["[x]", "[X]"].iter().filter_map(|b| before.rfind(b)).max();
+    match (empty, ticked) {
+        (Some(e), Some(t)) => e > t,
+        (Some(_), None) => true,
+        _ => false,
+    }
 }
 
 /// Byte offset `pos` of `raw` lies between a pair of `~~` marks.

@@ -36,7 +36,7 @@ use rejection::{
     considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_before,
 };
 use requirement::{required, scoped};
-use verdict::{after_rejecting_lead, weighed, weighs_previous};
+use verdict::{after_rejecting_lead, titled_verdict, weighed, weighs_previous};
 
 /// The stance of one mention.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,7 +160,8 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     // "| Polling | 20M req/s | ✗ |", "- ~~file bytes in Postgres~~".
     // "Assuming codes never collide is fine for the demo, not for
     // production": a claim kept for a setting that is not this one.
-    if marked_off(s, source, tok) || fine_elsewhere(&s.tokens, at) {
+    if marked_off(s, source, tok) || fine_elsewhere(&s.tokens, at) || titled_verdict(s, source, at)
+    {
         return Stance::Considered;
     }
     if absolute_clause(s, source, tok.clause) {

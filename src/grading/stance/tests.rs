@@ -1306,6 +1306,31 @@ fn items_under_a_heading_or_label_that_turns_them_down() {
 }
 
 #[test]
+fn an_emphasised_or_named_verdict_label_weighs_its_option() {
+    let bold = "**Rejected: compute the timeline with a SQL join on every request.**\n\n\
+                The join loses at this scale.";
+    assert_eq!(of(bold, "join"), Stance::Considered);
+    let italic = "*Rejected: clients poll the server for new messages.* It was rejected.";
+    assert_eq!(of(italic, "poll"), Stance::Considered);
+    let named = "1 rejected idea: use an auto-increment ID from the database and base62-encode \
+                 it as the URL. It is simple.";
+    assert_eq!(of(named, "increment"), Stance::Considered);
+    // The reason after the stop is the label's own.
+    let after = "*Rejected: clients poll the server.* Persistent connections are proposed.";
+    assert_eq!(of(after, "persistent"), Stance::Adopted);
+}
+
+#[test]
+fn an_unticked_box_marks_its_option_off() {
+    let empty = "- [ ] Store image bytes in the relational database as BLOBs.";
+    assert_eq!(of(empty, "blobs"), Stance::Considered);
+    let ticked = "- [x] Store image bytes in object storage behind a CDN.";
+    assert_eq!(of(ticked, "cdn"), Stance::Adopted);
+    let both = "- [ ] Stories and video. [x] Feeds from a cache.";
+    assert_eq!(of(both, "cache"), Stance::Adopted);
+}
+
+#[test]
 fn a_heading_over_both_the_design_and_what_is_not_done_rejects_nothing() {
     let mixed = "**Design, and the things I'm not doing**\n\n\
                  1. Images go to an object store behind a CDN.\n\

@@ -42,6 +42,63 @@ pub(super) fn after_rejecting_lead(s: &Sentence, source: &str, at: usize) -> boo
         })
 }
 
+/// "**Rejected: a single global counter.**", "*Rejected: clients poll.*",
+/// "1 rejected idea: use an auto-increment id …": a verdict label that opens
+/// an emphasised title, or names what follows as a turned-down option. The
+/// option is set out to be weighed, so it earns what a considered one does
+/// and raises no red flag; the text after the stop is the candidate's own.
+pub(super) fn titled_verdict(s: &Sentence, source: &str, at: usize) -> bool {
+    let tokens = &s.tokens;
+    let Some(here) = tokens.get(at) else {
+        return false;
+    };
+    let Some(colon) = (1..=usize::from(here.clause))
+        .rev()
+        .find(|&c| s.breaks.get(c) == Some(&':'))
+    else {
+        return false;
+    };
+    let lead: Vec<&str> = tokens
+        .iter()
+        .filter(|t| usize::from(t.clause) < colon)
+        .map(|t| t.word.as_str())
+        .collect();
+    verdict_label(&lead) && (emphasised(s, source) || names_rejected_option(&lead)) && {
+        let (words, end) = labelled(s, source, colon);
+        words <= 16 && here.pos < end
+    }
+}
+
+/// A line that opens with emphasis, a title of its own ("**Rejected: a
+/// single global counter.**", "*Rejected: clients poll.*"): the label and
+/// the option it names end at the stop, so the option may run longer than
+/// in a plain list entry.
+fn emphasised(s: &Sentence, source: &str) -> bool {
+    source
+        .get(s.span.clone())
+        .is_some_and(|raw| matches!(raw.trim_start().as_bytes().first(), Some(b'*' | b'_')))
+}
+
+/// "1 rejected idea: …", "2nd rejected option: …": the lead names what
+/// follows as a turned-down option, so it cannot be the reason for one named
+/// before.
+fn names_rejected_option(lead: &[&str]) -> bool {
+    lead.windows(2).any(|p| {
+        p[0] == "rejected"
+            && matches!(
+                p[1],
+                "idea"
+                    | "ideas"
+                    | "option"
+                    | "options"
+                    | "approach"
+                    | "approaches"
+                    | "design"
+                    | "alternative"
+            )
+    })
+}
+
 /// A list item, however long its reason runs ("- Rejected: …" with prose
 /// after the option still opens a bullet).
 fn in_list(s: &Sentence, source: &str) -> bool {
