@@ -578,3 +578,22 @@ fn never_losing_data_after_a_named_failure_is_its_handling() {
     let boast = "The database is replicated three times, so we never lose data.";
     assert!(red("google-drive", boast).contains(&"never_failures".to_string()));
 }
+
+#[test]
+fn codes_unique_by_construction_need_no_collision_check() {
+    let counter = "Each server takes ids from its own block. Codes are unique by \
+                   construction with no collision checks.";
+    assert!(!has(&red("url-shortener", counter), "collisions_ignored"));
+    let random = "Codes are random strings. Codes are unique, so we do no collision checks.";
+    assert!(has(&red("url-shortener", random), "collisions_ignored"));
+}
+
+#[test]
+fn the_other_of_two_shortcuts_is_not_the_design() {
+    let pair = "Two tempting shortcuts here. One is streaming uploads through the app \
+                servers. The other is putting file contents as BLOBs in the same \
+                relational database. My choice: presigned URLs to the block store.";
+    assert!(!has(&red("google-drive", pair), "files_in_database"));
+    let adopted = "We are putting file contents as BLOBs in the same relational database.";
+    assert!(has(&red("google-drive", adopted), "files_in_database"));
+}

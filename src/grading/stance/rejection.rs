@@ -318,6 +318,14 @@ pub(super) fn considered(tokens: &[Token], at: usize) -> bool {
                     && tokens.get(j + 2).is_some_and(|t| t.word == "mind"))
                 || (matches!(w, "think" | "thought" | "thinking") && next == Some("about"))
                 || (w == "another" && j + 1 == at)
+                // "Two tempting shortcuts. One is … The other is putting
+                // file contents in the database": the second of a pair of
+                // options named, not the design.
+                // ("the" and "is" are not tokens: "other" opens the
+                // sentence and an "-ing" option follows it.)
+                || (j == 0
+                    && w == "other"
+                    && next.is_some_and(|n| n.ends_with("ing")))
         })
 }
 

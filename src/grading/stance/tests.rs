@@ -1374,3 +1374,12 @@ fn an_option_weighed_and_the_current_way_kept_is_turned_down() {
                  the metadata store.";
     assert_ne!(of(added, "chunks"), Stance::Rejected);
 }
+
+#[test]
+fn the_second_of_two_options_named_is_considered() {
+    let pair = "Two tempting shortcuts here. One is streaming uploads through the API. \
+                The other is putting file contents as BLOBs in the database.";
+    assert_eq!(of(pair, "putting"), Stance::Considered);
+    let own = "Other files go to S3. We are putting file contents as BLOBs in the database.";
+    assert_eq!(of(own, "putting"), Stance::Adopted);
+}
