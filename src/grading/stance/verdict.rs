@@ -11,22 +11,9 @@ use crate::grading::text::{Sentence, Token};
 /// which the candidate turns something down. "To avoid
 /// hot keys: we shard" states a purpose and turns nothing down.
 pub(super) fn after_rejecting_lead(s: &Sentence, source: &str, at: usize) -> bool {
-    let tokens = &s.tokens;
-    let Some(here) = tokens.get(at) else {
+    let Some((here, colon, lead)) = lead_before_colon(s, at) else {
         return false;
     };
-    // The clause opened by the last colon before the mention.
-    let Some(colon) = (1..=usize::from(here.clause))
-        .rev()
-        .find(|&c| s.breaks.get(c) == Some(&':'))
-    else {
-        return false;
-    };
-    let lead: Vec<&str> = tokens
-        .iter()
-        .filter(|t| usize::from(t.clause) < colon)
-        .map(|t| t.word.as_str())
-        .collect();
     // "What doesn't work: …", "The classic mistake: …".
     lead.windows(2).any(|p| {
         (matches!(p[0], "i'd" | "we'd" | "i" | "we" | "would")
@@ -42,27 +29,31 @@ pub(super) fn after_rejecting_lead(s: &Sentence, source: &str, at: usize) -> boo
         })
 }
 
+/// The mention at `at`, the clause opened by the last colon before it, and
+/// the words before that colon (the lead that may pass a verdict).
+fn lead_before_colon(s: &Sentence, at: usize) -> Option<(&Token, usize, Vec<&str>)> {
+    let here = s.tokens.get(at)?;
+    let colon = (1..=usize::from(here.clause))
+        .rev()
+        .find(|&c| s.breaks.get(c) == Some(&':'))?;
+    let lead = s
+        .tokens
+        .iter()
+        .filter(|t| usize::from(t.clause) < colon)
+        .map(|t| t.word.as_str())
+        .collect();
+    Some((here, colon, lead))
+}
+
 /// "**Rejected: a single global counter.**", "*Rejected: clients poll.*",
 /// "1 rejected idea: use an auto-increment id …": a verdict label that opens
 /// an emphasised title, or names what follows as a turned-down option. The
 /// option is set out to be weighed, so it earns what a considered one does
 /// and raises no red flag; the text after the stop is the candidate's own.
 pub(super) fn titled_verdict(s: &Sentence, source: &str, at: usize) -> bool {
-    let tokens = &s.tokens;
-    let Some(here) = tokens.get(at) else {
+    let Some((here, colon, lead)) = lead_before_colon(s, at) else {
         return false;
     };
-    let Some(colon) = (1..=usize::from(here.clause))
-        .rev()
-        .find(|&c| s.breaks.get(c) == Some(&':'))
-    else {
-        return false;
-    };
-    let lead: Vec<&str> = tokens
-        .iter()
-        .filter(|t| usize::from(t.clause) < colon)
-        .map(|t| t.word.as_str())
-        .collect();
     verdict_label(&lead) && (emphasised(s, source) || names_rejected_option(&lead)) && {
         let (words, end) = labelled(s, source, colon);
         words <= 16 && here.pos < end
