@@ -260,6 +260,9 @@ pub(super) struct Ranked {
     pub explained: Vec<(f64, f64)>,
     /// It explains the question's subject through one of its phrases.
     pub on_subject: bool,
+    /// It explains nothing of the heaviest word that names what the
+    /// question is about.
+    pub misses_heaviest: bool,
 }
 
 /// Words for a rate of requests ("read QPS at peak").
@@ -375,6 +378,31 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let places = ts
         .iter()
         .any(|t| !t.head && t.keys.iter().any(|k| k == "@geo"));
+    // The heaviest word naming what is asked about, when it is a kind of
+    // requirement: a fact that says nothing of it answers another question
+    // ("is there a limit on how many accounts a user can follow" is not
+    // answered by how many they do follow).
+    let heaviest = weighted
+        .iter()
+        .enumerate()
+        .filter(|(_, (t, ..))| !t.head)
+        .fold(None, |m: Option<(usize, f64)>, (j, (_, w, ..))| match m {
+            Some((_, mw)) if mw >= *w => m,
+            _ => Some((j, *w)),
+        })
+        .map(|(j, _)| j)
+        .filter(|&j| {
+            let t = weighted[j].0;
+            // "Cheap phones" says what kind of device, not what it costs.
+            let device = ts
+                .iter()
+                .position(|x| std::ptr::eq(x, t))
+                .and_then(|i| ts.get(i + 1))
+                .is_some_and(|n| n.keys.iter().any(|k| k == "@device"));
+            t.keys
+                .iter()
+                .any(|k| KINDS.contains(&k.as_str()) && !(device && k == "@cost"))
+        });
     let mut ranked: Vec<Ranked> = sheet
         .facts
         .iter()
@@ -466,6 +494,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 || units.iter().any(|k| {
                     f.units.contains(*k) || is_person(k) && f.units.iter().any(|u| is_person(u))
                 });
+            let misses_heaviest = heaviest.is_some_and(|j| explained[j].0 == 0.0);
             Ranked {
                 fact: f.fact,
                 score,
@@ -476,6 +505,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 complete: all && strong && subject && (named || asked),
                 explained,
                 on_subject,
+                misses_heaviest,
             }
         })
         .filter(|r| r.score > 0.0)
@@ -535,6 +565,9 @@ pub(super) fn decide_with(ranked: &[Ranked], strict: bool) -> Option<usize> {
     // even a rival.
     let mut able = ranked.iter().filter(|r| r.complete);
     let best = able.next()?;
+    if best.misses_heaviest {
+        return None;
+    }
     let runner = able.next().map_or(0.0, |r| r.score);
     let covered = |share: f64| best.score >= best.total * share;
     let least = if strict {
@@ -550,4 +583,29 @@ pub(super) fn decide_with(ranked: &[Ranked], strict: bool) -> Option<usize> {
             && covered(STRONG_COVERAGE)
             && runner <= best.score * CLEAR;
     sure.then_some(best.fact)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ranked(misses_heaviest: bool) -> Ranked {
+        Ranked {
+            fact: 0,
+            score: 6.6,
+            total: 9.6,
+            complete: true,
+            explained: vec![(0.0, 3.0), (1.0, 2.6)],
+            on_subject: true,
+            misses_heaviest,
+        }
+    }
+
+    #[test]
+    fn a_fact_silent_on_the_kind_asked_is_not_said() {
+        // "Is there a limit on how many accounts a user can follow": the
+        // fact on how many they follow says nothing of a limit.
+        assert_eq!(decide(&[ranked(false)]), Some(0));
+        assert_eq!(decide(&[ranked(true)]), None);
+    }
 }
