@@ -268,6 +268,13 @@ pub(super) struct Ranked {
 /// Words for a rate of requests ("read QPS at peak").
 const RATES: &[&str] = &["qps", "rps", "tps", "throughput"];
 
+/// Whether the term at `i` comes just before a device ("cheap phones"): it
+/// says what kind of device, not what something costs.
+fn before_device(ts: &[Term], i: usize) -> bool {
+    ts.get(i + 1)
+        .is_some_and(|n| n.keys.iter().any(|k| k == "@device"))
+}
+
 /// Ranks the facts for the terms of one part.
 pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
     let (all, content) = question_keys(ts);
@@ -393,12 +400,10 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
         .map(|(j, _)| j)
         .filter(|&j| {
             let t = weighted[j].0;
-            // "Cheap phones" says what kind of device, not what it costs.
             let device = ts
                 .iter()
                 .position(|x| std::ptr::eq(x, t))
-                .and_then(|i| ts.get(i + 1))
-                .is_some_and(|n| n.keys.iter().any(|k| k == "@device"));
+                .is_some_and(|i| before_device(ts, i));
             t.keys
                 .iter()
                 .any(|k| KINDS.contains(&k.as_str()) && !(device && k == "@cost"))
@@ -468,10 +473,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                             || k == "@cost" && timed && t.text == "budget"
                             // "Cheap phones": what kind of device, not
                             // what it costs us.
-                            || k == "@cost"
-                                && ts
-                                    .get(i + 1)
-                                    .is_some_and(|n| n.keys.iter().any(|k| k == "@device"))
+                            || k == "@cost" && before_device(ts, i)
                     });
                 // A fact states a latency or a maximum where it says what
                 // it is about, not in passing; a number of things is stated
