@@ -178,7 +178,7 @@ fn fresh_agreement_stays_above_its_floors() {
     check(
         &figures("tests/fresh"),
         &Floors {
-            recall: 0.94,
+            recall: 0.945,
             precision: 0.87,
             bands: [
                 ("new-grad", 0.97, 1.0),
