@@ -762,4 +762,18 @@ mod tests {
         assert_eq!(hits("Users can like a post."), [2]);
         assert_eq!(hits("The posts table is split by id."), [3]);
     }
+
+    #[test]
+    fn up_to_date_is_not_being_up() {
+        let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+        let m = Matcher::with_lexicon(
+            &[(vec!["stay up", "always up"], vec![])],
+            Lexicon::from_catalog(&catalog.concepts),
+        )
+        .expect("valid");
+        let hits = |t: &str| m.find(t, &sentences(t)).len();
+        assert_eq!(hits("The feed is always up to date."), 0);
+        assert_eq!(hits("Devices stay up to date within seconds."), 0);
+        assert_eq!(hits("Reads must stay up when a region fails."), 1);
+    }
 }

@@ -134,6 +134,41 @@ pub(super) fn but_costs(docs: &[StepDoc]) -> bool {
     })
 }
 
+/// True when a sentence states, as a fact, the load at which a choice stops
+/// working: "100k writes a second, which is too much for one database".
+/// The option has been weighed against the need. "If it gets too slow we
+/// buy a bigger server" only puts off the question, so a condition in the
+/// clause ("if", "when", "once") does not count.
+pub(super) fn names_limit(docs: &[StepDoc]) -> bool {
+    docs.iter().flat_map(|d| &d.sentences).any(|s| {
+        let t = &s.tokens;
+        t.iter().enumerate().any(|(i, w)| {
+            w.word == "too"
+                && t.get(i + 1).is_some_and(|a| {
+                    matches!(
+                        a.word.as_str(),
+                        "much"
+                            | "slow"
+                            | "many"
+                            | "big"
+                            | "large"
+                            | "expensive"
+                            | "costly"
+                            | "heavy"
+                    )
+                })
+                && t[i + 2..]
+                    .iter()
+                    .take(2)
+                    .any(|f| f.word == "for" && f.clause == w.clause)
+                && !t[..i].iter().any(|c| {
+                    c.clause == w.clause
+                        && matches!(c.word.as_str(), "if" | "when" | "once" | "whenever")
+                })
+        })
+    })
+}
+
 /// True when a sentence puts one good against another: "I choose speed
 /// here over keeping every point", "we prefer availability over
 /// consistency", or names what a choice is good for on either side of a

@@ -14,7 +14,7 @@ use std::collections::HashSet;
 mod cues;
 use cues::{
     but_costs, down_case, has_job, headed_section, is_failure_word, is_trade_off_word,
-    jumps_in_free_form, outcome_of_named_failure, prefers_over, works_in_words,
+    jumps_in_free_form, names_limit, outcome_of_named_failure, prefers_over, works_in_words,
 };
 
 /// A flag raised by the answer, with the quote that raised it.
@@ -463,6 +463,7 @@ fn detect(
             let found = any_word(docs, &all, is_trade_off_word)
                 || but_costs(docs)
                 || prefers_over(docs)
+                || names_limit(docs)
                 || headed_section(docs, &["trade-off", "tradeoff", "trade off"]);
             (!found).then(|| {
                 (

@@ -597,3 +597,23 @@ fn the_other_of_two_shortcuts_is_not_the_design() {
     let adopted = "We are putting file contents as BLOBs in the same relational database.";
     assert!(has(&red("google-drive", adopted), "files_in_database"));
 }
+
+#[test]
+fn a_load_stated_as_too_much_for_a_part_is_a_trade_off_weighed() {
+    let has = |t: &str| red("netflix", t).contains(&"no_trade_offs".to_string());
+    let limit = "Progress updates are 100k writes per second, which is too much for MySQL. \
+                 Put Redis in front and write to MySQL in the background.";
+    assert!(!has(limit));
+    let put_off = "If the database gets too slow for us we can buy a bigger server.";
+    assert!(has(put_off), "a condition only puts the question off");
+}
+
+#[test]
+fn a_doubt_with_a_plan_to_check_it_is_not_i_dont_know() {
+    let has = |t: &str| red("uber", t).contains(&"i_dont_know".to_string());
+    let plan = "I'm not sure how we'd keep this running in the background on iOS; \
+                that's something I'd need to check.";
+    assert!(!has(plan));
+    let stop = "I'm not sure how we'd keep this running in the background on iOS.";
+    assert!(has(stop));
+}

@@ -558,6 +558,9 @@ fn hard_cases_and_hedged_targets_are_not_verdicts() {
         "{hedged:?}"
     );
     assert_eq!(of("The service is never down.", "down"), Stance::Absolute);
+    let room = of("Pressing play virtually always works.", "play");
+    assert!(room != Stance::Absolute && room.earns_credit(), "{room:?}");
+    assert_eq!(of("Pressing play always works.", "play"), Stance::Absolute);
     assert_eq!(
         of(
             "Celebrities are the awkward case: they have millions of followers.",
