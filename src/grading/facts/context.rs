@@ -38,6 +38,21 @@ pub(super) fn confirms(part: &str) -> bool {
     opens && ends && offered && ws.len() <= 8
 }
 
+/// Whether a part tells a user story for confirmation ("As a user, I paste
+/// a long URL and get back a short one, right"): a role, what they do in
+/// the first person, and a tag asking to confirm it.
+pub(super) fn tells_a_story(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let role = ws.len() > 4 && ws[0] == "as" && matches!(ws[1], "a" | "an") && ws[3] == "i";
+    role && ws
+        .last()
+        .is_some_and(|w| matches!(*w, "right" | "correct" | "yes"))
+}
+
 /// Words of a figure offered for confirmation, and the words around it.
 #[rustfmt::skip]
 const FIGURE_WORDS: &[&str] = &[
@@ -408,4 +423,18 @@ pub(super) fn without_weighing(part: &str) -> Option<&str> {
     // Lower-casing keeps the byte length of plain ASCII openings.
     let rest = trimmed.get(len..)?.trim_start();
     (rest.split_whitespace().count() >= 2).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_story_told_for_confirmation_is_known() {
+        assert!(tells_a_story(
+            "As a user, I open the app and see posts newest first, right"
+        ));
+        assert!(!tells_a_story("As a user, can I edit a tweet"));
+        assert!(!tells_a_story("I open the app and see posts, right"));
+    }
 }

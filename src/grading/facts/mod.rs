@@ -33,11 +33,13 @@ pub use split::{coordinated, split_question};
 use crate::catalog::Fact;
 use context::{
     after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
-    is_heading, judges, tells_a_plan, without_explaining, without_hedges, without_imperative,
-    without_weighing,
+    is_heading, judges, tells_a_plan, tells_a_story, without_explaining, without_hedges,
+    without_imperative, without_weighing,
 };
 use groups::KINDS;
-use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
+use rank::{
+    completeness, decide, decide_story, decide_with, explains, paired, question_keys, rank, PAIRED,
+};
 use read::sheet;
 use sheet::Sheet;
 use terms::Term;
@@ -143,6 +145,9 @@ fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     // fact that shares its words would be a wrong answer said confidently.
     if asks_for_a_choice(part) || negated_case(part, ts) {
         return None;
+    }
+    if tells_a_story(part) {
+        return decide_story(&rank(sheet, ts));
     }
     decide(&rank(sheet, ts))
 }
