@@ -325,7 +325,7 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// sent, one of the drivers online as a unit): 107 right (83.5%).
 /// Eleventh round (the first side of "…, or is it immutable?"): 108 right
 /// (84.3%).
-const SEVENTH_ACCURACY: f64 = 0.882;
+const SEVENTH_ACCURACY: f64 = 0.906;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -413,7 +413,7 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// showing up in a feed, one of the drivers online as a unit): 109 right
 /// (85.1%). Eleventh round (the first side of "…, or is it immutable?"):
 /// 110 right (85.9%).
-const ELEVENTH_ACCURACY: f64 = 0.882;
+const ELEVENTH_ACCURACY: f64 = 0.898;
 const ELEVENTH_WRONG: f64 = 0.016;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
@@ -506,5 +506,5 @@ fn fifteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// right (78.9%), 6 wrong facts (4.7%), 24 of 33 compound questions; main
 /// at the start of that round scored 98 (76.6%) with 7 wrong (5.5%), 22 of
 /// 33 compound.
-const FIFTEENTH_ACCURACY: f64 = 0.796;
+const FIFTEENTH_ACCURACY: f64 = 0.804;
 const FIFTEENTH_WRONG: f64 = 0.040;
