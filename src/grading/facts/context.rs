@@ -53,6 +53,63 @@ pub(super) fn tells_a_story(part: &str) -> bool {
         .is_some_and(|w| matches!(*w, "right" | "correct" | "yes"))
 }
 
+/// Words that open a phrase a question's frame ends with ("a cap on",
+/// "the target for").
+const PREPOSITIONS: &[&str] = &["on", "for", "of", "about", "per"];
+
+/// A part that goes on in the frame of the part before ("Is there a cap on
+/// how many accounts one can follow, and on how many tweets a day?") with
+/// the frame restored: "Is there a cap on how many tweets a day". `None`
+/// when it opens with no preposition the part before has.
+pub(super) fn in_frame_of(prev: &str, part: &str) -> Option<String> {
+    let rest = part.strip_prefix("and ").unwrap_or(part);
+    let first = rest.split_whitespace().next()?.to_lowercase();
+    if !PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
+    let lower = prev.to_lowercase();
+    let at = lower.find(&format!(" {first} "))?;
+    let frame = prev.get(..at)?.trim_end();
+    // The frame asks something of its own ("is there a cap"), not a bare
+    // subject ("photos").
+    if frame.split_whitespace().count() < 2 {
+        return None;
+    }
+    Some(format!("{frame} {rest}"))
+}
+
+/// Whether a part asks if what was just asked differs for some case ("is
+/// it different for logged-in users", "does that change for big files"):
+/// a fact about the case does not say how the figure differs.
+pub(super) fn asks_a_difference(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        ws.as_slice(),
+        [
+            "is" | "are",
+            "it" | "that" | "this" | "they" | "those",
+            "different" | "any" | "the",
+            ..
+        ] | [
+            "does" | "do" | "would" | "will",
+            "it" | "that" | "this" | "they" | "those",
+            "change" | "differ" | "vary",
+            ..
+        ]
+    ) && (ws.contains(&"different")
+        || ws.contains(&"change")
+        || ws.contains(&"differ")
+        || ws.contains(&"vary")
+        || ws.contains(&"same"))
+        && ws
+            .iter()
+            .any(|w| matches!(*w, "for" | "when" | "if" | "on"))
+}
+
 /// Words of a figure offered for confirmation, and the words around it.
 #[rustfmt::skip]
 const FIGURE_WORDS: &[&str] = &[
@@ -436,5 +493,24 @@ mod tests {
         ));
         assert!(!tells_a_story("As a user, can I edit a tweet"));
         assert!(!tells_a_story("I open the app and see posts, right"));
+    }
+
+    #[test]
+    fn a_part_in_the_frame_of_the_one_before_gets_it_back() {
+        assert_eq!(
+            in_frame_of(
+                "Is there a cap on how many accounts one user can follow",
+                "on how many tweets they can post per day"
+            )
+            .as_deref(),
+            Some("Is there a cap on how many tweets they can post per day")
+        );
+        assert_eq!(
+            in_frame_of("How long do we keep photos", "in which regions"),
+            None
+        );
+        assert!(asks_a_difference("is it different for logged-in users"));
+        assert!(asks_a_difference("does that change for big files"));
+        assert!(!asks_a_difference("is it encrypted"));
     }
 }

@@ -32,9 +32,9 @@ pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
 use context::{
-    after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
-    is_heading, judges, tells_a_plan, tells_a_story, without_explaining, without_hedges,
-    without_imperative, without_weighing,
+    after_dash, after_reason, asked_sentence, asks_a_difference, before_example, before_other_side,
+    confirms, in_frame_of, is_heading, judges, tells_a_plan, tells_a_story, without_explaining,
+    without_hedges, without_imperative, without_weighing,
 };
 use groups::KINDS;
 use rank::{
@@ -242,7 +242,13 @@ fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
     let plain = compare::without_comparison(question, |w| {
         sheet.read(w).iter().any(|t| !t.plain() && sheet.knows(t))
     });
-    split_question(plain.as_deref().unwrap_or(question))
+    let mut parts = split_question(plain.as_deref().unwrap_or(question));
+    for i in 1..parts.len() {
+        if let Some(p) = in_frame_of(&parts[i - 1], &parts[i]) {
+            parts[i] = p;
+        }
+    }
+    parts
         .into_iter()
         .map(|p| without_imperative(&p).map_or(p.clone(), str::to_string))
         .map(|p| without_weighing(&p).map_or(p.clone(), str::to_string))
@@ -277,6 +283,12 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // again, not one of its own.
             if i > 0 && confirms(&part) {
                 return Reply { part, fact: before };
+            }
+            // "…, and is it different for logged-in users?": how the figure
+            // differs, which a fact about the case does not say.
+            if i > 0 && asks_a_difference(&part) {
+                before = None;
+                return Reply { part, fact: None };
             }
             // "Redirects are the whole product. What availability are we
             // aiming for?": the ask alone first, then with its lead-in.
