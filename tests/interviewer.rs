@@ -369,8 +369,8 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// at the same time, a team "behind" a project is no lag, never lost
 /// after it was sent): 111 right (86.7%). Eleventh round (the first side
 /// of "…, or is it immutable?"): 112 right (87.5%).
-const NINTH_ACCURACY: f64 = 0.89;
-const NINTH_WRONG: f64 = 0.008;
+const NINTH_ACCURACY: f64 = 0.898;
+const NINTH_WRONG: f64 = 0.0;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
 /// view, negative confirmations, either/or asks, the candidate's plan told
@@ -413,8 +413,8 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// showing up in a feed, one of the drivers online as a unit): 109 right
 /// (85.1%). Eleventh round (the first side of "…, or is it immutable?"):
 /// 110 right (85.9%).
-const ELEVENTH_ACCURACY: f64 = 0.898;
-const ELEVENTH_WRONG: f64 = 0.016;
+const ELEVENTH_ACCURACY: f64 = 0.906;
+const ELEVENTH_WRONG: f64 = 0.008;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
 /// of the prompt quoted, terse "X vs Y", very polite asks, "what's the
@@ -506,5 +506,5 @@ fn fifteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// right (78.9%), 6 wrong facts (4.7%), 24 of 33 compound questions; main
 /// at the start of that round scored 98 (76.6%) with 7 wrong (5.5%), 22 of
 /// 33 compound.
-const FIFTEENTH_ACCURACY: f64 = 0.812;
-const FIFTEENTH_WRONG: f64 = 0.032;
+const FIFTEENTH_ACCURACY: f64 = 0.82;
+const FIFTEENTH_WRONG: f64 = 0.024;

@@ -110,6 +110,30 @@ pub(super) fn asks_a_difference(part: &str) -> bool {
             .any(|w| matches!(*w, "for" | "when" | "if" | "on"))
 }
 
+/// Dashes that set off an aside.
+const DASHES: &[&str] = &[" — ", " – ", " -- ", " - "];
+
+/// The question without an aside between two dashes that glosses the thing
+/// before it, when an alternative follows ("Is the upload side in scope —
+/// a studio sends us a master file and we encode it — or just playback"):
+/// the gloss's words (master file) belong to other facts, the question is
+/// which side is in scope. `None` when there is no such aside.
+pub(super) fn without_dashed_gloss(question: &str) -> Option<String> {
+    let (open, olen) = DASHES
+        .iter()
+        .filter_map(|d| question.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let rest = &question[open + olen..];
+    let (close, clen) = DASHES
+        .iter()
+        .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let after = &rest[close + clen..];
+    after
+        .starts_with("or ")
+        .then(|| format!("{} {after}", question[..open].trim_end()))
+}
+
 /// Words of a figure offered for confirmation, and the words around it.
 #[rustfmt::skip]
 const FIGURE_WORDS: &[&str] = &[
@@ -512,5 +536,14 @@ mod tests {
         assert!(asks_a_difference("is it different for logged-in users"));
         assert!(asks_a_difference("does that change for big files"));
         assert!(!asks_a_difference("is it encrypted"));
+        assert_eq!(
+            without_dashed_gloss("Is upload in scope — a studio sends a file — or just playback?")
+                .as_deref(),
+            Some("Is upload in scope or just playback?")
+        );
+        assert_eq!(
+            without_dashed_gloss("Are Stories — posts that vanish — in scope?"),
+            None
+        );
     }
 }

@@ -33,8 +33,8 @@ pub use split::{coordinated, split_question};
 use crate::catalog::Fact;
 use context::{
     after_dash, after_reason, asked_sentence, asks_a_difference, before_example, before_other_side,
-    confirms, in_frame_of, is_heading, judges, tells_a_plan, tells_a_story, without_explaining,
-    without_hedges, without_imperative, without_weighing,
+    confirms, in_frame_of, is_heading, judges, tells_a_plan, tells_a_story, without_dashed_gloss,
+    without_explaining, without_hedges, without_imperative, without_weighing,
 };
 use groups::KINDS;
 use rank::{
@@ -237,6 +237,8 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
+    let glossed = without_dashed_gloss(question);
+    let question = glossed.as_deref().unwrap_or(question);
     let hedged = without_hedges(question);
     let question = hedged.as_deref().unwrap_or(question);
     let plain = compare::without_comparison(question, |w| {
