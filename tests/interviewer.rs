@@ -350,7 +350,7 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
 /// Eleventh round (ingesting and encoding new titles as a feature): 113
 /// right (88.2%), 3 wrong (2.3%).
-const EIGHTH_ACCURACY: f64 = 0.898;
+const EIGHTH_ACCURACY: f64 = 0.906;
 const EIGHTH_WRONG: f64 = 0.024;
 
 /// The `ninth/` bank (128 questions: very short
@@ -369,7 +369,7 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// at the same time, a team "behind" a project is no lag, never lost
 /// after it was sent): 111 right (86.7%). Eleventh round (the first side
 /// of "…, or is it immutable?"): 112 right (87.5%).
-const NINTH_ACCURACY: f64 = 0.898;
+const NINTH_ACCURACY: f64 = 0.906;
 const NINTH_WRONG: f64 = 0.0;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
@@ -388,7 +388,7 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (the driver's app sending to the server, several devices
 /// at once): 112 right (87.5%); 113 (88.2%) once "on-demand only" asked
 /// what is left out.
-const TENTH_ACCURACY: f64 = 0.914;
+const TENTH_ACCURACY: f64 = 0.921;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -440,7 +440,7 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
 /// word): 108 right (84.3%). Eleventh round (a rule on where data lives
 /// is no fact about where users are): 0 wrong.
-const TWELFTH_ACCURACY: f64 = 0.867;
+const TWELFTH_ACCURACY: f64 = 0.875;
 const TWELFTH_WRONG: f64 = 0.0;
 
 #[test]
@@ -486,7 +486,7 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// is no typo of "crash"; the ask before ", for example"; the ask after a
 /// reason, "since only developers use it, …"; "a cap on how many" asks for
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.875;
+const FOURTEENTH_ACCURACY: f64 = 0.882;
 const FOURTEENTH_WRONG: f64 = 0.0;
 
 #[test]
