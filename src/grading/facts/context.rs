@@ -185,6 +185,7 @@ const EXAMPLES: &[&str] = &[
     ", e.g.",
     ", eg ",
     ", say ",
+    ", like ",
 ];
 
 /// The ask before an example that illustrates it, when it says enough on

@@ -149,6 +149,9 @@ fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     if tells_a_story(part) {
         return decide_story(&rank(sheet, ts));
     }
+    if let Some(kept) = without_denied_kind(part, ts) {
+        return decide(&rank(sheet, &kept));
+    }
     decide(&rank(sheet, ts))
 }
 
@@ -189,6 +192,31 @@ fn dashed(sheet: &Sheet, part: &str) -> Option<usize> {
         );
     }
     pick(sheet, ask, &ts)
+}
+
+/// The terms of a part without a kind of requirement it denies, when it
+/// asks another kind of what is left ("pastes with no expiry, do we keep
+/// them forever": the expiry names which pastes, the keeping is asked).
+fn without_denied_kind(part: &str, ts: &[Term]) -> Option<Vec<Term>> {
+    let ws: Vec<String> = words(part).into_iter().map(|w| w.word).collect();
+    let denied: Vec<&str> = ws
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(w.as_str(), "no" | "without"))
+        .filter_map(|(i, _)| {
+            let next = ws.get(i + 1)?;
+            if matches!(next.as_str(), "a" | "an" | "any") {
+                ws.get(i + 2)
+            } else {
+                Some(next)
+            }
+        })
+        .map(String::as_str)
+        .collect();
+    let kind = |t: &Term| !t.head && t.keys.iter().any(|k| KINDS.contains(&k.as_str()));
+    let is_denied = |t: &Term| t.words == 1 && denied.contains(&t.text.as_str()) && kind(t);
+    let kept: Vec<Term> = ts.iter().filter(|t| !is_denied(t)).cloned().collect();
+    (kept.len() < ts.len() && kept.iter().any(kind)).then_some(kept)
 }
 
 /// Words that deny what follows them.
