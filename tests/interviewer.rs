@@ -486,7 +486,7 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// is no typo of "crash"; the ask before ", for example"; the ask after a
 /// reason, "since only developers use it, …"; "a cap on how many" asks for
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.882;
+const FOURTEENTH_ACCURACY: f64 = 0.898;
 const FOURTEENTH_WRONG: f64 = 0.0;
 
 #[test]
