@@ -299,7 +299,7 @@ fn sixth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (89.8%) and 2 wrong once "strongly consistent" matching read as the
 /// consistency it names. Eleventh round (the first side of "can it be
 /// edited, or is it immutable?"): 116 right (90.6%).
-const SIXTH_ACCURACY: f64 = 0.945;
+const SIXTH_ACCURACY: f64 = 0.953;
 const SIXTH_WRONG: f64 = 0.016;
 
 /// The `seventh/` bank (128 questions, two writers
@@ -325,7 +325,7 @@ fn seventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// sent, one of the drivers online as a unit): 107 right (83.5%).
 /// Eleventh round (the first side of "…, or is it immutable?"): 108 right
 /// (84.3%).
-const SEVENTH_ACCURACY: f64 = 0.882;
+const SEVENTH_ACCURACY: f64 = 0.906;
 const SEVENTH_WRONG: f64 = 0.016;
 
 /// The `eighth/` bank (128 questions, two writers
@@ -350,7 +350,7 @@ fn eighth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (a phone and a laptop at the same time): 112 right (87.5%).
 /// Eleventh round (ingesting and encoding new titles as a feature): 113
 /// right (88.2%), 3 wrong (2.3%).
-const EIGHTH_ACCURACY: f64 = 0.89;
+const EIGHTH_ACCURACY: f64 = 0.914;
 const EIGHTH_WRONG: f64 = 0.024;
 
 /// The `ninth/` bank (128 questions: very short
@@ -369,8 +369,8 @@ fn ninth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// at the same time, a team "behind" a project is no lag, never lost
 /// after it was sent): 111 right (86.7%). Eleventh round (the first side
 /// of "…, or is it immutable?"): 112 right (87.5%).
-const NINTH_ACCURACY: f64 = 0.89;
-const NINTH_WRONG: f64 = 0.008;
+const NINTH_ACCURACY: f64 = 0.906;
+const NINTH_WRONG: f64 = 0.0;
 
 /// The `tenth/` bank (128 questions: non-native phrasing, a user's point of
 /// view, negative confirmations, either/or asks, the candidate's plan told
@@ -388,7 +388,7 @@ fn tenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// Ninth round (the driver's app sending to the server, several devices
 /// at once): 112 right (87.5%); 113 (88.2%) once "on-demand only" asked
 /// what is left out.
-const TENTH_ACCURACY: f64 = 0.906;
+const TENTH_ACCURACY: f64 = 0.921;
 const TENTH_WRONG: f64 = 0.016;
 
 /// The `eleventh/` bank (128 questions: terse with abbreviations, numbers in
@@ -413,8 +413,8 @@ fn eleventh_questions_get_the_right_fact_or_an_honest_your_call() {
 /// showing up in a feed, one of the drivers online as a unit): 109 right
 /// (85.1%). Eleventh round (the first side of "…, or is it immutable?"):
 /// 110 right (85.9%).
-const ELEVENTH_ACCURACY: f64 = 0.882;
-const ELEVENTH_WRONG: f64 = 0.016;
+const ELEVENTH_ACCURACY: f64 = 0.914;
+const ELEVENTH_WRONG: f64 = 0.008;
 
 /// The `twelfth/` bank (128 questions: imperatives, tag questions, a word
 /// of the prompt quoted, terse "X vs Y", very polite asks, "what's the
@@ -440,7 +440,7 @@ fn twelfth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// (83.5%), 1 wrong. Ninth round ("where" after a comma as a relative
 /// word): 108 right (84.3%). Eleventh round (a rule on where data lives
 /// is no fact about where users are): 0 wrong.
-const TWELFTH_ACCURACY: f64 = 0.859;
+const TWELFTH_ACCURACY: f64 = 0.875;
 const TWELFTH_WRONG: f64 = 0.0;
 
 #[test]
@@ -486,8 +486,8 @@ fn fourteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// is no typo of "crash"; the ask before ", for example"; the ask after a
 /// reason, "since only developers use it, …"; "a cap on how many" asks for
 /// the cap): 98 right (76.5%), 2 wrong (1.6%).
-const FOURTEENTH_ACCURACY: f64 = 0.828;
-const FOURTEENTH_WRONG: f64 = 0.016;
+const FOURTEENTH_ACCURACY: f64 = 0.898;
+const FOURTEENTH_WRONG: f64 = 0.0;
 
 #[test]
 fn fifteenth_questions_get_the_right_fact_or_an_honest_your_call() {
@@ -506,5 +506,5 @@ fn fifteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// right (78.9%), 6 wrong facts (4.7%), 24 of 33 compound questions; main
 /// at the start of that round scored 98 (76.6%) with 7 wrong (5.5%), 22 of
 /// 33 compound.
-const FIFTEENTH_ACCURACY: f64 = 0.796;
-const FIFTEENTH_WRONG: f64 = 0.040;
+const FIFTEENTH_ACCURACY: f64 = 0.812;
+const FIFTEENTH_WRONG: f64 = 0.032;

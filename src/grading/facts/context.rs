@@ -38,6 +38,102 @@ pub(super) fn confirms(part: &str) -> bool {
     opens && ends && offered && ws.len() <= 8
 }
 
+/// Whether a part tells a user story for confirmation ("As a user, I paste
+/// a long URL and get back a short one, right"): a role, what they do in
+/// the first person, and a tag asking to confirm it.
+pub(super) fn tells_a_story(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let role = ws.len() > 4 && ws[0] == "as" && matches!(ws[1], "a" | "an") && ws[3] == "i";
+    role && ws
+        .last()
+        .is_some_and(|w| matches!(*w, "right" | "correct" | "yes"))
+}
+
+/// Words that open a phrase a question's frame ends with ("a cap on",
+/// "the target for").
+const PREPOSITIONS: &[&str] = &["on", "for", "of", "about", "per"];
+
+/// A part that goes on in the frame of the part before ("Is there a cap on
+/// how many accounts one can follow, and on how many tweets a day?") with
+/// the frame restored: "Is there a cap on how many tweets a day". `None`
+/// when it opens with no preposition the part before has.
+pub(super) fn in_frame_of(prev: &str, part: &str) -> Option<String> {
+    let rest = part.strip_prefix("and ").unwrap_or(part);
+    let first = rest.split_whitespace().next()?.to_lowercase();
+    if !PREPOSITIONS.contains(&first.as_str()) {
+        return None;
+    }
+    let lower = prev.to_lowercase();
+    let at = lower.find(&format!(" {first} "))?;
+    let frame = prev.get(..at)?.trim_end();
+    // The frame asks something of its own ("is there a cap"), not a bare
+    // subject ("photos").
+    if frame.split_whitespace().count() < 2 {
+        return None;
+    }
+    Some(format!("{frame} {rest}"))
+}
+
+/// Whether a part asks if what was just asked differs for some case ("is
+/// it different for logged-in users", "does that change for big files"):
+/// a fact about the case does not say how the figure differs.
+pub(super) fn asks_a_difference(part: &str) -> bool {
+    let lower = part.to_lowercase();
+    let ws: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    matches!(
+        ws.as_slice(),
+        [
+            "is" | "are",
+            "it" | "that" | "this" | "they" | "those",
+            "different" | "any" | "the",
+            ..
+        ] | [
+            "does" | "do" | "would" | "will",
+            "it" | "that" | "this" | "they" | "those",
+            "change" | "differ" | "vary",
+            ..
+        ]
+    ) && (ws.contains(&"different")
+        || ws.contains(&"change")
+        || ws.contains(&"differ")
+        || ws.contains(&"vary")
+        || ws.contains(&"same"))
+        && ws
+            .iter()
+            .any(|w| matches!(*w, "for" | "when" | "if" | "on"))
+}
+
+/// Dashes that set off an aside.
+const DASHES: &[&str] = &[" — ", " – ", " -- ", " - "];
+
+/// The question without an aside between two dashes that glosses the thing
+/// before it, when an alternative follows ("Is the upload side in scope —
+/// a studio sends us a master file and we encode it — or just playback"):
+/// the gloss's words (master file) belong to other facts, the question is
+/// which side is in scope. `None` when there is no such aside.
+pub(super) fn without_dashed_gloss(question: &str) -> Option<String> {
+    let (open, olen) = DASHES
+        .iter()
+        .filter_map(|d| question.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let rest = &question[open + olen..];
+    let (close, clen) = DASHES
+        .iter()
+        .filter_map(|d| rest.find(d).map(|i| (i, d.len())))
+        .min()?;
+    let after = &rest[close + clen..];
+    after
+        .starts_with("or ")
+        .then(|| format!("{} {after}", question[..open].trim_end()))
+}
+
 /// Words of a figure offered for confirmation, and the words around it.
 #[rustfmt::skip]
 const FIGURE_WORDS: &[&str] = &[
@@ -89,6 +185,7 @@ const EXAMPLES: &[&str] = &[
     ", e.g.",
     ", eg ",
     ", say ",
+    ", like ",
 ];
 
 /// The ask before an example that illustrates it, when it says enough on
@@ -114,6 +211,9 @@ const HEDGES: &[(&str, &str)] = &[
     ("sound right", "right"),
     ("sounds reasonable", "reasonable"),
     ("sound reasonable", "reasonable"),
+    // "What's the ceiling for how short the codes need to be": the "how"
+    // asks it already.
+    ("the ceiling for how", "how"),
     ("by a wide margin", ""),
     ("by a long way", ""),
 ];
@@ -408,4 +508,46 @@ pub(super) fn without_weighing(part: &str) -> Option<&str> {
     // Lower-casing keeps the byte length of plain ASCII openings.
     let rest = trimmed.get(len..)?.trim_start();
     (rest.split_whitespace().count() >= 2).then_some(rest)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_user_story_told_for_confirmation_is_known() {
+        assert!(tells_a_story(
+            "As a user, I open the app and see posts newest first, right"
+        ));
+        assert!(!tells_a_story("As a user, can I edit a tweet"));
+        assert!(!tells_a_story("I open the app and see posts, right"));
+    }
+
+    #[test]
+    fn a_part_in_the_frame_of_the_one_before_gets_it_back() {
+        assert_eq!(
+            in_frame_of(
+                "Is there a cap on how many accounts one user can follow",
+                "on how many tweets they can post per day"
+            )
+            .as_deref(),
+            Some("Is there a cap on how many tweets they can post per day")
+        );
+        assert_eq!(
+            in_frame_of("How long do we keep photos", "in which regions"),
+            None
+        );
+        assert!(asks_a_difference("is it different for logged-in users"));
+        assert!(asks_a_difference("does that change for big files"));
+        assert!(!asks_a_difference("is it encrypted"));
+        assert_eq!(
+            without_dashed_gloss("Is upload in scope — a studio sends a file — or just playback?")
+                .as_deref(),
+            Some("Is upload in scope or just playback?")
+        );
+        assert_eq!(
+            without_dashed_gloss("Are Stories — posts that vanish — in scope?"),
+            None
+        );
+    }
 }

@@ -263,6 +263,8 @@ pub(super) const GROUPS: &[(&str, &[&str])] = &[
         "includes", "feature", "features", "functionality", "must have", "nice to have",
         "should .. be able to", "be able to", "allowed to", "do we have to", "must support",
         "must do", "needed", "part of",
+        // "Should I cover likes?", "do you want me to cover search?".
+        "should i cover", "should we cover", "want me to cover", "need to cover",
         // "Are calls on the table?", "is video in play?": whether it is
         // built, said as a meeting would say it.
         "on the table", "in play"]),

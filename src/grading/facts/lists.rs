@@ -37,7 +37,7 @@ pub(super) const FILLER: &[&str] = &[
     "versus",
     // how bad a case would be, and what is aimed at: the way of asking
     "tolerable", "tolerate", "tolerated", "stomach", "bearable", "disaster", "disastrous",
-    "tight", "strict", "bad", "worse", "worst", "mindful", "insist", "insists", "optimising", "optimizing", "optimise", "optimize", "prioritise", "prioritize",
+    "tight", "fixed", "strict", "bad", "worse", "worst", "mindful", "insist", "insists", "optimising", "optimizing", "optimise", "optimize", "prioritise", "prioritize",
     // the people a case is put in ("my mum", "her brother"): anyone
     "mum", "mom", "dad", "brother", "sister", "colleague", "colleagues", "coworker", "buddy",
     // intensifiers and hedges: how sure or how strongly, never what about

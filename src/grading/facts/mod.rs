@@ -32,12 +32,14 @@ pub use split::{coordinated, split_question};
 
 use crate::catalog::Fact;
 use context::{
-    after_dash, after_reason, asked_sentence, before_example, before_other_side, confirms,
-    is_heading, judges, tells_a_plan, without_explaining, without_hedges, without_imperative,
-    without_weighing,
+    after_dash, after_reason, asked_sentence, asks_a_difference, before_example, before_other_side,
+    confirms, in_frame_of, is_heading, judges, tells_a_plan, tells_a_story, without_dashed_gloss,
+    without_explaining, without_hedges, without_imperative, without_weighing,
 };
 use groups::KINDS;
-use rank::{completeness, decide, decide_with, explains, paired, question_keys, rank, PAIRED};
+use rank::{
+    completeness, decide, decide_story, decide_with, explains, paired, question_keys, rank, PAIRED,
+};
 use read::sheet;
 use sheet::Sheet;
 use terms::Term;
@@ -144,6 +146,12 @@ fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     if asks_for_a_choice(part) || negated_case(part, ts) {
         return None;
     }
+    if tells_a_story(part) {
+        return decide_story(&rank(sheet, ts));
+    }
+    if let Some(kept) = without_denied_kind(part, ts) {
+        return decide(&rank(sheet, &kept));
+    }
     decide(&rank(sheet, ts))
 }
 
@@ -184,6 +192,31 @@ fn dashed(sheet: &Sheet, part: &str) -> Option<usize> {
         );
     }
     pick(sheet, ask, &ts)
+}
+
+/// The terms of a part without a kind of requirement it denies, when it
+/// asks another kind of what is left ("pastes with no expiry, do we keep
+/// them forever": the expiry names which pastes, the keeping is asked).
+fn without_denied_kind(part: &str, ts: &[Term]) -> Option<Vec<Term>> {
+    let ws: Vec<String> = words(part).into_iter().map(|w| w.word).collect();
+    let denied: Vec<&str> = ws
+        .iter()
+        .enumerate()
+        .filter(|(_, w)| matches!(w.as_str(), "no" | "without"))
+        .filter_map(|(i, _)| {
+            let next = ws.get(i + 1)?;
+            if matches!(next.as_str(), "a" | "an" | "any") {
+                ws.get(i + 2)
+            } else {
+                Some(next)
+            }
+        })
+        .map(String::as_str)
+        .collect();
+    let kind = |t: &Term| !t.head && t.keys.iter().any(|k| KINDS.contains(&k.as_str()));
+    let is_denied = |t: &Term| t.words == 1 && denied.contains(&t.text.as_str()) && kind(t);
+    let kept: Vec<Term> = ts.iter().filter(|t| !is_denied(t)).cloned().collect();
+    (kept.len() < ts.len() && kept.iter().any(kind)).then_some(kept)
 }
 
 /// Words that deny what follows them.
@@ -232,12 +265,20 @@ fn distribute(sheet: &Sheet, part: String) -> Vec<String> {
 
 /// The things a question asks, each in its own words.
 fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
+    let glossed = without_dashed_gloss(question);
+    let question = glossed.as_deref().unwrap_or(question);
     let hedged = without_hedges(question);
     let question = hedged.as_deref().unwrap_or(question);
     let plain = compare::without_comparison(question, |w| {
         sheet.read(w).iter().any(|t| !t.plain() && sheet.knows(t))
     });
-    split_question(plain.as_deref().unwrap_or(question))
+    let mut parts = split_question(plain.as_deref().unwrap_or(question));
+    for i in 1..parts.len() {
+        if let Some(p) = in_frame_of(&parts[i - 1], &parts[i]) {
+            parts[i] = p;
+        }
+    }
+    parts
         .into_iter()
         .map(|p| without_imperative(&p).map_or(p.clone(), str::to_string))
         .map(|p| without_weighing(&p).map_or(p.clone(), str::to_string))
@@ -272,6 +313,12 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // again, not one of its own.
             if i > 0 && confirms(&part) {
                 return Reply { part, fact: before };
+            }
+            // "…, and is it different for logged-in users?": how the figure
+            // differs, which a fact about the case does not say.
+            if i > 0 && asks_a_difference(&part) {
+                before = None;
+                return Reply { part, fact: None };
             }
             // "Redirects are the whole product. What availability are we
             // aiming for?": the ask alone first, then with its lead-in.

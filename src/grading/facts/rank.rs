@@ -587,6 +587,27 @@ pub(super) fn decide_with(ranked: &[Ranked], strict: bool) -> Option<usize> {
     sure.then_some(best.fact)
 }
 
+/// The least share of a user story told for confirmation that its fact
+/// must explain: most of its words tell the flow ("I open the app and see
+/// posts"); what is to be confirmed is the requirement it names ("newest
+/// first", "right away"), which only a fact that says it in full answers.
+const STORY_COVERAGE: f64 = 0.33;
+
+/// The fact a user story told for confirmation names: as `decide`, or the
+/// one fact that says all it requires when no rival comes near.
+pub(super) fn decide_story(ranked: &[Ranked]) -> Option<usize> {
+    decide(ranked).or_else(|| {
+        let mut able = ranked.iter().filter(|r| r.complete);
+        let best = able.next()?;
+        let runner = able.next().map_or(0.0, |r| r.score);
+        let sure = !best.misses_heaviest
+            && best.score >= MIN_SCORE
+            && best.score >= best.total * STORY_COVERAGE
+            && runner < best.score * AMBIGUOUS;
+        sure.then_some(best.fact)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

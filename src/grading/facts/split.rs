@@ -312,6 +312,28 @@ fn without_asides(part: &str) -> Option<String> {
     (any && depth == 0).then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// Past participles that do not end in "-ed".
+const PARTICIPLES: &[&str] = &[
+    "sent", "read", "seen", "written", "shown", "done", "given", "taken", "built", "kept",
+];
+
+/// The noun the last item of a list ends with, when every other item is one
+/// participle that qualifies it too ("sent, delivered and read receipts").
+fn shared_head<'a>(toks: &[&'a str], items: &[(usize, usize)]) -> Option<&'a str> {
+    let (a, b) = *items.last()?;
+    let participle = |w: &str| {
+        let w = bare(w);
+        w.len() > 3 && w.ends_with("ed") || PARTICIPLES.contains(&w.as_str())
+    };
+    let others = &items[..items.len() - 1];
+    (b - a == 2
+        && participle(toks[a])
+        && others
+            .iter()
+            .all(|&(x, y)| y - x == 1 && participle(toks[x])))
+    .then(|| toks[b - 1])
+}
+
 /// The readings of a part that names several things joined by "and" or
 /// "or" ("What latency and availability are we targeting", "Are read
 /// receipts, typing indicators and last seen in scope"): the part once for
@@ -440,6 +462,9 @@ pub fn coordinated(part: &str) -> Vec<String> {
         if first > 0 && PREPOSITIONS.contains(&bare(toks[first - 1]).as_str()) {
             return Vec::new();
         }
+        // "sent, delivered and read receipts": states of one thing, which
+        // the last item names for all.
+        let shared = shared_head(&toks, &items);
         let before = &toks[..first];
         let after = &toks[last..];
         let clean = |t: &[&str]| -> String {
@@ -456,6 +481,9 @@ pub fn coordinated(part: &str) -> Vec<String> {
                     v.push(clean(before));
                 }
                 v.push(clean(&toks[a..b]));
+                if let Some(head) = shared.filter(|_| b - a == 1) {
+                    v.push(clean(&[head]));
+                }
                 if !after.is_empty() {
                     v.push(clean(after));
                 }

@@ -313,6 +313,15 @@ fn a_list_is_asked_thing_by_thing_when_one_of_its_things_has_a_fact() {
     assert!(coordinated("Do we need chat between riders and drivers").is_empty());
     assert!(coordinated("Do riders and drivers rate each other after the trip").is_empty());
     assert!(coordinated("Do we need likes and comments, or just uploads").is_empty());
+    // States of one thing, named once at the end.
+    assert_eq!(
+        coordinated("Do we need sent, delivered and read receipts"),
+        [
+            "Do we need sent receipts",
+            "Do we need delivered receipts",
+            "Do we need read receipts"
+        ]
+    );
     // Two facts: two replies.
     assert_eq!(
         ids("How fast should the feed load and how many users are there?").len(),
