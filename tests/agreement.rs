@@ -90,6 +90,7 @@ fn the_agreement_sets_are_complete() {
     assert!(figures("tests/thirteenth").items >= 40);
     assert!(figures("tests/fourteenth").items >= 40);
     assert!(figures("tests/fifteenth").items >= 40);
+    assert!(figures("tests/sixteenth").items >= 40);
 }
 
 #[test]
@@ -548,6 +549,35 @@ fn fifteenth_agreement_stays_above_its_floors() {
             max_red_on_clean: 0,
             max_false_green: 3,
             max_plain_gap: 7.5,
+        },
+    );
+}
+
+/// The sixteenth set (`tests/sixteenth/`): an on-call operations engineer,
+/// a first draft and its revision, a dialogue with the interviewer, terse
+/// shorthand notes, the second person walking through one action, an
+/// English learner, a security- and abuse-minded engineer, a build plan by
+/// milestones. Measured once at the end of the round it judged, blind:
+/// recall 0.88, precision 0.81, 5 red flags on clean answers (9 in all),
+/// plain words 20.1 behind, 33 of 40 ordering checks, bands 78 / 72 / 42%.
+/// Main at the start of that round: one topic fewer, the rest the same.
+#[test]
+fn sixteenth_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/sixteenth"),
+        &Floors {
+            recall: 0.877,
+            precision: 0.81,
+            bands: [
+                ("new-grad", 0.775, 0.975),
+                ("mid", 0.725, 0.9),
+                ("senior", 0.425, 0.85),
+            ],
+            order: 0.825,
+            max_false_red: 9,
+            max_red_on_clean: 5,
+            max_false_green: 5,
+            max_plain_gap: 20.2,
         },
     );
 }

@@ -508,3 +508,26 @@ fn fifteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// 33 compound.
 const FIFTEENTH_ACCURACY: f64 = 0.812;
 const FIFTEENTH_WRONG: f64 = 0.032;
+
+#[test]
+fn sixteenth_questions_get_the_right_fact_or_an_honest_your_call() {
+    holds(
+        "tests/interviewer/sixteenth",
+        120,
+        SIXTEENTH_ACCURACY,
+        SIXTEENTH_WRONG,
+    );
+}
+
+/// Floors on the sixteenth bank (a proposal to approve, terse shorthand,
+/// "would it be fair to say", "do we need to worry about", "how strict is",
+/// "is it OK if", a reason first and then the question): at its one blind
+/// measure, at the end of the round it judged, 93 of 128 right (72.7%), 8
+/// wrong facts (6.2%), 25 of 33 compound questions; main at the start of
+/// that round scored 95 (74.2%) with the same 8 wrong and 25 compound. Of
+/// the two it lost, "newest-first with no ranking" is back (a denied way of
+/// ordering no longer hides the order asked): 94 right (73.4%). The other,
+/// a studio's delivery named beside the pipeline, stays a tie: the cover
+/// that causes it answers two freshness questions in older banks.
+const SIXTEENTH_ACCURACY: f64 = 0.734;
+const SIXTEENTH_WRONG: f64 = 0.063;

@@ -213,10 +213,23 @@ fn without_denied_kind(part: &str, ts: &[Term]) -> Option<Vec<Term>> {
         })
         .map(String::as_str)
         .collect();
-    let kind = |t: &Term| !t.head && t.keys.iter().any(|k| KINDS.contains(&k.as_str()));
-    let is_denied = |t: &Term| t.words == 1 && denied.contains(&t.text.as_str()) && kind(t);
+    let is_denied =
+        |t: &Term| t.words == 1 && denied.contains(&t.text.as_str()) && !kinds(t).is_empty();
+    let gone: Vec<&str> = ts.iter().filter(|t| is_denied(t)).flat_map(kinds).collect();
     let kept: Vec<Term> = ts.iter().filter(|t| !is_denied(t)).cloned().collect();
-    (kept.len() < ts.len() && kept.iter().any(kind)).then_some(kept)
+    // Only another kind is asked: "newest first, with no ranking" denies
+    // one way of ordering to confirm another, and still asks the order.
+    let other = |t: &Term| {
+        let ks = kinds(t);
+        !ks.is_empty() && ks.iter().all(|k| !gone.contains(k))
+    };
+    (kept.len() < ts.len() && kept.iter().any(other)).then_some(kept)
+}
+
+/// The kinds of requirement a term names (none for the head of a part).
+fn kinds(t: &Term) -> Vec<&str> {
+    let ks = t.keys.iter().map(String::as_str);
+    ks.filter(|k| !t.head && KINDS.contains(k)).collect()
 }
 
 /// Words that deny what follows them.
