@@ -528,6 +528,8 @@ fn sixteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// the two it lost, "newest-first with no ranking" is back (a denied way of
 /// ordering no longer hides the order asked): 94 right (73.4%). The other,
 /// a studio's delivery named beside the pipeline, stays a tie: the cover
-/// that causes it answers two freshness questions in older banks.
-const SIXTEENTH_ACCURACY: f64 = 0.734;
-const SIXTEENTH_WRONG: f64 = 0.063;
+/// that causes it answers two freshness questions in older banks. A question
+/// before a colon, and options listed after one, stay one question: 96
+/// right (75.0%), 6 wrong (4.7%).
+const SIXTEENTH_ACCURACY: f64 = 0.75;
+const SIXTEENTH_WRONG: f64 = 0.047;

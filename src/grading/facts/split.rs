@@ -147,6 +147,13 @@ fn offers_options(current: &[&str]) -> bool {
         && matches!(w(1).as_str(), "i" | "we")
 }
 
+/// Whether the words before a colon are a question already ("How strict is
+/// ordering:"): the question after the colon says the same thing closer.
+/// "What about groups:" only names a topic.
+fn asks_already(current: &[&str]) -> bool {
+    current.len() >= 3 && opens_question(current, 0) && !LEADS.contains(&bare(current[1]).as_str())
+}
+
 /// Splits a question into the things it asks: sentences, then clauses that
 /// open with a question word after "and", "also" or "plus" ("..., and can it
 /// have attachments", "..., and for how long", "..., and roughly how
@@ -171,9 +178,11 @@ pub fn split_question(question: &str) -> Vec<String> {
                 && after_comma
                 && !super::asks_for_a_choice(&current.join(" "))
                 && !offers_options(&current)
+                && !current.iter().any(|w| w.ends_with(':'))
             {
                 // (Not after a choice: "Should I push at write time, or build
-                // the feed on read" offers the other option.)
+                // the feed on read" offers the other option; nor in options
+                // listed after a colon: "when none accepts: retry, or stop".)
                 // ", or existing infra we must reuse": a second thing asked.
                 // A clause of its own ("or do they expire"), a short
                 // alternative ("or globally", "or text only") or one marked
@@ -254,7 +263,7 @@ pub fn split_question(question: &str) -> Vec<String> {
             current.push(w);
             // A colon before a question of its own: "Group chats: is there
             // a limit".
-            if w.ends_with(':') && opens_question(&words, i + 1) {
+            if w.ends_with(':') && opens_question(&words, i + 1) && !asks_already(&current) {
                 pieces.push(current.join(" "));
                 current.clear();
             }

@@ -294,9 +294,18 @@ fn dashes_colons_and_second_things_after_or_are_parts_of_their_own() {
         "Is video in scope, or photos only?",
         "Do photos expire, or do we keep them?",
         "Is search in scope — like finding photos by caption?",
+        // A question before the colon, said again more closely after it.
+        "How fast is upload: must a photo show up within a second?",
+        // Options listed after a colon answer the question before it.
+        "What happens when a payment fails: try again later, or cancel the order now?",
     ] {
         assert_eq!(split_question(q).len(), 1, "{q}");
     }
+    // "What about" before a colon only names the topic.
+    assert_eq!(
+        split_question("What about groups: is there a size limit?").len(),
+        2
+    );
 }
 
 #[test]
