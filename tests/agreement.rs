@@ -574,10 +574,10 @@ fn sixteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.425, 0.85),
             ],
             order: 0.825,
-            max_false_red: 9,
-            max_red_on_clean: 5,
+            max_false_red: 4,
+            max_red_on_clean: 1,
             max_false_green: 5,
-            max_plain_gap: 20.2,
+            max_plain_gap: 19.6,
         },
     );
 }
