@@ -652,3 +652,14 @@ fn the_rider_asking_for_the_car_position_polls_for_no_offer() {
         "On the trip the rider app asks the server every 3 seconds for driver position."
     ));
 }
+
+#[test]
+fn a_counter_column_bumped_on_each_redirect_is_a_synchronous_count() {
+    let has = |t: &str| red("url-shortener", t).contains(&"sync_click_counting".to_string());
+    assert!(has(
+        "Stats: we increment a click counter column on each redirect."
+    ));
+    assert!(!has(
+        "Stats: we increment a counter in Redis on each redirect."
+    ));
+}
