@@ -65,6 +65,9 @@ pub(super) fn is_trade_off_word(w: &str, n: Option<&str>) -> bool {
                 n,
                 Some("lose") | Some("accept") | Some("give") | Some("pay")
             ))
+        // "promote the replica (might lose a few seconds of writes)": a
+        // cost the choice accepts, hedged.
+        || (matches!(w, "might" | "may") && n == Some("lose"))
         || (w == "costs" && n.is_some_and(|n| !n.starts_with(|c: char| c.is_ascii_digit())))
         || (w == "but"
             && n.is_some_and(|n| {
@@ -88,7 +91,11 @@ pub(super) fn headed_section(docs: &[StepDoc], names: &[&str]) -> bool {
             .filter(|l| !l.is_empty())
             .peekable();
         while let Some(l) = lines.next() {
-            let named = l.starts_with('#') && {
+            // "## Failures" or a bold title on its own line ("**When
+            // things break.**"): both head what follows.
+            let titled =
+                l.starts_with('#') || (l.len() > 4 && l.starts_with("**") && l.ends_with("**"));
+            let named = titled && {
                 let h = l.to_lowercase();
                 names.iter().any(|n| h.contains(n))
             };

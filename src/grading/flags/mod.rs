@@ -298,13 +298,17 @@ fn any_word(docs: &[StepDoc], ids: &[StepId], pred: impl Fn(&str, Option<&str>) 
 
 /// True when a word of a clause the candidate stands behind (adopted or
 /// considered) passes `pred`: "if the cache dies" counts, "it should not
-/// crash" and "it never goes down" do not.
+/// crash" and "it never goes down" do not. A failure given as the reason an
+/// idea is turned down ("one sequencer is a single point of failure") is a
+/// failure thought through, so a rejected clause counts too.
 fn any_stated(docs: &[StepDoc], pred: impl Fn(&str, Option<&str>) -> bool) -> bool {
     docs.iter().any(|d| {
         d.sentences.iter().enumerate().any(|(si, s)| {
             s.tokens.iter().enumerate().any(|(i, t)| {
-                pred(&t.word, s.tokens.get(i + 1).map(|n| n.word.as_str()))
-                    && stance_at(&d.sentences, d.text, si, i).earns_credit()
+                pred(&t.word, s.tokens.get(i + 1).map(|n| n.word.as_str())) && {
+                    let st = stance_at(&d.sentences, d.text, si, i);
+                    st.earns_credit() || st == Stance::Rejected
+                }
             })
         })
     })

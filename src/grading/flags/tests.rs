@@ -617,3 +617,49 @@ fn a_doubt_with_a_plan_to_check_it_is_not_i_dont_know() {
     let stop = "I'm not sure how we'd keep this running in the background on iOS.";
     assert!(has(stop));
 }
+
+#[test]
+fn a_bold_title_heads_a_failure_section() {
+    let has = |t: &str| red("pastebin", t).contains(&"forgetting_failures".to_string());
+    let body = "- The cache is lost: reads go to the store behind a limiter.";
+    assert!(!has(&format!("**What can go wrong**\n\n{body}")));
+    assert!(has(body));
+}
+
+#[test]
+fn a_hedged_loss_accepted_is_a_trade_off() {
+    let has = |t: &str| red("pastebin", t).contains(&"no_trade_offs".to_string());
+    let plain = "Writes go to one primary; a standby takes its place when it stops.";
+    assert!(has(plain));
+    assert!(!has(&format!(
+        "{plain} We might lose the last second of writes."
+    )));
+}
+
+#[test]
+fn a_failure_given_as_the_reason_to_turn_an_idea_down_is_discussed() {
+    let has = |t: &str| red("twitter", t).contains(&"forgetting_failures".to_string());
+    let reason = "A single sequencer box would be a single point of failure, so that is rejected; \
+                  each writer makes its own ids.";
+    assert!(!has(reason));
+    assert!(has("Each writer makes its own ids."));
+}
+
+#[test]
+fn the_rider_asking_for_the_car_position_polls_for_no_offer() {
+    let has = |t: &str| red("uber", t).contains(&"polling_for_offers".to_string());
+    assert!(!has(
+        "On the trip the rider app asks the server every 3 seconds for driver position."
+    ));
+}
+
+#[test]
+fn a_counter_column_bumped_on_each_redirect_is_a_synchronous_count() {
+    let has = |t: &str| red("url-shortener", t).contains(&"sync_click_counting".to_string());
+    assert!(has(
+        "Stats: we increment a click counter column on each redirect."
+    ));
+    assert!(!has(
+        "Stats: we increment a counter in Redis on each redirect."
+    ));
+}

@@ -11,6 +11,18 @@ use crate::grading::text::{Sentence, Token};
 /// first arrow or colon or the end of its title, is the idea turned down:
 /// what follows says why and what is done instead.
 pub(super) fn under_rejecting_heading(s: &Sentence, source: &str, tok: &Token) -> bool {
+    under_heading(s, source, tok, rejecting_words)
+}
+
+/// A list item's lead under a heading that names its entries as tempting
+/// ("Tempting, but no", "Tempting shortcuts"): each is set out to be
+/// weighed, so it earns what a considered option does and raises no red
+/// flag, whatever its body then decides.
+pub(super) fn under_tempting_heading(s: &Sentence, source: &str, tok: &Token) -> bool {
+    under_heading(s, source, tok, tempting_words)
+}
+
+fn under_heading(s: &Sentence, source: &str, tok: &Token, words: fn(&str) -> bool) -> bool {
     let Some(raw) = source.get(s.span.clone()) else {
         return false;
     };
@@ -51,13 +63,13 @@ pub(super) fn under_rejecting_heading(s: &Sentence, source: &str, tok: &Token) -
     if tok.pos >= lead_end {
         return false;
     }
-    heading_above(&before[..line_start])
+    heading_above(&before[..line_start], words)
 }
 
 /// Walks up from an item to what the list hangs from. Items and their
 /// bodies (lines of the same paragraph as an item) belong to the list; the
 /// first other line is its heading or its introduction, and decides.
-fn heading_above(text: &str) -> bool {
+fn heading_above(text: &str, words: fn(&str) -> bool) -> bool {
     // From the item upward, at most twelve paragraphs: the walk costs the
     // same whatever the length of the answer above it.
     let blocks = text
@@ -75,7 +87,7 @@ fn heading_above(text: &str) -> bool {
         for (i, l) in block.iter().enumerate().rev() {
             let t = l.trim();
             if t.starts_with('#') || standalone_title(t) || t.ends_with(':') {
-                return rejecting_words(t);
+                return words(t);
             }
             if matches!(t, "---" | "***" | "___") {
                 return false;
@@ -87,7 +99,7 @@ fn heading_above(text: &str) -> bool {
                 // sentence: a paragraph that says more ("… The database
                 // rejects duplicates.") is prose, not an introduction.
                 let one_sentence = !t.trim_end_matches(['.', '!']).contains(". ");
-                return one_sentence && t.split_whitespace().count() <= 20 && rejecting_words(t);
+                return one_sentence && t.split_whitespace().count() <= 20 && words(t);
             }
         }
     }
@@ -122,6 +134,14 @@ fn is_list_line(line: &str) -> bool {
         || t.starts_with("+ ")
         || t.split_once(". ")
             .is_some_and(|(n, _)| !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Words that name what follows as tempting ideas weighed. "It's tempting
+/// to keep it all in one database. Instead:" introduces what is done, so a
+/// line that says "instead" names nothing weighed.
+fn tempting_words(line: &str) -> bool {
+    let l = line.to_lowercase();
+    l.contains("tempting") && !l.contains("instead")
 }
 
 /// Words that name what follows as turned down. A heading over both the
@@ -183,7 +203,8 @@ pub(crate) fn in_turned_down_entry(source: &str, start: usize) -> bool {
             .and_then(|r| r.lines().next())
             .unwrap_or("");
         if opens_entry(line) {
-            return heading_above(&source[..at]);
+            let above = &source[..at];
+            return heading_above(above, rejecting_words) || heading_above(above, tempting_words);
         }
         if at <= block_start {
             return false;

@@ -30,7 +30,7 @@ use framing::{
     appeals_until, conceded, debated_then_chose, fine_elsewhere, marked_off, stock_then_but,
 };
 pub(crate) use heading::in_turned_down_entry;
-use heading::under_rejecting_heading;
+use heading::{under_rejecting_heading, under_tempting_heading};
 use negation::unsure;
 use rejection::{
     considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_before,
@@ -160,7 +160,10 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     // "| Polling | 20M req/s | ✗ |", "- ~~file bytes in Postgres~~".
     // "Assuming codes never collide is fine for the demo, not for
     // production": a claim kept for a setting that is not this one.
-    if marked_off(s, source, tok) || fine_elsewhere(&s.tokens, at) || titled_verdict(s, source, at)
+    if marked_off(s, source, tok)
+        || fine_elsewhere(&s.tokens, at)
+        || titled_verdict(s, source, at)
+        || under_tempting_heading(s, source, tok)
     {
         return Stance::Considered;
     }

@@ -87,6 +87,15 @@ pub(super) fn is_bad_outcome(w: &str, next: Option<&str>) -> bool {
         // "drains the battery", not "drains its queue".
         || (matches!(w, "drain" | "drains")
             && next.is_some_and(|n| matches!(n, "battery" | "batteries" | "phone" | "phones")))
+        // "blocks the request threads", "stalls API workers": the serving
+        // threads held up, not "blocks a slot".
+        || (matches!(w, "blocks" | "block" | "stalls" | "hogs")
+            && next.is_some_and(|n| {
+                matches!(
+                    n,
+                    "api" | "request" | "requests" | "thread" | "threads" | "worker" | "workers" | "web" | "event"
+                )
+            }))
         || is_dismissal(w, next)
 }
 

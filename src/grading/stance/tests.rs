@@ -1386,3 +1386,32 @@ fn the_second_of_two_options_named_is_considered() {
     let own = "Other files go to S3. We are putting file contents as BLOBs in the database.";
     assert_eq!(of(own, "putting"), Stance::Adopted);
 }
+
+#[test]
+fn entries_under_a_tempting_heading_are_weighed_not_adopted() {
+    let listed = "**Tempting, but no**\n\n1. *A counter as the key.* Short. \
+                  Rejected: anyone can walk them.\n";
+    assert_eq!(of(listed, "counter"), Stance::Considered);
+    // "It's tempting … Instead:" introduces the design itself.
+    let instead = "It's tempting to keep it all in one database. Instead:\n\n\
+                   - Photos go to a bucket behind a CDN.\n";
+    assert_eq!(of(instead, "bucket"), Stance::Adopted);
+}
+
+#[test]
+fn holding_up_the_serving_threads_turns_an_idea_down() {
+    assert_eq!(
+        of(
+            "Inline thumbnailing blocks request threads.",
+            "thumbnailing"
+        ),
+        Stance::Rejected
+    );
+    assert_eq!(
+        of(
+            "Inline thumbnailing blocks of a few pixels.",
+            "thumbnailing"
+        ),
+        Stance::Adopted
+    );
+}
