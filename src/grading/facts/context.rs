@@ -38,19 +38,23 @@ pub(super) fn confirms(part: &str) -> bool {
     opens && ends && offered && ws.len() <= 8
 }
 
+/// A part's words in lower case, without punctuation.
+fn lower_words(part: &str) -> Vec<String> {
+    let lower = part.to_lowercase();
+    let ws = lower.split(|c: char| !c.is_alphanumeric());
+    ws.filter(|w| !w.is_empty()).map(str::to_string).collect()
+}
+
 /// Whether a part tells a user story for confirmation ("As a user, I paste
 /// a long URL and get back a short one, right"): a role, what they do in
 /// the first person, and a tag asking to confirm it.
 pub(super) fn tells_a_story(part: &str) -> bool {
-    let lower = part.to_lowercase();
-    let ws: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let role = ws.len() > 4 && ws[0] == "as" && matches!(ws[1], "a" | "an") && ws[3] == "i";
+    let ws = lower_words(part);
+    let role =
+        ws.len() > 4 && ws[0] == "as" && matches!(ws[1].as_str(), "a" | "an") && ws[3] == "i";
     role && ws
         .last()
-        .is_some_and(|w| matches!(*w, "right" | "correct" | "yes"))
+        .is_some_and(|w| matches!(w.as_str(), "right" | "correct" | "yes"))
 }
 
 /// Words that open a phrase a question's frame ends with ("a cap on",
@@ -82,11 +86,8 @@ pub(super) fn in_frame_of(prev: &str, part: &str) -> Option<String> {
 /// it different for logged-in users", "does that change for big files"):
 /// a fact about the case does not say how the figure differs.
 pub(super) fn asks_a_difference(part: &str) -> bool {
-    let lower = part.to_lowercase();
-    let ws: Vec<&str> = lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
+    let owned = lower_words(part);
+    let ws: Vec<&str> = owned.iter().map(String::as_str).collect();
     matches!(
         ws.as_slice(),
         [
