@@ -101,11 +101,9 @@ pub(super) fn asks_a_difference(part: &str) -> bool {
             "change" | "differ" | "vary",
             ..
         ]
-    ) && (ws.contains(&"different")
-        || ws.contains(&"change")
-        || ws.contains(&"differ")
-        || ws.contains(&"vary")
-        || ws.contains(&"same"))
+    ) && ws
+        .iter()
+        .any(|w| matches!(*w, "different" | "change" | "differ" | "vary" | "same"))
         && ws
             .iter()
             .any(|w| matches!(*w, "for" | "when" | "if" | "on"))

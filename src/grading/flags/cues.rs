@@ -141,6 +141,19 @@ pub(super) fn but_costs(docs: &[StepDoc]) -> bool {
     })
 }
 
+/// What "too …" says a load is for a component ("too much for one
+/// database", "too slow for the feed").
+const BEYOND: &[&str] = &[
+    "much",
+    "slow",
+    "many",
+    "big",
+    "large",
+    "expensive",
+    "costly",
+    "heavy",
+];
+
 /// True when a sentence states, as a fact, the load at which a choice stops
 /// working: "100k writes a second, which is too much for one database".
 /// The option has been weighed against the need. "If it gets too slow we
@@ -151,19 +164,8 @@ pub(super) fn names_limit(docs: &[StepDoc]) -> bool {
         let t = &s.tokens;
         t.iter().enumerate().any(|(i, w)| {
             w.word == "too"
-                && t.get(i + 1).is_some_and(|a| {
-                    matches!(
-                        a.word.as_str(),
-                        "much"
-                            | "slow"
-                            | "many"
-                            | "big"
-                            | "large"
-                            | "expensive"
-                            | "costly"
-                            | "heavy"
-                    )
-                })
+                && t.get(i + 1)
+                    .is_some_and(|a| BEYOND.contains(&a.word.as_str()))
                 && t[i + 2..]
                     .iter()
                     .take(2)
