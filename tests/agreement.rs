@@ -249,7 +249,9 @@ fn sixth_agreement_stays_above_its_floors() {
             precision: 0.85,
             bands: [
                 ("new-grad", 0.85, 1.0),
-                ("mid", 0.95, 1.0),
+                // 0.95 until paging alone stopped earning "API
+                // endpoints": instagram/rejects lost that false credit.
+                ("mid", 0.925, 1.0),
                 ("senior", 0.7, 1.0),
             ],
             order: 1.0,
@@ -405,7 +407,9 @@ fn eleventh_agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.75, 1.0),
                 ("mid", 0.87, 1.0),
-                ("senior", 0.7, 1.0),
+                // 0.7 until paging alone stopped earning "API endpoints"
+                // (instagram/expert 96 -> 95, a false credit removed).
+                ("senior", 0.675, 1.0),
             ],
             order: 1.0,
             max_false_red: 1,
@@ -477,7 +481,8 @@ fn thirteenth_agreement_stays_above_its_floors() {
             max_false_red: 0,
             max_red_on_clean: 0,
             max_false_green: 4,
-            max_plain_gap: 6.3,
+            // 6.3 until paging alone stopped earning "API endpoints".
+            max_plain_gap: 6.5,
         },
     );
 }
@@ -567,17 +572,20 @@ fn sixteenth_agreement_stays_above_its_floors() {
         &figures("tests/sixteenth"),
         &Floors {
             recall: 0.877,
-            precision: 0.81,
+            precision: 0.815,
             bands: [
                 ("new-grad", 0.8, 0.975),
                 ("mid", 0.725, 0.925),
-                ("senior", 0.45, 0.85),
+                // Within one was 0.85 and the gap 19.6 until paging alone
+                // stopped earning "API endpoints": the plain-words answers
+                // for twitter and instagram lost that false credit.
+                ("senior", 0.45, 0.825),
             ],
             order: 0.875,
             max_false_red: 4,
             max_red_on_clean: 1,
             max_false_green: 5,
-            max_plain_gap: 19.6,
+            max_plain_gap: 19.9,
         },
     );
 }
