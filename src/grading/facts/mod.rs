@@ -38,7 +38,8 @@ use context::{
 };
 use groups::KINDS;
 use rank::{
-    completeness, decide, decide_story, decide_with, explains, paired, question_keys, rank, PAIRED,
+    completeness, decide, decide_carried, decide_story, decide_with, explains, paired,
+    question_keys, rank, PAIRED,
 };
 use read::sheet;
 use sheet::Sheet;
@@ -151,6 +152,9 @@ fn pick(sheet: &Sheet, part: &str, ts: &[Term]) -> Option<usize> {
     }
     if let Some(kept) = without_denied_kind(part, ts) {
         return decide(&rank(sheet, &kept));
+    }
+    if ts.iter().any(|t| t.echo) {
+        return decide_carried(&rank(sheet, ts));
     }
     decide(&rank(sheet, ts))
 }

@@ -263,6 +263,9 @@ pub(super) struct Ranked {
     /// It explains nothing of the heaviest word that names what the
     /// question is about.
     pub misses_heaviest: bool,
+    /// The score and total over the part's own terms, without those
+    /// carried from the part before.
+    pub own: (f64, f64),
 }
 
 /// Words for a rate of requests ("read QPS at peak").
@@ -416,6 +419,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
             let (mut score, mut total, mut all) = (0.0, 0.0, true);
             let (mut strong, mut subject, mut asked) = (false, true, false);
             let (mut explained, mut on_subject) = (Vec::with_capacity(weighted.len()), false);
+            let mut own = (0.0, 0.0);
             let pairs = paired(f, ts);
             for (t, w, known, focus) in &weighted {
                 let (e, phrase) = explains(f, &complete, t);
@@ -430,8 +434,12 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 asked |= t.head && phrase && e >= 1.0;
                 subject &= counted != Some(t.text.as_str()) || e >= 0.5;
                 strong |= (only_heads || !t.head) && phrase;
+                let missed = w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
                 score += w * e;
-                total += w * (e + (1.0 - e) * if *known { MISS_KNOWN } else { 1.0 });
+                total += missed;
+                if !t.echo {
+                    own = (own.0 + w * e, own.1 + missed);
+                }
 
                 // A quantity of something else is a wrong figure: every
                 // word that names what is measured ("how many tweets are
@@ -508,6 +516,7 @@ pub(super) fn rank(sheet: &Sheet, ts: &[Term]) -> Vec<Ranked> {
                 explained,
                 on_subject,
                 misses_heaviest,
+                own,
             }
         })
         .filter(|r| r.score > 0.0)
@@ -587,6 +596,18 @@ pub(super) fn decide_with(ranked: &[Ranked], strict: bool) -> Option<usize> {
     sure.then_some(best.fact)
 }
 
+/// The fact a part with terms carried from the part before names: as
+/// `decide`, when it also explains as much of the part's own words as a
+/// reading made up from a list must. The carried words help choose among
+/// facts; they do not make up for what the part itself asks ("…, and do
+/// we need resumable uploads for those" is not answered by the features
+/// fact on the strength of the files carried over).
+pub(super) fn decide_carried(ranked: &[Ranked]) -> Option<usize> {
+    let fact = decide(ranked)?;
+    let best = ranked.iter().find(|r| r.fact == fact)?;
+    (best.own.0 >= best.own.1 * STRICT_COVERAGE).then_some(fact)
+}
+
 /// The least share of a user story told for confirmation that its fact
 /// must explain: most of its words tell the flow ("I open the app and see
 /// posts"); what is to be confirmed is the requirement it names ("newest
@@ -621,7 +642,19 @@ mod tests {
             explained: vec![(0.0, 3.0), (1.0, 2.6)],
             on_subject: true,
             misses_heaviest,
+            own: (6.6, 8.0),
         }
+    }
+
+    #[test]
+    fn a_carried_reading_must_explain_the_parts_own_words() {
+        // The whole reading is sure, but the part's own words are mostly
+        // unexplained: the carried words chose the fact.
+        let mut r = ranked(false);
+        assert_eq!(decide_carried(&[r.clone()]), Some(0));
+        r.own = (1.0, 4.0);
+        assert_eq!(decide(&[r.clone()]), Some(0));
+        assert_eq!(decide_carried(&[r]), None);
     }
 
     #[test]
