@@ -166,7 +166,10 @@ fn unseen_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 4.2,
+            // One answer: pastebin/plain-strong 94 -> 93 once "a large,
+            // cheap file store" stopped earning cost trade-offs, a false
+            // credit that had lifted it (4.125 -> 4.25).
+            max_plain_gap: 4.25,
         },
     );
 }
