@@ -186,7 +186,10 @@ fn fresh_agreement_stays_above_its_floors() {
             precision: 0.87,
             bands: [
                 ("new-grad", 0.97, 1.0),
-                ("mid", 0.92, 1.0),
+                // One answer: twitter/medium falls to lean_no_hire at mid
+                // once "a NoSQL database like Cassandra" stopped earning
+                // likes and retweets, a false credit that had lifted it.
+                ("mid", 0.90, 1.0),
                 ("senior", 0.77, 1.0),
             ],
             order: 1.0,
