@@ -166,7 +166,10 @@ fn unseen_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 1,
-            max_plain_gap: 4.2,
+            // One answer: pastebin/plain-strong 94 -> 93 once "a large,
+            // cheap file store" stopped earning cost trade-offs, a false
+            // credit that had lifted it (4.125 -> 4.25).
+            max_plain_gap: 4.25,
         },
     );
 }
@@ -183,7 +186,10 @@ fn fresh_agreement_stays_above_its_floors() {
             precision: 0.87,
             bands: [
                 ("new-grad", 0.97, 1.0),
-                ("mid", 0.92, 1.0),
+                // One answer: twitter/medium falls to lean_no_hire at mid
+                // once "a NoSQL database like Cassandra" stopped earning
+                // likes and retweets, a false credit that had lifted it.
+                ("mid", 0.90, 1.0),
                 ("senior", 0.77, 1.0),
             ],
             order: 1.0,
