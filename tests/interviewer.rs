@@ -535,3 +535,24 @@ fn sixteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// right (75.0%), 6 wrong (4.7%).
 const SIXTEENTH_ACCURACY: f64 = 0.75;
 const SIXTEENTH_WRONG: f64 = 0.047;
+
+#[test]
+fn seventeenth_questions_get_the_right_fact_or_an_honest_your_call() {
+    holds(
+        "tests/interviewer/seventeenth",
+        120,
+        SEVENTEENTH_ACCURACY,
+        SEVENTEENTH_WRONG,
+    );
+}
+
+/// Floors on the seventeenth bank ("help me understand", "what does
+/// success look like", "ballpark", "I'll assume X unless you say
+/// otherwise", negative questions, "walk me through", "I'm picturing X,
+/// does that match?", "where do you draw the line on"): at its one blind
+/// measure, at the end of the round it judged, 76 of 128 right (59.4%),
+/// 9 wrong facts (7.0%), 20 of 42 compound questions, the same as main at
+/// the start of that round scored 76 (59.4%) with 9 wrong (7.0%), 20 of
+/// 42 compound.
+const SEVENTEENTH_ACCURACY: f64 = 0.593;
+const SEVENTEENTH_WRONG: f64 = 0.071;
