@@ -551,8 +551,7 @@ fn seventeenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// otherwise", negative questions, "walk me through", "I'm picturing X,
 /// does that match?", "where do you draw the line on"): at its one blind
 /// measure, at the end of the round it judged, 76 of 128 right (59.4%),
-/// 9 wrong facts (7.0%), 20 of 42 compound questions, the same as main at
-/// the start of that round scored 76 (59.4%) with 9 wrong (7.0%), 20 of
-/// 42 compound.
+/// 9 wrong facts (7.0%), 20 of 42 compound questions; main at the start
+/// of that round scored the same on all three.
 const SEVENTEENTH_ACCURACY: f64 = 0.593;
 const SEVENTEENTH_WRONG: f64 = 0.071;
