@@ -555,6 +555,10 @@ fn seventeenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// of that round scored the same on all three. The way a question is put
 /// read apart from what it asks (a loose lead-in, a confirming tail, a
 /// picture put up for confirmation, a scale, a frame that lends its
-/// subject): 90 right (70.3%), 7 wrong (5.5%), 24 of 42 compound.
-const SEVENTEENTH_ACCURACY: f64 = 0.703;
-const SEVENTEENTH_WRONG: f64 = 0.055;
+/// subject): 90 right (70.3%), 7 wrong (5.5%), 24 of 42 compound. ", which
+/// matters more" asks to choose rather than explaining, and a verb after
+/// its subject is shared by the things listed after it ("do we store trip
+/// records and the driver's route"): 92 right (71.9%), 4 wrong (3.1%), 25
+/// of 42 compound.
+const SEVENTEENTH_ACCURACY: f64 = 0.718;
+const SEVENTEENTH_WRONG: f64 = 0.032;

@@ -318,6 +318,14 @@ fn a_list_is_asked_thing_by_thing_when_one_of_its_things_has_a_fact() {
         coordinated("Are comments, likes and video in scope").len(),
         3
     );
+    // The verb after its subject is shared by the things, not one of them.
+    assert_eq!(
+        coordinated("how long do we store trip records and the driver's route"),
+        [
+            "how long do we store trip records",
+            "how long do we store driver's route"
+        ]
+    );
     // Things that qualify another, and alternatives offered, are not split.
     assert!(coordinated("Do we need chat between riders and drivers").is_empty());
     assert!(coordinated("Do riders and drivers rate each other after the trip").is_empty());
