@@ -518,7 +518,14 @@ const WEIGHING: &[&str] = &[
 pub(super) fn without_weighing(part: &str) -> Option<&str> {
     let trimmed = part.trim_start();
     let lower = trimmed.to_lowercase();
-    let len = WEIGHING.iter().find(|o| lower.starts_with(*o))?.len();
+    let Some(len) = WEIGHING
+        .iter()
+        .find(|o| lower.starts_with(*o))
+        .map(|o| o.len())
+    else {
+        // "how much does offline use matter": the weighing verb follows.
+        return super::framing::weighed_by_verb(part);
+    };
     // Lower-casing keeps the byte length of plain ASCII openings.
     let rest = trimmed.get(len..)?.trim_start();
     (rest.split_whitespace().count() >= 2).then_some(rest)

@@ -106,6 +106,64 @@ pub(super) fn framed(question: &str) -> Option<(&str, &str)> {
     (subject.split_whitespace().count() <= SUBJECT_WORDS).then_some((subject, rest))
 }
 
+/// "How much does X matter", "how much should X shape the design": the
+/// weighing names no quantity ("how much" counts nothing here), so the
+/// part asks about X.
+fn weighing_verb() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &CELL,
+        r"(?i)^\s*how much (?:does|do|should|will|would) (?P<subject>.{3,80}?) (?:matter|matters|shape|drive|influence|affect)(?: the design| our design| the architecture| things| here| for us| to you)?\s*[?.]?\s*$",
+    )
+}
+
+/// The subject of a part that asks how much it weighs, by a verb after
+/// it ("how much does offline use matter" asks about offline use).
+pub(super) fn weighed_by_verb(part: &str) -> Option<&str> {
+    let subject = weighing_verb().captures(part)?.name("subject")?.as_str();
+    (subject.split_whitespace().count() >= 2).then_some(subject)
+}
+
+/// A count asked within one thing ("how many photos can go in one post",
+/// "how many people in a single group"): the thing, singular as written.
+fn count_within() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &CELL,
+        r"(?i)\bhow many\b.*\b(?:in|into|on) (?:one|a single|each|a given) (?P<thing>[a-z]+)",
+    )
+}
+
+/// Units of time: a count in one of them is a rate ("how many posts in
+/// one day"), which a rate answers.
+const TIMES: &[&str] = &[
+    "second", "minute", "hour", "day", "week", "month", "year", "session", "visit",
+];
+
+/// Whether a fact may answer a part as to how it counts: a count within
+/// one thing ("how many photos can go in one post") is a limit of that
+/// thing, which a fact about a rate or a total does not give; only a fact
+/// whose ways of asking count within or per the thing does.
+pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {
+    let Some(c) = count_within().captures(part) else {
+        return true;
+    };
+    let thing = c["thing"].to_ascii_lowercase();
+    if TIMES.contains(&thing.as_str()) {
+        return true;
+    }
+    let within = [
+        format!("per {thing}"),
+        format!("in one {thing}"),
+        format!("in a {thing}"),
+        format!("each {thing}"),
+    ];
+    fact.asks
+        .iter()
+        .chain(&fact.covers)
+        .any(|a| within.iter().any(|w| a.to_ascii_lowercase().contains(w)))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,6 +200,35 @@ mod tests {
             without_asking_manner("I'm picturing a single home region, is that right?").as_deref(),
             Some("a single home region?")
         );
+    }
+
+    #[test]
+    fn a_count_within_one_thing_is_no_rate() {
+        let fact = |covers: &[&str]| crate::catalog::Fact {
+            id: "f".into(),
+            topic: "t".into(),
+            asks: Vec::new(),
+            covers: covers.iter().map(|c| c.to_string()).collect(),
+            answer: "a".into(),
+            key: false,
+        };
+        let rate = fact(&["how many photos", "photos per day"]);
+        let limit = fact(&["photos per post"]);
+        assert!(!counts_fit("how many photos can go in one post", &rate));
+        assert!(counts_fit("how many photos can go in one post", &limit));
+        assert!(counts_fit("how many photos are posted in one day", &rate));
+        assert!(counts_fit("how many photos a day", &rate));
+        assert_eq!(
+            weighed_by_verb("how much does offline use matter?"),
+            Some("offline use")
+        );
+        assert_eq!(
+            weighed_by_verb("how much should storage cost shape the design?"),
+            Some("storage cost")
+        );
+        assert_eq!(weighed_by_verb("how much storage does a user get?"), None);
+        // "Weigh" of a thing is its size.
+        assert_eq!(weighed_by_verb("How much does each photo weigh?"), None);
     }
 
     #[test]

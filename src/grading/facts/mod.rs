@@ -405,6 +405,7 @@ fn replies<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> Vec<Reply<'a
                 _ => picked,
             };
             let fact = picked.and_then(|i| facts.get(i));
+            let fact = fact.filter(|f| framing::counts_fit(&part, f));
             before = fact;
             Reply { part, fact }
         })
