@@ -561,6 +561,8 @@ fn seventeenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// records and the driver's route"): 92 right (71.9%), 4 wrong (3.1%), 25
 /// of 42 compound. A count within one thing ("how many photos can go in
 /// one post") is no rate, and "how much should X shape the design" weighs
-/// X: 94 right (73.4%), 3 wrong (2.3%), 26 of 42 compound.
-const SEVENTEENTH_ACCURACY: f64 = 0.734;
+/// X: 94 right (73.4%), 3 wrong (2.3%), 26 of 42 compound. A frame's
+/// subject that is a kind of requirement ("what does success look like for
+/// uptime?") keeps its own fact: 96 right (75.0%), 27 of 42 compound.
+const SEVENTEENTH_ACCURACY: f64 = 0.75;
 const SEVENTEENTH_WRONG: f64 = 0.024;

@@ -124,6 +124,21 @@ pub(super) fn weighed_by_verb(part: &str) -> Option<&str> {
     (subject.split_whitespace().count() >= 2).then_some(subject)
 }
 
+/// Whether a frame's subject is only kinds of requirement ("uptime",
+/// "reliability"): then it asks for the fact of its own, as "what does
+/// success look like for uptime" does, and keeps it; a thing of the
+/// system ("the map") is only what the question after it is about.
+pub(super) fn names_a_kind(sheet: &super::sheet::Sheet, subject: &str) -> bool {
+    let ts = sheet.read(subject);
+    let named: Vec<_> = ts.iter().filter(|t| !t.head && !t.plain()).collect();
+    !named.is_empty()
+        && named.iter().all(|t| {
+            t.keys
+                .iter()
+                .any(|k| super::groups::KINDS.contains(&k.as_str()))
+        })
+}
+
 /// A count asked within one thing ("how many photos can go in one post",
 /// "how many people in a single group"): the thing, singular as written.
 fn count_within() -> &'static Regex {

@@ -314,8 +314,8 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
 /// its replies. A scale or a frame is read without its lead-in first, and
 /// kept only when every part then gets its fact: the scale's ends, or the
 /// frame's subject, may be what names the fact. A frame's subject is lent
-/// to the question after it, and is no question of its own: "the map" of
-/// "what would make you unhappy about the map?" asks nothing.
+/// to the question after it, and asks nothing of its own ("the map" of "what
+/// would make you unhappy about the map?") unless a kind ("uptime").
 fn as_asked<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> (String, Vec<Reply<'a>>) {
     let answered = |rs: &[Reply]| rs.iter().all(|r| r.fact.is_some());
     let plain = framing::without_asking_manner(question);
@@ -333,7 +333,10 @@ fn as_asked<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> (String, Ve
         }
         let lent = format!("{subject}: {rest}");
         let mut rs = replies(sheet, facts, &lent);
-        if rs.len() > 1 && rs[0].part.trim().eq_ignore_ascii_case(subject) {
+        let only = rs
+            .first()
+            .is_some_and(|r| r.part.trim().eq_ignore_ascii_case(subject));
+        if rs.len() > 1 && only && !framing::names_a_kind(sheet, subject) {
             rs[0].fact = None;
         }
         return (lent, rs);

@@ -1150,3 +1150,25 @@ fn a_cheap_device_is_a_kind_of_device_not_a_cost() {
         Some("network")
     );
 }
+
+#[test]
+fn a_frame_keeps_the_fact_of_a_subject_that_is_a_kind_of_requirement() {
+    let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+    let facts = &catalog.problem("uber").expect("uber").facts;
+    let ids = |q: &str| -> Vec<String> {
+        understand(q, facts)
+            .into_iter()
+            .filter_map(|r| r.fact.map(|f| f.id.clone()))
+            .collect()
+    };
+    // "Reliability" asks for availability of its own.
+    assert_eq!(
+        ids("What would make you unhappy about reliability? Is a minute down a serious incident?"),
+        ["availability"]
+    );
+    // "The map" only says what the question after it is about.
+    assert!(!ids(
+        "What would make you unhappy about the map? Is a car icon a few seconds behind acceptable?"
+    )
+    .contains(&"features_out".to_string()));
+}
