@@ -231,6 +231,20 @@ pub(super) fn without_hedges(question: &str) -> Option<String> {
     any.then(|| out.split_whitespace().collect::<Vec<_>>().join(" "))
 }
 
+/// Words after ", which" that make it a question, not a clause that
+/// explains ("If I can only optimise one, which matters more: …").
+const WHICH_ASKS: &[&str] = &[
+    "matters", "wins", "one", "of", "would", "should", "do", "does", "comes", "counts", "weighs",
+];
+
+/// Whether the cut at the start of `from` (of `len` bytes) is ", which"
+/// asking to choose rather than explaining the thing before it.
+fn asks_which(from: &str, len: usize) -> bool {
+    let next = from.get(len..).and_then(|r| r.split_whitespace().next());
+    from.trim_start_matches([',', ' ']).starts_with("which ")
+        && next.is_some_and(|w| WHICH_ASKS.contains(&w.trim_end_matches([':', ',', '?'])))
+}
+
 /// Openings of a clause that explains the thing just named ("private
 /// accounts, where only approved followers see posts", "adaptive bitrate,
 /// so the quality drops instead of stalling").
@@ -272,6 +286,7 @@ pub(super) fn without_explaining(part: &str) -> Option<String> {
     let mut cuts: Vec<(usize, usize)> = EXPLAINING
         .iter()
         .filter_map(|e| lower.find(e).map(|i| (i, e.len())))
+        .filter(|&(i, len)| !asks_which(&lower[i..], len))
         .collect();
     if opens {
         if let Some(i) = lower.find(" so ") {
@@ -503,7 +518,14 @@ const WEIGHING: &[&str] = &[
 pub(super) fn without_weighing(part: &str) -> Option<&str> {
     let trimmed = part.trim_start();
     let lower = trimmed.to_lowercase();
-    let len = WEIGHING.iter().find(|o| lower.starts_with(*o))?.len();
+    let Some(len) = WEIGHING
+        .iter()
+        .find(|o| lower.starts_with(*o))
+        .map(|o| o.len())
+    else {
+        // "how much does offline use matter": the weighing verb follows.
+        return super::framing::weighed_by_verb(part);
+    };
     // Lower-casing keeps the byte length of plain ASCII openings.
     let rest = trimmed.get(len..)?.trim_start();
     (rest.split_whitespace().count() >= 2).then_some(rest)
@@ -512,6 +534,18 @@ pub(super) fn without_weighing(part: &str) -> Option<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn which_asking_to_choose_explains_nothing() {
+        assert_eq!(
+            without_explaining("If I can only optimise one, which matters more: speed, or cost?"),
+            None
+        );
+        assert_eq!(
+            without_explaining("Do we need folders, which users share, in the app?").as_deref(),
+            Some("Do we need folders in the app?")
+        );
+    }
 
     #[test]
     fn a_user_story_told_for_confirmation_is_known() {

@@ -15,6 +15,7 @@
 mod blob;
 mod compare;
 mod context;
+mod framing;
 mod groups;
 mod lexicon;
 mod lists;
@@ -306,8 +307,47 @@ fn parts_of(sheet: &Sheet, question: &str) -> Vec<String> {
 /// Finds, for each thing the question asks, the fact that answers it.
 pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     let sheet = sheet(facts);
-    let parts = parts_of(&sheet, question);
-    let terms = parts_terms(&sheet, &parts);
+    as_asked(&sheet, facts, question).1
+}
+
+/// The question as it is read, without the way it is put (`framing`), and
+/// its replies. A scale or a frame is read without its lead-in first, and
+/// kept only when every part then gets its fact: the scale's ends, or the
+/// frame's subject, may be what names the fact. A frame's subject is lent
+/// to the question after it, and asks nothing of its own ("the map" of "what
+/// would make you unhappy about the map?") unless a kind ("uptime").
+fn as_asked<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> (String, Vec<Reply<'a>>) {
+    let answered = |rs: &[Reply]| rs.iter().all(|r| r.fact.is_some());
+    let plain = framing::without_asking_manner(question);
+    let question = plain.as_deref().unwrap_or(question);
+    if let Some(rest) = framing::after_scale(question) {
+        let rs = replies(sheet, facts, rest);
+        if answered(&rs) {
+            return (rest.to_string(), rs);
+        }
+    }
+    if let Some((subject, rest)) = framing::framed(question) {
+        let rs = replies(sheet, facts, rest);
+        if rest.split_whitespace().count() >= 4 && answered(&rs) {
+            return (rest.to_string(), rs);
+        }
+        let lent = format!("{subject}: {rest}");
+        let mut rs = replies(sheet, facts, &lent);
+        let only = rs
+            .first()
+            .is_some_and(|r| r.part.trim().eq_ignore_ascii_case(subject));
+        if rs.len() > 1 && only && !framing::names_a_kind(sheet, subject) {
+            rs[0].fact = None;
+        }
+        return (lent, rs);
+    }
+    (question.to_string(), replies(sheet, facts, question))
+}
+
+/// The replies to a question read as it is written.
+fn replies<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> Vec<Reply<'a>> {
+    let parts = parts_of(sheet, question);
+    let terms = parts_terms(sheet, &parts);
     let last = parts.len().saturating_sub(1);
     let mut before: Option<&'a Fact> = None;
     // "How big is the catalog: how many titles, and how long is a typical
@@ -340,7 +380,7 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
             // "Redirects are the whole product. What availability are we
             // aiming for?": the ask alone first, then with its lead-in.
             let picked = asked_sentence(&part)
-                .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                .and_then(|ask| pick(sheet, ask, &sheet.read(ask)))
                 .or_else(|| {
                     // "…, or is that up to me?" leaves the choice to the
                     // candidate, whatever the first side names.
@@ -348,26 +388,27 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
                         .or_else(|| before_other_side(&part))
                         .or_else(|| after_reason(&part))
                         .filter(|_| !asks_for_a_choice(&part))
-                        .and_then(|ask| pick(&sheet, ask, &sheet.read(ask)))
+                        .and_then(|ask| pick(sheet, ask, &sheet.read(ask)))
                 })
                 .or_else(|| {
                     // "Are private accounts in scope, where only approved
                     // followers see posts?": the explanation is context.
                     without_explaining(&part)
                         .filter(|_| !asks_for_a_choice(&part))
-                        .and_then(|ask| pick(&sheet, &ask, &sheet.read(&ask)))
+                        .and_then(|ask| pick(sheet, &ask, &sheet.read(&ask)))
                 })
-                .or_else(|| dashed(&sheet, &part))
-                .or_else(|| pick(&sheet, &part, &ts));
+                .or_else(|| dashed(sheet, &part))
+                .or_else(|| pick(sheet, &part, &ts));
             let picked = match (i, topic) {
                 (0, _) => {
                     topic = picked.filter(|_| heading);
                     picked
                 }
-                (_, Some(t)) => under_heading(&sheet, &ts, t, picked),
+                (_, Some(t)) => under_heading(sheet, &ts, t, picked),
                 _ => picked,
             };
             let fact = picked.and_then(|i| facts.get(i));
+            let fact = fact.filter(|f| framing::counts_fit(&part, f));
             before = fact;
             Reply { part, fact }
         })
@@ -579,10 +620,11 @@ const PARTS: &[&str] = &[
 pub fn explain(question: &str, facts: &[Fact]) -> String {
     let sheet = sheet(facts);
     let id = |i: usize| facts.get(i).map_or("?", |f| f.id.as_str());
-    let parts = parts_of(&sheet, question);
+    // The question as read and the reply said for each part, as
+    // `understand` gives them.
+    let (question, replies) = as_asked(&sheet, facts, question);
+    let parts = parts_of(&sheet, &question);
     let terms = parts_terms(&sheet, &parts);
-    // The reply said for each part, as `understand` gives it.
-    let replies = understand(question, facts);
     let mut out = String::new();
     for (n, (part, ts)) in parts.iter().zip(terms).enumerate() {
         let ranked = rank(&sheet, &ts);

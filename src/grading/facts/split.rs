@@ -343,6 +343,9 @@ fn shared_head<'a>(toks: &[&'a str], items: &[(usize, usize)]) -> Option<&'a str
     .then(|| toks[b - 1])
 }
 
+/// Subjects a verb follows ("do we store …").
+const SUBJECTS: &[&str] = &["we", "i", "you", "they"];
+
 /// The readings of a part that names several things joined by "and" or
 /// "or" ("What latency and availability are we targeting", "Are read
 /// receipts, typing indicators and last seen in scope"): the part once for
@@ -465,6 +468,14 @@ pub fn coordinated(part: &str) -> Vec<String> {
         }
         items.sort_unstable();
         items.dedup();
+        // "how long do we store trip records and the driver's route": the
+        // first item after its subject opens with the verb all items share.
+        if items[0].1 - items[0].0 > 1
+            && items[0].0 > 0
+            && SUBJECTS.contains(&bare(toks[items[0].0 - 1]).as_str())
+        {
+            items[0].0 += 1;
+        }
         let (first, last) = (items[0].0, items[items.len() - 1].1);
         // Things that qualify another ("chat between rider and driver",
         // "ratio of reads and writes") are not asked about one by one.

@@ -318,6 +318,14 @@ fn a_list_is_asked_thing_by_thing_when_one_of_its_things_has_a_fact() {
         coordinated("Are comments, likes and video in scope").len(),
         3
     );
+    // The verb after its subject is shared by the things, not one of them.
+    assert_eq!(
+        coordinated("how long do we store trip records and the driver's route"),
+        [
+            "how long do we store trip records",
+            "how long do we store driver's route"
+        ]
+    );
     // Things that qualify another, and alternatives offered, are not split.
     assert!(coordinated("Do we need chat between riders and drivers").is_empty());
     assert!(coordinated("Do riders and drivers rate each other after the trip").is_empty());
@@ -1141,4 +1149,26 @@ fn a_cheap_device_is_a_kind_of_device_not_a_cost() {
         found("Cheap phones with slow connections on mobile data?").as_deref(),
         Some("network")
     );
+}
+
+#[test]
+fn a_frame_keeps_the_fact_of_a_subject_that_is_a_kind_of_requirement() {
+    let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+    let facts = &catalog.problem("uber").expect("uber").facts;
+    let ids = |q: &str| -> Vec<String> {
+        understand(q, facts)
+            .into_iter()
+            .filter_map(|r| r.fact.map(|f| f.id.clone()))
+            .collect()
+    };
+    // "Reliability" asks for availability of its own.
+    assert_eq!(
+        ids("What would make you unhappy about reliability? Is a minute down a serious incident?"),
+        ["availability"]
+    );
+    // "The map" only says what the question after it is about.
+    assert!(!ids(
+        "What would make you unhappy about the map? Is a car icon a few seconds behind acceptable?"
+    )
+    .contains(&"features_out".to_string()));
 }
