@@ -621,7 +621,7 @@ fn seventeenth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/seventeenth"),
         &Floors {
-            recall: 0.906,
+            recall: 0.908,
             precision: 0.823,
             bands: [
                 ("new-grad", 0.725, 1.0),
@@ -632,7 +632,7 @@ fn seventeenth_agreement_stays_above_its_floors() {
             max_false_red: 1,
             max_red_on_clean: 0,
             max_false_green: 8,
-            max_plain_gap: 18.6,
+            max_plain_gap: 18.1,
         },
     );
 }
