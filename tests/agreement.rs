@@ -111,7 +111,7 @@ fn agreement_stays_above_its_floors() {
             bands: [
                 ("new-grad", 0.85, 1.0),
                 ("mid", 0.93, 0.97),
-                ("senior", 0.7, 0.97),
+                ("senior", 0.729, 0.97),
             ],
             order: 1.0,
             max_false_red: 0,
@@ -294,7 +294,10 @@ fn seventh_agreement_stays_above_its_floors() {
             max_false_red: 5,
             max_red_on_clean: 0,
             max_false_green: 7,
-            max_plain_gap: 4.7,
+            // 4.7 until the url-shortener expert earned its true credit for
+            // the ranges of ids it leases ("lease .. range" in dd_counter): the
+            // expert rose by that topic; the plain-words answer is unchanged.
+            max_plain_gap: 5.0,
         },
     );
 }
@@ -391,7 +394,10 @@ fn tenth_agreement_stays_above_its_floors() {
             max_false_red: 2,
             max_red_on_clean: 0,
             max_false_green: 5,
-            max_plain_gap: 1.9,
+            // 1.9 until the url-shortener expert earned its true credit for
+            // the ranges of ids it leases ("lease .. range" in dd_counter): the
+            // expert rose by that topic; the plain-words answer is unchanged.
+            max_plain_gap: 2.5,
         },
     );
 }
@@ -489,7 +495,10 @@ fn thirteenth_agreement_stays_above_its_floors() {
             max_red_on_clean: 0,
             max_false_green: 4,
             // 6.3 until paging alone stopped earning "API endpoints".
-            max_plain_gap: 6.5,
+            // 6.5 until the url-shortener expert earned its true credit for
+            // the ranges of ids it leases ("lease .. range" in dd_counter): the
+            // expert rose by that topic; the plain-words answer is unchanged.
+            max_plain_gap: 6.7,
         },
     );
 }
@@ -581,7 +590,7 @@ fn sixteenth_agreement_stays_above_its_floors() {
             recall: 0.877,
             precision: 0.815,
             bands: [
-                ("new-grad", 0.8, 0.975),
+                ("new-grad", 0.825, 0.975),
                 ("mid", 0.725, 0.925),
                 // Within one was 0.85 and the gap 19.6 until paging alone
                 // stopped earning "API endpoints": the plain-words answers
@@ -589,8 +598,8 @@ fn sixteenth_agreement_stays_above_its_floors() {
                 ("senior", 0.45, 0.825),
             ],
             order: 0.875,
-            max_false_red: 4,
-            max_red_on_clean: 1,
+            max_false_red: 3,
+            max_red_on_clean: 0,
             max_false_green: 5,
             max_plain_gap: 19.9,
         },
@@ -612,18 +621,18 @@ fn seventeenth_agreement_stays_above_its_floors() {
     check(
         &figures("tests/seventeenth"),
         &Floors {
-            recall: 0.899,
-            precision: 0.811,
+            recall: 0.908,
+            precision: 0.823,
             bands: [
-                ("new-grad", 0.7, 1.0),
-                ("mid", 0.55, 0.775),
-                ("senior", 0.375, 0.75),
+                ("new-grad", 0.725, 1.0),
+                ("mid", 0.575, 0.825),
+                ("senior", 0.425, 0.825),
             ],
-            order: 0.675,
-            max_false_red: 5,
-            max_red_on_clean: 3,
-            max_false_green: 10,
-            max_plain_gap: 19.7,
+            order: 0.75,
+            max_false_red: 1,
+            max_red_on_clean: 0,
+            max_false_green: 8,
+            max_plain_gap: 18.1,
         },
     );
 }

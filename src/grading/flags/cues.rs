@@ -108,7 +108,7 @@ pub(super) fn headed_section(docs: &[StepDoc], names: &[&str]) -> bool {
 }
 
 /// Words that name what a choice costs, said after "but".
-fn is_cost_word(w: &str) -> bool {
+pub(super) fn is_cost_word(w: &str) -> bool {
     matches!(
         w,
         "harder"
@@ -256,6 +256,17 @@ pub(super) fn outcome_of_named_failure(s: &Sentence, at: usize) -> bool {
                 "lost" | "dies" | "died" | "crashes" | "crashed" | "fails" | "failed" | "dropped"
             ) || (matches!(x.word.as_str(), "goes" | "went") && next == Some("down"))
         })
+}
+
+/// True when the match ends on "fail" followed by "to": "you never fail to
+/// see your own post", "it won't fail to deliver" promise that something
+/// always happens, not that nothing ever breaks.
+pub(super) fn fail_to_idiom(s: &Sentence, at: usize, words: usize) -> bool {
+    let last = at + words.saturating_sub(1);
+    s.tokens
+        .get(last)
+        .is_some_and(|t| matches!(t.word.as_str(), "fail" | "fails"))
+        && s.tokens.get(last + 1).is_some_and(|t| t.word == "to")
 }
 
 /// True when a sentence says what happens while a part is down: "If the

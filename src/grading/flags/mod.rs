@@ -2,7 +2,9 @@
 //! that look at the shape of an answer.
 
 use super::matcher::{Matcher, Mention};
-use super::stance::{absolute_kind, in_turned_down_entry, stance_at, Absolute, Stance};
+use super::stance::{
+    absolute_kind, admitted_gap, in_turned_down_entry, stance_at, Absolute, Stance,
+};
 use super::text::Sentence;
 use super::topics::{has_reason, is_listy};
 use super::StepDoc;
@@ -12,10 +14,13 @@ use serde::Serialize;
 use std::collections::HashSet;
 
 mod cues;
+mod weighing;
 use cues::{
-    but_costs, down_case, has_job, headed_section, is_failure_word, is_trade_off_word,
-    jumps_in_free_form, names_limit, outcome_of_named_failure, prefers_over, works_in_words,
+    but_costs, down_case, fail_to_idiom, has_job, headed_section, is_failure_word,
+    is_trade_off_word, jumps_in_free_form, names_limit, outcome_of_named_failure, prefers_over,
+    works_in_words,
 };
+use weighing::weighs_in_plain_words;
 
 /// A flag raised by the answer, with the quote that raised it.
 #[derive(Debug, Clone, Serialize, PartialEq)]
@@ -142,6 +147,7 @@ pub fn raise(
                         && !verdict_past_match(doc, m)
                         && !in_turned_down_entry(doc.text, doc.sentences[m.sentence].span.start)
                         && !outcome_of_named_failure(&doc.sentences[m.sentence], m.at)
+                        && !fail_to_idiom(&doc.sentences[m.sentence], m.at, m.words)
                 };
                 counts && applies(&flags[m.target], doc.step, free_form)
             })
@@ -300,14 +306,16 @@ fn any_word(docs: &[StepDoc], ids: &[StepId], pred: impl Fn(&str, Option<&str>) 
 /// considered) passes `pred`: "if the cache dies" counts, "it should not
 /// crash" and "it never goes down" do not. A failure given as the reason an
 /// idea is turned down ("one sequencer is a single point of failure") is a
-/// failure thought through, so a rejected clause counts too.
+/// failure thought through, so a rejected clause counts too, and so does
+/// one the candidate names as a known gap ("Not covered: what happens when
+/// a region fails"): the failure is not forgotten.
 fn any_stated(docs: &[StepDoc], pred: impl Fn(&str, Option<&str>) -> bool) -> bool {
     docs.iter().any(|d| {
         d.sentences.iter().enumerate().any(|(si, s)| {
             s.tokens.iter().enumerate().any(|(i, t)| {
                 pred(&t.word, s.tokens.get(i + 1).map(|n| n.word.as_str())) && {
                     let st = stance_at(&d.sentences, d.text, si, i);
-                    st.earns_credit() || st == Stance::Rejected
+                    st.earns_credit() || st == Stance::Rejected || admitted_gap(s, i)
                 }
             })
         })
@@ -468,6 +476,7 @@ fn detect(
                 || but_costs(docs)
                 || prefers_over(docs)
                 || names_limit(docs)
+                || weighs_in_plain_words(docs)
                 || headed_section(docs, &["trade-off", "tradeoff", "trade off"]);
             (!found).then(|| {
                 (

@@ -571,6 +571,19 @@ fn asking_where_the_car_is_polls_for_no_offer() {
 }
 
 #[test]
+fn never_failing_to_do_something_is_always_doing_it() {
+    let has = |t: &str| red("instagram", t).contains(&"never_failures".to_string());
+    for idiom in [
+        "Your own post is read from the posts table, so you never fail to see it.",
+        "The worker retries until the push goes out; it won't fail to deliver.",
+    ] {
+        assert!(!has(idiom), "{idiom}");
+    }
+    assert!(has("The feed service will never fail."));
+    assert!(has("The feed service will never fail, too many replicas."));
+}
+
+#[test]
 fn never_losing_data_after_a_named_failure_is_its_handling() {
     let handled = "Every client also polls every 60 s, so a lost push delays sync and never \
                    loses data.";

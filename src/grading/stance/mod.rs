@@ -31,6 +31,7 @@ use framing::{
 };
 pub(crate) use heading::in_turned_down_entry;
 use heading::{under_rejecting_heading, under_tempting_heading};
+pub(crate) use negation::admitted_gap;
 use negation::unsure;
 use rejection::{
     considered, deferred, hypothetical, next_endorses, next_rejects, refused_after, rejected_before,
@@ -179,7 +180,7 @@ pub fn stance_at(sents: &[Sentence], source: &str, si: usize, at: usize) -> Stan
     if required(&s.tokens, at) {
         return Stance::Required;
     }
-    if negated(&s.tokens, at) {
+    if negated(&s.tokens, at) || admitted_gap(s, at) {
         return Stance::Negated;
     }
     if rejected_before(&s.tokens, at)

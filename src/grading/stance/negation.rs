@@ -23,18 +23,33 @@ const NEGATORS: [&str; 14] = [
     "neither",
 ];
 
+/// Most words a denial reaches back over when an "or" list runs between:
+/// "we don't shard, cache or queue the uploads of old devices".
+const LISTED_REACH: usize = 9;
+
 /// True when a word closely before `at`, in the same clause, negates it.
 pub fn negated(tokens: &[Token], at: usize) -> bool {
     let Some(here) = tokens.get(at) else {
         return false;
     };
-    let from = at.saturating_sub(5);
+    let from = at.saturating_sub(LISTED_REACH);
     for j in (from..at).rev() {
         let t = &tokens[j];
         if t.clause != here.clause {
             break;
         }
         let w = t.word.as_str();
+        // Past five words only a denial that runs over a list reaches:
+        // "didn't ask about analytics depth or abuse".
+        if at - j > 5 {
+            let listed = tokens[j + 1..at]
+                .iter()
+                .any(|c| matches!(c.word.as_str(), "or" | "nor"));
+            if listed && NEGATORS.contains(&w) && w != "without" {
+                return true;
+            }
+            continue;
+        }
         if w == "not" && reduced_relative(tokens, j) && at - j > 2 {
             // "photos not viewed for a year move to cheaper storage": the
             // "not" belongs to the participle, not to what follows it.
@@ -210,4 +225,46 @@ pub(super) fn unsure(s: &Sentence, at: usize) -> bool {
         || (s.breaks.get(usize::from(clause) + 1) == Some(&':')
             && unsure_clause(&s.tokens, clause + 1))
         || (s.breaks.get(usize::from(next)) != Some(&'(') && opens_unsure(&s.tokens, next))
+}
+
+/// Words of a lead that names what the answer left out: "Missed: …",
+/// "Gaps I know about: …", "Not covered: …", "Left out: …".
+fn names_gap(lead: &[&str]) -> bool {
+    lead.iter().any(|w| {
+        matches!(
+            *w,
+            "missed" | "gaps" | "gap" | "skipped" | "omitted" | "uncovered" | "unaddressed"
+        )
+    }) || lead.windows(2).any(|p| {
+        matches!(
+            (p[0], p[1]),
+            ("not", "covered" | "addressed" | "handled" | "done")
+                | ("left", "out")
+                | ("didn't" | "didnt", "cover" | "address" | "handle")
+        )
+    })
+}
+
+/// Most words of a lead that names a gap: a label, not a sentence that
+/// goes on after a colon.
+const GAP_LEAD: usize = 6;
+
+/// True when the mention follows a short lead before a colon that names
+/// what the answer left out: "Missed: abuse and phishing; expiry cleanup"
+/// lists gaps the candidate admits, not parts of the design.
+pub(crate) fn admitted_gap(s: &Sentence, at: usize) -> bool {
+    let Some(here) = s.tokens.get(at) else {
+        return false;
+    };
+    let Some(colon) = (1..=usize::from(here.clause)).find(|&c| s.breaks.get(c) == Some(&':'))
+    else {
+        return false;
+    };
+    let lead: Vec<&str> = s
+        .tokens
+        .iter()
+        .take_while(|t| usize::from(t.clause) < colon)
+        .map(|t| t.word.as_str())
+        .collect();
+    !lead.is_empty() && lead.len() <= GAP_LEAD && names_gap(&lead)
 }

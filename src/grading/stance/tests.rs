@@ -1415,3 +1415,43 @@ fn holding_up_the_serving_threads_turns_an_idea_down() {
         Stance::Adopted
     );
 }
+
+#[test]
+fn a_denial_reaches_over_an_or_list() {
+    assert_eq!(
+        of("Didn't ask about analytics depth or abuse.", "abuse"),
+        Stance::Negated
+    );
+    assert_eq!(
+        of("We don't keep thumbnails of old posts or videos.", "videos"),
+        Stance::Negated
+    );
+}
+
+#[test]
+fn what_a_gap_lead_lists_is_left_out() {
+    for (text, word) in [
+        ("Missed: abuse and phishing; expiry cleanup.", "expiry"),
+        ("Gaps I know about: sizing the Redis cluster.", "redis"),
+        (
+            "Not covered: geo-restrictions and prefetching.",
+            "prefetching",
+        ),
+        ("Left out: monitoring, rate limits.", "monitoring"),
+    ] {
+        assert_eq!(of(text, word), Stance::Negated, "{text}");
+    }
+    // A lead that names a design part, or a long sentence before a colon,
+    // lists no gap.
+    assert_eq!(
+        of("Caching: Redis in front of the store.", "redis"),
+        Stance::Adopted
+    );
+    assert_eq!(
+        of(
+            "The one thing we missed in the first version and then built later: a Redis cache.",
+            "redis"
+        ),
+        Stance::Adopted
+    );
+}
