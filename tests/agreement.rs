@@ -92,6 +92,7 @@ fn the_agreement_sets_are_complete() {
     assert!(figures("tests/fifteenth").items >= 40);
     assert!(figures("tests/sixteenth").items >= 40);
     assert!(figures("tests/seventeenth").items >= 40);
+    assert!(figures("tests/eighteenth").items >= 40);
 }
 
 #[test]
@@ -633,6 +634,41 @@ fn seventeenth_agreement_stays_above_its_floors() {
             max_red_on_clean: 0,
             max_false_green: 8,
             max_plain_gap: 18.1,
+        },
+    );
+}
+
+/// The eighteenth set (`tests/eighteenth/`): a letter to the next
+/// maintainer, domain events in the past tense, five whys, a slide deck, a
+/// city planner, a data scientist's metrics, a pre-mortem, a changelog, a
+/// recipe, an operations order, detective's notes, Given/When/Then, a
+/// coach's game plan, a mathematician's lemmas, an assumption log,
+/// invariants first, an ecosystem, queueing theory, a ticket backlog, a
+/// game master, a hardware engineer's back-pressure, weighted scores, a
+/// "shall" specification, mail forwarding, types first, a legal contract,
+/// an orchestra, two colleagues at a whiteboard, a ledger, "because"
+/// chains, a self-correcting thinker, a restaurant kitchen. Measured once
+/// at the end of the round it judged, blind: recall 0.90, precision 0.81,
+/// 6 red flags on clean answers (9 in all), plain words 14.8 behind, 37 of
+/// 40 ordering checks, bands 88 / 78 / 57%. Main at the start of that round
+/// gave the same figures with one false credit more.
+#[test]
+fn eighteenth_agreement_stays_above_its_floors() {
+    check(
+        &figures("tests/eighteenth"),
+        &Floors {
+            recall: 0.898,
+            precision: 0.81,
+            bands: [
+                ("new-grad", 0.875, 1.0),
+                ("mid", 0.775, 0.975),
+                ("senior", 0.575, 0.95),
+            ],
+            order: 0.925,
+            max_false_red: 9,
+            max_red_on_clean: 6,
+            max_false_green: 7,
+            max_plain_gap: 14.9,
         },
     );
 }
