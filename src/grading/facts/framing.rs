@@ -21,7 +21,7 @@ fn loose_lead() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     compiled(
         &CELL,
-        r"(?i)^\s*(?:from (?:the|a|an) (?:end[- ])?(?:user|users|user['’]s|users['’]|customer|customers|customer['’]s|customers['’]|member|member['’]s|rider['’]s|viewer['’]s) (?:side|point of view|perspective|view|end)|ballpark|as a ballpark|roughly speaking|realistically|broadly speaking|in practice|off the top of your head|order of magnitude|in round numbers|back of the envelope|back-of-the-envelope)\s*,\s*",
+        r"(?i)^\s*(?:from (?:the|a|an) (?:end[- ])?(?:user|users|user['’]s|users['’]|customer|customers|customer['’]s|customers['’]|member|member['’]s|rider['’]s|viewer['’]s) (?:side|point of view|perspective|view|end)|ballpark|as a ballpark|roughly speaking|realistically|broadly speaking|in practice|off the top of your head|order of magnitude|in round numbers|back of the envelope|back-of-the-envelope)\s*,\s*|^\s*before (?:i|we) (?:size|estimate|sketch|design|draw|build|pick|choose|commit to|go any further|go further|dive in)\b[^:,;?.]{0,30}[:,]\s*",
     )
 }
 
@@ -77,6 +77,7 @@ const SUBJECT_WORDS: usize = 7;
 /// ("X?"). `None` when there is nothing to drop.
 pub(super) fn without_asking_manner(question: &str) -> Option<String> {
     let mut q = loose_lead().replace(question, "").into_owned();
+    q = in_the_plain_sense(&q);
     if let Some(m) = confirming_tail().find(&q) {
         if m.start() > 0 {
             let body = q[..m.start()].trim_end_matches([' ', '.', ',', ';']);
@@ -85,6 +86,39 @@ pub(super) fn without_asking_manner(question: &str) -> Option<String> {
         }
     }
     (q != question && q.split_whitespace().count() >= 3).then_some(q)
+}
+
+/// Words of speed or load used in another sense: "slow them down" of
+/// senders is throttling, not how fast anything feels; an app that "won't
+/// load" is down, not under load.
+fn other_sense() -> &'static [(Regex, &'static str)] {
+    static CELL: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        [
+            (
+                r"(?i)\bslow (them|him|her|those|these|such \w+|the \w+|bots|spammers|users|senders|clients|callers) down\b",
+                "throttle $1",
+            ),
+            (
+                r"(?i)\b(?:won['’]?t|doesn['’]?t|does not|will not|can['’]?t|cannot|fails to|isn['’]?t|is not) (?:even )?load(?:ing)?\b",
+                "is down",
+            ),
+        ]
+        .into_iter()
+        .map(|(p, to)| (Regex::new(p).expect("a valid built-in pattern"), to))
+        .collect()
+    })
+}
+
+/// The question with words of speed or load used in another sense put
+/// plainly ("slow them down" as "throttle them", "won't load" as "is
+/// down").
+fn in_the_plain_sense(question: &str) -> String {
+    other_sense()
+        .iter()
+        .fold(question.to_string(), |q, (re, to)| {
+            re.replace_all(&q, *to).into_owned()
+        })
 }
 
 /// The question after a scale that frames it; the scale's ends may be
@@ -182,6 +216,31 @@ pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_step_of_the_speakers_own_is_dropped() {
+        assert_eq!(
+            without_asking_manner("Before I size anything: how many people use it daily?")
+                .as_deref(),
+            Some("how many people use it daily?")
+        );
+    }
+
+    #[test]
+    fn speed_and_load_words_in_another_sense_are_put_plainly() {
+        assert_eq!(
+            in_the_plain_sense("Should the design slow them down?"),
+            "Should the design throttle them?"
+        );
+        assert_eq!(
+            in_the_plain_sense("If the app won't load for a minute, is that bad?"),
+            "If the app is down for a minute, is that bad?"
+        );
+        assert_eq!(
+            in_the_plain_sense("Does a slow load time matter?"),
+            "Does a slow load time matter?"
+        );
+    }
 
     #[test]
     fn a_loose_lead_in_is_dropped() {
