@@ -587,6 +587,7 @@ fn eighteenth_questions_get_the_right_fact_or_an_honest_your_call() {
 /// all three. Tuned since: a lead-in naming the speaker's own step
 /// ("Before I size anything:") is dropped, and speed or load words in
 /// another sense ("slow them down", "won't load") are put plainly: 67
-/// right (52.3%), 9 wrong facts (7.0%).
-const EIGHTEENTH_ACCURACY: f64 = 0.523;
-const EIGHTEENTH_WRONG: f64 = 0.071;
+/// right (52.3%), 9 wrong facts (7.0%); deleting a sent message "for
+/// everyone" read as unsending it: 68 right (53.1%), 8 wrong (6.2%).
+const EIGHTEENTH_ACCURACY: f64 = 0.531;
+const EIGHTEENTH_WRONG: f64 = 0.063;

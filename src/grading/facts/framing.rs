@@ -88,9 +88,10 @@ pub(super) fn without_asking_manner(question: &str) -> Option<String> {
     (q != question && q.split_whitespace().count() >= 3).then_some(q)
 }
 
-/// Words of speed or load used in another sense: "slow them down" of
-/// senders is throttling, not how fast anything feels; an app that "won't
-/// load" is down, not under load.
+/// Words of speed, load or deletion used in another sense: "slow them
+/// down" of senders is throttling, not how fast anything feels; an app that
+/// "won't load" is down, not under load; deleting a sent message "for
+/// everyone" is unsending it, a feature, not how long data is kept.
 fn other_sense() -> &'static [(Regex, &'static str)] {
     static CELL: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
     CELL.get_or_init(|| {
@@ -102,6 +103,10 @@ fn other_sense() -> &'static [(Regex, &'static str)] {
             (
                 r"(?i)\b(?:won['’]?t|doesn['’]?t|does not|will not|can['’]?t|cannot|fails to|isn['’]?t|is not) (?:even )?load(?:ing)?\b",
                 "is down",
+            ),
+            (
+                r#"(?i)\b(?:delete|deletes|deleting)\s+(?:(?:a|the|my|that|this|their|your)\s+)?(?:messages?\s+)?["“]?for (?:everyone|everybody|both (?:sides|of us|of them))["”]?"#,
+                "unsend a message",
             ),
         ]
         .into_iter()
@@ -235,6 +240,14 @@ mod tests {
         assert_eq!(
             in_the_plain_sense("If the app won't load for a minute, is that bad?"),
             "If the app is down for a minute, is that bad?"
+        );
+        assert_eq!(
+            in_the_plain_sense("Can I delete a message \"for everyone\" after sending it?"),
+            "Can I unsend a message after sending it?"
+        );
+        assert_eq!(
+            in_the_plain_sense("If someone deletes a photo, must it vanish for everyone?"),
+            "If someone deletes a photo, must it vanish for everyone?"
         );
         assert_eq!(
             in_the_plain_sense("Does a slow load time matter?"),
