@@ -194,11 +194,32 @@ const TIMES: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "session", "visit",
 ];
 
+/// A count of the people who only do one thing ("how many just scroll
+/// without ever posting"): a number of people, which a ratio of reads to
+/// writes does not give.
+fn counts_people_of_a_kind() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &CELL,
+        r"(?i)^\s*(?:and\s+)?how many(?:\s+(?:people|users|accounts|of them|of those))?\s+(?:just|only|merely|never)\b",
+    )
+}
+
+/// Whether a fact is a ratio: its ways of asking name one.
+fn is_a_ratio(fact: &crate::catalog::Fact) -> bool {
+    fact.asks
+        .iter()
+        .any(|a| a.to_ascii_lowercase().contains("ratio"))
+}
+
 /// Whether a fact may answer a part as to how it counts: a count within
 /// one thing ("how many photos can go in one post") is a limit of that
 /// thing, which a fact about a rate or a total does not give; only a fact
 /// whose ways of asking count within or per the thing does.
 pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {
+    if counts_people_of_a_kind().is_match(part) && is_a_ratio(fact) {
+        return false;
+    }
     let Some(c) = count_within().captures(part) else {
         return true;
     };
@@ -221,6 +242,13 @@ pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_people_of_a_kind_is_told_from_a_ratio() {
+        assert!(counts_people_of_a_kind().is_match("how many just scroll without ever posting"));
+        assert!(counts_people_of_a_kind().is_match("How many users only read"));
+        assert!(!counts_people_of_a_kind().is_match("How many reads per write"));
+    }
 
     #[test]
     fn a_step_of_the_speakers_own_is_dropped() {
