@@ -21,7 +21,7 @@ fn loose_lead() -> &'static Regex {
     static CELL: OnceLock<Regex> = OnceLock::new();
     compiled(
         &CELL,
-        r"(?i)^\s*(?:from (?:the|a|an) (?:end[- ])?(?:user|users|user['’]s|users['’]|customer|customers|customer['’]s|customers['’]|member|member['’]s|rider['’]s|viewer['’]s) (?:side|point of view|perspective|view|end)|ballpark|as a ballpark|roughly speaking|realistically|broadly speaking|in practice|off the top of your head|order of magnitude|in round numbers|back of the envelope|back-of-the-envelope)\s*,\s*",
+        r"(?i)^\s*(?:from (?:the|a|an) (?:end[- ])?(?:user|users|user['’]s|users['’]|customer|customers|customer['’]s|customers['’]|member|member['’]s|rider['’]s|viewer['’]s) (?:side|point of view|perspective|view|end)|ballpark|as a ballpark|roughly speaking|realistically|broadly speaking|in practice|off the top of your head|order of magnitude|in round numbers|back of the envelope|back-of-the-envelope)\s*,\s*|^\s*before (?:i|we) (?:size|estimate|sketch|design|draw|build|pick|choose|commit to|go any further|go further|dive in)\b[^:,;?.]{0,30}[:,]\s*",
     )
 }
 
@@ -77,6 +77,7 @@ const SUBJECT_WORDS: usize = 7;
 /// ("X?"). `None` when there is nothing to drop.
 pub(super) fn without_asking_manner(question: &str) -> Option<String> {
     let mut q = loose_lead().replace(question, "").into_owned();
+    q = in_the_plain_sense(&q);
     if let Some(m) = confirming_tail().find(&q) {
         if m.start() > 0 {
             let body = q[..m.start()].trim_end_matches([' ', '.', ',', ';']);
@@ -85,6 +86,44 @@ pub(super) fn without_asking_manner(question: &str) -> Option<String> {
         }
     }
     (q != question && q.split_whitespace().count() >= 3).then_some(q)
+}
+
+/// Words of speed, load or deletion used in another sense: "slow them
+/// down" of senders is throttling, not how fast anything feels; an app that
+/// "won't load" is down, not under load; deleting a sent message "for
+/// everyone" is unsending it, a feature, not how long data is kept.
+fn other_sense() -> &'static [(Regex, &'static str)] {
+    static CELL: OnceLock<Vec<(Regex, &'static str)>> = OnceLock::new();
+    CELL.get_or_init(|| {
+        [
+            (
+                r"(?i)\bslow (them|him|her|those|these|such \w+|the \w+|bots|spammers|users|senders|clients|callers) down\b",
+                "throttle $1",
+            ),
+            (
+                r"(?i)\b(?:won['’]?t|doesn['’]?t|does not|will not|can['’]?t|cannot|fails to|isn['’]?t|is not) (?:even )?load(?:ing)?\b",
+                "is down",
+            ),
+            (
+                r#"(?i)\b(?:delete|deletes|deleting)\s+(?:(?:a|the|my|that|this|their|your)\s+)?(?:messages?\s+)?["“]?for (?:everyone|everybody|both (?:sides|of us|of them))["”]?"#,
+                "unsend a message",
+            ),
+        ]
+        .into_iter()
+        .map(|(p, to)| (Regex::new(p).expect("a valid built-in pattern"), to))
+        .collect()
+    })
+}
+
+/// The question with words of speed or load used in another sense put
+/// plainly ("slow them down" as "throttle them", "won't load" as "is
+/// down").
+fn in_the_plain_sense(question: &str) -> String {
+    other_sense()
+        .iter()
+        .fold(question.to_string(), |q, (re, to)| {
+            re.replace_all(&q, *to).into_owned()
+        })
 }
 
 /// The question after a scale that frames it; the scale's ends may be
@@ -155,11 +194,32 @@ const TIMES: &[&str] = &[
     "second", "minute", "hour", "day", "week", "month", "year", "session", "visit",
 ];
 
+/// A count of the people who only do one thing ("how many just scroll
+/// without ever posting"): a number of people, which a ratio of reads to
+/// writes does not give.
+fn counts_people_of_a_kind() -> &'static Regex {
+    static CELL: OnceLock<Regex> = OnceLock::new();
+    compiled(
+        &CELL,
+        r"(?i)^\s*(?:and\s+)?how many(?:\s+(?:people|users|accounts|of them|of those))?\s+(?:just|only|merely|never)\b",
+    )
+}
+
+/// Whether a fact is a ratio: its ways of asking name one.
+fn is_a_ratio(fact: &crate::catalog::Fact) -> bool {
+    fact.asks
+        .iter()
+        .any(|a| a.to_ascii_lowercase().contains("ratio"))
+}
+
 /// Whether a fact may answer a part as to how it counts: a count within
 /// one thing ("how many photos can go in one post") is a limit of that
 /// thing, which a fact about a rate or a total does not give; only a fact
 /// whose ways of asking count within or per the thing does.
 pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {
+    if counts_people_of_a_kind().is_match(part) && is_a_ratio(fact) {
+        return false;
+    }
     let Some(c) = count_within().captures(part) else {
         return true;
     };
@@ -182,6 +242,46 @@ pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_of_people_of_a_kind_is_told_from_a_ratio() {
+        assert!(counts_people_of_a_kind().is_match("how many just scroll without ever posting"));
+        assert!(counts_people_of_a_kind().is_match("How many users only read"));
+        assert!(!counts_people_of_a_kind().is_match("How many reads per write"));
+    }
+
+    #[test]
+    fn a_step_of_the_speakers_own_is_dropped() {
+        assert_eq!(
+            without_asking_manner("Before I size anything: how many people use it daily?")
+                .as_deref(),
+            Some("how many people use it daily?")
+        );
+    }
+
+    #[test]
+    fn speed_and_load_words_in_another_sense_are_put_plainly() {
+        assert_eq!(
+            in_the_plain_sense("Should the design slow them down?"),
+            "Should the design throttle them?"
+        );
+        assert_eq!(
+            in_the_plain_sense("If the app won't load for a minute, is that bad?"),
+            "If the app is down for a minute, is that bad?"
+        );
+        assert_eq!(
+            in_the_plain_sense("Can I delete a message \"for everyone\" after sending it?"),
+            "Can I unsend a message after sending it?"
+        );
+        assert_eq!(
+            in_the_plain_sense("If someone deletes a photo, must it vanish for everyone?"),
+            "If someone deletes a photo, must it vanish for everyone?"
+        );
+        assert_eq!(
+            in_the_plain_sense("Does a slow load time matter?"),
+            "Does a slow load time matter?"
+        );
+    }
 
     #[test]
     fn a_loose_lead_in_is_dropped() {
