@@ -72,9 +72,9 @@ fn subject_frame() -> &'static Regex {
 const SUBJECT_WORDS: usize = 7;
 
 /// The question without lead-ins that only say how loosely it is asked and
-/// without a tail that asks to confirm it; a picture put up for
-/// confirmation ("I'm picturing X. Does that match?") is asked about
-/// ("X?"). `None` when there is nothing to drop.
+/// without a tail that asks to confirm it, with words in another sense put
+/// plainly; a picture put up for confirmation ("I'm picturing X. Does that
+/// match?") is asked about ("X?"). `None` when nothing changed.
 pub(super) fn without_asking_manner(question: &str) -> Option<String> {
     let mut q = loose_lead().replace(question, "").into_owned();
     q = in_the_plain_sense(&q);
@@ -115,9 +115,9 @@ fn other_sense() -> &'static [(Regex, &'static str)] {
     })
 }
 
-/// The question with words of speed or load used in another sense put
-/// plainly ("slow them down" as "throttle them", "won't load" as "is
-/// down").
+/// The question with words used in another sense put plainly ("slow them
+/// down" as "throttle them", "won't load" as "is down", "delete for
+/// everyone" as "unsend").
 fn in_the_plain_sense(question: &str) -> String {
     other_sense()
         .iter()
@@ -212,8 +212,8 @@ fn is_a_ratio(fact: &crate::catalog::Fact) -> bool {
         .any(|a| a.to_ascii_lowercase().contains("ratio"))
 }
 
-/// Whether a fact may answer a part as to how it counts: a count within
-/// one thing ("how many photos can go in one post") is a limit of that
+/// Whether a fact may answer a part as to how it counts: a count of people
+/// who only do one thing is no ratio, and a count within one thing ("how many photos can go in one post") is a limit of that
 /// thing, which a fact about a rate or a total does not give; only a fact
 /// whose ways of asking count within or per the thing does.
 pub(super) fn counts_fit(part: &str, fact: &crate::catalog::Fact) -> bool {

@@ -310,12 +310,11 @@ pub fn understand<'a>(question: &str, facts: &'a [Fact]) -> Vec<Reply<'a>> {
     as_asked(&sheet, facts, question).1
 }
 
-/// The question as it is read, without the way it is put (`framing`), and
-/// its replies. A scale or a frame is read without its lead-in first, and
-/// kept only when every part then gets its fact: the scale's ends, or the
-/// frame's subject, may be what names the fact. A frame's subject is lent
-/// to the question after it, and asks nothing of its own ("the map" of "what
-/// would make you unhappy about the map?") unless a kind ("uptime").
+/// The question as read, without the way it is put (`framing`), and its
+/// replies. A scale or a frame is read without its lead-in first, kept when
+/// every part then gets its fact (the lead-in may name it). A frame's
+/// subject is lent to the question after it and gets no reply of its own
+/// ("the map" of "unhappy about the map?") unless a kind ("uptime").
 fn as_asked<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> (String, Vec<Reply<'a>>) {
     let answered = |rs: &[Reply]| rs.iter().all(|r| r.fact.is_some());
     let plain = framing::without_asking_manner(question);
@@ -337,7 +336,7 @@ fn as_asked<'a>(sheet: &Sheet, facts: &'a [Fact], question: &str) -> (String, Ve
             .first()
             .is_some_and(|r| r.part.trim().eq_ignore_ascii_case(subject));
         if rs.len() > 1 && only && !framing::names_a_kind(sheet, subject) {
-            rs[0].fact = None;
+            rs.remove(0); // lent, not asked: not even "your call on …".
         }
         return (lent, rs);
     }
@@ -626,7 +625,7 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
     let parts = parts_of(&sheet, &question);
     let terms = parts_terms(&sheet, &parts);
     let mut out = String::new();
-    for (n, (part, ts)) in parts.iter().zip(terms).enumerate() {
+    for (part, ts) in parts.iter().zip(terms) {
         let ranked = rank(&sheet, &ts);
         let shown: Vec<String> = ts
             .iter()
@@ -669,9 +668,11 @@ pub fn explain(question: &str, facts: &[Fact]) -> String {
             ));
         }
         let named = replies
-            .get(n)
-            .and_then(|r| r.fact)
-            .map_or("your call", |f| f.id.as_str());
+            .iter()
+            .find(|r| r.part == *part)
+            .map_or("nothing: the frame's subject, lent to what follows", |r| {
+                r.fact.map_or("your call", |f| f.id.as_str())
+            });
         out.push_str(&format!("   -> {named}\n"));
     }
     out

@@ -1172,3 +1172,19 @@ fn a_frame_keeps_the_fact_of_a_subject_that_is_a_kind_of_requirement() {
     )
     .contains(&"features_out".to_string()));
 }
+
+#[test]
+fn a_frames_lent_subject_gets_no_reply_of_its_own() {
+    let catalog = crate::catalog::Catalog::embedded().expect("built-in data");
+    let facts = &catalog.problem("pastebin").expect("pastebin").facts;
+    let replies = understand(
+        "Where do you draw the line on paste size: what is the biggest one?",
+        facts,
+    );
+    // One reply, the size; no "your call on paste size" before it.
+    let said: Vec<Option<&str>> = replies
+        .iter()
+        .map(|r| r.fact.map(|f| f.id.as_str()))
+        .collect();
+    assert_eq!(said, [Some("paste_size")]);
+}
